@@ -1,0 +1,70 @@
+import { serve } from "h3";
+import type { Storage } from "unstorage";
+import type { AppDefinition } from "../../src/app/define-app.ts";
+import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import { fileAssets } from "./assets.ts";
+import { createDevReload } from "./dev-reload.ts";
+
+/** Options of {@link serveNode}. */
+export interface NodeServeOptions {
+  /** The app, or a function giving the current app (the dev server swaps it on reload). */
+  app: AppDefinition | (() => AppDefinition);
+  storage: Storage;
+  /** The built client (dist-client). */
+  clientDir: string;
+  port?: number;
+  host?: string;
+  dev?: boolean;
+  sessionTtlSeconds?: number;
+}
+
+/** A running Node server. */
+export interface NodeServer {
+  url: string;
+  edgelit: EdgelitServer;
+  /** Tells open pages to rerun (dev mode). */
+  reload(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves an app on Node with srvx. Sessions live in `storage`, so a restart
+ * of this process loses nothing.
+ *
+ * @example
+ * const server = await serveNode({ app, storage, clientDir: "dist-client", port: 8501 });
+ */
+export async function serveNode(options: NodeServeOptions): Promise<NodeServer> {
+  const currentApp = typeof options.app === "function" ? options.app : () => options.app as AppDefinition;
+  const devReload = options.dev ? createDevReload() : undefined;
+  const edgelit = createServer({
+    // A getter, so the dev server's reloads take effect on the next event.
+    app: { get script() { return currentApp().script; }, get options() { return currentApp().options; } } as AppDefinition,
+    storage: options.storage,
+    assets: fileAssets(options.clientDir),
+    dev: options.dev,
+    sessionTtlSeconds: options.sessionTtlSeconds,
+    extend: (h3) => devReload?.install(h3),
+  });
+  const server = serve(edgelit.h3, {
+    port: options.port ?? 8501,
+    hostname: options.host ?? "127.0.0.1",
+    silent: true,
+    gracefulShutdown: false,
+  });
+  await server.ready();
+  // Stores without native expiry (fs, memory) are swept now and then.
+  const sweep = setInterval(() => void edgelit.sessions.sweepExpired().catch(() => {}), 10 * 60_000);
+  sweep.unref();
+
+  return {
+    url: server.url!.replace(/\/$/, ""),
+    edgelit,
+    reload: () => devReload?.reload(),
+    async close() {
+      clearInterval(sweep);
+      devReload?.close();
+      await server.close(true);
+    },
+  };
+}

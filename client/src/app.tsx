@@ -1,0 +1,30 @@
+import { Show } from "solid-js";
+import { ROOTS } from "../../src/protocol/index.ts";
+import { ClientContext } from "./client-context.ts";
+import type { Client } from "./create-client.ts";
+import { ElementList } from "./element-list.tsx";
+import { Notices } from "./notices.tsx";
+
+/** The page: a sidebar when the app put anything in it, the main column, and status notices. */
+export function App(props: { client: Client }) {
+  const root = (index: number) => props.client.tree.roots[index] ?? [];
+  return (
+    <ClientContext.Provider value={props.client}>
+      <div class="app">
+        <Show when={root(ROOTS.sidebar).length > 0}>
+          <aside class="sidebar">
+            <div class="stack">
+              <ElementList nodes={root(ROOTS.sidebar)} />
+            </div>
+          </aside>
+        </Show>
+        <main class="main" aria-busy={props.client.tree.running}>
+          <div class="stack">
+            <ElementList nodes={root(ROOTS.main)} />
+          </div>
+        </main>
+      </div>
+      <Notices client={props.client} />
+    </ClientContext.Provider>
+  );
+}

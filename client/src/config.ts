@@ -1,0 +1,17 @@
+/** What the server tells the page through `<script id="edgelit-config">`. */
+export interface ClientConfig {
+  /** The server watches the app's files and asks the page to rerun on change. */
+  dev?: boolean;
+  title?: string;
+}
+
+export function readConfig(): ClientConfig {
+  const text = document.getElementById("edgelit-config")?.textContent ?? "";
+  try {
+    const parsed: unknown = JSON.parse(text || "{}");
+    return typeof parsed === "object" && parsed !== null ? (parsed as ClientConfig) : {};
+  } catch {
+    console.warn("edgelit: ignoring an unreadable #edgelit-config");
+    return {};
+  }
+}

@@ -1,0 +1,110 @@
+import { createSignal, type Accessor } from "solid-js";
+import { createStore, produce } from "solid-js/store";
+import {
+  PROTOCOL_VERSION,
+  applyServerMessage,
+  createElementTree,
+  type ElementTree,
+  type ServerMessage,
+  type WidgetChange,
+} from "../../src/protocol/index.ts";
+import { createEventQueue, type EventQueue } from "./events.ts";
+import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
+import { deliverEvent } from "./transport.ts";
+
+export interface Toast {
+  id: number;
+  text: string;
+}
+
+/** The page's state and the one way to change it: send an event. */
+export interface Client {
+  tree: ElementTree;
+  queue: EventQueue;
+  /** Counts finished (or failed) runs; widgets drop their local value when it moves. */
+  settled: Accessor<number>;
+  /** The server cannot be reached and the pending event is being retried. */
+  offline: Accessor<boolean>;
+  error: Accessor<string | null>;
+  dismissError(): void;
+  toasts: Accessor<Toast[]>;
+}
+
+const TOAST_MS = 5000;
+
+/**
+ * Creates the page's element tree and the event loop that keeps it in step
+ * with the server.
+ *
+ * @example
+ * const client = createClient();
+ * client.queue.rerun(); // the page load's first event
+ */
+export function createClient(): Client {
+  const [tree, setTree] = createStore<ElementTree>({ ...createElementTree(), sessionId: readSessionId() });
+  const [settled, setSettled] = createSignal(0);
+  const [offline, setOffline] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [toasts, setToasts] = createSignal<Toast[]>([]);
+  let nextToastId = 0;
+
+  function showToast(text: string): void {
+    const toast = { id: nextToastId++, text };
+    setToasts((shown) => [...shown, toast]);
+    setTimeout(() => setToasts((shown) => shown.filter((other) => other !== toast)), TOAST_MS);
+  }
+
+  function apply(message: ServerMessage): void {
+    setOffline(false);
+    setTree(produce((draft) => applyServerMessage(draft, message)));
+    switch (message.type) {
+      case "start":
+        storeSessionId(message.sessionId);
+        return;
+      case "refused":
+        showToast(message.message);
+        return;
+      case "error":
+        setError(message.message);
+        setSettled((count) => count + 1);
+        return;
+      case "finish":
+        setSettled((count) => count + 1);
+        return;
+    }
+  }
+
+  function markUnreachable(): void {
+    setOffline(true);
+    // The run may have half-arrived: ask for the whole tree next time.
+    setTree({ lastRunId: null, running: false });
+  }
+
+  async function deliver(changes: WidgetChange[], afterExpiry = false): Promise<void> {
+    const outcome = await deliverEvent(
+      () => ({ protocol: PROTOCOL_VERSION, sessionId: tree.sessionId, lastRunId: tree.lastRunId, changes }),
+      { onMessage: apply, onUnreachable: markUnreachable },
+    );
+    setOffline(false);
+    if (outcome.kind === "answered") return;
+    if (outcome.code === "session_expired" && !afterExpiry) {
+      // The changes were made against a page that no longer exists; start over.
+      clearSessionId();
+      setTree({ sessionId: null, lastRunId: null });
+      showToast("Your session expired; a new one was started");
+      return deliver([], true);
+    }
+    setError(outcome.message);
+    setSettled((count) => count + 1); // widgets show the server's values again
+  }
+
+  return {
+    tree,
+    queue: createEventQueue((changes) => deliver(changes)),
+    settled,
+    offline,
+    error,
+    dismissError: () => setError(null),
+    toasts,
+  };
+}

@@ -1,0 +1,21 @@
+import { useClient } from "../../client-context.ts";
+import type { ElementProps } from "../element-props.ts";
+import { Help } from "./widget-label.tsx";
+
+/** A button: each click is its own event, `{ id, value: true }`. */
+export function Button(props: ElementProps<"button">) {
+  const client = useClient();
+  return (
+    <div class="button-row" classList={{ "full-width": props.el.fullWidth === true }}>
+      <button
+        type="button"
+        class={`button ${props.el.variant}`}
+        disabled={props.el.disabled}
+        onClick={() => client.queue.trigger({ id: props.el.id, value: true })}
+      >
+        {props.el.label}
+      </button>
+      <Help text={props.el.help} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ElementProps } from "../element-props.ts";
+import { WidgetLabel, inputId } from "./widget-label.tsx";
+import { createWidgetValue } from "./widget-value.ts";
+
+/** A one-line text field, sent on Enter or blur when its text changed. */
+export function TextInput(props: ElementProps<"textInput">) {
+  const state = createWidgetValue(() => props.el, () => props.el.value);
+  return (
+    <div class="text-input">
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <input
+        type={props.el.password ? "password" : "text"}
+        id={inputId(props.el.id)}
+        class="field"
+        value={state.value()}
+        placeholder={props.el.placeholder}
+        maxLength={props.el.maxChars}
+        disabled={props.el.disabled}
+        autocomplete={props.el.password ? "current-password" : "off"}
+        onInput={(event) => state.edit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") state.commit(event.currentTarget.value);
+        }}
+        onBlur={(event) => state.commit(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** A multi-line text field, sent on Ctrl+Enter (⌘+Enter) or blur when its text changed. */
+export function TextArea(props: ElementProps<"textArea">) {
+  const state = createWidgetValue(() => props.el, () => props.el.value);
+  return (
+    <div class="text-area">
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <textarea
+        id={inputId(props.el.id)}
+        class="field"
+        value={state.value()}
+        placeholder={props.el.placeholder}
+        maxLength={props.el.maxChars}
+        disabled={props.el.disabled}
+        style={{ height: props.el.height === undefined ? undefined : `${props.el.height}px` }}
+        onInput={(event) => state.edit(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) state.commit(event.currentTarget.value);
+        }}
+        onBlur={(event) => state.commit(event.currentTarget.value)}
+      />
+    </div>
+  );
+}

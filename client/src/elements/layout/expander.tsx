@@ -1,0 +1,12 @@
+import { untrack } from "solid-js";
+import type { ElementProps } from "../element-props.ts";
+
+/** A collapsible section. `expanded` sets the first state only; after that the user's choice stays. */
+export function Expander(props: ElementProps<"expander">) {
+  return (
+    <details class="expander" open={untrack(() => props.el.expanded)}>
+      <summary>{props.el.label}</summary>
+      <div class="stack">{props.children}</div>
+    </details>
+  );
+}

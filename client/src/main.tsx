@@ -1,0 +1,16 @@
+import { render } from "solid-js/web";
+import { App } from "./app.tsx";
+import { readConfig } from "./config.ts";
+import { createClient } from "./create-client.ts";
+import { watchDevReload } from "./dev-reload.ts";
+import "./styles.css";
+
+const config = readConfig();
+if (config.title) document.title = config.title;
+
+const client = createClient();
+render(() => <App client={client} />, document.getElementById("root")!);
+
+// The first event: with no lastRunId, the server sends the whole page.
+client.queue.rerun();
+if (config.dev) watchDevReload(() => client.queue.rerun());

@@ -1,0 +1,48 @@
+import type { ElementKind } from "../../src/protocol/index.ts";
+import type { ElementComponent } from "./elements/element-props.ts";
+import { Button } from "./elements/inputs/button.tsx";
+import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
+import { Multiselect } from "./elements/inputs/multiselect.tsx";
+import { NumberInput } from "./elements/inputs/number-input.tsx";
+import { Radio } from "./elements/inputs/radio.tsx";
+import { Selectbox } from "./elements/inputs/selectbox.tsx";
+import { Slider } from "./elements/inputs/slider.tsx";
+import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
+import { Columns, Column } from "./elements/layout/columns.tsx";
+import { Container } from "./elements/layout/container.tsx";
+import { Expander } from "./elements/layout/expander.tsx";
+import { Alert } from "./elements/status/alert.tsx";
+import { Exception } from "./elements/status/exception.tsx";
+import { Heading } from "./elements/text/heading.tsx";
+import { Json } from "./elements/text/json.tsx";
+import { Caption, Markdown } from "./elements/text/markdown.tsx";
+import { Metric } from "./elements/text/metric.tsx";
+import { Code, Divider, Text } from "./elements/text/text.tsx";
+
+/** Which component draws each element kind. A kind missing here fails the type check. */
+export const registry = {
+  heading: Heading,
+  markdown: Markdown,
+  caption: Caption,
+  text: Text,
+  code: Code,
+  divider: Divider,
+  json: Json,
+  metric: Metric,
+  alert: Alert,
+  exception: Exception,
+  button: Button,
+  checkbox: Checkbox,
+  toggle: Toggle,
+  slider: Slider,
+  textInput: TextInput,
+  textArea: TextArea,
+  numberInput: NumberInput,
+  selectbox: Selectbox,
+  radio: Radio,
+  multiselect: Multiselect,
+  columns: Columns,
+  column: Column,
+  container: Container,
+  expander: Expander,
+} satisfies { [K in ElementKind]: ElementComponent<K> };

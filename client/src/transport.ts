@@ -1,0 +1,97 @@
+import {
+  CLIENT_HEADER,
+  ROUTES,
+  createSseParser,
+  type ErrorBody,
+  type ErrorCode,
+  type RerunRequest,
+  type ServerMessage,
+} from "../../src/protocol/index.ts";
+
+/** How one event ended, once the server could be reached. */
+export type DeliveryOutcome =
+  /** The stream ran to its `finish` or `error` message. */
+  | { kind: "answered" }
+  /** A non-2xx answer carrying an ErrorBody. */
+  | { kind: "rejected"; code: ErrorCode; message: string };
+
+type AttemptOutcome = DeliveryOutcome | { kind: "unreachable" };
+
+export interface DeliveryHandlers {
+  /** Called for each message as it arrives, so the page renders progressively. */
+  onMessage(message: ServerMessage): void;
+  /** Called after each failed attempt, before waiting to retry. */
+  onUnreachable(): void;
+}
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+
+/**
+ * Sends one event and streams its answer, retrying with backoff for as long as
+ * the server cannot be reached. `buildRequest` runs before every attempt,
+ * because a failed attempt changes what the request must say (lastRunId).
+ *
+ * @example
+ * await deliverEvent(() => request, { onMessage: apply, onUnreachable: showOffline });
+ */
+export async function deliverEvent(
+  buildRequest: () => RerunRequest,
+  handlers: DeliveryHandlers,
+): Promise<DeliveryOutcome> {
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptEvent(buildRequest(), handlers.onMessage);
+    if (outcome.kind !== "unreachable") return outcome;
+    handlers.onUnreachable();
+    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+async function attemptEvent(
+  request: RerunRequest,
+  onMessage: (message: ServerMessage) => void,
+): Promise<AttemptOutcome> {
+  let response: Response;
+  try {
+    response = await fetch(ROUTES.event, {
+      method: "POST",
+      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+      body: JSON.stringify(request),
+    });
+  } catch {
+    return { kind: "unreachable" };
+  }
+  if (!response.ok) return readRejection(response);
+  if (!response.body) return { kind: "unreachable" };
+
+  let ended = false;
+  const parse = createSseParser((message) => {
+    if (message.type === "finish" || message.type === "error") ended = true;
+    onMessage(message);
+  });
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      break; // the connection dropped mid-stream
+    }
+    if (chunk.done) break;
+    // Outside the try: a bug in applying a message must surface, not pass for
+    // a network failure and loop forever.
+    parse(decoder.decode(chunk.value, { stream: true }));
+  }
+  return ended ? { kind: "answered" } : { kind: "unreachable" };
+}
+
+async function readRejection(response: Response): Promise<AttemptOutcome> {
+  try {
+    const body = (await response.json()) as Partial<ErrorBody>;
+    if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
+  } catch {
+    // Not our JSON: a proxy's error page while the server restarts.
+  }
+  return { kind: "unreachable" };
+}

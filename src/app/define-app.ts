@@ -1,0 +1,41 @@
+import type { St } from "./st.ts";
+
+/** The body of an app: called with `st` on every run. */
+export type AppScript = (st: St) => void | Promise<void>;
+
+/** Options of {@link defineApp}. */
+export interface AppOptions {
+  /** The browser tab's title. */
+  title?: string;
+}
+
+/** An app, as `defineApp` returns it: what servers, the CLI and the test harness run. */
+export interface AppDefinition {
+  readonly script: AppScript;
+  readonly options: AppOptions;
+  readonly [APP_BRAND]: true;
+}
+
+declare const APP_BRAND: unique symbol;
+
+/**
+ * Defines an edgelit app. Export it as the module's default export; the
+ * script reruns from the top on every user event.
+ *
+ * @example
+ * export default defineApp((st) => {
+ *   st.title("Hello");
+ *   if (st.button("Click me")) st.write("Clicked!");
+ * });
+ */
+export function defineApp(script: AppScript, options: AppOptions = {}): AppDefinition {
+  if (typeof script !== "function") throw new TypeError("defineApp expects a function (st) => { ... }");
+  return { script, options } as AppDefinition;
+}
+
+/** True for a value `defineApp` made, or a bare script function. */
+export function toAppDefinition(value: unknown): AppDefinition | undefined {
+  if (typeof value === "function") return defineApp(value as AppScript);
+  if (value && typeof value === "object" && typeof (value as AppDefinition).script === "function") return value as AppDefinition;
+  return undefined;
+}

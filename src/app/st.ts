@@ -1,0 +1,39 @@
+import { ROOTS } from "../protocol/index.ts";
+import type { ScriptRun } from "../runner/script-run.ts";
+import { RerunSignal, StopSignal } from "../runner/signals.ts";
+import { createContainer, type Container } from "./container.ts";
+import { createSessionState, type SessionState } from "./session-state.ts";
+
+/**
+ * The object an app receives: the main area's whole element API, plus the
+ * sidebar, the session state and run control.
+ */
+export interface St extends Container {
+  /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
+  readonly sidebar: Container;
+  /**
+   * Per-tab session state. Survives reruns, reloads of the tab and server
+   * restarts; a widget's `key` reads and writes its value.
+   * @example st.session.count ??= 0; st.session.count++;
+   */
+  readonly session: SessionState;
+  /** Stops this run and starts the app again from the top. @example if (done) st.rerun(); */
+  rerun(): never;
+  /** Ends this run here; what was drawn so far stays. @example if (!name) { st.warning("Enter a name"); st.stop(); } */
+  stop(): never;
+}
+
+/** Creates the `st` object of one run. */
+export function createSt(run: ScriptRun): St {
+  return {
+    ...createContainer(run, [ROOTS.main]),
+    sidebar: createContainer(run, [ROOTS.sidebar]),
+    session: createSessionState(run),
+    rerun() {
+      throw new RerunSignal();
+    },
+    stop() {
+      throw new StopSignal();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** The parsed command line of `edgelit`. */
+export interface CliArgs {
+  command: string | undefined;
+  file: string | undefined;
+  port: number;
+  host: string;
+  storage: string;
+  dev: boolean;
+  /** Idle seconds before a session expires. */
+  sessionTtl: number;
+}
+
+const USAGE = `edgelit: data apps in Streamlit's model on a stateless server
+
+Usage:
+  edgelit run <app.ts> [--port 8501] [--host 127.0.0.1] [--storage fs|memory|fs:<dir>|redis://...]
+  edgelit hello        run the tour of edgelit's elements
+  edgelit --help
+
+Options:
+  --port     port to listen on (0 picks a free one)             default 8501
+  --host     address to listen on (0.0.0.0 for every interface)  default 127.0.0.1
+  --storage  where sessions live: fs (.edgelit/store), fs:<dir>, memory,
+             or a redis:// URL; also read from EDGELIT_STORAGE / REDIS_URL
+  --session-ttl  idle seconds before a session is forgotten  default 3600
+  --no-dev   production mode: no reload on file changes, no stacks in the page`;
+
+/** The help text. */
+export function usage(): string {
+  return USAGE;
+}
+
+/** Parses argv (without node and the script); throws with a message on bad input. */
+export function parseArgs(argv: string[], env: Record<string, string | undefined>): CliArgs {
+  const args: CliArgs = {
+    command: undefined,
+    file: undefined,
+    port: 8501,
+    host: "127.0.0.1",
+    storage: env.EDGELIT_STORAGE ?? env.REDIS_URL ?? "fs",
+    dev: true,
+    sessionTtl: 3600,
+  };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      const next = inline ?? argv[++i];
+      if (next === undefined) throw new Error(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case "--port": {
+        const port = Number(value());
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a whole number from 0 to 65535");
+        args.port = port;
+        break;
+      }
+      case "--host":
+        args.host = value();
+        break;
+      case "--storage":
+        args.storage = value();
+        break;
+      case "--session-ttl": {
+        const seconds = Number(value());
+        if (!Number.isInteger(seconds) || seconds < 1) throw new Error("--session-ttl must be a whole number of seconds, at least 1");
+        args.sessionTtl = seconds;
+        break;
+      }
+      case "--no-dev":
+        args.dev = false;
+        break;
+      case "--help":
+      case "-h":
+        args.command = "help";
+        break;
+      default:
+        if (flag?.startsWith("-")) throw new Error(`unknown option ${flag}`);
+        positional.push(arg);
+    }
+  }
+  args.command ??= positional[0];
+  args.file = positional[1];
+  return args;
+}

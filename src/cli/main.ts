@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveNode } from "../../adapters/node/serve.ts";
+import { parseArgs, usage, type CliArgs } from "./args.ts";
+import { ensureClientBuilt } from "./client-build.ts";
+import { loadApp } from "./load-app.ts";
+import { storageFromFlag } from "./storage-flag.ts";
+
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** `edgelit <command>`: returns the process exit code, or never for a running server. */
+export async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv, process.env);
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}\n\n${usage()}`);
+    return 2;
+  }
+  switch (args.command) {
+    case "run":
+      if (!args.file) {
+        console.error(`edgelit: run needs an app file, e.g. edgelit run app.ts\n\n${usage()}`);
+        return 2;
+      }
+      return runApp(resolve(args.file), args);
+    case "hello":
+      return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args);
+    case "help":
+    case undefined:
+      console.log(usage());
+      return args.command ? 0 : 2;
+    default:
+      console.error(`edgelit: unknown command "${args.command}"\n\n${usage()}`);
+      return 2;
+  }
+}
+
+async function runApp(file: string, args: CliArgs): Promise<number> {
+  if (!existsSync(file)) {
+    console.error(`edgelit: no such app file: ${file}`);
+    return 2;
+  }
+  let chosen;
+  try {
+    chosen = storageFromFlag(args.storage, process.cwd());
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 2;
+  }
+  const clientDir = await ensureClientBuilt(PACKAGE_ROOT);
+  let server: Awaited<ReturnType<typeof serveNode>> | undefined;
+  const app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
+  server = await serveNode({
+    app: () => app.current(),
+    storage: chosen.storage,
+    clientDir,
+    port: args.port,
+    host: args.host,
+    dev: args.dev,
+    sessionTtlSeconds: args.sessionTtl,
+  });
+  console.log(`edgelit: serving ${relative(process.cwd(), file) || file} at ${server.url}`);
+  console.log(`edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`);
+
+  const shutdown = async () => {
+    app.close();
+    await server?.close();
+    await chosen.storage.dispose();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,27 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `checkbox` and `toggle`. */
+export interface CheckboxOptions extends WidgetOptions {
+  /** Checked at first. Default false. */
+  value?: boolean;
+}
+
+/**
+ * A checkbox (or, with kind "toggle", a switch). Returns whether it is checked.
+ * @example if (st.checkbox("Show raw data")) st.json(rows);
+ */
+export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", label: string, options: CheckboxOptions = {}): boolean {
+  const defaultValue = options.value ?? false;
+  const { id, value } = target.run.widget({
+    kind,
+    label,
+    key: options.key,
+    identity: [defaultValue],
+    spec: {},
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit(kind, { ...baseProps(id, label, options), value });
+  return value;
+}

@@ -1,0 +1,125 @@
+import type { WidgetKind } from "../../protocol/index.ts";
+import type { WidgetSpec } from "../../session/record.ts";
+
+/**
+ * How each widget kind checks values. `fromClient` takes what the browser
+ * sent (an index for selection widgets) and returns the value the app sees;
+ * `check` validates a value the app itself supplied (a default, or one set
+ * through `st.session`). Both return a reason when they refuse.
+ */
+export interface WidgetCodec {
+  fromClient(raw: unknown, spec: WidgetSpec): Decoded;
+  check(value: unknown, spec: WidgetSpec): string | undefined;
+}
+
+export type Decoded = { ok: true; value: unknown } | { ok: false; reason: string };
+
+const ok = (value: unknown): Decoded => ({ ok: true, value });
+const refuse = (reason: string): Decoded => ({ ok: false, reason });
+const fromCheck = (check: WidgetCodec["check"]): WidgetCodec["fromClient"] => (raw, spec) => {
+  const reason = check(raw, spec);
+  return reason === undefined ? ok(raw) : refuse(reason);
+};
+
+const booleanCheck = (value: unknown) => (typeof value === "boolean" ? undefined : `expected true or false, got ${describe(value)}`);
+
+function numberCheck(value: unknown, spec: WidgetSpec): string | undefined {
+  if (value === null && spec.nullable) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) return `expected a number, got ${describe(value)}`;
+  if (spec.integer && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+  if (spec.min !== undefined && value < spec.min) return `${value} is below the minimum ${spec.min}`;
+  if (spec.max !== undefined && value > spec.max) return `${value} is above the maximum ${spec.max}`;
+  return undefined;
+}
+
+function sliderCheck(value: unknown, spec: WidgetSpec): string | undefined {
+  if (!spec.range) return Array.isArray(value) ? "expected one number, got a range" : numberCheck(value, spec);
+  if (!Array.isArray(value) || value.length !== 2) return `expected a range [low, high], got ${describe(value)}`;
+  const reason = numberCheck(value[0], spec) ?? numberCheck(value[1], spec);
+  if (reason) return reason;
+  return (value[0] as number) <= (value[1] as number) ? undefined : `the range's low end ${value[0]} is above its high end ${value[1]}`;
+}
+
+function textCheck(value: unknown, spec: WidgetSpec): string | undefined {
+  if (typeof value !== "string") return `expected text, got ${describe(value)}`;
+  if (spec.maxChars !== undefined && value.length > spec.maxChars) return `text is longer than ${spec.maxChars} characters`;
+  return undefined;
+}
+
+/** Single choice: the client sends an index; the app sees the option itself. */
+const singleChoice: WidgetCodec = {
+  fromClient(raw, spec) {
+    const options = spec.options ?? [];
+    if (raw === null && spec.nullable) return ok(null);
+    if (!isIndex(raw, options.length)) return refuse(`expected an option number from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    return ok(options[raw]);
+  },
+  check(value, spec) {
+    if (value === null && spec.nullable) return undefined;
+    return indexOfOption(spec.options ?? [], value) === -1 ? `${describe(value)} is not one of the options` : undefined;
+  },
+};
+
+const multiChoice: WidgetCodec = {
+  fromClient(raw, spec) {
+    const options = spec.options ?? [];
+    if (!Array.isArray(raw) || !raw.every((index) => isIndex(index, options.length))) {
+      return refuse(`expected a list of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    }
+    if (new Set(raw).size !== raw.length) return refuse("an option was chosen twice");
+    if (spec.maxSelections !== undefined && raw.length > spec.maxSelections) return refuse(`at most ${spec.maxSelections} options may be chosen`);
+    return ok(raw.map((index: number) => options[index]));
+  },
+  check(value, spec) {
+    if (!Array.isArray(value)) return `expected a list of options, got ${describe(value)}`;
+    const missing = value.find((item) => indexOfOption(spec.options ?? [], item) === -1);
+    if (missing !== undefined) return `${describe(missing)} is not one of the options`;
+    if (spec.maxSelections !== undefined && value.length > spec.maxSelections) return `at most ${spec.maxSelections} options may be chosen`;
+    return undefined;
+  },
+};
+
+const button: WidgetCodec = {
+  fromClient: (raw) => (raw === true ? ok(true) : refuse(`a button click is sent as true, got ${describe(raw)}`)),
+  check: () => undefined,
+};
+
+/** The codec of every widget kind. */
+export const widgetCodecs = {
+  button,
+  checkbox: { fromClient: fromCheck(booleanCheck), check: booleanCheck },
+  toggle: { fromClient: fromCheck(booleanCheck), check: booleanCheck },
+  slider: { fromClient: fromCheck(sliderCheck), check: sliderCheck },
+  textInput: { fromClient: fromCheck(textCheck), check: textCheck },
+  textArea: { fromClient: fromCheck(textCheck), check: textCheck },
+  numberInput: { fromClient: fromCheck(numberCheck), check: numberCheck },
+  selectbox: singleChoice,
+  radio: singleChoice,
+  multiselect: multiChoice,
+} satisfies Record<WidgetKind, WidgetCodec>;
+
+/** The position of `value` among `options`, comparing data by content. */
+export function indexOfOption(options: readonly unknown[], value: unknown): number {
+  const wanted = stableJson(value);
+  return options.findIndex((option) => option === value || stableJson(option) === wanted);
+}
+
+/** True when two widget values are the same data. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? `${inner}n` : inner)) ?? "undefined";
+}
+
+function isIndex(value: unknown, length: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < length;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === undefined) return "nothing";
+  const json = stableJson(value);
+  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
+}

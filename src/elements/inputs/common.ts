@@ -1,0 +1,31 @@
+import type { WidgetProps } from "../../protocol/index.ts";
+
+/** Options every widget takes. */
+export interface WidgetOptions {
+  /** A unique name: keeps the widget's value when its label changes, and exposes it as `st.session[key]`. */
+  key?: string;
+  /** A tooltip next to the label. */
+  help?: string;
+  /** Draw the widget greyed out; the user cannot change it. */
+  disabled?: boolean;
+  /** Called when the user changes the value, before the app reruns. */
+  onChange?: () => unknown;
+}
+
+/** The props every widget sends, from its id, label and common options. */
+export function baseProps(id: string, label: string, options: WidgetOptions): WidgetProps {
+  return {
+    id,
+    label: String(label),
+    ...(options.help !== undefined && { help: options.help }),
+    ...(options.disabled && { disabled: true }),
+  };
+}
+
+/** A label for any option: strings as they are, other data as JSON. */
+export function optionLabel(option: unknown): string {
+  if (typeof option === "string") return option;
+  if (option === null || typeof option !== "object") return String(option);
+  if (option instanceof Date) return option.toISOString();
+  return JSON.stringify(option);
+}

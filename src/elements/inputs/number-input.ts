@@ -1,0 +1,55 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `numberInput`. A `value` of null starts it empty. */
+export interface NumberInputOptions<Value extends number | null> extends WidgetOptions {
+  min?: number;
+  max?: number;
+  /** Default: `min`, else 0. */
+  value?: Value;
+  /** Default 1 for whole numbers, else 0.01. */
+  step?: number;
+  placeholder?: string;
+}
+
+/**
+ * A number field with − and + buttons. Whole numbers unless a bound, the step
+ * or the value has a fraction.
+ * @example const qty = st.numberInput("Quantity", { min: 0, max: 10 });
+ */
+export function numberInput<Value extends number | null = number>(
+  target: ElementTarget,
+  label: string,
+  options: NumberInputOptions<Value> = {},
+): Value {
+  const { min, max } = options;
+  const defaultValue = (options.value === undefined ? (min ?? 0) : options.value) as Value;
+  const numbers = [min, max, defaultValue, options.step].filter((n): n is number => typeof n === "number");
+  const integer = numbers.every(Number.isInteger);
+  const step = options.step ?? (integer ? 1 : 0.01);
+  if (min !== undefined && max !== undefined && min > max) throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
+  const { id, value } = target.run.widget({
+    kind: "numberInput",
+    label,
+    key: options.key,
+    identity: [min, max, step, defaultValue],
+    spec: {
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+      ...(integer && { integer: true }),
+      ...(options.value === null && { nullable: true }),
+    },
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit("numberInput", {
+    ...baseProps(id, label, options),
+    value: value as number | null,
+    step,
+    ...(min !== undefined && { min }),
+    ...(max !== undefined && { max }),
+    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+  });
+  return value;
+}

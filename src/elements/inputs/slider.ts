@@ -1,0 +1,43 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `slider`; a `[low, high]` value makes a range slider. */
+export interface SliderOptions<Value extends number | [number, number]> extends WidgetOptions {
+  min?: number;
+  max?: number;
+  /** The starting value: a number, or `[low, high]` for a range. Default: `min`. */
+  value?: Value;
+  /** Default 1 when min, max and value are whole numbers, else 0.01. */
+  step?: number;
+}
+
+/**
+ * A slider for a number or, given a `[low, high]` value, a range.
+ * @example const step = st.slider("Step", { min: 1, max: 10, value: 1 });
+ */
+export function slider<Value extends number | [number, number] = number>(
+  target: ElementTarget,
+  label: string,
+  options: SliderOptions<Value> = {},
+): Value {
+  const min = options.min ?? 0;
+  const max = options.max ?? 100;
+  const defaultValue = (options.value ?? min) as Value;
+  const numbers = [min, max, ...(Array.isArray(defaultValue) ? defaultValue : [defaultValue])];
+  const step = options.step ?? (numbers.every(Number.isInteger) ? 1 : 0.01);
+  if (!(min < max)) throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
+  if (!(step > 0)) throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
+  const range = Array.isArray(defaultValue);
+  const { id, value } = target.run.widget({
+    kind: "slider",
+    label,
+    key: options.key,
+    identity: [min, max, step, defaultValue],
+    spec: { min, max, ...(range && { range: true }), ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }) },
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit("slider", { ...baseProps(id, label, options), min, max, step, value: value as number | [number, number] });
+  return value;
+}

@@ -1,0 +1,25 @@
+/**
+ * edgelit: data apps in Streamlit's model on a server that keeps nothing
+ * between events. This is the whole public API; `edgelit/testing` holds the
+ * headless harness and `edgelit/server` the h3 server.
+ */
+export { defineApp } from "./app/define-app.ts";
+export type { AppDefinition, AppOptions, AppScript } from "./app/define-app.ts";
+export type { St } from "./app/st.ts";
+export type { Container } from "./app/container.ts";
+export type { SessionState } from "./app/session-state.ts";
+export type {
+  ButtonOptions,
+  CheckboxOptions,
+  MultiselectOptions,
+  NumberInputOptions,
+  SingleChoiceOptions,
+  SliderOptions,
+  TextAreaOptions,
+  TextInputOptions,
+  WidgetOptions,
+} from "./elements/inputs/index.ts";
+export type { HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
+export type { AlertOptions } from "./elements/status/alerts.ts";
+export type { Columns, ColumnsOptions } from "./elements/layout/layout.ts";
+export { EdgelitApiError } from "./runner/signals.ts";

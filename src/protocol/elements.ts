@@ -1,0 +1,107 @@
+/**
+ * Every element kind and the props it carries on the wire. This is the one
+ * definition shared by the server (which emits elements) and the client
+ * (which renders them); the client's renderer registry is typed against
+ * `ElementKind`, so a kind without a component fails the type check.
+ */
+
+/** Props every widget carries. `id` is the widget id the client sends back. */
+export interface WidgetProps {
+  id: string;
+  label: string;
+  help?: string;
+  disabled?: boolean;
+}
+
+export interface TextElements {
+  heading: { level: 1 | 2 | 3; body: string; divider?: boolean };
+  markdown: { body: string; allowHtml?: boolean };
+  caption: { body: string; allowHtml?: boolean };
+  text: { body: string };
+  code: { body: string; language?: string; lineNumbers?: boolean };
+  divider: Record<string, never>;
+  json: { body: JsonValue; expanded: boolean };
+  metric: {
+    label: string;
+    value: string;
+    delta?: string;
+    /** Whether the delta reads as good ("up"), bad ("down") or neutral. */
+    deltaSign?: "up" | "down" | "none";
+    deltaColor: "normal" | "inverse" | "off";
+    help?: string;
+    border?: boolean;
+  };
+}
+
+export interface StatusElements {
+  alert: { level: AlertLevel; body: string; icon?: string };
+  exception: { name: string; message: string; stack?: string };
+}
+
+export type AlertLevel = "error" | "warning" | "info" | "success";
+
+export interface InputElements {
+  button: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; fullWidth?: boolean };
+  checkbox: WidgetProps & { value: boolean };
+  toggle: WidgetProps & { value: boolean };
+  slider: WidgetProps & {
+    min: number;
+    max: number;
+    step: number;
+    value: number | [number, number];
+  };
+  textInput: WidgetProps & {
+    value: string;
+    placeholder?: string;
+    maxChars?: number;
+    password?: boolean;
+  };
+  textArea: WidgetProps & {
+    value: string;
+    placeholder?: string;
+    maxChars?: number;
+    height?: number;
+  };
+  numberInput: WidgetProps & {
+    value: number | null;
+    min?: number;
+    max?: number;
+    step: number;
+    placeholder?: string;
+  };
+  /** Selection widgets carry option labels; their wire value is an index. */
+  selectbox: WidgetProps & { options: string[]; index: number | null; placeholder?: string };
+  radio: WidgetProps & { options: string[]; index: number | null; horizontal?: boolean };
+  multiselect: WidgetProps & {
+    options: string[];
+    indices: number[];
+    maxSelections?: number;
+    placeholder?: string;
+  };
+}
+
+/** Blocks hold children; their own props never include the children. */
+export interface BlockElements {
+  columns: { widths: number[]; gap: "small" | "medium" | "large" };
+  column: Record<string, never>;
+  container: { border?: boolean };
+  expander: { label: string; expanded: boolean };
+}
+
+export type ElementPropsByKind = TextElements & StatusElements & InputElements & BlockElements;
+export type ElementKind = keyof ElementPropsByKind;
+export type BlockKind = keyof BlockElements;
+export type WidgetKind = keyof InputElements;
+
+/** One element as it travels: its kind and props, discriminated by kind. */
+export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
+export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
+
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "container", "expander"]);
+
+/** True for kinds that hold children (columns, expander, ...). */
+export function isBlockKind(kind: string): kind is BlockKind {
+  return BLOCK_KINDS.has(kind);
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

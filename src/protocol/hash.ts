@@ -1,0 +1,22 @@
+/**
+ * A fast 53-bit string hash (cyrb53). Element hashes only need to tell "same
+ * content" from "changed content" between two runs of one session, so a
+ * non-cryptographic hash with 2^53 values is plenty and costs microseconds.
+ */
+export function hashString(input: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** The hash of an element's kind and props; equal hashes mean nothing to send. */
+export function hashElement(kind: string, props: unknown): string {
+  return `${kind}:${hashString(JSON.stringify(props))}`;
+}

@@ -1,0 +1,5 @@
+export * from "./elements.ts";
+export * from "./messages.ts";
+export * from "./tree.ts";
+export * from "./hash.ts";
+export * from "./sse.ts";

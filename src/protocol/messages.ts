@@ -1,0 +1,113 @@
+import type { ElementKind, ElementPropsByKind } from "./elements.ts";
+
+/**
+ * Messages between the browser and the server. Bump PROTOCOL_VERSION when a
+ * message changes shape; a retired message or field stays here as a comment
+ * and its name is never reused.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Where an element sits: a root index (see ROOTS), then the index in each block. */
+export type ElementPath = number[];
+
+/** The roots of the element tree, by their index in an ElementPath. */
+export const ROOTS = { main: 0, sidebar: 1 } as const;
+export type RootName = keyof typeof ROOTS;
+
+/** One widget value sent by the client. A button click is `{ id, value: true }`. */
+export interface WidgetChange {
+  id: string;
+  value: unknown;
+}
+
+/** Body of `POST /_edgelit/event`: rerun the app after applying `changes`. */
+export interface RerunRequest {
+  protocol: typeof PROTOCOL_VERSION;
+  /** Null on a tab's first load: the server then creates a session. */
+  sessionId: string | null;
+  /** The run the client last applied in full; a mismatch makes the server resend everything. */
+  lastRunId: string | null;
+  changes: WidgetChange[];
+}
+
+/** The first message of every run. With `reset`, the client drops its tree first. */
+export interface StartMessage {
+  type: "start";
+  sessionId: string;
+  runId: string;
+  reset: boolean;
+}
+
+/** An element whose content changed (or is new) at `path`. */
+export type ElementMessage = {
+  [K in ElementKind]: { type: "element"; path: ElementPath; kind: K; props: ElementPropsByKind[K] };
+}[ElementKind];
+
+/**
+ * How many children of each block the run has reached so far, keyed by
+ * `pathKey(blockPath)`. Elements below those counts are current; the client
+ * fades the rest until the run reaches them or ends.
+ */
+export interface ProgressMessage {
+  type: "progress";
+  counts: Record<string, number>;
+}
+
+/** A widget value the server refused; the widget shows its last good value. */
+export interface RefusedMessage {
+  type: "refused";
+  widgetId: string;
+  message: string;
+}
+
+/** The run ended and its record is saved: blocks keep only `counts[key]` children. */
+export interface FinishMessage {
+  type: "finish";
+  runId: string;
+  counts: Record<string, number>;
+}
+
+/** The run could not complete (store down, concurrent save): nothing of it was saved. */
+export interface ErrorMessage {
+  type: "error";
+  code: ErrorCode;
+  message: string;
+}
+
+export type ServerMessage =
+  | StartMessage
+  | ElementMessage
+  | ProgressMessage
+  | RefusedMessage
+  | FinishMessage
+  | ErrorMessage;
+
+export type ErrorCode =
+  | "bad_request"
+  | "unsupported_protocol"
+  | "forbidden"
+  | "session_expired"
+  | "payload_too_large"
+  | "conflict"
+  | "store_unavailable"
+  | "internal";
+
+/** Body of every 4xx/5xx answer that is not a stream. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** Header every event request carries; a cross-site form cannot set it. */
+export const CLIENT_HEADER = "x-edgelit";
+
+/** Routes, relative to the app's base URL. */
+export const ROUTES = {
+  event: "/_edgelit/event",
+  health: "/_edgelit/health",
+  devEvents: "/_edgelit/dev",
+} as const;
+
+/** The key a block's children are counted under: its path joined by dots. */
+export function pathKey(path: ElementPath): string {
+  return path.join(".");
+}

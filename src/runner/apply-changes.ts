@@ -1,0 +1,41 @@
+import { sameValue, widgetCodecs } from "../elements/inputs/codecs.ts";
+import type { WidgetChange } from "../protocol/index.ts";
+import type { SessionRecord } from "../session/record.ts";
+
+/** What applying an event's widget changes did. */
+export interface AppliedChanges {
+  /** Buttons clicked: true for the coming run only. */
+  triggers: Set<string>;
+  /** Widgets whose value changed or that were clicked, in the order of the event. */
+  changed: string[];
+  refused: { widgetId: string; message: string }[];
+}
+
+/**
+ * Applies the client's widget values to the record before the rerun, checking
+ * each against what the widget accepted in the last run. A refused value
+ * changes nothing and is reported to the client.
+ */
+export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[]): AppliedChanges {
+  const applied: AppliedChanges = { triggers: new Set(), changed: [], refused: [] };
+  for (const { id, value } of changes) {
+    const widget = record.widgets[id];
+    if (!widget) {
+      applied.refused.push({ widgetId: id, message: "That widget is no longer on the page; the page was refreshed." });
+      continue;
+    }
+    const decoded = widgetCodecs[widget.kind].fromClient(value, widget.spec);
+    if (!decoded.ok) {
+      applied.refused.push({ widgetId: id, message: `Refused a value for this ${widget.kind}: ${decoded.reason}.` });
+      continue;
+    }
+    if (widget.kind === "button") {
+      applied.triggers.add(id);
+      applied.changed.push(id);
+    } else if (!sameValue(widget.value, decoded.value)) {
+      widget.value = decoded.value;
+      applied.changed.push(id);
+    }
+  }
+  return applied;
+}

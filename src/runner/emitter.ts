@@ -1,0 +1,105 @@
+import {
+  ROOTS,
+  hashElement,
+  isBlockKind,
+  pathKey,
+  type ElementKind,
+  type ElementMessage,
+  type ElementPath,
+} from "../protocol/index.ts";
+
+/**
+ * Places the elements of one run in the tree and decides which to send: an
+ * element goes out only when its hash differs from what the client holds at
+ * that path. It also counts the children of every block, which the client
+ * uses to drop what the run no longer draws.
+ */
+export class TreeEmitter {
+  /** Element hashes as the client holds them, updated as elements are sent. */
+  private readonly clientTree: Record<string, string>;
+  private counts = new Map<string, number>();
+  private changedCounts = new Set<string>();
+
+  constructor(
+    previousTree: Record<string, string>,
+    private readonly send: (message: ElementMessage) => void,
+  ) {
+    this.clientTree = { ...previousTree };
+    this.begin();
+  }
+
+  /** Starts (or, after `st.rerun()`, restarts) placing elements from the top. */
+  begin(): void {
+    this.counts = new Map(Object.values(ROOTS).map((root) => [String(root), 0]));
+    this.changedCounts = new Set(this.counts.keys());
+  }
+
+  /** Appends an element to the block at `parent` and returns its path. */
+  append(parent: ElementPath, kind: ElementKind, props: object): ElementPath {
+    const parentKey = pathKey(parent);
+    const index = this.counts.get(parentKey);
+    if (index === undefined) throw new Error(`no block at ${parentKey} in this run`);
+    this.counts.set(parentKey, index + 1);
+    this.changedCounts.add(parentKey);
+    const path = [...parent, index];
+    this.place(path, kind, props);
+    return path;
+  }
+
+  /** Replaces the element at a path this run already placed (a handle updated in place). */
+  replace(path: ElementPath, kind: ElementKind, props: object): void {
+    this.place(path, kind, props);
+  }
+
+  /** Block child counts that changed since the last call, for a progress message. */
+  takeProgress(): Record<string, number> | undefined {
+    if (this.changedCounts.size === 0) return undefined;
+    const progress: Record<string, number> = {};
+    for (const key of this.changedCounts) progress[key] = this.counts.get(key) ?? 0;
+    this.changedCounts.clear();
+    return progress;
+  }
+
+  /** Child counts of every block the run reached. */
+  finalCounts(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+
+  /** The hashes the client holds once it has applied the finish message. */
+  finalTree(): Record<string, string> {
+    const tree: Record<string, string> = {};
+    for (const [key, hash] of Object.entries(this.clientTree)) {
+      if (this.isReached(key)) tree[key] = hash;
+    }
+    return tree;
+  }
+
+  private place(path: ElementPath, kind: ElementKind, props: object): void {
+    const key = pathKey(path);
+    const hash = hashElement(kind, props);
+    const previous = this.clientTree[key];
+    if (isBlockKind(kind)) this.counts.set(key, 0), this.changedCounts.add(key);
+    if (previous === hash) return;
+    // The client replaces a node whose kind changed, children and all; forget
+    // what it held below so those children are sent again.
+    if (previous !== undefined && !previous.startsWith(`${kind}:`)) this.forgetBelow(key);
+    this.clientTree[key] = hash;
+    this.send({ type: "element", path, kind, props } as ElementMessage);
+  }
+
+  private forgetBelow(key: string): void {
+    const prefix = `${key}.`;
+    for (const other of Object.keys(this.clientTree)) {
+      if (other.startsWith(prefix)) delete this.clientTree[other];
+    }
+  }
+
+  private isReached(key: string): boolean {
+    const parts = key.split(".");
+    for (let depth = 1; depth < parts.length; depth++) {
+      const count = this.counts.get(parts.slice(0, depth).join("."));
+      if (count === undefined || Number(parts[depth]) >= count) return false;
+    }
+    return true;
+  }
+}

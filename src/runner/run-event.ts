@@ -1,0 +1,152 @@
+import { createSt } from "../app/st.ts";
+import type { AppDefinition } from "../app/define-app.ts";
+import { exceptionProps } from "../elements/status/alerts.ts";
+import { ROOTS, type ServerMessage, type WidgetChange } from "../protocol/index.ts";
+import type { SessionRecord } from "../session/record.ts";
+import { applyChanges } from "./apply-changes.ts";
+import { ScriptRun } from "./script-run.ts";
+import { EdgelitApiError, RerunSignal, StopSignal, isControlSignal } from "./signals.ts";
+
+/** Input of {@link runEvent}. */
+export interface RunEventOptions {
+  app: AppDefinition;
+  /** The loaded record; it is updated in place. */
+  record: SessionRecord;
+  changes: readonly WidgetChange[];
+  /** Element hashes the client holds; empty when it must receive everything. */
+  previousTree: Record<string, string>;
+  /** Receives the messages of the run in batches, as they become ready. */
+  send: (messages: ServerMessage[]) => void;
+  /** Show stacks of script errors in the page. */
+  dev?: boolean;
+  /** How many times `st.rerun()` may restart one event before it counts as a loop. Default 100. */
+  maxReruns?: number;
+}
+
+/** How the run ended, and the child counts of every block for the finish message. */
+export interface RunEventResult {
+  outcome: "completed" | "stopped" | "failed";
+  counts: Record<string, number>;
+}
+
+/**
+ * Handles one event: applies the widget changes, runs the callbacks of the
+ * widgets that changed, and reruns the app script, streaming the elements
+ * that differ from what the client holds. Nothing is saved here.
+ */
+export async function runEvent(options: RunEventOptions): Promise<RunEventResult> {
+  const { app, record, dev = false } = options;
+  // Callbacks are functions, so they cannot be stored: when a changed widget
+  // had one, replay the previous state up to that widget to find it.
+  const needsDiscovery = options.changes.some((change) => record.widgets[change.id]?.hasCallback);
+  const before = needsDiscovery ? structuredClone(record) : undefined;
+  const applied = applyChanges(record, options.changes);
+
+  const batcher = createBatcher(options.send);
+  for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
+
+  const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
+  run.triggers = applied.triggers;
+  run.onActivity = () => batcher.touch();
+  batcher.onFlush = () => {
+    const counts = run.emitter.takeProgress();
+    return counts ? { type: "progress", counts } : undefined;
+  };
+
+  const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
+  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, dev) : undefined;
+
+  let outcome: RunEventResult["outcome"];
+  if (callbackError !== undefined) {
+    run.emit([ROOTS.main], "exception", exceptionProps(callbackError, dev));
+    outcome = "failed";
+  } else {
+    outcome = await runScript(app, run, options.maxReruns ?? 100);
+  }
+  run.closed = true;
+  if (outcome !== "failed") run.dropUnseenWidgets();
+  record.tree = run.emitter.finalTree();
+  batcher.onFlush = () => undefined; // the finish message carries the final counts
+  batcher.flush();
+  return { outcome, counts: run.emitter.finalCounts() };
+}
+
+async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number): Promise<RunEventResult["outcome"]> {
+  const st = createSt(run);
+  for (let reruns = 0; ; reruns++) {
+    try {
+      await app.script(st);
+      return "completed";
+    } catch (error) {
+      if (error instanceof StopSignal) return "stopped";
+      if (error instanceof RerunSignal && reruns < maxReruns) {
+        run.restart();
+        continue;
+      }
+      const shown = error instanceof RerunSignal
+        ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
+        : error;
+      run.emit([ROOTS.main], "exception", exceptionProps(shown, run.dev));
+      return "failed";
+    }
+  }
+}
+
+/**
+ * Finds the callbacks of the changed widgets by replaying the previous state
+ * (drawing nothing), then runs them against the new state, in event order.
+ * Returns the error a callback threw, if any.
+ */
+async function runCallbacks(
+  app: AppDefinition,
+  before: SessionRecord,
+  record: SessionRecord,
+  widgetIds: string[],
+  dev: boolean,
+): Promise<unknown> {
+  const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
+  for (const id of widgetIds) discovery.wantedCallbacks.add(id);
+  try {
+    await app.script(createSt(discovery));
+  } catch {
+    // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
+    // the old state led; an error here is the previous run's, already shown.
+  }
+  // The callbacks closed over the discovery run's `st`: point it at the new state.
+  discovery.record = record;
+  discovery.mode = "callbacks";
+  for (const id of widgetIds) {
+    try {
+      await discovery.foundCallbacks.get(id)?.();
+    } catch (error) {
+      if (!isControlSignal(error)) return error;
+    }
+  }
+  return undefined;
+}
+
+/** Collects messages and hands them over once the script yields, with a progress note. */
+function createBatcher(send: (messages: ServerMessage[]) => void) {
+  let pending: ServerMessage[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const batcher = {
+    onFlush: (): ServerMessage | undefined => undefined,
+    push(message: ServerMessage) {
+      pending.push(message);
+      batcher.touch();
+    },
+    /** Something changed (maybe only progress): flush when the script next yields. */
+    touch() {
+      timer ??= setTimeout(() => batcher.flush(), 0);
+    },
+    flush() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      const progress = batcher.onFlush();
+      if (progress) pending.push(progress);
+      if (pending.length) send(pending);
+      pending = [];
+    },
+  };
+  return batcher;
+}

@@ -1,0 +1,52 @@
+/** Thrown by `st.rerun()`: the run starts over with the current state. */
+export class RerunSignal extends Error {
+  constructor() {
+    super("st.rerun() was called outside of a run");
+    this.name = "RerunSignal";
+  }
+}
+
+/** Thrown by `st.stop()`: the run ends here, as if the script had returned. */
+export class StopSignal extends Error {
+  constructor() {
+    super("st.stop() was called outside of a run");
+    this.name = "StopSignal";
+  }
+}
+
+/** Internal: every callback the event needs has been found; the discovery pass stops. */
+export class DiscoveryComplete extends Error {
+  constructor() {
+    super("discovery complete");
+    this.name = "DiscoveryComplete";
+  }
+}
+
+/** A mistake in how the app uses the API; shown in the page like any script error. */
+export class EdgelitApiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EdgelitApiError";
+  }
+}
+
+/** Two widgets of one run resolved to the same id. */
+export class DuplicateWidgetIdError extends EdgelitApiError {
+  constructor(kind: string, label: string, key: string | undefined) {
+    super(
+      key === undefined
+        ? `There are two ${kind} widgets labelled "${label}" with the same options, so they have the same id. Give each a unique key, e.g. st.${kind}("${label}", { key: "${slug(label)}-2" }).`
+        : `There are two widgets with key "${key}" (the second is the ${kind} "${label}"). Keys must be unique within an app.`,
+    );
+    this.name = "DuplicateWidgetIdError";
+  }
+}
+
+/** True for the errors the runner uses for control flow rather than failures. */
+export function isControlSignal(error: unknown): boolean {
+  return error instanceof RerunSignal || error instanceof StopSignal || error instanceof DiscoveryComplete;
+}
+
+function slug(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "widget";
+}

@@ -1,0 +1,83 @@
+import { H3 } from "h3";
+import type { Storage } from "unstorage";
+import type { AppDefinition } from "../app/define-app.ts";
+import { ROUTES } from "../protocol/index.ts";
+import { createSessionStore, type SessionStore } from "../session/store.ts";
+import { errorResponse } from "./errors.ts";
+import { eventRoute } from "./event-route.ts";
+import { renderPage } from "./page.ts";
+import type { EventLimits } from "./read-event.ts";
+
+/** Serves the client's built files: the response for a path, or undefined. */
+export type AssetSource = (pathname: string) => Promise<Response | undefined>;
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  app: AppDefinition;
+  /** Where sessions live: any unstorage instance (memory, fs, redis, ...). */
+  storage: Storage;
+  /** The client's files (index.html, assets/...); runtimes provide one. */
+  assets?: AssetSource;
+  /** Idle seconds before a session is forgotten. Default 3600. */
+  sessionTtlSeconds?: number;
+  /** Development mode: stacks in the page, reload on source changes. */
+  dev?: boolean;
+  /** Largest event body in bytes. Default 1 MiB. */
+  maxEventBytes?: number;
+  /** Extra routes a runtime adds (the dev server's reload stream). */
+  extend?: (app: H3) => void;
+}
+
+/** The h3 app together with its session store. */
+export interface EdgelitServer {
+  h3: H3;
+  sessions: SessionStore;
+  fetch(request: Request): Promise<Response>;
+}
+
+/**
+ * Creates edgelit's HTTP server as an h3 app: the page, its assets, and the
+ * event route. It holds nothing between requests, so any number of replicas
+ * or serverless isolates can share one store.
+ *
+ * @example
+ * const server = createServer({ app, storage: createStorage() });
+ * const response = await server.fetch(new Request("http://localhost/"));
+ */
+export function createServer(options: ServerOptions): EdgelitServer {
+  const sessions = createSessionStore(options.storage, { ttlSeconds: options.sessionTtlSeconds });
+  const context = { app: options.app, sessions, dev: options.dev ?? false };
+  const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
+  const h3 = new H3({
+    onError(error) {
+      console.error("[edgelit]", error);
+    },
+  });
+
+  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, limits));
+  h3.get(ROUTES.health, () => Response.json({ ok: true }));
+  options.extend?.(h3);
+  h3.all("/_edgelit/**", () => errorResponse("bad_request", "Unknown edgelit route."));
+  h3.get("/**", async (event) => {
+    const pathname = event.url.pathname;
+    if (pathname !== "/" && pathname !== "/index.html") {
+      const asset = await options.assets?.(pathname);
+      if (asset) return asset;
+      if (/\.[a-z0-9]+$/i.test(pathname)) return new Response("Not found", { status: 404 });
+    }
+    const index = await options.assets?.("/index.html");
+    if (!index) return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
+    const html = renderPage(await index.text(), { title: options.app.options.title, dev: context.dev });
+    return new Response(html, {
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "same-origin",
+        "x-frame-options": "SAMEORIGIN",
+      },
+    });
+  });
+
+  return { h3, sessions, fetch: async (request) => h3.fetch(request) };
+}

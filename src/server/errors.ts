@@ -1,0 +1,29 @@
+import type { ErrorBody, ErrorCode } from "../protocol/index.ts";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unsupported_protocol: 400,
+  forbidden: 403,
+  session_expired: 404,
+  payload_too_large: 413,
+  conflict: 409,
+  store_unavailable: 503,
+  internal: 500,
+};
+
+/** A request the server refuses, with the code and message the client shows. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RequestError";
+  }
+}
+
+/** The JSON answer for a refused request. */
+export function errorResponse(code: ErrorCode, message: string): Response {
+  const body: ErrorBody = { error: { code, message } };
+  return Response.json(body, { status: STATUS[code], headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,99 @@
+import { CLIENT_HEADER, PROTOCOL_VERSION, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
+import { isSessionId } from "../session/session-id.ts";
+import { RequestError } from "./errors.ts";
+
+/** Limits on what an event request may carry. */
+export interface EventLimits {
+  /** Largest body accepted, in bytes. */
+  maxBytes: number;
+  /** Most widget changes in one event. */
+  maxChanges: number;
+}
+
+/**
+ * Reads and checks an event request: same origin, the client header, a JSON
+ * body of bounded size and the RerunRequest shape. Throws a RequestError with
+ * a message meant for the person reading the browser console.
+ */
+export async function readRerunRequest(request: Request, limits: EventLimits): Promise<RerunRequest> {
+  if (!request.headers.get(CLIENT_HEADER)) {
+    throw new RequestError("forbidden", `Event requests must carry the ${CLIENT_HEADER} header (sent by the edgelit page).`);
+  }
+  const origin = request.headers.get("origin");
+  if (origin && !isSameOrigin(origin, request)) {
+    throw new RequestError("forbidden", `Events from ${origin} are not accepted: this server only takes events from its own pages.`);
+  }
+  if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
+    throw new RequestError("bad_request", "Event bodies must be JSON (content-type: application/json).");
+  }
+  const text = await readTextWithin(request, limits.maxBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new RequestError("bad_request", "The event body is not valid JSON.");
+  }
+  return toRerunRequest(body, limits);
+}
+
+function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
+  if (!isObject(body)) throw new RequestError("bad_request", "The event body must be a JSON object.");
+  if (body.protocol !== PROTOCOL_VERSION) {
+    throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
+  }
+  const { sessionId, lastRunId, changes } = body;
+  if (sessionId !== null && !isSessionId(sessionId)) {
+    throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
+  }
+  if (lastRunId !== null && (typeof lastRunId !== "string" || lastRunId.length > 64)) {
+    throw new RequestError("bad_request", "lastRunId must be null or a run id.");
+  }
+  if (!Array.isArray(changes)) throw new RequestError("bad_request", "changes must be an array of { id, value }.");
+  if (changes.length > limits.maxChanges) throw new RequestError("payload_too_large", `An event may change at most ${limits.maxChanges} widgets.`);
+  for (const change of changes) {
+    if (!isObject(change) || typeof change.id !== "string" || change.id.length > 256 || !("value" in change)) {
+      throw new RequestError("bad_request", "Each change must be { id: string, value }.");
+    }
+  }
+  return { protocol: PROTOCOL_VERSION, sessionId, lastRunId, changes: changes as WidgetChange[] };
+}
+
+async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) bytes.set(chunk, offset), (offset += chunk.byteLength);
+  return new TextDecoder().decode(bytes);
+}
+
+function tooLarge(maxBytes: number): RequestError {
+  return new RequestError("payload_too_large", `The event body is larger than ${maxBytes} bytes.`);
+}
+
+function isSameOrigin(origin: string, request: Request): boolean {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

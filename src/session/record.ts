@@ -1,0 +1,48 @@
+import type { WidgetKind } from "../protocol/index.ts";
+
+/** What the server remembers about one widget between runs. */
+export interface WidgetState {
+  kind: WidgetKind;
+  /** The value the app sees (an option itself for selection widgets, not its index). */
+  value: unknown;
+  /** Set for widgets created with `key`; `st.session[key]` reads and writes this value. */
+  key?: string;
+  /** What validating a value from the client needs (range, options, ...), from the last run. */
+  spec: WidgetSpec;
+  /** The widget had an `onChange` in the last run, so a change must find and run it. */
+  hasCallback?: true;
+}
+
+/** The part of a widget's definition that validates and decodes client values. */
+export interface WidgetSpec {
+  min?: number;
+  max?: number;
+  range?: boolean;
+  integer?: boolean;
+  nullable?: boolean;
+  maxChars?: number;
+  maxSelections?: number;
+  options?: unknown[];
+}
+
+/**
+ * One session, as stored. Everything the server knows of a tab lives here and
+ * nowhere else: each event loads it, reruns the app, and saves it.
+ */
+export interface SessionRecord {
+  /** Bumped by every save; a save only succeeds if the stored version is unchanged. */
+  version: number;
+  widgets: Record<string, WidgetState>;
+  /** `st.session`: the app's own values (superjson types survive: Date, Map, Set, BigInt). */
+  session: Record<string, unknown>;
+  /** The element hash at each element path the client holds after `lastRunId`. */
+  tree: Record<string, string>;
+  lastRunId: string | null;
+  createdAt: number;
+  touchedAt: number;
+}
+
+/** A record for a session that has never run. */
+export function createSessionRecord(now = Date.now()): SessionRecord {
+  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, createdAt: now, touchedAt: now };
+}

@@ -1,0 +1,76 @@
+import type { Storage } from "unstorage";
+import { decodeRecord, encodeRecord } from "./codec.ts";
+import type { SessionRecord } from "./record.ts";
+import { createSessionLock } from "./session-lock.ts";
+
+/** Options of {@link createSessionStore}. */
+export interface SessionStoreOptions {
+  /** Idle time after which a session is forgotten, in seconds. Default: 3600. */
+  ttlSeconds?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** Loads and saves session records in any unstorage instance. */
+export interface SessionStore {
+  /** The record, or undefined when it never existed or has expired. */
+  load(sessionId: string): Promise<SessionRecord | undefined>;
+  /**
+   * Saves a record whose version was `expectedVersion` when loaded; it is stored
+   * with version + 1. Within one process, {@link SessionStore.exclusive} keeps
+   * the version from moving in between.
+   */
+  save(sessionId: string, record: SessionRecord, expectedVersion: number): Promise<SessionRecord>;
+  /** Runs `work` with no other event of the same session running in this process. */
+  exclusive<T>(sessionId: string, work: () => Promise<T>): Promise<T>;
+  /** Deletes records idle past the TTL, for stores that cannot expire keys themselves (fs). */
+  sweepExpired(): Promise<number>;
+  readonly ttlSeconds: number;
+}
+
+const PREFIX = "edgelit:session";
+
+/**
+ * Creates the session store over an unstorage instance.
+ *
+ * @example
+ * const sessions = createSessionStore(createStorage({ driver: fsDriver({ base: ".edgelit" }) }));
+ */
+export function createSessionStore(storage: Storage, options: SessionStoreOptions = {}): SessionStore {
+  const ttlSeconds = options.ttlSeconds ?? 3600;
+  const now = options.now ?? Date.now;
+  const keyOf = (sessionId: string) => `${PREFIX}:${sessionId}`;
+  const isExpired = (record: SessionRecord) => now() - record.touchedAt > ttlSeconds * 1000;
+
+  return {
+    ttlSeconds,
+    exclusive: createSessionLock(),
+    async load(sessionId) {
+      const record = decodeRecord(await storage.getItem(keyOf(sessionId)));
+      if (!record) return undefined;
+      if (isExpired(record)) {
+        await storage.removeItem(keyOf(sessionId));
+        return undefined;
+      }
+      return record;
+    },
+    async save(sessionId, record, expectedVersion) {
+      const saved = { ...record, version: expectedVersion + 1, touchedAt: now() };
+      // Drivers with native expiry (Redis, KV) drop idle sessions by themselves;
+      // the others are checked on load and swept.
+      await storage.setItem(keyOf(sessionId), encodeRecord(saved) as never, { ttl: ttlSeconds });
+      return saved;
+    },
+    async sweepExpired() {
+      let removed = 0;
+      for (const key of await storage.getKeys(PREFIX)) {
+        const record = decodeRecord(await storage.getItem(key));
+        if (!record || isExpired(record)) {
+          await storage.removeItem(key);
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}

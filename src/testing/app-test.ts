@@ -1,0 +1,198 @@
+import { createStorage } from "unstorage";
+import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
+import { indexOfOption } from "../elements/inputs/codecs.ts";
+import {
+  PROTOCOL_VERSION,
+  applyServerMessage,
+  createElementTree,
+  type ElementKind,
+  type ElementPropsByKind,
+  type ElementTree,
+  type ServerMessage,
+  type TreeNode,
+  type WidgetChange,
+  type WidgetKind,
+} from "../protocol/index.ts";
+import { handleRerun } from "../server/handle-rerun.ts";
+import type { SessionRecord } from "../session/record.ts";
+import { createSessionStore, type SessionStore } from "../session/store.ts";
+
+/** An element on the simulated page. */
+export interface TestElement<K extends ElementKind = ElementKind> {
+  kind: K;
+  props: ElementPropsByKind[K];
+  /** Where it is: root index (0 main, 1 sidebar), then index within each block. */
+  path: number[];
+}
+
+/** How to find a widget: its label, or `{ key }`. */
+export type WidgetQuery = string | { key: string } | { label: string; index?: number };
+
+/**
+ * Runs an app without a server or browser, in the manner of Streamlit's
+ * AppTest: set widget values, run, and inspect the page a user would see.
+ * It goes through the same event handling as the HTTP server, against an
+ * in-memory store.
+ *
+ * @example
+ * const at = await AppTest.fromApp(app).run();
+ * at.button("Add one").click();
+ * await at.run();
+ * expect(at.get("metric")[0]!.props.value).toBe("1");
+ */
+export class AppTest {
+  /** The page as the browser would hold it. */
+  readonly tree: ElementTree = createElementTree();
+  /** The messages of the last run, in order. */
+  messages: ServerMessage[] = [];
+  /** Values refused in the last run. */
+  refused: { widgetId: string; message: string }[] = [];
+  private pending: WidgetChange[] = [];
+  private readonly sessions: SessionStore;
+
+  private constructor(
+    readonly app: AppDefinition,
+    private readonly dev: boolean,
+  ) {
+    this.sessions = createSessionStore(createStorage());
+  }
+
+  /** A harness for an app made with `defineApp` (or a bare script function). */
+  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean } = {}): AppTest {
+    const definition = toAppDefinition(app);
+    if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
+    return new AppTest(definition, options.dev ?? true);
+  }
+
+  /** Runs the app once with the values set since the last run. Resolves to this harness. */
+  async run(): Promise<this> {
+    const changes = this.pending;
+    this.pending = [];
+    this.messages = [];
+    const { done, ready } = handleRerun(
+      { app: this.app, sessions: this.sessions, dev: this.dev },
+      { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, changes },
+      (batch) => {
+        for (const message of batch) {
+          this.messages.push(message);
+          applyServerMessage(this.tree, message);
+        }
+      },
+    );
+    await ready;
+    await done;
+    this.refused = this.messages.flatMap((m) => (m.type === "refused" ? [{ widgetId: m.widgetId, message: m.message }] : []));
+    const error = this.messages.find((m) => m.type === "error");
+    if (error?.type === "error") throw new Error(`the run failed: ${error.message}`);
+    return this;
+  }
+
+  /** Queues a raw value for a widget id, exactly as a browser would send it. */
+  sendChange(id: string, value: unknown): this {
+    this.pending.push({ id, value });
+    return this;
+  }
+
+  /** The stored session record (what the next event will load). */
+  async record(): Promise<SessionRecord> {
+    const record = this.tree.sessionId ? await this.sessions.load(this.tree.sessionId) : undefined;
+    if (!record) throw new Error("the app has not run yet");
+    return record;
+  }
+
+  /** `st.session` as stored after the last run (app values and keyed widgets). */
+  async session(): Promise<Record<string, unknown>> {
+    const record = await this.record();
+    const keyed = Object.values(record.widgets).flatMap((w) => (w.key === undefined ? [] : [[w.key, w.value] as const]));
+    return { ...record.session, ...Object.fromEntries(keyed) };
+  }
+
+  /** Every element on the page in document order (main first, then the sidebar). */
+  get elements(): TestElement[] {
+    const found: TestElement[] = [];
+    const walk = (nodes: TreeNode[], prefix: number[]) =>
+      nodes.forEach((node, index) => {
+        found.push({ kind: node.kind, props: node.props, path: [...prefix, index] } as TestElement);
+        if (node.children) walk(node.children, [...prefix, index]);
+      });
+    this.tree.roots.forEach((nodes, root) => walk(nodes, [root]));
+    return found;
+  }
+
+  /** The elements of one kind. @example at.get("markdown").map((e) => e.props.body) */
+  get<K extends ElementKind>(kind: K): TestElement<K>[] {
+    return this.elements.filter((element): element is TestElement<K> => element.kind === kind);
+  }
+
+  /** Exceptions shown in the page (script errors included). */
+  get exceptions(): TestElement<"exception">[] {
+    return this.get("exception");
+  }
+
+  button = (query: WidgetQuery) => this.widget("button", query);
+  checkbox = (query: WidgetQuery) => this.widget("checkbox", query);
+  toggle = (query: WidgetQuery) => this.widget("toggle", query);
+  slider = (query: WidgetQuery) => this.widget("slider", query);
+  textInput = (query: WidgetQuery) => this.widget("textInput", query);
+  textArea = (query: WidgetQuery) => this.widget("textArea", query);
+  numberInput = (query: WidgetQuery) => this.widget("numberInput", query);
+  selectbox = (query: WidgetQuery) => this.widget("selectbox", query);
+  radio = (query: WidgetQuery) => this.widget("radio", query);
+  multiselect = (query: WidgetQuery) => this.widget("multiselect", query);
+
+  /** A widget of a kind by label or key; throws a clear error when there is none. */
+  widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
+    const matches = this.get(kind).filter((element) => matchesQuery(element.props, query));
+    const index = typeof query === "object" && "index" in query ? (query.index ?? 0) : 0;
+    const element = matches[index];
+    if (!element) {
+      const labels = this.get(kind).map((e) => JSON.stringify(e.props.label));
+      throw new Error(`no ${kind} matching ${JSON.stringify(query)}; the page has ${labels.length ? labels.join(", ") : "none"}`);
+    }
+    return new WidgetHandle(this, element);
+  }
+}
+
+/** One widget on the simulated page. Changes apply on the next `run()`. */
+export class WidgetHandle<K extends WidgetKind> {
+  constructor(
+    private readonly harness: AppTest,
+    readonly element: TestElement<K>,
+  ) {}
+
+  get id(): string {
+    return this.element.props.id;
+  }
+  get props(): ElementPropsByKind[K] {
+    return this.element.props;
+  }
+
+  /** Clicks a button. */
+  click(): AppTest {
+    return this.harness.sendChange(this.id, true);
+  }
+
+  /**
+   * Sets the value the app will see: a number for a slider, the option itself
+   * for a selectbox or radio, a list of options for a multiselect. Options
+   * are matched by their label (or pass `options` to match by value).
+   */
+  setValue(value: unknown, options?: readonly unknown[]): AppTest {
+    const props = this.element.props as unknown as Record<string, unknown>;
+    const labels = props.options as string[] | undefined;
+    if (!labels) return this.harness.sendChange(this.id, value);
+    const toIndex = (option: unknown) => {
+      const index = options ? indexOfOption(options, option) : labels.indexOf(String(option));
+      if (index === -1) throw new Error(`${JSON.stringify(option)} is not an option of ${this.element.kind} "${props.label}"`);
+      return index;
+    };
+    if (this.element.kind === "multiselect") return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
+    return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
+  }
+}
+
+function matchesQuery(props: { id: string; label: string }, query: WidgetQuery): boolean {
+  if (typeof query === "string") return props.label === query;
+  if ("key" in query) return props.id === `key:${query.key}`;
+  return props.label === query.label;
+}

@@ -1,0 +1,2 @@
+export { AppTest, WidgetHandle } from "./app-test.ts";
+export type { TestElement, WidgetQuery } from "./app-test.ts";

@@ -1,0 +1,84 @@
+import {
+  CLIENT_HEADER,
+  PROTOCOL_VERSION,
+  ROUTES,
+  applyServerMessage,
+  createElementTree,
+  createSseParser,
+  type ServerMessage,
+  type TreeNode,
+  type WidgetChange,
+} from "../../src/protocol/index.ts";
+
+/** The answer to one event: the HTTP status and, for a stream, its messages. */
+export interface EventAnswer {
+  status: number;
+  messages: ServerMessage[];
+  /** The JSON body of a refused request. */
+  error?: { code: string; message: string };
+}
+
+/** Posts one event as the browser does and reads the whole answer. */
+export async function postEvent(
+  baseUrl: string,
+  body: { sessionId: string | null; lastRunId: string | null; changes?: WidgetChange[] } | string,
+  headers: Record<string, string> = {},
+): Promise<EventAnswer> {
+  const response = await fetch(baseUrl + ROUTES.event, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
+  });
+  if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+    const json = (await response.json()) as { error: { code: string; message: string } };
+    return { status: response.status, messages: [], error: json.error };
+  }
+  const messages: ServerMessage[] = [];
+  const parse = createSseParser((message) => messages.push(message));
+  parse(await response.text());
+  return { status: response.status, messages };
+}
+
+/**
+ * A simulated tab: keeps its session id and last run, and the page tree, so
+ * tests can click and read like a browser without one.
+ */
+export class EventClient {
+  sessionId: string | null = null;
+  lastRunId: string | null = null;
+  last: EventAnswer | undefined;
+  /** The page as a browser would hold it after the answers so far. */
+  tree = createElementTree();
+
+  constructor(public baseUrl: string) {}
+
+  async send(changes: WidgetChange[] = []): Promise<EventAnswer> {
+    const answer = await postEvent(this.baseUrl, { sessionId: this.sessionId, lastRunId: this.lastRunId, changes });
+    for (const message of answer.messages) {
+      if (message.type === "start") this.sessionId = message.sessionId;
+      if (message.type === "finish") this.lastRunId = message.runId;
+      applyServerMessage(this.tree, message);
+    }
+    this.last = answer;
+    return answer;
+  }
+
+  /** The props of every element of one kind on the page, in document order. */
+  elements(kind: string): Record<string, unknown>[] {
+    const found: Record<string, unknown>[] = [];
+    const walk = (nodes: TreeNode[]) =>
+      nodes.forEach((node) => {
+        if (node.kind === kind) found.push(node.props);
+        if (node.children) walk(node.children);
+      });
+    this.tree.roots.forEach(walk);
+    return found;
+  }
+
+  /** The id of the widget of `kind` labelled `label`. */
+  widgetId(kind: string, label: string): string {
+    const widget = this.elements(kind).find((props) => props.label === label);
+    if (!widget) throw new Error(`no ${kind} labelled ${label} on the page`);
+    return widget.id as string;
+  }
+}

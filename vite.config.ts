@@ -1,0 +1,9 @@
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+
+/** Builds the browser client (client/) into dist-client/, which the server serves. */
+export default defineConfig({
+  root: "client",
+  plugins: [solid()],
+  build: { outDir: "../dist-client", emptyOutDir: true },
+});
