@@ -81,8 +81,10 @@ export function createClient(): Client {
   }
 
   async function deliver(changes: WidgetChange[], afterExpiry = false): Promise<void> {
+    // One id for every attempt at this event, so the server applies it once.
+    const eventId = randomId();
     const outcome = await deliverEvent(
-      () => ({ protocol: PROTOCOL_VERSION, sessionId: tree.sessionId, lastRunId: tree.lastRunId, changes }),
+      () => ({ protocol: PROTOCOL_VERSION, sessionId: tree.sessionId, lastRunId: tree.lastRunId, eventId, changes }),
       { onMessage: apply, onUnreachable: markUnreachable },
     );
     setOffline(false);
@@ -107,4 +109,9 @@ export function createClient(): Client {
     dismissError: () => setError(null),
     toasts,
   };
+}
+
+/** 96 random bits as hex; unlike crypto.randomUUID, available on plain-HTTP pages too. */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -10,11 +10,6 @@ export function renderMarkdown(body: string, allowHtml = false): string {
   return (allowHtml ? withHtml : withoutHtml).parse(body, { async: false });
 }
 
-/** Same as renderMarkdown, without the paragraph around a single line (labels, headings). */
-export function renderInlineMarkdown(body: string, allowHtml = false): string {
-  return (allowHtml ? withHtml : withoutHtml).parseInline(body, { async: false });
-}
-
 const safeLinks: MarkedExtension = {
   renderer: {
     link({ href, title, tokens }: Tokens.Link) {

@@ -6,7 +6,7 @@ export default defineApp(
     const section = st.sidebar.radio("Tour", ["Text", "Widgets", "Layout", "State"], { key: "section" });
     st.sidebar.caption("Every click is one stateless request: restart the server and carry on.");
 
-    st.title("Hello, edgelit 👋");
+    st.title("Hello, edgelit");
     st.markdown("Data apps in **Streamlit's model**, on a server that keeps *nothing* between events.");
 
     if (section === "Text") {

@@ -27,6 +27,12 @@ export interface RerunRequest {
   sessionId: string | null;
   /** The run the client last applied in full; a mismatch makes the server resend everything. */
   lastRunId: string | null;
+  /**
+   * Made by the client for each event and kept on retries: the server applies
+   * the changes of an event id once, so a retry after a lost answer (or a
+   * POST the browser repeats by itself) never clicks twice.
+   */
+  eventId: string;
   changes: WidgetChange[];
 }
 

@@ -49,16 +49,19 @@ export function handleRerun(
     const runId = createRunId();
     const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
     const loadedVersion = record.version;
+    // A retry of the event this record already holds: rerun, but click nothing twice.
+    const alreadyApplied = request.eventId === record.lastEventId;
     send([{ type: "start", sessionId, runId, reset }]);
     const { counts } = await runEvent({
       app: context.app,
       record,
-      changes: request.changes,
+      changes: alreadyApplied ? [] : request.changes,
       previousTree: reset ? {} : record.tree,
       send,
       dev: context.dev,
     });
     record.lastRunId = runId;
+    record.lastEventId = request.eventId;
     try {
       await context.sessions.save(sessionId, record, loadedVersion);
     } catch (error) {

@@ -41,12 +41,15 @@ function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
   if (body.protocol !== PROTOCOL_VERSION) {
     throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
   }
-  const { sessionId, lastRunId, changes } = body;
+  const { sessionId, lastRunId, eventId, changes } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
   }
   if (lastRunId !== null && (typeof lastRunId !== "string" || lastRunId.length > 64)) {
     throw new RequestError("bad_request", "lastRunId must be null or a run id.");
+  }
+  if (typeof eventId !== "string" || eventId.length === 0 || eventId.length > 64) {
+    throw new RequestError("bad_request", "eventId must be a string of 1 to 64 characters, the same on every retry of an event.");
   }
   if (!Array.isArray(changes)) throw new RequestError("bad_request", "changes must be an array of { id, value }.");
   if (changes.length > limits.maxChanges) throw new RequestError("payload_too_large", `An event may change at most ${limits.maxChanges} widgets.`);
@@ -55,7 +58,7 @@ function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
       throw new RequestError("bad_request", "Each change must be { id: string, value }.");
     }
   }
-  return { protocol: PROTOCOL_VERSION, sessionId, lastRunId, changes: changes as WidgetChange[] };
+  return { protocol: PROTOCOL_VERSION, sessionId, lastRunId, eventId, changes: changes as WidgetChange[] };
 }
 
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {

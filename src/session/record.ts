@@ -38,11 +38,13 @@ export interface SessionRecord {
   /** The element hash at each element path the client holds after `lastRunId`. */
   tree: Record<string, string>;
   lastRunId: string | null;
+  /** The last event applied: a retry of it reruns without applying its changes again. */
+  lastEventId: string | null;
   createdAt: number;
   touchedAt: number;
 }
 
 /** A record for a session that has never run. */
 export function createSessionRecord(now = Date.now()): SessionRecord {
-  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, createdAt: now, touchedAt: now };
+  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, createdAt: now, touchedAt: now };
 }

@@ -48,6 +48,7 @@ export class AppTest {
   /** Values refused in the last run. */
   refused: { widgetId: string; message: string }[] = [];
   private pending: WidgetChange[] = [];
+  private events = 0;
   private readonly sessions: SessionStore;
 
   private constructor(
@@ -71,7 +72,7 @@ export class AppTest {
     this.messages = [];
     const { done, ready } = handleRerun(
       { app: this.app, sessions: this.sessions, dev: this.dev },
-      { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, changes },
+      { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, eventId: `test-${++this.events}`, changes },
       (batch) => {
         for (const message of batch) {
           this.messages.push(message);

@@ -21,13 +21,13 @@ export interface EventAnswer {
 /** Posts one event as the browser does and reads the whole answer. */
 export async function postEvent(
   baseUrl: string,
-  body: { sessionId: string | null; lastRunId: string | null; changes?: WidgetChange[] } | string,
+  body: { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[] } | string,
   headers: Record<string, string> = {},
 ): Promise<EventAnswer> {
   const response = await fetch(baseUrl + ROUTES.event, {
     method: "POST",
     headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
+    body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], eventId: crypto.randomUUID(), ...body }),
   });
   if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
     const json = (await response.json()) as { error: { code: string; message: string } };

@@ -26,7 +26,8 @@ export function numberInput<Value extends number | null = number>(
   const { min, max } = options;
   const defaultValue = (options.value === undefined ? (min ?? 0) : options.value) as Value;
   const numbers = [min, max, defaultValue, options.step].filter((n): n is number => typeof n === "number");
-  const integer = numbers.every(Number.isInteger);
+  // As in Streamlit: whole numbers when every number given is whole; a bare `value: null` means decimals.
+  const integer = numbers.length > 0 && numbers.every(Number.isInteger);
   const step = options.step ?? (integer ? 1 : 0.01);
   if (min !== undefined && max !== undefined && min > max) throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
   const { id, value } = target.run.widget({

@@ -17,7 +17,7 @@ export function Multiselect(props: ElementProps<"multiselect">) {
   return (
     <div class="multiselect">
       <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
-      <div class="chips" role="list" aria-label={`${props.el.label}: chosen`}>
+      <div class="chips" role="list">
         <For each={chosen()}>
           {(index) => (
             <span class="chip" role="listitem">

@@ -6,7 +6,8 @@ import { createWidgetValue } from "./widget-value.ts";
  * A number field with − and + buttons. The user's text is kept as typed
  * ("1.", "-") until Enter or blur, then parsed, clamped and sent. It is a text
  * input with the spinbutton role because `type=number` reports half-typed
- * numbers as "", which would wipe them on the next render.
+ * numbers as "", which would wipe them on the next render. The step buttons'
+ * names leave the label out, so `getByLabel(label)` finds the field alone.
  */
 export function NumberInput(props: ElementProps<"numberInput">) {
   const state = createWidgetValue(() => props.el, () => formatNumber(props.el.value), parseNumber);
@@ -62,7 +63,8 @@ export function NumberInput(props: ElementProps<"numberInput">) {
         <button
           type="button"
           class="step"
-          aria-label={`Decrease ${props.el.label}`}
+          aria-label="Decrease"
+          aria-controls={inputId(props.el.id)}
           disabled={props.el.disabled || (props.el.min !== undefined && (current() ?? Infinity) <= props.el.min)}
           onClick={() => stepBy(-1)}
         >
@@ -71,7 +73,8 @@ export function NumberInput(props: ElementProps<"numberInput">) {
         <button
           type="button"
           class="step"
-          aria-label={`Increase ${props.el.label}`}
+          aria-label="Increase"
+          aria-controls={inputId(props.el.id)}
           disabled={props.el.disabled || (props.el.max !== undefined && (current() ?? -Infinity) >= props.el.max)}
           onClick={() => stepBy(1)}
         >

@@ -1,12 +1,17 @@
 import { Show } from "solid-js";
 
-/** A small "?" that shows the widget's help as a tooltip. Kept outside the label so it never joins the accessible name. */
+/**
+ * A small "?" that shows the widget's help as a tooltip; screen readers read
+ * the hidden copy. It sits outside the label and has no aria-label, so the
+ * help never joins a widget's accessible name.
+ */
 export function Help(props: { text: string | undefined }) {
   return (
     <Show when={props.text}>
       {(text) => (
-        <span class="help" tabindex="0" role="img" aria-label={`Help: ${text()}`} title={text()}>
-          ?
+        <span class="help" title={text()}>
+          <span aria-hidden="true">?</span>
+          <span class="visually-hidden">{text()}</span>
         </span>
       )}
     </Show>

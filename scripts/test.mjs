@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm test`: every check edgelit has, on a fresh machine too. It makes sure
+// redis-server and Chromium are there (installing them with apt-get when it
+// may), builds the client, type-checks, runs vitest, and ends with a plain
+// "N passed, N failed" line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const NEEDED = [
+  { package: "redis-server", present: () => onPath("redis-server") },
+  { package: "chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") },
+];
+
+function onPath(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { stdio: "inherit", ...options }).status ?? 1;
+}
+
+function ensureTools() {
+  const missing = NEEDED.filter((tool) => !tool.present()).map((tool) => tool.package);
+  if (missing.length === 0) return;
+  const install = `apt-get install -y ${missing.join(" ")}`;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && onPath("apt-get")) {
+    console.log(`[test] installing ${missing.join(", ")} with apt-get…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    if (run("apt-get", ["update", "-qq"], { env }) === 0 && run("sh", ["-c", `${install} -qq >/dev/null`], { env }) === 0) return;
+  }
+  console.error(`[test] the tests need ${missing.join(" and ")}. Install ${missing.length > 1 ? "them" : "it"} with:\n\n  sudo apt-get update && sudo ${install}\n`);
+  process.exit(1);
+}
+
+ensureTools();
+mkdirSync("test-results", { recursive: true });
+const results = { passed: 0, failed: 0 };
+
+console.log("[test] building the client…");
+if (run("npx", ["vite", "build", "--logLevel", "warn"]) !== 0) {
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+console.log("[test] type-checking…");
+if (run("npx", ["tsc", "-p", "."]) === 0) results.passed++;
+else results.failed++, console.error("[test] the type check failed");
+
+const report = "test-results/vitest.json";
+const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)], {
+  env: { ...process.env, CI: process.env.CI ?? "true" },
+});
+if (existsSync(report)) {
+  const summary = JSON.parse(readFileSync(report, "utf8"));
+  results.passed += summary.numPassedTests;
+  results.failed += summary.numFailedTests + (summary.numFailedTestSuites ?? 0);
+}
+if (vitestStatus !== 0 && results.failed === 0) results.failed++;
+
+const line = `${results.passed} passed, ${results.failed} failed`;
+writeFileSync("test-results/summary.txt", `${line}\n`);
+console.log(line);
+process.exit(results.failed === 0 ? 0 : 1);

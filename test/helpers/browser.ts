@@ -1,0 +1,45 @@
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { tempDir } from "./processes.ts";
+
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** A headless Chromium with a fresh profile; `close` removes the profile. */
+export interface Browser {
+  context: BrowserContext;
+  /** A new tab, with the page's errors collected in `errors`. */
+  newPage(): Promise<Page & { errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium as on these machines: no sandbox (root), no background traffic. */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = tempDir("edgelit-chromium-");
+  const context = await chromium.launchPersistentContext(profile.path, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    context,
+    async newPage() {
+      const page = (await context.newPage()) as Page & { errors: string[] };
+      page.errors = [];
+      page.on("pageerror", (error) => page.errors.push(error.message));
+      return page;
+    },
+    async close() {
+      await context.close();
+      profile.remove();
+    },
+  };
+}

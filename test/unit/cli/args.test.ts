@@ -1,0 +1,18 @@
+import { expect, test } from "vitest";
+import { parseArgs } from "../../../src/cli/args.ts";
+
+test("run takes a file and options, in either flag form", () => {
+  expect(parseArgs(["run", "app.ts", "--port", "0", "--host=0.0.0.0", "--storage", "redis://h:6379", "--no-dev", "--session-ttl", "60"], {}))
+    .toEqual({ command: "run", file: "app.ts", port: 0, host: "0.0.0.0", storage: "redis://h:6379", dev: false, sessionTtl: 60 });
+});
+
+test("defaults: port 8501 on 127.0.0.1, fs sessions, dev mode; REDIS_URL picks Redis", () => {
+  expect(parseArgs(["hello"], {})).toMatchObject({ command: "hello", port: 8501, host: "127.0.0.1", storage: "fs", dev: true });
+  expect(parseArgs(["hello"], { REDIS_URL: "redis://r" }).storage).toBe("redis://r");
+});
+
+test("bad options are errors with a message", () => {
+  expect(() => parseArgs(["run", "a.ts", "--port", "http"], {})).toThrow("--port must be a whole number");
+  expect(() => parseArgs(["run", "a.ts", "--bogus"], {})).toThrow("unknown option --bogus");
+  expect(() => parseArgs(["run", "a.ts", "--port"], {})).toThrow("--port needs a value");
+});
