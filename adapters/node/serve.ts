@@ -1,4 +1,4 @@
-import { serve } from "h3";
+import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";

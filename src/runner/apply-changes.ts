@@ -21,7 +21,7 @@ export function applyChanges(record: SessionRecord, changes: readonly WidgetChan
   for (const { id, value } of changes) {
     const widget = record.widgets[id];
     if (!widget) {
-      applied.refused.push({ widgetId: id, message: "That widget is no longer on the page; the page was refreshed." });
+      applied.refused.push({ widgetId: id, message: "That widget is not on the page any more; its value was ignored." });
       continue;
     }
     const decoded = widgetCodecs[widget.kind].fromClient(value, widget.spec);

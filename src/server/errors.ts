@@ -25,5 +25,9 @@ export class RequestError extends Error {
 /** The JSON answer for a refused request. */
 export function errorResponse(code: ErrorCode, message: string): Response {
   const body: ErrorBody = { error: { code, message } };
-  return Response.json(body, { status: STATUS[code], headers: { "cache-control": "no-store" } });
+  const headers: Record<string, string> = { "cache-control": "no-store" };
+  // A body refused for its size may be unread on the connection: close it, or
+  // the next request on it would be read as the rest of this one.
+  if (code === "payload_too_large") headers.connection = "close";
+  return Response.json(body, { status: STATUS[code], headers });
 }

@@ -154,7 +154,7 @@ test("invalid values from the client are refused with a reason and change nothin
     'Refused a value for this slider: expected a number, got "5".',
     "Refused a value for this slider: 11 is above the maximum 10.",
     "Refused a value for this selectbox: expected an option number from 0 to 1, got 2.",
-    "That widget is no longer on the page; the page was refreshed.",
+    "That widget is not on the page any more; its value was ignored.",
   ]);
   expect(bodies(at)).toEqual(["n=2 pick=a"]);
   await at.sendChange(slider, 4).sendChange(pick, 1).run();
