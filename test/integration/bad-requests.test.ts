@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../../src/protocol/index.ts";
 import type { EventClient } from "../helpers/events.ts";
 import { startEdgelit } from "../helpers/processes.ts";
-import { click, countShown, messagesOf, openCounter } from "./counter-tab.ts";
+import { click, clickBody, countShown, messagesOf, openCounter } from "./counter-tab.ts";
 
 /**
  * Malformed, forbidden or unknown-session requests get a 4xx with a clear
@@ -33,18 +33,6 @@ async function postRaw(event: RawEvent): Promise<{ status: number; contentType: 
   const contentType = response.headers.get("content-type") ?? "";
   const text = await response.text();
   return { status: response.status, contentType, error: contentType.includes("json") ? JSON.parse(text).error : { code: "?", message: text } };
-}
-
-/** A well-formed event of the tab that clicks "Add one", with `override` merged into the body. */
-function clickBody(tab: EventClient, override: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    protocol: PROTOCOL_VERSION,
-    sessionId: tab.sessionId,
-    lastRunId: tab.lastRunId,
-    eventId: crypto.randomUUID(),
-    changes: [{ id: tab.widgetId("button", "Add one"), value: true }],
-    ...override,
-  });
 }
 
 interface BadCase {

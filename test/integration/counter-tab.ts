@@ -1,4 +1,4 @@
-import type { ServerMessage } from "../../src/protocol/index.ts";
+import { PROTOCOL_VERSION, type ServerMessage } from "../../src/protocol/index.ts";
 import { EventClient, type EventAnswer } from "../helpers/events.ts";
 
 /**
@@ -58,4 +58,16 @@ export function elementMessages(answer: EventAnswer): Extract<ServerMessage, { t
 /** The messages of one type in an answer. */
 export function messagesOf<T extends ServerMessage["type"]>(answer: EventAnswer, type: T): Extract<ServerMessage, { type: T }>[] {
   return answer.messages.filter((message): message is Extract<ServerMessage, { type: T }> => message.type === type);
+}
+
+/** A well-formed event of the tab that clicks "Add one", with `override` merged into the body. */
+export function clickBody(tab: EventClient, override: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    protocol: PROTOCOL_VERSION,
+    sessionId: tab.sessionId,
+    lastRunId: tab.lastRunId,
+    eventId: crypto.randomUUID(),
+    changes: [{ id: tab.widgetId("button", "Add one"), value: true }],
+    ...override,
+  });
 }

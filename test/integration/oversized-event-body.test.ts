@@ -5,11 +5,11 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createStorage } from "unstorage";
 import counter from "../../examples/counter/app.ts";
-import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../../src/protocol/index.ts";
+import { CLIENT_HEADER, ROUTES } from "../../src/protocol/index.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
 import type { EventClient } from "../helpers/events.ts";
 import { freePort } from "../helpers/processes.ts";
-import { click, openCounter } from "./counter-tab.ts";
+import { click, clickBody, openCounter } from "./counter-tab.ts";
 
 /**
  * The event body limit, with a small `maxEventBytes`: the server is created
@@ -35,14 +35,7 @@ afterAll(async () => {
 });
 
 function clickWithPadding(tab: EventClient, padding: number): string {
-  return JSON.stringify({
-    protocol: PROTOCOL_VERSION,
-    sessionId: tab.sessionId,
-    lastRunId: tab.lastRunId,
-    eventId: crypto.randomUUID(),
-    changes: [{ id: tab.widgetId("button", "Add one"), value: true }],
-    padding: "x".repeat(padding),
-  });
+  return clickBody(tab, { padding: "x".repeat(padding) });
 }
 
 interface RawAnswer {
