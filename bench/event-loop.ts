@@ -1,0 +1,72 @@
+import { runLoad, Tab, type LoadResult } from "./load.ts";
+import type { BenchServer } from "./processes.ts";
+import { startBenchServer } from "./processes.ts";
+
+/** One row: edgelit and the limit under the same store and load. */
+export interface LoadRow {
+  store: string;
+  tabs: number;
+  edgelit: LoadResult & { cpuMsPerEvent: number };
+  limit: LoadResult & { cpuMsPerEvent: number };
+}
+
+/** The sizes the limit server must match: edgelit's stored record and a click's answer. */
+export interface WireSizes {
+  firstLoadBody: number;
+  firstLoadHeaders: number;
+  clickBody: number;
+  clickHeaders: number;
+  clickElements: number;
+  recordBytes: number;
+}
+
+/** Bytes of a first load and of a click that changes one element, and the stored record's size. */
+export async function measureWire(server: BenchServer, recordBytes: () => Promise<number>): Promise<WireSizes> {
+  const tab = new Tab(server.url);
+  const first = await tab.load();
+  await tab.click();
+  const click = await tab.click();
+  return {
+    firstLoadBody: Buffer.byteLength(first.body),
+    firstLoadHeaders: first.headerBytes,
+    clickBody: Buffer.byteLength(click.body),
+    clickHeaders: click.headerBytes,
+    clickElements: click.body.split('"type":"element"').length - 1,
+    recordBytes: await recordBytes(),
+  };
+}
+
+async function measured(server: BenchServer, tabs: number, seconds: number): Promise<LoadResult & { cpuMsPerEvent: number }> {
+  const cpuBefore = server.cpuSeconds();
+  const result = await runLoad(server.url, tabs, seconds);
+  const cpu = server.cpuSeconds() - cpuBefore;
+  return { ...result, cpuMsPerEvent: (cpu * 1000) / Math.max(1, result.events) };
+}
+
+/**
+ * For each concurrency, edgelit then the limit, back to back against the same
+ * store, so both see the same machine at the same time.
+ */
+export async function compareWithLimit(
+  store: string,
+  storageFlag: string,
+  sizes: WireSizes,
+  tabCounts: number[],
+  seconds: number,
+): Promise<LoadRow[]> {
+  const edgelit = await startBenchServer(["edgelit", storageFlag]);
+  const limit = await startBenchServer(["limit", storageFlag, String(sizes.recordBytes), String(sizes.clickBody)]);
+  const rows: LoadRow[] = [];
+  try {
+    for (const tabs of tabCounts) {
+      const edgelitResult = await measured(edgelit, tabs, seconds);
+      const limitResult = await measured(limit, tabs, seconds);
+      rows.push({ store, tabs, edgelit: edgelitResult, limit: limitResult });
+      console.log(`  ${store} ${tabs} tabs: edgelit ${edgelitResult.eventsPerSecond.toFixed(0)}/s, limit ${limitResult.eventsPerSecond.toFixed(0)}/s`);
+    }
+  } finally {
+    await edgelit.stop();
+    await limit.stop();
+  }
+  return rows;
+}

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+/** A benchmark server process; stopped by its pid. */
+export interface BenchServer {
+  url: string;
+  pid: number;
+  /** CPU seconds (user + system) the process has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts `tsx bench/serve.ts …` and resolves once it serves (bounded wait). */
+export async function startBenchServer(args: string[], nodeArgs: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", resolve(ROOT, "bench/serve.ts"), ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const deadline = Date.now() + 20_000;
+  let url: string | undefined;
+  while (!(url = output.match(/serving at (\S+)/)?.[1])) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill("SIGKILL");
+      throw new Error(`bench server did not start:\n${output}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
+    async stop() {
+      if (child.exitCode !== null) return;
+      process.kill(child.pid!, "SIGTERM");
+      const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** user + system CPU seconds of a Linux process, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // After "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

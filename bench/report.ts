@@ -1,0 +1,74 @@
+import type { ClientSizes } from "./client.ts";
+import type { LoadRow, WireSizes } from "./event-loop.ts";
+import type { MemoryStep } from "./memory.ts";
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  machine: string;
+  seconds: number;
+  rows: LoadRow[];
+  wire: WireSizes;
+  cpu: { cpuMsPerEvent: number; wallMsPerEvent: number };
+  memory: { redis: MemoryStep[]; fs: MemoryStep[] };
+  storeBytesPerSession: number;
+  coldStart: { edgelitMs: number; limitMs: number };
+  clientSizes: ClientSizes;
+  firstRenderMs: number;
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+/** The results section of BENCHMARKS.md, as markdown. */
+export function renderResults(r: BenchResults): string {
+  const loadRows = r.rows.map((row) =>
+    `| ${row.store} | ${row.tabs} | ${fixed(row.edgelit.eventsPerSecond, 0)} | ${fixed(row.limit.eventsPerSecond, 0)} | **${fixed(row.edgelit.eventsPerSecond / row.limit.eventsPerSecond)}** | ${fixed(row.edgelit.p50Ms)} / ${fixed(row.edgelit.p99Ms)} | ${fixed(row.limit.p50Ms)} / ${fixed(row.limit.p99Ms)} | ${fixed(row.edgelit.cpuMsPerEvent, 3)} | ${fixed(row.limit.cpuMsPerEvent, 3)} | ${row.edgelit.errors + row.limit.errors} |`);
+  const memoryRows = (["redis", "fs"] as const).flatMap((store) =>
+    r.memory[store].map((step) => `| ${store} | ${step.sessions} | ${fixed(step.heapMb, 1)} MB | ${fixed(step.rssMb, 1)} MB |`));
+  return [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${r.machine}; ${r.seconds} s per load run.`,
+    "",
+    "### 1–2. Event loop against its limit, and CPU per event",
+    "",
+    "edgelit serves the bench app (`bench/counter-app.ts`, 25 elements); each simulated tab clicks its button back to back.",
+    "The limit is a bare h3 handler doing one read and one write of a record of the same size in the same store, answering the same number of bytes.",
+    "",
+    "| store | tabs | edgelit ev/s | limit ev/s | edgelit / limit | edgelit p50 / p99 ms | limit p50 / p99 ms | edgelit CPU ms/ev | limit CPU ms/ev | errors |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...loadRows,
+    "",
+    `In one process, without HTTP (memory store): **${fixed(r.cpu.cpuMsPerEvent, 3)} ms CPU per click** (${fixed(r.cpu.wallMsPerEvent, 3)} ms wall).`,
+    "",
+    "### 3. Bytes on the wire",
+    "",
+    "| answer | body | headers |",
+    "|---|---|---|",
+    `| first load (the whole page) | ${r.wire.firstLoadBody} B | ${r.wire.firstLoadHeaders} B |`,
+    `| a click that changes one element (${r.wire.clickElements} element sent) | **${r.wire.clickBody} B** | ${r.wire.clickHeaders} B |`,
+    "",
+    `The stored session record is ${r.wire.recordBytes} B.`,
+    "",
+    "### 4. Memory with idle sessions",
+    "",
+    "Sessions opened through the server, then left idle; heap after forced GC.",
+    "",
+    "| store | sessions | heap | RSS |",
+    "|---|---|---|---|",
+    ...memoryRows,
+    "",
+    `Store bytes per session in Redis (used_memory / sessions): **${fixed(r.storeBytesPerSession, 0)} B**.`,
+    "",
+    "### 5. Cold start",
+    "",
+    `Process start to the first event answered: **edgelit ${fixed(r.coldStart.edgelitMs, 0)} ms**; the bare h3 limit server ${fixed(r.coldStart.limitMs, 0)} ms (ratio ${fixed(r.coldStart.edgelitMs / r.coldStart.limitMs)}). Median of several starts.`,
+    "",
+    "### 6. Client",
+    "",
+    "| | raw | gzip |",
+    "|---|---|---|",
+    `| JavaScript | ${kb(r.clientSizes.jsBytes)} | **${kb(r.clientSizes.jsGzipBytes)}** |`,
+    `| CSS | ${kb(r.clientSizes.cssBytes)} | ${kb(r.clientSizes.cssGzipBytes)} |`,
+    "",
+    `Time to first render of the hello app in Chromium (navigation start to its title on screen, median): **${fixed(r.firstRenderMs, 0)} ms**.`,
+  ].join("\n");
+}

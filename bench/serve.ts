@@ -1,0 +1,40 @@
+// A server for the benchmarks, in its own process: edgelit with the counter
+// app, or "the limit", a bare h3 handler doing one store read and one store
+// write of the same size. Prints its URL, then serves until killed.
+//   tsx bench/serve.ts edgelit|limit <storage> [recordBytes] [responseBytes]
+import { H3 } from "h3";
+import { serve } from "h3/node";
+import { storageFromFlag } from "../src/cli/storage-flag.ts";
+import { createServer } from "../src/server/create-server.ts";
+import app from "./counter-app.ts";
+
+const [kind = "edgelit", storageFlag = "memory", recordBytes = "4000", responseBytes = "300"] = process.argv.slice(2);
+const { storage } = storageFromFlag(storageFlag, process.cwd());
+
+function limitApp(): H3 {
+  const record = { blob: "r".repeat(Number(recordBytes)), version: 0 };
+  const h3 = new H3();
+  h3.post("/_edgelit/event", async (event) => {
+    const request = (await event.req.json()) as { sessionId: string | null };
+    const sessionId = request.sessionId ?? crypto.randomUUID().replaceAll("-", "");
+    const key = `edgelit:session:${sessionId}`;
+    const stored = ((await storage.getItem(key)) as typeof record | null) ?? record;
+    await storage.setItem(key, { ...stored, version: stored.version + 1 }, { ttl: 3600 });
+    // The same messages a click's answer starts and ends with, padded to the same size.
+    const start = `data: {"type":"start","sessionId":"${sessionId}"}\n\n`;
+    const finish = `data: {"type":"finish","runId":"0"}\n\n`;
+    const padding = `: ${"x".repeat(Math.max(0, Number(responseBytes) - start.length - finish.length - 3))}\n`;
+    return new Response(start + padding + finish, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
+  });
+  return h3;
+}
+
+const h3 = kind === "limit" ? limitApp() : createServer({ app, storage }).h3;
+const server = serve(h3, { port: 0, hostname: "127.0.0.1", silent: true, gracefulShutdown: false });
+await server.ready();
+console.log(`serving at ${server.url!.replace(/\/$/, "")}`);
+process.on("SIGTERM", async () => {
+  await server.close(true);
+  await storage.dispose();
+  process.exit(0);
+});
