@@ -5,7 +5,7 @@ import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts"
 import { statusMethods } from "../elements/status/alerts.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
-import type { ElementTarget } from "./target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
 
 /**
  * A block of the page with the whole element API: `st` itself (the main
@@ -16,26 +16,32 @@ import type { ElementTarget } from "./target.ts";
  * left.metric("Revenue", "$1.2M", { delta: "+4%" });
  * right.button("Refresh");
  */
-export interface Container extends TextMethods, WriteMethods, StatusMethods, InputMethods, LayoutMethods {}
+export interface Container extends Drawable, TextMethods, WriteMethods, StatusMethods, InputMethods, LayoutMethods {}
 
-type TextMethods = ReturnType<typeof textMethods>;
-type WriteMethods = ReturnType<typeof writeMethods>;
-type StatusMethods = ReturnType<typeof statusMethods>;
-type InputMethods = ReturnType<typeof inputMethods>;
+type TextMethods = typeof textMethods;
+type WriteMethods = typeof writeMethods;
+type StatusMethods = typeof statusMethods;
+type InputMethods = typeof inputMethods;
+
+/**
+ * The element methods live once on this prototype; a handle holds only its
+ * target, so opening a container costs one small object, not a method table.
+ */
+class ContainerHandle implements Drawable {
+  readonly [TARGET]: ElementTarget;
+
+  constructor(run: ScriptRun, path: ElementPath) {
+    this[TARGET] = {
+      run,
+      path,
+      emit: (kind, props) => run.emit(path, kind, props),
+      open: (blockPath) => createContainer(run, blockPath),
+    };
+  }
+}
+Object.assign(ContainerHandle.prototype, textMethods, writeMethods, statusMethods, inputMethods, layoutMethods);
 
 /** Creates the handle for the block at `path` in `run`. */
 export function createContainer(run: ScriptRun, path: ElementPath): Container {
-  const target: ElementTarget = {
-    run,
-    path,
-    emit: (kind, props) => run.emit(path, kind, props),
-    open: (blockPath) => createContainer(run, blockPath),
-  };
-  return {
-    ...textMethods(target),
-    ...writeMethods(target),
-    ...statusMethods(target),
-    ...inputMethods(target),
-    ...layoutMethods(target),
-  };
+  return new ContainerHandle(run, path) as Container;
 }

@@ -23,17 +23,16 @@ export interface St extends Container {
   stop(): never;
 }
 
-/** Creates the `st` object of one run. */
+/** Creates the `st` object of one run: the main area's handle, with the rest added. */
 export function createSt(run: ScriptRun): St {
-  return {
-    ...createContainer(run, [ROOTS.main]),
+  return Object.assign(createContainer(run, [ROOTS.main]), {
     sidebar: createContainer(run, [ROOTS.sidebar]),
     session: createSessionState(run),
-    rerun() {
+    rerun(): never {
       throw new RerunSignal();
     },
-    stop() {
+    stop(): never {
       throw new StopSignal();
     },
-  };
+  });
 }

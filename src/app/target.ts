@@ -11,3 +11,11 @@ export interface ElementTarget {
   /** A handle on a block this target placed, with the whole element API. */
   open(path: ElementPath): Container;
 }
+
+/** Where a container handle keeps its target, out of sight of the app's autocompletion. */
+export const TARGET: unique symbol = Symbol("edgelit.target");
+
+/** Anything the element methods can draw into: every container handle. */
+export interface Drawable {
+  readonly [TARGET]: ElementTarget;
+}

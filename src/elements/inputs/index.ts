@@ -1,4 +1,4 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../../app/target.ts";
 import { button, type ButtonOptions } from "./button.ts";
 import { checkbox, type CheckboxOptions } from "./checkbox.ts";
 import { numberInput, type NumberInputOptions } from "./number-input.ts";
@@ -10,38 +10,51 @@ export type { ButtonOptions, CheckboxOptions, MultiselectOptions, NumberInputOpt
 export type { WidgetOptions } from "./common.ts";
 
 /** The widgets. Each returns its current value synchronously. */
-export function inputMethods(target: ElementTarget) {
-  return {
-    /** A button; true for exactly the run its click causes. @example if (st.button("Go")) go(); */
-    button: (label: string, options?: ButtonOptions): boolean => button(target, label, options),
-    /** A checkbox. @example const show = st.checkbox("Show details"); */
-    checkbox: (label: string, options?: CheckboxOptions): boolean => checkbox(target, "checkbox", label, options),
-    /** An on/off switch. @example const dark = st.toggle("Dark mode"); */
-    toggle: (label: string, options?: CheckboxOptions): boolean => checkbox(target, "toggle", label, options),
-    /**
-     * A slider: a number, or a `[low, high]` range when `value` is a pair.
-     * @example const [lo, hi] = st.slider("Price", { min: 0, max: 100, value: [20, 80] });
-     */
-    slider: <Value extends number | [number, number] = number>(label: string, options?: SliderOptions<Value>): Value =>
-      slider(target, label, options),
-    /** A one-line text field. @example const name = st.textInput("Name"); */
-    textInput: (label: string, options?: TextInputOptions): string => textInput(target, label, options),
-    /** A multi-line text field. @example const bio = st.textArea("Bio"); */
-    textArea: (label: string, options?: TextAreaOptions): string => textArea(target, label, options),
-    /** A number field; null when `value: null` and left empty. @example const n = st.numberInput("N", { min: 1 }); */
-    numberInput: <Value extends number | null = number>(label: string, options?: NumberInputOptions<Value>): Value =>
-      numberInput(target, label, options),
-    /**
-     * A drop-down that returns the chosen option (null with `index: null` until one is chosen).
-     * @example const city = st.selectbox("City", ["Oslo", "Lima"]);
-     */
-    selectbox: <Option>(label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>) =>
-      singleChoice(target, "selectbox", label, options, settings) as Option,
-    /** A radio group that returns the chosen option. @example const size = st.radio("Size", ["S", "M", "L"]); */
-    radio: <Option>(label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>) =>
-      singleChoice(target, "radio", label, options, settings) as Option,
-    /** A multiple-choice field. @example const tags = st.multiselect("Tags", ["a", "b"]); */
-    multiselect: <Option>(label: string, options: readonly Option[], settings?: MultiselectOptions<Option>): Option[] =>
-      multiselect(target, label, options, settings),
-  };
-}
+export const inputMethods = {
+  /** A button; true for exactly the run its click causes. @example if (st.button("Go")) go(); */
+  button(this: Drawable, label: string, options?: ButtonOptions): boolean {
+    return button(this[TARGET], label, options);
+  },
+  /** A checkbox. @example const show = st.checkbox("Show details"); */
+  checkbox(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], "checkbox", label, options);
+  },
+  /** An on/off switch. @example const dark = st.toggle("Dark mode"); */
+  toggle(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], "toggle", label, options);
+  },
+  /**
+   * A slider: a number, or a `[low, high]` range when `value` is a pair.
+   * @example const [lo, hi] = st.slider("Price", { min: 0, max: 100, value: [20, 80] });
+   */
+  slider<Value extends number | [number, number] = number>(this: Drawable, label: string, options?: SliderOptions<Value>): Value {
+    return slider(this[TARGET], label, options);
+  },
+  /** A one-line text field. @example const name = st.textInput("Name"); */
+  textInput(this: Drawable, label: string, options?: TextInputOptions): string {
+    return textInput(this[TARGET], label, options);
+  },
+  /** A multi-line text field. @example const bio = st.textArea("Bio"); */
+  textArea(this: Drawable, label: string, options?: TextAreaOptions): string {
+    return textArea(this[TARGET], label, options);
+  },
+  /** A number field; null when `value: null` and left empty. @example const n = st.numberInput("N", { min: 1 }); */
+  numberInput<Value extends number | null = number>(this: Drawable, label: string, options?: NumberInputOptions<Value>): Value {
+    return numberInput(this[TARGET], label, options);
+  },
+  /**
+   * A drop-down that returns the chosen option (null with `index: null` until one is chosen).
+   * @example const city = st.selectbox("City", ["Oslo", "Lima"]);
+   */
+  selectbox<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>): Option {
+    return singleChoice(this[TARGET], "selectbox", label, options, settings) as Option;
+  },
+  /** A radio group that returns the chosen option. @example const size = st.radio("Size", ["S", "M", "L"]); */
+  radio<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>): Option {
+    return singleChoice(this[TARGET], "radio", label, options, settings) as Option;
+  },
+  /** A multiple-choice field. @example const tags = st.multiselect("Tags", ["a", "b"]); */
+  multiselect<Option>(this: Drawable, label: string, options: readonly Option[], settings?: MultiselectOptions<Option>): Option[] {
+    return multiselect(this[TARGET], label, options, settings);
+  },
+};

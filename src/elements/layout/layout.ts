@@ -1,5 +1,5 @@
 import type { Container } from "../../app/container.ts";
-import type { ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 
 /** Options of `columns`. */
@@ -30,29 +30,30 @@ export interface LayoutMethods {
    * const [left, right] = st.columns([2, 1]);
    * left.write("wide"); right.write("narrow");
    */
-  columns<const Spec extends number | readonly number[]>(spec: Spec, options?: ColumnsOptions): Columns<Spec>;
+  columns<const Spec extends number | readonly number[]>(this: Drawable, spec: Spec, options?: ColumnsOptions): Columns<Spec>;
   /** A group of elements drawn where it is created, optionally bordered. @example st.container({ border: true }).write("inside") */
-  container(options?: { border?: boolean }): Container;
+  container(this: Drawable, options?: { border?: boolean }): Container;
   /** A collapsible section, collapsed unless `expanded`. @example st.expander("Details").write("hidden until opened") */
-  expander(label: string, options?: { expanded?: boolean }): Container;
+  expander(this: Drawable, label: string, options?: { expanded?: boolean }): Container;
 }
 
 /** The layout methods of a block. */
-export function layoutMethods(target: ElementTarget): LayoutMethods {
-  return {
-    columns(spec, options = {}) {
-      const widths = typeof spec === "number" ? Array.from({ length: spec }, () => 1) : [...(spec as readonly number[])];
-      if (widths.length === 0 || widths.length > 24 || widths.some((width) => !(width > 0) || !Number.isFinite(width))) {
-        throw new EdgelitApiError(`st.columns needs 1 to 24 columns of positive width; got ${JSON.stringify(spec)}.`);
-      }
-      const columnsPath = target.emit("columns", { widths, gap: options.gap ?? "small" });
-      return widths.map(() => target.open(target.run.emit(columnsPath, "column", {}))) as never;
-    },
-    container(options = {}) {
-      return target.open(target.emit("container", options.border ? { border: true } : {}));
-    },
-    expander(label, options = {}) {
-      return target.open(target.emit("expander", { label: String(label), expanded: options.expanded ?? false }));
-    },
-  };
-}
+export const layoutMethods: LayoutMethods = {
+  columns(spec, options = {}) {
+    const target = this[TARGET];
+    const widths = typeof spec === "number" ? Array.from({ length: spec }, () => 1) : [...(spec as readonly number[])];
+    if (widths.length === 0 || widths.length > 24 || widths.some((width) => !(width > 0) || !Number.isFinite(width))) {
+      throw new EdgelitApiError(`st.columns needs 1 to 24 columns of positive width; got ${JSON.stringify(spec)}.`);
+    }
+    const columnsPath = target.emit("columns", { widths, gap: options.gap ?? "small" });
+    return widths.map(() => target.open(target.run.emit(columnsPath, "column", {}))) as never;
+  },
+  container(options = {}) {
+    const target = this[TARGET];
+    return target.open(target.emit("container", options.border ? { border: true } : {}));
+  },
+  expander(label, options = {}) {
+    const target = this[TARGET];
+    return target.open(target.emit("expander", { label: String(label), expanded: options.expanded ?? false }));
+  },
+};

@@ -1,4 +1,4 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
 import type { AlertLevel, ElementPropsByKind } from "../../protocol/index.ts";
 
 /** Options of the callouts (`error`, `warning`, `info`, `success`). */
@@ -8,24 +8,32 @@ export interface AlertOptions {
 }
 
 /** Callouts and the exception box. */
-export function statusMethods(target: ElementTarget) {
-  const alert = (level: AlertLevel) => (body: string, options: AlertOptions = {}) => {
-    target.emit("alert", { level, body: String(body), ...(options.icon !== undefined && { icon: options.icon }) });
-  };
-  return {
-    /** A red callout. @example st.error("Could not load the file") */
-    error: alert("error"),
-    /** A yellow callout. @example st.warning("Data is a day old") */
-    warning: alert("warning"),
-    /** A blue callout. @example st.info("Tip: drag the slider") */
-    info: alert("info"),
-    /** A green callout. @example st.success("Saved!") */
-    success: alert("success"),
-    /** An error with its stack (the stack in development only). @example st.exception(err) */
-    exception(error: unknown): void {
-      target.emit("exception", exceptionProps(error, target.run.dev));
-    },
-  };
+export const statusMethods = {
+  /** A red callout. @example st.error("Could not load the file") */
+  error(this: Drawable, body: string, options?: AlertOptions): void {
+    alert(this[TARGET], "error", body, options);
+  },
+  /** A yellow callout. @example st.warning("Data is a day old") */
+  warning(this: Drawable, body: string, options?: AlertOptions): void {
+    alert(this[TARGET], "warning", body, options);
+  },
+  /** A blue callout. @example st.info("Tip: drag the slider") */
+  info(this: Drawable, body: string, options?: AlertOptions): void {
+    alert(this[TARGET], "info", body, options);
+  },
+  /** A green callout. @example st.success("Saved!") */
+  success(this: Drawable, body: string, options?: AlertOptions): void {
+    alert(this[TARGET], "success", body, options);
+  },
+  /** An error with its stack (the stack in development only). @example st.exception(err) */
+  exception(this: Drawable, error: unknown): void {
+    const target = this[TARGET];
+    target.emit("exception", exceptionProps(error, target.run.dev));
+  },
+};
+
+function alert(target: ElementTarget, level: AlertLevel, body: string, options: AlertOptions = {}): void {
+  target.emit("alert", { level, body: String(body), ...(options.icon !== undefined && { icon: options.icon }) });
 }
 
 /** The props of an exception box for any thrown value. */

@@ -1,4 +1,4 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
 import { toJsonValue } from "./to-json.ts";
 
 /** Options of `markdown` and `caption`. */
@@ -24,67 +24,72 @@ export interface MetricOptions {
 }
 
 /** Text elements: headings, markdown, code, JSON and metrics. */
-export function textMethods(target: ElementTarget) {
-  const heading = (level: 1 | 2 | 3) => (body: string, options: HeadingOptions = {}) => {
-    target.emit("heading", { level, body: String(body), ...(options.divider && { divider: true }) });
-  };
-  return {
-    /** The page's title. @example st.title("Sales dashboard") */
-    title: heading(1),
-    /** A section header. @example st.header("This quarter") */
-    header: heading(2),
-    /** A sub-section header. @example st.subheader("By region") */
-    subheader: heading(3),
-    /**
-     * GitHub-flavoured markdown. Raw HTML is shown as text unless `unsafeAllowHtml` is set.
-     * @example st.markdown("**Bold** and a [link](https://example.com)")
-     */
-    markdown(body: string, options: MarkdownOptions = {}): void {
-      target.emit("markdown", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
-    },
-    /** Small, muted text for notes and footnotes (markdown). @example st.caption("Data as of today") */
-    caption(body: string, options: MarkdownOptions = {}): void {
-      target.emit("caption", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
-    },
-    /** Plain text, whitespace kept, no markdown. @example st.text("42 rows loaded") */
-    text(body: string): void {
-      target.emit("text", { body: String(body) });
-    },
-    /** A block of code. @example st.code("const x = 1;", { language: "ts" }) */
-    code(body: string, options: { language?: string; lineNumbers?: boolean } = {}): void {
-      target.emit("code", {
-        body: String(body),
-        language: options.language ?? "typescript",
-        ...(options.lineNumbers && { lineNumbers: true }),
-      });
-    },
-    /** A horizontal rule. @example st.divider() */
-    divider(): void {
-      target.emit("divider", {});
-    },
-    /**
-     * Pretty, collapsible JSON of any data (Map, Set, Date and BigInt are shown as JSON).
-     * @example st.json({ rows: 3, ok: true })
-     */
-    json(body: unknown, options: { expanded?: boolean } = {}): void {
-      target.emit("json", { body: toJsonValue(body), expanded: options.expanded ?? true });
-    },
-    /**
-     * A big number with an optional change under it.
-     * @example st.metric("Temperature", "21 °C", { delta: "1.2 °C" })
-     */
-    metric(label: string, value: number | string | null, options: MetricOptions = {}): void {
-      const delta = options.delta;
-      target.emit("metric", {
-        label: String(label),
-        value: value === null ? "—" : String(value),
-        deltaColor: options.deltaColor ?? "normal",
-        ...(delta !== undefined && delta !== null && { delta: String(delta), deltaSign: signOf(delta) }),
-        ...(options.help !== undefined && { help: options.help }),
-        ...(options.border && { border: true }),
-      });
-    },
-  };
+export const textMethods = {
+  /** The page's title. @example st.title("Sales dashboard") */
+  title(this: Drawable, body: string, options?: HeadingOptions): void {
+    heading(this[TARGET], 1, body, options);
+  },
+  /** A section header. @example st.header("This quarter") */
+  header(this: Drawable, body: string, options?: HeadingOptions): void {
+    heading(this[TARGET], 2, body, options);
+  },
+  /** A sub-section header. @example st.subheader("By region") */
+  subheader(this: Drawable, body: string, options?: HeadingOptions): void {
+    heading(this[TARGET], 3, body, options);
+  },
+  /**
+   * GitHub-flavoured markdown. Raw HTML is shown as text unless `unsafeAllowHtml` is set.
+   * @example st.markdown("**Bold** and a [link](https://example.com)")
+   */
+  markdown(this: Drawable, body: string, options: MarkdownOptions = {}): void {
+    this[TARGET].emit("markdown", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
+  },
+  /** Small, muted text for notes and footnotes (markdown). @example st.caption("Data as of today") */
+  caption(this: Drawable, body: string, options: MarkdownOptions = {}): void {
+    this[TARGET].emit("caption", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
+  },
+  /** Plain text, whitespace kept, no markdown. @example st.text("42 rows loaded") */
+  text(this: Drawable, body: string): void {
+    this[TARGET].emit("text", { body: String(body) });
+  },
+  /** A block of code. @example st.code("const x = 1;", { language: "ts" }) */
+  code(this: Drawable, body: string, options: { language?: string; lineNumbers?: boolean } = {}): void {
+    this[TARGET].emit("code", {
+      body: String(body),
+      language: options.language ?? "typescript",
+      ...(options.lineNumbers && { lineNumbers: true }),
+    });
+  },
+  /** A horizontal rule. @example st.divider() */
+  divider(this: Drawable): void {
+    this[TARGET].emit("divider", {});
+  },
+  /**
+   * Pretty, collapsible JSON of any data (Map, Set, Date and BigInt are shown as JSON).
+   * @example st.json({ rows: 3, ok: true })
+   */
+  json(this: Drawable, body: unknown, options: { expanded?: boolean } = {}): void {
+    this[TARGET].emit("json", { body: toJsonValue(body), expanded: options.expanded ?? true });
+  },
+  /**
+   * A big number with an optional change under it.
+   * @example st.metric("Temperature", "21 °C", { delta: "1.2 °C" })
+   */
+  metric(this: Drawable, label: string, value: number | string | null, options: MetricOptions = {}): void {
+    const delta = options.delta;
+    this[TARGET].emit("metric", {
+      label: String(label),
+      value: value === null ? "—" : String(value),
+      deltaColor: options.deltaColor ?? "normal",
+      ...(delta !== undefined && delta !== null && { delta: String(delta), deltaSign: signOf(delta) }),
+      ...(options.help !== undefined && { help: options.help }),
+      ...(options.border && { border: true }),
+    });
+  },
+};
+
+function heading(target: ElementTarget, level: 1 | 2 | 3, body: string, options: HeadingOptions = {}): void {
+  target.emit("heading", { level, body: String(body), ...(options.divider && { divider: true }) });
 }
 
 function signOf(delta: number | string): "up" | "down" | "none" {
