@@ -1,4 +1,4 @@
-import type { ElementPath } from "../protocol/index.ts";
+import { pathKey, type ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { inputMethods } from "../elements/inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
@@ -31,10 +31,11 @@ class ContainerHandle implements Drawable {
   readonly [TARGET]: ElementTarget;
 
   constructor(run: ScriptRun, path: ElementPath) {
+    const key = pathKey(path);
     this[TARGET] = {
       run,
       path,
-      emit: (kind, props) => run.emit(path, kind, props),
+      emit: (kind, props) => run.emit(path, kind, props, key),
       open: (blockPath) => createContainer(run, blockPath),
     };
   }

@@ -19,6 +19,8 @@ export class TreeEmitter {
   private readonly clientTree: Record<string, string>;
   private counts = new Map<string, number>();
   private changedCounts = new Set<string>();
+  /** Keys placed since `begin`: after the run, exactly the elements the client keeps. */
+  private placed = new Set<string>();
 
   constructor(
     previousTree: Record<string, string>,
@@ -32,23 +34,23 @@ export class TreeEmitter {
   begin(): void {
     this.counts = new Map(Object.values(ROOTS).map((root) => [String(root), 0]));
     this.changedCounts = new Set(this.counts.keys());
+    this.placed = new Set();
   }
 
   /** Appends an element to the block at `parent` and returns its path. */
-  append(parent: ElementPath, kind: ElementKind, props: object): ElementPath {
-    const parentKey = pathKey(parent);
+  append(parent: ElementPath, kind: ElementKind, props: object, parentKey = pathKey(parent)): ElementPath {
     const index = this.counts.get(parentKey);
     if (index === undefined) throw new Error(`no block at ${parentKey} in this run`);
     this.counts.set(parentKey, index + 1);
     this.changedCounts.add(parentKey);
     const path = [...parent, index];
-    this.place(path, kind, props);
+    this.place(path, `${parentKey}.${index}`, kind, props);
     return path;
   }
 
   /** Replaces the element at a path this run already placed (a handle updated in place). */
   replace(path: ElementPath, kind: ElementKind, props: object): void {
-    this.place(path, kind, props);
+    this.place(path, pathKey(path), kind, props);
   }
 
   /** Block child counts that changed since the last call, for a progress message. */
@@ -65,17 +67,19 @@ export class TreeEmitter {
     return Object.fromEntries(this.counts);
   }
 
-  /** The hashes the client holds once it has applied the finish message. */
+  /**
+   * The hashes the client holds once it has applied the finish message: those
+   * this run placed. (Anything else lies past a block's final count, or inside
+   * a block the run did not reach, and the client drops it.)
+   */
   finalTree(): Record<string, string> {
     const tree: Record<string, string> = {};
-    for (const [key, hash] of Object.entries(this.clientTree)) {
-      if (this.isReached(key)) tree[key] = hash;
-    }
+    for (const key of this.placed) tree[key] = this.clientTree[key]!;
     return tree;
   }
 
-  private place(path: ElementPath, kind: ElementKind, props: object): void {
-    const key = pathKey(path);
+  private place(path: ElementPath, key: string, kind: ElementKind, props: object): void {
+    this.placed.add(key);
     const hash = hashElement(kind, props);
     const previous = this.clientTree[key];
     if (isBlockKind(kind)) this.counts.set(key, 0), this.changedCounts.add(key);
@@ -92,14 +96,5 @@ export class TreeEmitter {
     for (const other of Object.keys(this.clientTree)) {
       if (other.startsWith(prefix)) delete this.clientTree[other];
     }
-  }
-
-  private isReached(key: string): boolean {
-    const parts = key.split(".");
-    for (let depth = 1; depth < parts.length; depth++) {
-      const count = this.counts.get(parts.slice(0, depth).join("."));
-      if (count === undefined || Number(parts[depth]) >= count) return false;
-    }
-    return true;
   }
 }

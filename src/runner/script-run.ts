@@ -53,9 +53,9 @@ export class ScriptRun {
   }
 
   /** Places an element at the end of the block at `parent`. */
-  emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object): ElementPath {
+  emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey?: string): ElementPath {
     if (this.closed || this.mode === "callbacks") return [...parent, -1];
-    const path = this.emitter.append(parent, kind, props);
+    const path = this.emitter.append(parent, kind, props, parentKey);
     this.onActivity();
     return path;
   }

@@ -9,7 +9,15 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
-/** `POST /_edgelit/event`: answers with the run's messages as an SSE stream. */
+/**
+ * How long a run may take and still be answered in one piece. Most runs end
+ * well within it, and a finished answer is cheaper as a single body than as a
+ * stream; a longer run starts streaming at this point, so the page still sees
+ * a slow script's elements as they come.
+ */
+const STREAM_AFTER_MS = 25;
+
+/** `POST /_edgelit/event`: answers with the run's messages as Server-Sent Events. */
 export async function eventRoute(request: Request, context: RerunContext, limits: EventLimits): Promise<Response> {
   let rerunRequest;
   try {
@@ -20,16 +28,13 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   }
 
   const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const buffered: string[] = [];
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
-  const stream = new ReadableStream<Uint8Array>({
-    start: (c) => void (controller = c),
-    // The browser went away: the run goes on and is saved, so nothing is lost.
-    cancel: () => void (open = false),
-  });
   const send = (messages: ServerMessage[]) => {
-    if (!open) return;
-    controller.enqueue(encoder.encode(messages.map(encodeSseFrame).join("")));
+    const text = messages.map(encodeSseFrame).join("");
+    if (!controller) buffered.push(text);
+    else if (open) controller.enqueue(encoder.encode(text));
   };
 
   const { ready, done } = handleRerun(context, rerunRequest, send);
@@ -40,14 +45,30 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     console.error("[edgelit] event failed before it started:", error);
     return errorResponse("internal", "The server failed to handle this event.");
   }
-  done
-    .catch((error) => {
-      console.error("[edgelit] event failed:", error);
-      send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
-    })
-    .finally(() => {
-      if (open) controller.close();
-      open = false;
-    });
+  const finished = done.catch((error) => {
+    console.error("[edgelit] event failed:", error);
+    send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
+  });
+
+  if (await settlesWithin(finished, STREAM_AFTER_MS)) return new Response(buffered.join(""), { headers: SSE_HEADERS });
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
+      for (const text of buffered) streamController.enqueue(encoder.encode(text));
+    },
+    // The browser went away: the run goes on and is saved, so nothing is lost.
+    cancel: () => void (open = false),
+  });
+  void finished.finally(() => {
+    if (open) controller?.close();
+    open = false;
+  });
   return new Response(stream, { headers: SSE_HEADERS });
+}
+
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([promise.then(() => true), timeout]).finally(() => clearTimeout(timer));
 }

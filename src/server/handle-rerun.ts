@@ -2,7 +2,7 @@ import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage } from "../protocol/index.ts";
 import { runEvent } from "../runner/run-event.ts";
 import { createSessionRecord } from "../session/record.ts";
-import { createRunId, createSessionId } from "../session/session-id.ts";
+import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
 
@@ -46,7 +46,8 @@ export function handleRerun(
     }
     markReady();
 
-    const runId = createRunId();
+    // Unique per saved run of this session: a run that is not saved never finishes.
+    const runId = (record.version + 1).toString(36);
     const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
     const loadedVersion = record.version;
     // A retry of the event this record already holds: rerun, but click nothing twice.

@@ -8,47 +8,70 @@ import type { SessionRecord } from "./record.ts";
  */
 export type EncodedRecord = SuperJSONResult;
 
-/** Encodes a record for the store. Throws a clear error for values that cannot be kept. */
+/**
+ * Encodes a record for the store. Most records are plain JSON; those skip
+ * superjson's walk (the costliest step of an event) and are stored without
+ * `meta`, which superjson reads back as they are. Throws a clear error for
+ * values that cannot be kept.
+ */
 export function encodeRecord(record: SessionRecord): EncodedRecord {
-  const unsaveable = findUnsaveable(record.session, "st.session");
-  if (unsaveable) {
-    throw new TypeError(`${unsaveable} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL).`);
+  const shape = classify(record.session, "st.session");
+  const widgetsShape = shape === "plain" ? classify(record.widgets, "a widget value") : shape;
+  if (typeof widgetsShape === "object") {
+    throw new TypeError(
+      `${widgetsShape.where} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL).`,
+    );
   }
-  return superjson.serialize(record);
+  return widgetsShape === "plain" ? { json: record as never } : superjson.serialize(record);
 }
 
 /** Decodes a stored record; returns undefined for anything that is not one. */
 export function decodeRecord(stored: unknown): SessionRecord | undefined {
   if (!stored || typeof stored !== "object" || !("json" in stored)) return undefined;
-  const record = superjson.deserialize<SessionRecord>(stored as SuperJSONResult);
+  const encoded = stored as SuperJSONResult;
+  const record = (encoded.meta ? superjson.deserialize<SessionRecord>(encoded) : encoded.json) as SessionRecord | null;
   if (!record || typeof record.version !== "number" || typeof record.widgets !== "object") return undefined;
   return record;
 }
 
-const KEPT_CLASSES = [Date, Map, Set, RegExp, Error, URL];
+/** JSON keeps it exactly ("plain"), superjson does ("rich"), or nothing can (where). */
+type Shape = "plain" | "rich" | { where: string };
 
-function findUnsaveable(value: unknown, where: string, depth = 0): string | undefined {
-  if (depth > 64) return undefined;
-  if (typeof value === "function" || typeof value === "symbol") return where;
-  if (!value || typeof value !== "object") return undefined;
-  if (KEPT_CLASSES.some((kept) => value instanceof kept)) {
-    if (value instanceof Map) return findInEntries([...value.entries()].map(([k, v], i) => [`${where}.get(${i})`, v, k]), depth);
-    if (value instanceof Set) return findInEntries([...value].map((v, i) => [`${where}[${i}]`, v, undefined]), depth);
-    return undefined;
+const RICH_CLASSES = [Date, Map, Set, RegExp, Error, URL];
+
+function classify(value: unknown, where: string, depth = 0): Shape {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return "plain";
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0) ? "plain" : "rich";
+    case "bigint":
+    case "undefined":
+      return "rich";
+    case "function":
+    case "symbol":
+      return { where };
   }
-  const prototype = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return where;
-  for (const [key, child] of Object.entries(value)) {
-    const found = findUnsaveable(child, Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`, depth + 1);
-    if (found) return found;
+  if (value === null || depth > 64) return "plain";
+  const object = value as object;
+  if (RICH_CLASSES.some((kept) => object instanceof kept)) {
+    if (object instanceof Map) return worst([...object].flatMap(([k, v], i) => [classify(k, `${where}.get(${i})`, depth + 1), classify(v, `${where}.get(${i})`, depth + 1)]), "rich");
+    if (object instanceof Set) return worst([...object].map((v, i) => classify(v, `${where}[${i}]`, depth + 1)), "rich");
+    return "rich";
   }
-  return undefined;
+  const isArray = Array.isArray(object);
+  const prototype = Object.getPrototypeOf(object);
+  if (!isArray && prototype !== Object.prototype && prototype !== null) return { where };
+  let shape: Shape = "plain";
+  for (const key of Object.keys(object)) {
+    const child = classify((object as Record<string, unknown>)[key], isArray ? `${where}[${key}]` : `${where}.${key}`, depth + 1);
+    if (typeof child === "object") return child;
+    if (child === "rich") shape = "rich";
+  }
+  return shape;
 }
 
-function findInEntries(entries: [string, unknown, unknown][], depth: number): string | undefined {
-  for (const [where, value, key] of entries) {
-    const found = findUnsaveable(value, where, depth + 1) ?? findUnsaveable(key, where, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
+function worst(shapes: Shape[], atLeast: Shape): Shape {
+  return shapes.find((shape) => typeof shape === "object") ?? atLeast;
 }

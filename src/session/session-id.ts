@@ -6,11 +6,6 @@ export function createSessionId(): string {
   return randomHex(16);
 }
 
-/** A short random id for one run of the app. */
-export function createRunId(): string {
-  return randomHex(8);
-}
-
 /** True when `value` has the shape of a session id the server could have made. */
 export function isSessionId(value: unknown): value is string {
   return typeof value === "string" && SESSION_ID.test(value);

@@ -33,3 +33,16 @@ test("anything that is not a stored record decodes to undefined", () => {
   expect(decodeRecord("garbage")).toBeUndefined();
   expect(decodeRecord({ json: { nope: true } })).toBeUndefined();
 });
+
+test("plain records skip superjson's metadata; rich ones keep it", async () => {
+  const { encodeRecord } = await import("../../../src/session/codec.ts");
+  const plain = createSessionRecord();
+  plain.session = { n: 1, list: ["a", { b: null }] };
+  expect(encodeRecord(plain).meta).toBeUndefined();
+  for (const rich of [new Date(0), 1n, undefined, Number.NaN, -0, new Map(), new Set([1])]) {
+    const record = createSessionRecord();
+    record.session = { nested: [rich] };
+    const decoded = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(record))));
+    expect(decoded?.session.nested).toEqual([rich]);
+  }
+});
