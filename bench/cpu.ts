@@ -21,7 +21,7 @@ export async function measureCpuPerEvent(events = 5000): Promise<{ cpuMsPerEvent
     }));
     const body = await response.text();
     sessionId = body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? sessionId;
-    lastRunId = body.match(/"type":"finish","runId":"([0-9a-f]+)"/)?.[1] ?? lastRunId;
+    lastRunId = body.match(/"type":"finish","runId":"([^"]+)"/)?.[1] ?? lastRunId;
     buttonId ||= body.match(/"kind":"button","props":\{"id":"([^"]+)"/)?.[1] ?? "";
   };
   await post([], "load");

@@ -59,7 +59,7 @@ export class Tab {
       changes,
     });
     this.sessionId = answer.body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? this.sessionId;
-    this.lastRunId = answer.body.match(/"type":"finish","runId":"([0-9a-f]+)"/)?.[1] ?? this.lastRunId;
+    this.lastRunId = answer.body.match(/"type":"finish","runId":"([^"]+)"/)?.[1] ?? this.lastRunId;
     this.buttonId ||= answer.body.match(/"kind":"button","props":\{"id":"([^"]+)"/)?.[1] ?? "";
     return answer;
   }
@@ -96,7 +96,8 @@ export async function runLoad(baseUrl: string, tabs: number, seconds: number, ma
     while (performance.now() < deadline && latencies.length < maxEvents) {
       const sent = performance.now();
       const answer = await tab.click();
-      if (answer.status !== 200 || !answer.body.includes('"type":"finish"')) errors++;
+      // A click must be answered with what changed; a full resend means the tab lost track.
+      if (answer.status !== 200 || !answer.body.includes('"type":"finish"') || answer.body.includes('"reset":true')) errors++;
       latencies.push(performance.now() - sent);
     }
   }));

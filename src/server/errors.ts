@@ -1,3 +1,4 @@
+import { FastResponse } from "srvx";
 import type { ErrorBody, ErrorCode } from "../protocol/index.ts";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -29,5 +30,6 @@ export function errorResponse(code: ErrorCode, message: string): Response {
   // A body refused for its size may be unread on the connection: close it, or
   // the next request on it would be read as the rest of this one.
   if (code === "payload_too_large") headers.connection = "close";
-  return Response.json(body, { status: STATUS[code], headers });
+  headers["content-type"] = "application/json";
+  return new FastResponse(JSON.stringify(body), { status: STATUS[code], headers });
 }

@@ -1,3 +1,4 @@
+import { FastResponse } from "srvx";
 import { encodeSseFrame, type ServerMessage } from "../protocol/index.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
@@ -50,7 +51,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
   });
 
-  if (await settlesWithin(finished, STREAM_AFTER_MS)) return new Response(buffered.join(""), { headers: SSE_HEADERS });
+  if (await settlesWithin(finished, STREAM_AFTER_MS)) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
 
   const stream = new ReadableStream<Uint8Array>({
     start(streamController) {
@@ -64,7 +65,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     if (open) controller?.close();
     open = false;
   });
-  return new Response(stream, { headers: SSE_HEADERS });
+  return new FastResponse(stream, { headers: SSE_HEADERS });
 }
 
 function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
