@@ -28,7 +28,7 @@ function settle(): { heapMb: number; rssMb: number } {
 
 const steps: { sessions: number; heapMb: number; rssMb: number }[] = [];
 let opened = 0;
-for (const target of [1, 1000, 10_000]) {
+for (const target of (process.env.BENCH_SESSION_STEPS ?? "1,1000,10000").split(",").map(Number)) {
   while (opened < target) {
     // Ten at a time: the way several tabs would arrive, still bounded.
     await Promise.all(Array.from({ length: Math.min(10, target - opened) }, openSession));

@@ -1,6 +1,7 @@
 import type { ClientSizes } from "./client.ts";
 import type { LoadRow, WireSizes } from "./event-loop.ts";
 import type { MemoryStep } from "./memory.ts";
+import type { WorkerFigures } from "./worker.ts";
 
 /** Everything one `npm run bench` measured. */
 export interface BenchResults {
@@ -12,6 +13,7 @@ export interface BenchResults {
   memory: { redis: MemoryStep[]; fs: MemoryStep[] };
   storeBytesPerSession: number;
   coldStart: { edgelitMs: number; limitMs: number };
+  worker: WorkerFigures;
   clientSizes: ClientSizes;
   firstRenderMs: number;
 }
@@ -60,7 +62,9 @@ export function renderResults(r: BenchResults): string {
     "",
     "### 5. Cold start",
     "",
-    `Process start to the first event answered: **edgelit ${fixed(r.coldStart.edgelitMs, 0)} ms**; the bare h3 limit server ${fixed(r.coldStart.limitMs, 0)} ms (ratio ${fixed(r.coldStart.edgelitMs / r.coldStart.limitMs)}). Median of several starts.`,
+    `Node: process start to the first event answered: **edgelit ${fixed(r.coldStart.edgelitMs, 0)} ms**; the bare h3 limit server ${fixed(r.coldStart.limitMs, 0)} ms (ratio ${fixed(r.coldStart.edgelitMs / r.coldStart.limitMs)}). Median of several starts.`,
+    "",
+    `Cloudflare Workers: the hello Worker as \`wrangler deploy\` bundles it is ${kb(r.worker.bundleBytes)} (**${kb(r.worker.bundleGzipBytes)} gzip**); a fresh workerd (Miniflare) answers its first event ${fixed(r.worker.firstEventMs, 0)} ms after it is created (median).`,
     "",
     "### 6. Client",
     "",

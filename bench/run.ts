@@ -10,6 +10,7 @@ import { measureColdStart } from "./cold-start.ts";
 import { measureCpuPerEvent } from "./cpu.ts";
 import { compareWithLimit, measureWire, type LoadRow } from "./event-loop.ts";
 import { measureIdleMemory } from "./memory.ts";
+import { measureWorker } from "./worker.ts";
 import { startBenchServer } from "./processes.ts";
 import { renderResults } from "./report.ts";
 
@@ -50,13 +51,14 @@ try {
 
   console.log("cold start…");
   const coldStart = await measureColdStart(quick ? 3 : 5);
+  const worker = await measureWorker(resolve(fsDir.path, "worker"), quick ? 3 : 5);
 
   console.log("client…");
   const clientSizes = measureClientSizes();
   const firstRenderMs = await measureFirstRender(quick ? 3 : 5);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const results = renderResults({ machine, seconds, rows, wire, cpu, memory, storeBytesPerSession, coldStart, clientSizes, firstRenderMs });
+  const results = renderResults({ machine, seconds, rows, wire, cpu, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
   const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf("<!-- results:start -->");

@@ -1,0 +1,84 @@
+import { dirname, resolve } from "node:path";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { bundleWorker } from "../../bench/worker.ts";
+import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES, createSseParser, type ServerMessage } from "../../src/protocol/index.ts";
+import { tempDir } from "../helpers/processes.ts";
+
+// The Worker that wrangler.toml deploys, bundled by wrangler and run by workerd.
+const out = tempDir("edgelit-worker-");
+let miniflare: Miniflare;
+
+beforeAll(async () => {
+  const script = bundleWorker(out.path);
+  miniflare = new Miniflare({
+    modules: true,
+    scriptPath: script,
+    // Module names are taken relative to this folder; the default breaks for a bundle outside the project.
+    modulesRoot: dirname(script),
+    compatibilityDate: "2026-04-26",
+    kvNamespaces: ["SESSIONS"],
+    // As wrangler.toml: the built client as assets, and the Worker ahead of them.
+    assets: {
+      directory: resolve(import.meta.dirname, "../../dist-client"),
+      binding: "ASSETS",
+      routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+    },
+    cf: false,
+  });
+  await miniflare.ready;
+}, 120_000);
+
+afterAll(async () => {
+  await miniflare?.dispose();
+  out.remove();
+});
+
+async function post(body: object): Promise<ServerMessage[]> {
+  const response = await miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+    body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
+  });
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const messages: ServerMessage[] = [];
+  createSseParser((m) => messages.push(m))(await response.text());
+  return messages;
+}
+
+test("under workerd, the hello Worker runs events and keeps its sessions in KV", async () => {
+  const first = await post({ sessionId: null, lastRunId: null, eventId: "load" });
+  const start = first[0] as Extract<ServerMessage, { type: "start" }>;
+  const finish = first.at(-1) as Extract<ServerMessage, { type: "finish" }>;
+  expect(start).toMatchObject({ type: "start", reset: true });
+  expect(finish.type).toBe("finish");
+  const tour = first.find((m) => m.type === "element" && m.kind === "radio") as Extract<ServerMessage, { kind: "radio" }>;
+  expect(tour.props.options).toEqual(["Text", "Widgets", "Layout", "State"]);
+
+  // Typed by hand: the Workers type package is not a dependency.
+  const kv = (await miniflare.getKVNamespace("SESSIONS")) as unknown as { list(): Promise<{ keys: { name: string }[] }> };
+  expect((await kv.list()).keys.map((key) => key.name)).toContain(`edgelit:session:${start.sessionId}`);
+
+  // Move to the "State" section: the next event continues the stored session.
+  const next = await post({ sessionId: start.sessionId, lastRunId: finish.runId, eventId: "state", changes: [{ id: tour.props.id, value: 3 }] });
+  expect(next[0]).toMatchObject({ type: "start", reset: false });
+  const headings = next.flatMap((m) => (m.type === "element" && m.kind === "heading" ? [m.props.body] : []));
+  expect(headings).toContain("State");
+  expect(next.at(-1)?.type).toBe("finish");
+});
+
+test("under workerd, the page carries its config and unknown sessions are refused", async () => {
+  const page = await (await miniflare.dispatchFetch("http://localhost/")).text();
+  expect(page).toContain('{"title":"Hello · edgelit","dev":false}');
+  const script = page.match(/\/assets\/[^"]+\.js/)?.[0];
+  const asset = await miniflare.dispatchFetch(`http://localhost${script}`);
+  expect(asset.status).toBe(200);
+  expect(await asset.text()).toContain("edgelit");
+  const response = await miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: "0".repeat(32), lastRunId: null, eventId: "x", changes: [] }),
+  });
+  expect(response.status).toBe(404);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe("session_expired");
+});
