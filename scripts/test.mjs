@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check edgelit has, on a fresh machine too. It makes sure
-// redis-server and Chromium are there (installing them with apt-get when it
+// redis-server, Chromium and nginx are there (installing them with apt-get when it
 // may), type-checks, runs vitest (whose global setup builds the client), and ends with a plain
 // "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 const NEEDED = [
   { package: "redis-server", present: () => onPath("redis-server") },
   { package: "chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") },
+  { package: "nginx", present: () => onPath("nginx") || existsSync("/usr/sbin/nginx") },
 ];
 
 function onPath(command) {
@@ -29,7 +30,7 @@ function ensureTools() {
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     if (run("apt-get", ["update", "-qq"], { env }) === 0 && run("sh", ["-c", `${install} -qq >/dev/null`], { env }) === 0) return;
   }
-  console.error(`[test] the tests need ${missing.join(" and ")}. Install ${missing.length > 1 ? "them" : "it"} with:\n\n  sudo apt-get update && sudo ${install}\n`);
+  console.error(`[test] the tests need ${missing.join(", ")}. Install ${missing.length > 1 ? "them" : "it"} with:\n\n  sudo apt-get update && sudo ${install}\n`);
   process.exit(1);
 }
 

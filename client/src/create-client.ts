@@ -65,7 +65,9 @@ export function createClient(): Client {
         showToast(message.message);
         return;
       case "error":
-        setError(message.message);
+        // A conflict is retried at once and a store outage with backoff, by the transport;
+        // only other failures need the user's attention.
+        if (message.code !== "conflict" && message.code !== "store_unavailable") setError(message.message);
         setSettled((count) => count + 1);
         return;
       case "finish":

@@ -15,7 +15,8 @@ export type DeliveryOutcome =
   /** A non-2xx answer carrying an ErrorBody. */
   | { kind: "rejected"; code: ErrorCode; message: string };
 
-type AttemptOutcome = DeliveryOutcome | { kind: "unreachable" };
+/** `again`: the server asked for the same event once more (another replica won a race). */
+type AttemptOutcome = DeliveryOutcome | { kind: "unreachable" } | { kind: "again" };
 
 export interface DeliveryHandlers {
   /** Called for each message as it arrives, so the page renders progressively. */
@@ -40,6 +41,7 @@ export async function deliverEvent(
 ): Promise<DeliveryOutcome> {
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptEvent(buildRequest(), handlers.onMessage);
+    if (outcome.kind === "again") continue;
     if (outcome.kind !== "unreachable") return outcome;
     handlers.onUnreachable();
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
@@ -65,8 +67,12 @@ async function attemptEvent(
   if (!response.body) return { kind: "unreachable" };
 
   let ended = false;
+  let outcome: AttemptOutcome = { kind: "answered" };
   const parse = createSseParser((message) => {
     if (message.type === "finish" || message.type === "error") ended = true;
+    // The event id makes a repeat safe: the server applies the event once.
+    if (message.type === "error" && message.code === "conflict") outcome = { kind: "again" };
+    if (message.type === "error" && message.code === "store_unavailable") outcome = { kind: "unreachable" };
     onMessage(message);
   });
   const reader = response.body.getReader();
@@ -83,12 +89,14 @@ async function attemptEvent(
     // a network failure and loop forever.
     parse(decoder.decode(chunk.value, { stream: true }));
   }
-  return ended ? { kind: "answered" } : { kind: "unreachable" };
+  return ended ? outcome : { kind: "unreachable" };
 }
 
 async function readRejection(response: Response): Promise<AttemptOutcome> {
   try {
     const body = (await response.json()) as Partial<ErrorBody>;
+    // The store is down or slow: like an unreachable server, wait and try again.
+    if (body.error?.code === "store_unavailable") return { kind: "unreachable" };
     if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
   } catch {
     // Not our JSON: a proxy's error page while the server restarts.

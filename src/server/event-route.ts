@@ -38,7 +38,13 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     else if (open) controller.enqueue(encoder.encode(text));
   };
 
-  const { ready, done } = handleRerun(context, rerunRequest, send);
+  // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
+  const retract = () => {
+    if (controller) return false;
+    buffered.length = 0;
+    return true;
+  };
+  const { ready, done } = handleRerun(context, rerunRequest, { send, retract });
   try {
     await ready;
   } catch (error) {

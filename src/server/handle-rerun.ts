@@ -1,7 +1,7 @@
 import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage } from "../protocol/index.ts";
 import { runEvent } from "../runner/run-event.ts";
-import { createSessionRecord } from "../session/record.ts";
+import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
@@ -13,18 +13,32 @@ export interface RerunContext {
   dev: boolean;
 }
 
+/** Where a run's messages go. */
+export interface RerunOutput {
+  send(messages: ServerMessage[]): void;
+  /**
+   * Takes back what was sent, if none of it has reached the client yet, so a
+   * run that lost a race can be replaced by a fresh one. False once it has.
+   */
+  retract(): boolean;
+}
+
+/** How often a run that lost a race to another replica is redone before the client is asked to repeat. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * One event, start to end: load the session, rerun the app with the event's
  * widget changes, stream the changed elements, save the record, finish.
  *
  * Resolves `ready` once the session is loaded, so an HTTP layer can still
  * answer a 4xx for an unknown session before it commits to a stream. Events
- * of one session run one at a time in this process.
+ * of one session run one at a time in this process; across processes the
+ * conditional save decides, and a run that lost is redone or reported.
  */
 export function handleRerun(
   context: RerunContext,
   request: RerunRequest,
-  send: (messages: ServerMessage[]) => void,
+  output: RerunOutput,
 ): { ready: Promise<void>; done: Promise<void> } {
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -33,50 +47,73 @@ export function handleRerun(
   const sessionId = request.sessionId ?? createSessionId();
 
   const done = context.sessions.exclusive(sessionId, async () => {
-    let record;
-    try {
-      record = request.sessionId === null ? createSessionRecord() : await context.sessions.load(sessionId);
-    } catch (error) {
-      markReady(new RequestError("store_unavailable", `The session store is unavailable: ${(error as Error).message}`));
-      return;
-    }
-    if (!record) {
-      markReady(new RequestError("session_expired", "This session has expired or does not exist; start a new one."));
-      return;
-    }
-    markReady();
+    for (let attempt = 1; ; attempt++) {
+      let record: SessionRecord | undefined;
+      try {
+        record = request.sessionId === null ? createSessionRecord() : await context.sessions.load(sessionId);
+      } catch (error) {
+        return fail(attempt, new RequestError("store_unavailable", `The session store is unavailable: ${(error as Error).message}`));
+      }
+      if (!record) return fail(attempt, new RequestError("session_expired", "This session has expired or does not exist; start a new one."));
+      if (attempt === 1) markReady();
 
-    // Unique per saved run of this session: a run that is not saved never finishes.
-    const runId = (record.version + 1).toString(36);
-    const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
-    const loadedVersion = record.version;
-    // A retry of the event this record already holds: rerun, but click nothing twice.
-    const alreadyApplied = request.eventId === record.lastEventId;
-    send([{ type: "start", sessionId, runId, reset }]);
-    const { counts } = await runEvent({
-      app: context.app,
-      record,
-      changes: alreadyApplied ? [] : request.changes,
-      previousTree: reset ? {} : record.tree,
-      send,
-      dev: context.dev,
-    });
-    record.lastRunId = runId;
-    record.lastEventId = request.eventId;
-    try {
-      await context.sessions.save(sessionId, record, loadedVersion);
-    } catch (error) {
-      const unsaveable = error instanceof TypeError;
-      send([{
-        type: "error",
-        code: unsaveable ? "internal" : "store_unavailable",
-        message: unsaveable ? error.message : `The session could not be saved: ${(error as Error).message}`,
-      }]);
+      const outcome = await runOnce(context, request, sessionId, record, output);
+      if (outcome !== "conflict") return;
+      if (attempt < MAX_ATTEMPTS && output.retract()) continue;
+      output.send([{ type: "error", code: "conflict", message: "This session changed on another server while the event ran; send it again." }]);
       return;
     }
-    // Finish only after the save: a client that saw `finish` holds a saved run.
-    send([{ type: "finish", runId, counts }]);
   });
+
+  /** Before the stream starts, a failure is the HTTP answer; after, it is an error message. */
+  function fail(attempt: number, error: RequestError): void {
+    if (attempt === 1) markReady(error);
+    else output.send([{ type: "error", code: error.code, message: error.message }]);
+  }
+
   done.catch((error) => markReady(error));
   return { ready, done };
+}
+
+/** Runs the event once against a loaded record and saves it: "conflict" if another writer won. */
+async function runOnce(
+  context: RerunContext,
+  request: RerunRequest,
+  sessionId: string,
+  record: SessionRecord,
+  output: RerunOutput,
+): Promise<"saved" | "conflict" | "failed"> {
+  const loadedVersion = record.version;
+  // Unique per saved run of this session: a run that is not saved never finishes.
+  const runId = (loadedVersion + 1).toString(36);
+  const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
+  // A repeat of the event this record already holds: rerun, but click nothing twice.
+  const alreadyApplied = request.eventId === record.lastEventId;
+  output.send([{ type: "start", sessionId, runId, reset }]);
+  const { counts } = await runEvent({
+    app: context.app,
+    record,
+    changes: alreadyApplied ? [] : request.changes,
+    previousTree: reset ? {} : record.tree,
+    send: (messages) => output.send(messages),
+    dev: context.dev,
+  });
+  record.lastRunId = runId;
+  record.lastEventId = request.eventId;
+  let saved;
+  try {
+    saved = await context.sessions.save(sessionId, record, loadedVersion);
+  } catch (error) {
+    const unsaveable = error instanceof TypeError;
+    output.send([{
+      type: "error",
+      code: unsaveable ? "internal" : "store_unavailable",
+      message: unsaveable ? error.message : `The session could not be saved: ${(error as Error).message}`,
+    }]);
+    return "failed";
+  }
+  if (!saved) return "conflict";
+  // Finish only after the save: a client that saw `finish` holds a saved run.
+  output.send([{ type: "finish", runId, counts }]);
+  return "saved";
 }

@@ -1,5 +1,6 @@
 import type { Storage } from "unstorage";
 import { decodeRecord, encodeRecord } from "./codec.ts";
+import { conditionalWriteFor, type SaveGuarantee } from "./conditional-write.ts";
 import type { SessionRecord } from "./record.ts";
 import { createSessionLock } from "./session-lock.ts";
 
@@ -16,11 +17,14 @@ export interface SessionStore {
   /** The record, or undefined when it never existed or has expired. */
   load(sessionId: string): Promise<SessionRecord | undefined>;
   /**
-   * Saves a record whose version was `expectedVersion` when loaded; it is stored
-   * with version + 1. Within one process, {@link SessionStore.exclusive} keeps
-   * the version from moving in between.
+   * Saves a record whose version was `expectedVersion` when loaded, as version
+   * + 1, unless another writer saved the session in between: then it resolves
+   * undefined and stores nothing. How strictly that holds across processes
+   * depends on the store: see {@link SessionStore.guarantee}.
    */
-  save(sessionId: string, record: SessionRecord, expectedVersion: number): Promise<SessionRecord>;
+  save(sessionId: string, record: SessionRecord, expectedVersion: number): Promise<SessionRecord | undefined>;
+  /** atomic (Redis), checked (a read before the write), single-process (memory) or last-writer-wins (KV). */
+  readonly guarantee: SaveGuarantee;
   /** Runs `work` with no other event of the same session running in this process. */
   exclusive<T>(sessionId: string, work: () => Promise<T>): Promise<T>;
   /** Deletes records idle past the TTL, for stores that cannot expire keys themselves (fs). */
@@ -41,9 +45,11 @@ export function createSessionStore(storage: Storage, options: SessionStoreOption
   const now = options.now ?? Date.now;
   const keyOf = (sessionId: string) => `${PREFIX}:${sessionId}`;
   const isExpired = (record: SessionRecord) => now() - record.touchedAt > ttlSeconds * 1000;
+  const conditional = conditionalWriteFor(storage, PREFIX);
 
   return {
     ttlSeconds,
+    guarantee: conditional.guarantee,
     exclusive: createSessionLock(),
     async load(sessionId) {
       const record = decodeRecord(await storage.getItem(keyOf(sessionId)));
@@ -58,8 +64,8 @@ export function createSessionStore(storage: Storage, options: SessionStoreOption
       const saved = { ...record, version: expectedVersion + 1, touchedAt: now() };
       // Drivers with native expiry (Redis, KV) drop idle sessions by themselves;
       // the others are checked on load and swept.
-      await storage.setItem(keyOf(sessionId), encodeRecord(saved) as never, { ttl: ttlSeconds });
-      return saved;
+      const written = await conditional.write(keyOf(sessionId), encodeRecord(saved), expectedVersion, ttlSeconds);
+      return written ? saved : undefined;
     },
     async sweepExpired() {
       let removed = 0;

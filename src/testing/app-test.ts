@@ -73,11 +73,15 @@ export class AppTest {
     const { done, ready } = handleRerun(
       { app: this.app, sessions: this.sessions, dev: this.dev },
       { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, eventId: `test-${++this.events}`, changes },
-      (batch) => {
-        for (const message of batch) {
-          this.messages.push(message);
-          applyServerMessage(this.tree, message);
-        }
+      {
+        send: (batch) => {
+          for (const message of batch) {
+            this.messages.push(message);
+            applyServerMessage(this.tree, message);
+          }
+        },
+        // One process and a memory store: no other writer can win a race.
+        retract: () => false,
       },
     );
     await ready;

@@ -1,0 +1,70 @@
+import type { Storage } from "unstorage";
+import type { EncodedRecord } from "./codec.ts";
+import { decodeRecord } from "./codec.ts";
+
+/**
+ * Writes a record only if the stored one still has `expectedVersion` (0: no
+ * record yet). Resolves false when another writer got there first.
+ */
+export type ConditionalWrite = (key: string, encoded: EncodedRecord, expectedVersion: number, ttlSeconds: number) => Promise<boolean>;
+
+/** How safe a store's saves are when several processes share it. */
+export type SaveGuarantee = "atomic" | "checked" | "single-process" | "last-writer-wins";
+
+/**
+ * Compare-and-set in one step inside Redis. The record's version is read from
+ * the stored JSON ({"json":{"version":…}}) as unstorage wrote it.
+ */
+const REDIS_COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+local expected = tonumber(ARGV[2])
+if current then
+  local ok, stored = pcall(cjson.decode, current)
+  if not ok or type(stored) ~= 'table' or type(stored.json) ~= 'table' or stored.json.version ~= expected then return 0 end
+elseif expected ~= 0 then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+return 1`;
+
+interface RedisLike {
+  eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
+}
+
+interface DriverLike {
+  name?: string;
+  options?: { base?: string };
+  getInstance?: () => unknown;
+}
+
+/**
+ * Picks the strongest conditional write the store allows: atomic on Redis,
+ * a read before the write elsewhere (memory, fs, custom drivers), and a plain
+ * write where nothing better exists (Cloudflare KV, eventually consistent).
+ */
+export function conditionalWriteFor(storage: Storage, sampleKey: string): { write: ConditionalWrite; guarantee: SaveGuarantee } {
+  const { driver } = storage.getMount(sampleKey) as { driver: DriverLike };
+  if (driver.name === "redis" && typeof driver.getInstance === "function") {
+    const base = (driver.options?.base ?? "").replace(/:$/, "");
+    const client = driver.getInstance() as RedisLike;
+    return {
+      guarantee: "atomic",
+      write: async (key, encoded, expectedVersion, ttlSeconds) => {
+        const redisKey = base ? `${base}:${key}` : key;
+        return (await client.eval(REDIS_COMPARE_AND_SET, 1, redisKey, JSON.stringify(encoded), expectedVersion, ttlSeconds)) === 1;
+      },
+    };
+  }
+  const plainWrite: ConditionalWrite = async (key, encoded, _expected, ttlSeconds) => {
+    await storage.setItem(key, encoded as never, { ttl: ttlSeconds });
+    return true;
+  };
+  if (driver.name?.startsWith("cloudflare-kv")) return { guarantee: "last-writer-wins", write: plainWrite };
+  const checkedWrite: ConditionalWrite = async (key, encoded, expectedVersion, ttlSeconds) => {
+    const current = decodeRecord(await storage.getItem(key));
+    if ((current?.version ?? 0) !== expectedVersion) return false;
+    return plainWrite(key, encoded, expectedVersion, ttlSeconds);
+  };
+  // In one process the session lock makes the check exact; across processes (fs) it narrows the race.
+  return { guarantee: driver.name === "memory" ? "single-process" : "checked", write: checkedWrite };
+}

@@ -1,0 +1,78 @@
+import type { Storage } from "unstorage";
+import { describe, expect, test } from "vitest";
+import { createSessionRecord } from "../../src/session/record.ts";
+import { createSessionStore, type SessionStore } from "../../src/session/store.ts";
+
+/** A store under test; `second` is another client of the same data, as another replica would hold. */
+export interface StoreFixture {
+  storage: () => Storage;
+  second?: () => Storage;
+  guarantee: SessionStore["guarantee"];
+}
+
+const ID = "0123456789abcdef0123456789abcdef";
+
+/** The contract every session store keeps: save, load, versions, expiry, and racing writers. */
+export function describeSessionStore(name: string, fixture: StoreFixture): void {
+  describe(`session store contract: ${name}`, () => {
+    test("reports how safe its saves are across processes", () => {
+      expect(createSessionStore(fixture.storage()).guarantee).toBe(fixture.guarantee);
+    });
+
+    test("saves and loads a record, superjson values included, and bumps its version", async () => {
+      const sessions = createSessionStore(fixture.storage());
+      const id = `${ID.slice(0, 30)}01`;
+      expect(await sessions.load(id)).toBeUndefined();
+      const record = createSessionRecord();
+      record.session = { when: new Date(5), tags: new Set(["a"]), n: 1 };
+      const saved = await sessions.save(id, record, 0);
+      expect(saved?.version).toBe(1);
+      const loaded = await sessions.load(id);
+      expect(loaded?.version).toBe(1);
+      expect(loaded?.session).toEqual({ when: new Date(5), tags: new Set(["a"]), n: 1 });
+    });
+
+    test("refuses a save from a stale version and keeps the stored record", async () => {
+      const sessions = createSessionStore(fixture.storage());
+      const id = `${ID.slice(0, 30)}02`;
+      const first = createSessionRecord();
+      first.session = { winner: "first" };
+      await sessions.save(id, first, 0);
+      const again = await sessions.load(id);
+      again!.session = { winner: "second" };
+      expect(await sessions.save(id, again!, 1)).toBeDefined();
+      const stale = createSessionRecord();
+      stale.session = { winner: "stale" };
+      expect(await sessions.save(id, stale, 1)).toBeUndefined();
+      expect((await sessions.load(id))?.session).toEqual({ winner: "second" });
+      expect((await sessions.load(id))?.version).toBe(2);
+    });
+
+    test("a session idle past its TTL is gone", async () => {
+      const sessions = createSessionStore(fixture.storage(), { ttlSeconds: 1 });
+      const id = `${ID.slice(0, 30)}03`;
+      await sessions.save(id, createSessionRecord(), 0);
+      expect(await sessions.load(id)).toBeDefined();
+      await new Promise((done) => setTimeout(done, 2100));
+      expect(await sessions.load(id)).toBeUndefined();
+    });
+
+    if (fixture.second) {
+      const second = fixture.second;
+      test("of two replicas racing to save from the same version, exactly one wins", async () => {
+        const id = `${ID.slice(0, 30)}04`;
+        const a = createSessionStore(fixture.storage());
+        const b = createSessionStore(second());
+        await a.save(id, createSessionRecord(), 0);
+        for (let round = 1; round <= 20; round++) {
+          const [fromA, fromB] = await Promise.all([a.load(id), b.load(id)]);
+          fromA!.session = { by: "a", round };
+          fromB!.session = { by: "b", round };
+          const results = await Promise.all([a.save(id, fromA!, round), b.save(id, fromB!, round)]);
+          expect(results.filter(Boolean)).toHaveLength(1);
+          expect((await a.load(id))?.version).toBe(round + 1);
+        }
+      });
+    }
+  });
+}
