@@ -14,6 +14,7 @@ const USAGE = `edgelit: data apps in Streamlit's model on a stateless server
 
 Usage:
   edgelit run <app.ts> [--port 8501] [--host 127.0.0.1] [--storage fs|memory|fs:<dir>|redis://...]
+  edgelit start <app.ts> [options]   production server: no reload, no stacks in the page
   edgelit hello        run the tour of edgelit's elements
   edgelit --help
 
@@ -21,7 +22,8 @@ Options:
   --port     port to listen on (0 picks a free one)             default 8501
   --host     address to listen on (0.0.0.0 for every interface)  default 127.0.0.1
   --storage  where sessions live: fs (.edgelit/store), fs:<dir>, memory,
-             or a redis:// URL; also read from EDGELIT_STORAGE / REDIS_URL
+             a redis:// URL, or upstash; also read from EDGELIT_STORAGE, REDIS_URL,
+             or UPSTASH_REDIS_REST_URL (with UPSTASH_REDIS_REST_TOKEN)
   --session-ttl  idle seconds before a session is forgotten  default 3600
   --no-dev   production mode: no reload on file changes, no stacks in the page`;
 
@@ -37,7 +39,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     file: undefined,
     port: 8501,
     host: "127.0.0.1",
-    storage: env.EDGELIT_STORAGE ?? env.REDIS_URL ?? "fs",
+    storage: env.EDGELIT_STORAGE ?? env.REDIS_URL ?? (env.UPSTASH_REDIS_REST_URL ? "upstash" : "fs"),
     dev: true,
     sessionTtl: 3600,
   };
@@ -82,6 +84,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     }
   }
   args.command ??= positional[0];
+  if (args.command === "start") args.dev = false;
   args.file = positional[1];
   return args;
 }

@@ -20,8 +20,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   switch (args.command) {
     case "run":
+    case "start":
       if (!args.file) {
-        console.error(`edgelit: run needs an app file, e.g. edgelit run app.ts\n\n${usage()}`);
+        console.error(`edgelit: ${args.command} needs an app file, e.g. edgelit ${args.command} app.ts\n\n${usage()}`);
         return 2;
       }
       return runApp(resolve(args.file), args);

@@ -35,6 +35,17 @@ interface DriverLike {
   name?: string;
   options?: { base?: string };
   getInstance?: () => unknown;
+  compareAndSet?: AtomicDriver["compareAndSet"];
+}
+
+/**
+ * What a driver offers to make edgelit's saves atomic: store `value` under
+ * `key` only if the stored record's version is `expectedVersion` (0: no
+ * record), in one indivisible step. edgelit's Durable Object and Upstash
+ * stores implement it; so can any custom unstorage driver.
+ */
+export interface AtomicDriver {
+  compareAndSet(key: string, value: string, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
 }
 
 /**
@@ -43,7 +54,16 @@ interface DriverLike {
  * write where nothing better exists (Cloudflare KV, eventually consistent).
  */
 export function conditionalWriteFor(storage: Storage, sampleKey: string): { write: ConditionalWrite; guarantee: SaveGuarantee } {
-  const { driver } = storage.getMount(sampleKey) as { driver: DriverLike };
+  const { driver, base: mountBase } = storage.getMount(sampleKey) as { driver: DriverLike; base: string };
+  if (typeof driver.compareAndSet === "function") {
+    const compareAndSet = driver.compareAndSet.bind(driver);
+    return {
+      guarantee: "atomic",
+      // The driver sees keys relative to its mount point, as unstorage's own calls do.
+      write: (key, encoded, expectedVersion, ttlSeconds) =>
+        compareAndSet(key.slice(mountBase.length), JSON.stringify(encoded), expectedVersion, ttlSeconds),
+    };
+  }
   if (driver.name === "redis" && typeof driver.getInstance === "function") {
     const base = (driver.options?.base ?? "").replace(/:$/, "");
     const client = driver.getInstance() as RedisLike;

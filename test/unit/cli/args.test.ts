@@ -16,3 +16,9 @@ test("bad options are errors with a message", () => {
   expect(() => parseArgs(["run", "a.ts", "--bogus"], {})).toThrow("unknown option --bogus");
   expect(() => parseArgs(["run", "a.ts", "--port"], {})).toThrow("--port needs a value");
 });
+
+test("start is run in production mode; Upstash is chosen from its environment variables", () => {
+  expect(parseArgs(["start", "app.ts"], {})).toMatchObject({ command: "start", file: "app.ts", dev: false });
+  expect(parseArgs(["start", "app.ts"], { UPSTASH_REDIS_REST_URL: "https://x", UPSTASH_REDIS_REST_TOKEN: "t" }).storage).toBe("upstash");
+  expect(parseArgs(["start", "app.ts"], { REDIS_URL: "redis://r", UPSTASH_REDIS_REST_URL: "https://x" }).storage).toBe("redis://r");
+});
