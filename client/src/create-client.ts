@@ -10,7 +10,7 @@ import {
 } from "../../src/protocol/index.ts";
 import { createEventQueue, type EventQueue } from "./events.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
-import { deliverEvent } from "./transport.ts";
+import { deliverEvent, type UnreachableReason } from "./transport.ts";
 
 export interface Toast {
   id: number;
@@ -23,8 +23,8 @@ export interface Client {
   queue: EventQueue;
   /** Counts finished (or failed) runs; widgets drop their local value when it moves. */
   settled: Accessor<number>;
-  /** The server cannot be reached and the pending event is being retried. */
-  offline: Accessor<boolean>;
+  /** Why the pending event is being retried: the server, or its session store, is out of reach. */
+  offline: Accessor<UnreachableReason | false>;
   error: Accessor<string | null>;
   dismissError(): void;
   toasts: Accessor<Toast[]>;
@@ -43,7 +43,7 @@ const TOAST_MS = 5000;
 export function createClient(): Client {
   const [tree, setTree] = createStore<ElementTree>({ ...createElementTree(), sessionId: readSessionId() });
   const [settled, setSettled] = createSignal(0);
-  const [offline, setOffline] = createSignal(false);
+  const [offline, setOffline] = createSignal<UnreachableReason | false>(false);
   const [error, setError] = createSignal<string | null>(null);
   const [toasts, setToasts] = createSignal<Toast[]>([]);
   let nextToastId = 0;
@@ -76,8 +76,8 @@ export function createClient(): Client {
     }
   }
 
-  function markUnreachable(): void {
-    setOffline(true);
+  function markUnreachable(reason: UnreachableReason): void {
+    setOffline(reason);
     // The run may have half-arrived: ask for the whole tree next time.
     setTree({ lastRunId: null, running: false });
   }

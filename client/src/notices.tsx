@@ -14,9 +14,13 @@ export function Notices(props: { client: Client }) {
       </div>
       <div class="banners">
         <Show when={props.client.offline()}>
-          <div class="banner offline" role="status">
-            Cannot reach the server — retrying…
-          </div>
+          {(reason) => (
+            <div class="banner offline" role="status">
+              {reason() === "store"
+                ? "The server cannot reach its session store — retrying…"
+                : "Cannot reach the server — retrying…"}
+            </div>
+          )}
         </Show>
         <Show when={props.client.error()}>
           {(message) => (

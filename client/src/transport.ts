@@ -16,13 +16,19 @@ export type DeliveryOutcome =
   | { kind: "rejected"; code: ErrorCode; message: string };
 
 /** `again`: the server asked for the same event once more (another replica won a race). */
-type AttemptOutcome = DeliveryOutcome | { kind: "unreachable" } | { kind: "again" };
+type AttemptOutcome = DeliveryOutcome | Unreachable | { kind: "again" };
+
+/** No answer: the server is out of reach, or answered that its session store is. */
+type Unreachable = { kind: "unreachable"; reason: UnreachableReason };
+export type UnreachableReason = "server" | "store";
+const SERVER_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "server" };
+const STORE_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "store" };
 
 export interface DeliveryHandlers {
   /** Called for each message as it arrives, so the page renders progressively. */
   onMessage(message: ServerMessage): void;
   /** Called after each failed attempt, before waiting to retry. */
-  onUnreachable(): void;
+  onUnreachable(reason: UnreachableReason): void;
 }
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
@@ -43,7 +49,7 @@ export async function deliverEvent(
     const outcome = await attemptEvent(buildRequest(), handlers.onMessage);
     if (outcome.kind === "again") continue;
     if (outcome.kind !== "unreachable") return outcome;
-    handlers.onUnreachable();
+    handlers.onUnreachable(outcome.reason);
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
@@ -61,10 +67,10 @@ async function attemptEvent(
       body: JSON.stringify(request),
     });
   } catch {
-    return { kind: "unreachable" };
+    return SERVER_UNREACHABLE;
   }
   if (!response.ok) return readRejection(response);
-  if (!response.body) return { kind: "unreachable" };
+  if (!response.body) return SERVER_UNREACHABLE;
 
   let ended = false;
   let outcome: AttemptOutcome = { kind: "answered" };
@@ -72,7 +78,7 @@ async function attemptEvent(
     if (message.type === "finish" || message.type === "error") ended = true;
     // The event id makes a repeat safe: the server applies the event once.
     if (message.type === "error" && message.code === "conflict") outcome = { kind: "again" };
-    if (message.type === "error" && message.code === "store_unavailable") outcome = { kind: "unreachable" };
+    if (message.type === "error" && message.code === "store_unavailable") outcome = STORE_UNREACHABLE;
     onMessage(message);
   });
   const reader = response.body.getReader();
@@ -89,17 +95,17 @@ async function attemptEvent(
     // a network failure and loop forever.
     parse(decoder.decode(chunk.value, { stream: true }));
   }
-  return ended ? outcome : { kind: "unreachable" };
+  return ended ? outcome : SERVER_UNREACHABLE;
 }
 
 async function readRejection(response: Response): Promise<AttemptOutcome> {
   try {
     const body = (await response.json()) as Partial<ErrorBody>;
     // The store is down or slow: like an unreachable server, wait and try again.
-    if (body.error?.code === "store_unavailable") return { kind: "unreachable" };
+    if (body.error?.code === "store_unavailable") return STORE_UNREACHABLE;
     if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
   } catch {
     // Not our JSON: a proxy's error page while the server restarts.
   }
-  return { kind: "unreachable" };
+  return SERVER_UNREACHABLE;
 }

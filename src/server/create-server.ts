@@ -46,6 +46,11 @@ export interface EdgelitServer {
  */
 export function createServer(options: ServerOptions): EdgelitServer {
   const sessions = createSessionStore(options.storage, { ttlSeconds: options.sessionTtlSeconds });
+  if (sessions.guarantee === "last-writer-wins") {
+    console.warn(
+      "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
+    );
+  }
   const context = { app: options.app, sessions, dev: options.dev ?? false };
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
