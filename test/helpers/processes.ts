@@ -57,20 +57,40 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   throw new Error(`timed out waiting for ${what}; output:\n${process.output()}`);
 }
 
-/** A real redis-server on a random port, with no persistence. */
-export async function startRedis(): Promise<StartedProcess & { url: string }> {
+/** A redis-server started by a test; `down` stops it and `up` brings it back on the same port (with its data if `persist`). */
+export type StartedRedis = StartedProcess & { url: string; down(): Promise<void>; up(): Promise<void> };
+
+/**
+ * A real redis-server on a random port. With `persist`, it keeps an append-only
+ * file, so `down` then `up` loses nothing (a store outage, not a wipe).
+ */
+export async function startRedis(options: { persist?: boolean } = {}): Promise<StartedRedis> {
   const port = await freePort();
   const dir = tempDir("edgelit-redis-");
-  const child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no", "--dir", dir.path], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started = track(child);
-  await waitFor("redis-server", () => (started.output().includes("Ready to accept connections") ? true : undefined), started);
+  const persistence = options.persist ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const launch = async () => {
+    const child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", ...persistence, "--dir", dir.path], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const started = track(child);
+    await waitFor("redis-server", () => (started.output().includes("Ready to accept connections") ? true : undefined), started);
+    return started;
+  };
+  let current = await launch();
   return {
-    ...started,
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return current.pid;
+    },
+    output: () => current.output(),
+    async down() {
+      await current.stop();
+    },
+    async up() {
+      current = await launch();
+    },
     async stop(signal) {
-      await started.stop(signal);
+      await current.stop(signal);
       dir.remove();
     },
   };
