@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Miniflare } from "miniflare";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../src/protocol/index.ts";
@@ -14,16 +14,22 @@ export interface WorkerFigures {
   firstEventMs: number;
 }
 
-/** Bundles `wrangler.toml`'s Worker into `outDir` with `wrangler deploy --dry-run` (no login, no network). */
-export function bundleWorker(outDir: string): string {
-  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outDir], {
+/**
+ * Bundles `wrangler.toml`'s Worker (or `configPath`'s) into `outDir` with
+ * `wrangler deploy --dry-run` (no login, no network); returns the bundle's path.
+ */
+export function bundleWorker(outDir: string, configPath?: string): string {
+  const config = configPath ? ["--config", configPath] : [];
+  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outDir, ...config], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 120_000,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
   if (result.status !== 0) throw new Error(`wrangler could not bundle the Worker:\n${result.stdout}\n${result.stderr}`);
-  return resolve(outDir, "worker.js");
+  // wrangler names the bundle after the entry file.
+  const main = configPath ? readFileSync(configPath, "utf8").match(/^main\s*=\s*"([^"]+)"/m)?.[1] : undefined;
+  return resolve(outDir, main ? `${basename(main, extname(main))}.js` : "worker.js");
 }
 
 /** Median over `runs` fresh workerd instances of start-to-first-event, with a KV namespace for sessions. */

@@ -3,6 +3,14 @@ import { createStorage, type Storage } from "unstorage";
 import fsDriver from "unstorage/drivers/fs";
 import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
+import { createUpstashStorage } from "../session/upstash-store.ts";
+
+/**
+ * ioredis waits out an outage by default, queueing commands for some twenty
+ * reconnection attempts: an event would hang for many seconds. Failing fast
+ * instead lets the page say the store is down and retry on its own.
+ */
+const REDIS_CLIENT_OPTIONS = { maxRetriesPerRequest: 2, connectTimeout: 2000, commandTimeout: 5000 };
 
 /** A store chosen on the command line, and how to describe it. */
 export interface ChosenStorage {
@@ -12,9 +20,13 @@ export interface ChosenStorage {
 
 /**
  * The store for `--storage`: `memory`, `fs` (in .edgelit/store), `fs:<dir>`,
- * or a `redis://` / `rediss://` URL.
+ * a `redis://` / `rediss://` URL, or `upstash` (its REST URL and token from
+ * UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN).
+ *
+ * @example
+ * const { storage, description } = storageFromFlag("fs", process.cwd());
  */
-export function storageFromFlag(flag: string, cwd: string): ChosenStorage {
+export function storageFromFlag(flag: string, cwd: string, env: NodeJS.ProcessEnv = process.env): ChosenStorage {
   if (flag === "memory") {
     return { storage: createStorage({ driver: memoryDriver() }), description: "memory (sessions are lost on restart)" };
   }
@@ -25,7 +37,16 @@ export function storageFromFlag(flag: string, cwd: string): ChosenStorage {
   if (/^rediss?:\/\//.test(flag)) {
     const url = new URL(flag);
     const shown = url.password ? flag.replace(`:${url.password}@`, ":***@") : flag;
-    return { storage: createStorage({ driver: redisDriver({ url: flag }) }), description: `redis ${shown}` };
+    return { storage: createStorage({ driver: redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS }) }), description: `redis ${shown}` };
   }
-  throw new Error(`--storage must be memory, fs, fs:<dir> or a redis:// URL; got "${flag}"`);
+  if (flag === "upstash") {
+    const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
+    if (!url || !token) {
+      throw new Error("--storage upstash needs UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN in the environment");
+    }
+    if (!/^https?:\/\/\S+$/.test(url)) throw new Error(`UPSTASH_REDIS_REST_URL must be an https:// URL; got "${url}"`);
+    // The token is a secret: the description names the URL only.
+    return { storage: createUpstashStorage({ url, token }), description: `upstash ${url}` };
+  }
+  throw new Error(`--storage must be memory, fs, fs:<dir>, a redis:// URL or upstash; got "${flag}"`);
 }

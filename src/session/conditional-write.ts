@@ -15,7 +15,7 @@ export type SaveGuarantee = "atomic" | "checked" | "single-process" | "last-writ
  * Compare-and-set in one step inside Redis. The record's version is read from
  * the stored JSON ({"json":{"version":…}}) as unstorage wrote it.
  */
-const REDIS_COMPARE_AND_SET = `
+export const REDIS_COMPARE_AND_SET = `
 local current = redis.call('GET', KEYS[1])
 local expected = tonumber(ARGV[2])
 if current then
