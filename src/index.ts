@@ -23,3 +23,5 @@ export type { HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/
 export type { AlertOptions } from "./elements/status/alerts.ts";
 export type { Columns, ColumnsOptions } from "./elements/layout/layout.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
+export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
+export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";

@@ -2,6 +2,9 @@ import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
 
+export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
+export type { DurableObjectDriverOptions, SessionStoreNamespace, SessionStoreStub } from "./durable-object-store.ts";
+
 /** The bindings a Worker receives; `ASSETS` serves the built client when configured. */
 export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };

@@ -16,6 +16,7 @@ Usage:
   edgelit run <app.ts> [--port 8501] [--host 127.0.0.1] [--storage fs|memory|fs:<dir>|redis://...]
   edgelit start <app.ts> [options]   production server: no reload, no stacks in the page
   edgelit hello        run the tour of edgelit's elements
+  edgelit cache clear [--storage …]  empty every cacheData result in the store
   edgelit --help
 
 Options:

@@ -6,6 +6,7 @@ import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadApp } from "./load-app.ts";
 import { storageFromFlag } from "./storage-flag.ts";
+import { clearSharedCache } from "../cache/index.ts";
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -26,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return runApp(resolve(args.file), args);
+    case "cache":
+      return clearCache(args);
     case "hello":
       return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args);
     case "help":
@@ -74,4 +77,26 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   return new Promise<number>(() => {});
+}
+
+/** `edgelit cache clear`: empties every cacheData result in the chosen store. */
+async function clearCache(args: CliArgs): Promise<number> {
+  if (args.file !== "clear") {
+    console.error(`edgelit: the cache command takes "clear", e.g. edgelit cache clear --storage redis://…\n\n${usage()}`);
+    return 2;
+  }
+  let chosen;
+  try {
+    chosen = storageFromFlag(args.storage, process.cwd());
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    const removed = await clearSharedCache(chosen.storage);
+    console.log(`edgelit: cleared ${removed} cached result${removed === 1 ? "" : "s"} from ${chosen.description}`);
+    return 0;
+  } finally {
+    await chosen.storage.dispose();
+  }
 }

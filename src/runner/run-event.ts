@@ -1,5 +1,7 @@
 import { createSt } from "../app/st.ts";
+import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
+import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "../elements/status/alerts.ts";
 import { ROOTS, type ServerMessage, type WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
@@ -21,6 +23,8 @@ export interface RunEventOptions {
   dev?: boolean;
   /** How many times `st.rerun()` may restart one event before it counts as a loop. Default 100. */
   maxReruns?: number;
+  /** The store `cacheData` uses in this run's app code (see src/cache/cache-storage.ts). */
+  cacheStorage?: Storage;
 }
 
 /** How the run ended, and the child counts of every block for the finish message. */
@@ -54,14 +58,14 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, dev) : undefined;
+  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, dev, options.cacheStorage) : undefined;
 
   let outcome: RunEventResult["outcome"];
   if (callbackError !== undefined) {
     run.emit([ROOTS.main], "exception", exceptionProps(callbackError, dev));
     outcome = "failed";
   } else {
-    outcome = await runScript(app, run, options.maxReruns ?? 100);
+    outcome = await runScript(app, run, options.maxReruns ?? 100, options.cacheStorage);
   }
   run.closed = true;
   if (outcome !== "failed") run.dropUnseenWidgets();
@@ -71,11 +75,11 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   return { outcome, counts: run.emitter.finalCounts() };
 }
 
-async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number): Promise<RunEventResult["outcome"]> {
+async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
   const st = createSt(run);
   for (let reruns = 0; ; reruns++) {
     try {
-      await app.script(st);
+      await withCacheStorage(cacheStorage, () => app.script(st));
       return "completed";
     } catch (error) {
       if (error instanceof StopSignal) return "stopped";
@@ -103,11 +107,12 @@ async function runCallbacks(
   record: SessionRecord,
   widgetIds: string[],
   dev: boolean,
+  cacheStorage?: Storage,
 ): Promise<unknown> {
   const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
   for (const id of widgetIds) discovery.wantedCallbacks.add(id);
   try {
-    await app.script(createSt(discovery));
+    await withCacheStorage(cacheStorage, () => app.script(createSt(discovery)));
   } catch {
     // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
     // the old state led; an error here is the previous run's, already shown.
@@ -117,7 +122,7 @@ async function runCallbacks(
   discovery.mode = "callbacks";
   for (const id of widgetIds) {
     try {
-      await discovery.foundCallbacks.get(id)?.();
+      await withCacheStorage(cacheStorage, () => discovery.foundCallbacks.get(id)?.());
     } catch (error) {
       if (!isControlSignal(error)) return error;
     }

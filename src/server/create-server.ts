@@ -1,6 +1,7 @@
 import { H3 } from "h3";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
+import { setCacheStorage } from "../cache/cache-storage.ts";
 import { ROUTES } from "../protocol/index.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { errorResponse } from "./errors.ts";
@@ -51,7 +52,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
       "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
     );
   }
-  const context = { app: options.app, sessions, dev: options.dev ?? false };
+  const context = { app: options.app, sessions, dev: options.dev ?? false, cacheStorage: options.storage };
+  setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
     onError(error) {

@@ -1,3 +1,4 @@
+import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage } from "../protocol/index.ts";
 import { runEvent } from "../runner/run-event.ts";
@@ -11,6 +12,8 @@ export interface RerunContext {
   app: AppDefinition;
   sessions: SessionStore;
   dev: boolean;
+  /** The store `cacheData` uses during the run. */
+  cacheStorage?: Storage;
 }
 
 /** Where a run's messages go. */
@@ -97,6 +100,7 @@ async function runOnce(
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
     dev: context.dev,
+    cacheStorage: context.cacheStorage,
   });
   record.lastRunId = runId;
   record.lastEventId = request.eventId;

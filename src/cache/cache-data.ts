@@ -1,0 +1,109 @@
+import superjson, { type SuperJSONResult } from "superjson";
+import type { Storage } from "unstorage";
+import { CACHE_PREFIX, argumentsKey, defaultCacheName, entryKey, functionPrefix } from "./cache-key.ts";
+import { evictOldest, freshEntry, removeAll, writeEntry } from "./cache-entry.ts";
+import { currentCacheStorage } from "./cache-storage.ts";
+import { describeNonData } from "./cache-value.ts";
+
+/** Options of {@link cacheData}. */
+export interface CacheDataOptions {
+  /** Seconds a result stays fresh. Default: kept until cleared. */
+  ttl?: number;
+  /** Most results kept for this function (the oldest go first). Default: no limit. */
+  maxEntries?: number;
+  /** The cache's identity. Default: the function's name and a hash of its source, so editing it starts afresh. */
+  name?: string;
+  /** The store to keep results in. Default: the store of the server running the app. */
+  storage?: Storage;
+}
+
+/** A function wrapped by {@link cacheData}. */
+export interface CachedDataFunction<Args extends unknown[], Result> {
+  (...args: Args): Promise<Awaited<Result>>;
+  /** Removes every result of this function from the store. */
+  clear(): Promise<void>;
+}
+
+/** Calls in flight in this process, per store: concurrent calls with one key share one run. */
+const inFlight = new WeakMap<Storage, Map<string, Promise<SuperJSONResult>>>();
+
+/**
+ * Memoises a function by its arguments in the shared store, like Streamlit's
+ * `st.cache_data`: every replica and isolate sees a result once one of them
+ * has computed it. Results must be data superjson keeps (Date, Map, Set and
+ * BigInt survive); each call gets its own copy, so mutating one changes
+ * nothing cached. Use {@link cacheResource} for clients and connections.
+ *
+ * @example
+ * const loadSales = cacheData(async (region: string) => {
+ *   const response = await fetch(`https://api.example.com/sales?region=${region}`);
+ *   return (await response.json()) as { month: string; total: number }[];
+ * }, { ttl: 600 });
+ *
+ * export default defineApp(async (st) => {
+ *   const region = st.selectbox("Region", ["EU", "US"]);
+ *   st.write(await loadSales(region));
+ * });
+ */
+export function cacheData<Args extends unknown[], Result>(
+  fn: (...args: Args) => Result,
+  options: CacheDataOptions = {},
+): CachedDataFunction<Args, Result> {
+  if (typeof fn !== "function") throw new TypeError("cacheData expects a function");
+  const { ttl, maxEntries } = options;
+  if (ttl !== undefined && !(ttl > 0 && Number.isFinite(ttl))) throw new TypeError(`cacheData: ttl must be a positive number of seconds; got ${ttl}`);
+  if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) {
+    throw new TypeError(`cacheData: maxEntries must be a positive integer; got ${maxEntries}`);
+  }
+  const name = options.name ?? defaultCacheName(fn);
+  const label = options.name ?? (fn.name || "anonymous");
+  const prefix = functionPrefix(label, name);
+  const what = `cacheData(${label})`;
+  // Found synchronously, before the first await: see cache-storage.ts.
+  const storageNow = () => options.storage ?? currentCacheStorage(what);
+
+  async function lookupOrRun(storage: Storage, key: string, args: Args): Promise<SuperJSONResult> {
+    const stored = freshEntry(await storage.getItem(key), Date.now());
+    if (stored) return stored.value;
+    const result = await fn(...args);
+    const problem = describeNonData(result, "its result");
+    if (problem) {
+      throw new TypeError(
+        `${what} cannot keep what the function returned: ${problem}. Cached results are stored as data (objects, arrays, Date, Map, Set, BigInt, ...); use cacheResource for clients, connections and other objects.`,
+      );
+    }
+    const value = await writeEntry(storage, key, result, ttl);
+    if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
+    return value;
+  }
+
+  const cached = async (...args: Args): Promise<Awaited<Result>> => {
+    const storage = storageNow();
+    const key = await entryKey(prefix, name, argumentsKey(args, what));
+    let calls = inFlight.get(storage);
+    if (!calls) inFlight.set(storage, (calls = new Map()));
+    let pending = calls.get(key);
+    if (!pending) {
+      pending = lookupOrRun(storage, key, args).finally(() => calls.delete(key));
+      calls.set(key, pending);
+    }
+    // Every caller decodes its own copy, the one that ran the function too.
+    return superjson.deserialize<Awaited<Result>>(await pending);
+  };
+  return Object.assign(cached, {
+    async clear() {
+      await removeAll(storageNow(), prefix);
+    },
+  });
+}
+
+/**
+ * Removes every `cacheData` result from a store, of every function and
+ * version; sessions stay. Resolves to the number of entries removed.
+ *
+ * @example
+ * const removed = await clearSharedCache(createStorage({ driver: redisDriver({ url }) }));
+ */
+export function clearSharedCache(storage: Storage): Promise<number> {
+  return removeAll(storage, CACHE_PREFIX);
+}
