@@ -5,7 +5,7 @@ import { serveNode } from "../../adapters/node/serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadApp } from "./load-app.ts";
-import { storageFromFlag } from "./storage-flag.ts";
+import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
 import { clearSharedCache } from "../cache/index.ts";
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -46,13 +46,8 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
     console.error(`edgelit: no such app file: ${file}`);
     return 2;
   }
-  let chosen;
-  try {
-    chosen = storageFromFlag(args.storage, process.cwd());
-  } catch (error) {
-    console.error(`edgelit: ${(error as Error).message}`);
-    return 2;
-  }
+  const chosen = chooseStorage(args);
+  if (!chosen) return 2;
   const clientDir = await ensureClientBuilt(PACKAGE_ROOT);
   let server: Awaited<ReturnType<typeof serveNode>> | undefined;
   const app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
@@ -85,18 +80,23 @@ async function clearCache(args: CliArgs): Promise<number> {
     console.error(`edgelit: the cache command takes "clear", e.g. edgelit cache clear --storage redis://…\n\n${usage()}`);
     return 2;
   }
-  let chosen;
-  try {
-    chosen = storageFromFlag(args.storage, process.cwd());
-  } catch (error) {
-    console.error(`edgelit: ${(error as Error).message}`);
-    return 2;
-  }
+  const chosen = chooseStorage(args);
+  if (!chosen) return 2;
   try {
     const removed = await clearSharedCache(chosen.storage);
     console.log(`edgelit: cleared ${removed} cached result${removed === 1 ? "" : "s"} from ${chosen.description}`);
     return 0;
   } finally {
     await chosen.storage.dispose();
+  }
+}
+
+/** The store `--storage` names, or undefined after saying what is wrong with it. */
+function chooseStorage(args: CliArgs): ChosenStorage | undefined {
+  try {
+    return storageFromFlag(args.storage, process.cwd());
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}`);
+    return undefined;
   }
 }

@@ -62,7 +62,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   const stream = new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
-      for (const text of buffered) streamController.enqueue(encoder.encode(text));
+      streamController.enqueue(encoder.encode(buffered.join("")));
     },
     // The browser went away: the run goes on and is saved, so nothing is lost.
     cancel: () => void (open = false),

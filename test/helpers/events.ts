@@ -82,3 +82,17 @@ export class EventClient {
     return widget.id as string;
   }
 }
+
+/** Posts one event to a server in this process (anything with `fetch`) and reads every message of the answer. */
+export async function postToServer(server: { fetch(request: Request): Promise<Response> }, body: object): Promise<ServerMessage[]> {
+  const response = await server.fetch(
+    new Request(`http://app.test${ROUTES.event}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
+    }),
+  );
+  const messages: ServerMessage[] = [];
+  createSseParser((message) => messages.push(message))(await response.text());
+  return messages;
+}

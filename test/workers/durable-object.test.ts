@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Miniflare } from "miniflare";
 import { createStorage, type Driver } from "unstorage";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { bundleWorker } from "../../bench/worker.ts";
+import { bundleWorker, moduleWorker } from "../helpers/worker.ts";
 import type { ServerMessage, WidgetChange } from "../../src/protocol/index.ts";
 import type { AtomicDriver } from "../../src/session/conditional-write.ts";
 import { EventClient, postEvent, type EventAnswer } from "../helpers/events.ts";
@@ -24,11 +24,7 @@ let urlB: string;
 beforeAll(async () => {
   const script = bundleWorker(out.path, resolve(FIXTURE, "wrangler.toml"));
   const worker = {
-    modules: true,
-    scriptPath: script,
-    // Module names are taken relative to this folder; the default breaks for a bundle outside the project.
-    modulesRoot: dirname(script),
-    compatibilityDate: "2026-04-26",
+    ...moduleWorker(script),
     unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
   };
   miniflare = new Miniflare({

@@ -1,7 +1,7 @@
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { bundleWorker } from "../../bench/worker.ts";
+import { bundleWorker, moduleWorker } from "../helpers/worker.ts";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES, createSseParser, type ServerMessage } from "../../src/protocol/index.ts";
 import { tempDir } from "../helpers/processes.ts";
 
@@ -12,11 +12,7 @@ let miniflare: Miniflare;
 beforeAll(async () => {
   const script = bundleWorker(out.path);
   miniflare = new Miniflare({
-    modules: true,
-    scriptPath: script,
-    // Module names are taken relative to this folder; the default breaks for a bundle outside the project.
-    modulesRoot: dirname(script),
-    compatibilityDate: "2026-04-26",
+    ...moduleWorker(script),
     kvNamespaces: ["SESSIONS"],
     // As wrangler.toml: the built client as assets, and the Worker ahead of them.
     assets: {

@@ -1,37 +1,20 @@
-import { writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { Miniflare } from "miniflare";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { bundleWorker } from "../../bench/worker.ts";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES, createSseParser, type ServerMessage } from "../../src/protocol/index.ts";
-import { tempDir } from "../helpers/processes.ts";
+import { startWorker, type WorkerFixture } from "../helpers/worker.ts";
 
-const out = tempDir("edgelit-streaming-worker-");
-let miniflare: Miniflare;
+let worker: WorkerFixture;
 
 beforeAll(async () => {
-  const config = join(out.path, "wrangler.toml");
-  const main = resolve(import.meta.dirname, "fixtures/streaming-worker.ts");
-  writeFileSync(config, `name = "edgelit-streaming-test"\nmain = ${JSON.stringify(main)}\ncompatibility_date = "2026-04-26"\n`);
-  const script = bundleWorker(join(out.path, "bundle"), config);
-  miniflare = new Miniflare({
-    modules: true,
-    scriptPath: script,
-    modulesRoot: dirname(script),
-    compatibilityDate: "2026-04-26",
-    kvNamespaces: ["SESSIONS"],
-    cf: false,
-  });
-  await miniflare.ready;
+  worker = await startWorker({ main: resolve(import.meta.dirname, "fixtures/streaming-worker.ts"), kvNamespaces: ["SESSIONS"] });
 }, 120_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
-  out.remove();
+  await worker?.dispose();
 });
 
 async function post(body: object): Promise<Response> {
-  return miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
+  return worker.miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
     method: "POST",
     headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
     body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
@@ -57,11 +40,12 @@ test("under workerd, a slow run streams: what the script drew before its pause a
     parse(decoder.decode(value, { stream: true }));
   }
   const arrived = batches.filter((batch) => batch.length > 0);
-  // The first piece holds the run's start and the new run number, and not yet its end.
-  const firstPiece = arrived[0]!;
-  expect(firstPiece[0]?.type).toBe("start");
-  expect(firstPiece.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "run 2")).toBe(true);
-  expect(firstPiece.some((m) => m.type === "finish")).toBe(false);
-  expect(arrived.length).toBeGreaterThan(1);
+  const pieceWith = (match: (m: ServerMessage) => boolean) => arrived.findIndex((batch) => batch.some(match));
+  const runNumber = pieceWith((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "run 2");
+  const finished = pieceWith((m) => m.type === "finish");
+  expect(arrived[0]![0]?.type).toBe("start");
+  // What the script drew before its pause came in an earlier piece than the run's end.
+  expect(runNumber).toBeGreaterThanOrEqual(0);
+  expect(finished).toBeGreaterThan(runNumber);
   expect(arrived.at(-1)!.at(-1)?.type).toBe("finish");
 });

@@ -1,19 +1,9 @@
-import { CLIENT_HEADER, PROTOCOL_VERSION, createSseParser, type ServerMessage } from "../../../src/protocol/index.ts";
+import type { ServerMessage } from "../../../src/protocol/index.ts";
 import type { EdgelitServer } from "../../../src/server/create-server.ts";
+import { postToServer } from "../../helpers/events.ts";
 
 /** Posts one event to an in-process server and reads every message of the answer. */
-export async function post(server: EdgelitServer, body: object): Promise<ServerMessage[]> {
-  const response = await server.fetch(
-    new Request("http://app.test/_edgelit/event", {
-      method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
-    }),
-  );
-  const messages: ServerMessage[] = [];
-  createSseParser((message) => messages.push(message))(await response.text());
-  return messages;
-}
+export const post = (server: EdgelitServer, body: object): Promise<ServerMessage[]> => postToServer(server, body);
 
 /** The markdown bodies of an answer, in order. */
 export const bodies = (messages: ServerMessage[]) =>

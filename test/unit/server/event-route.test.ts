@@ -1,21 +1,11 @@
 import { createStorage } from "unstorage";
 import { expect, test } from "vitest";
 import counter from "../../../examples/counter/app.ts";
-import { CLIENT_HEADER, PROTOCOL_VERSION, createSseParser, type ServerMessage } from "../../../src/protocol/index.ts";
+import type { ServerMessage } from "../../../src/protocol/index.ts";
 import { createServer } from "../../../src/server/create-server.ts";
+import { postToServer } from "../../helpers/events.ts";
 
-async function post(server: ReturnType<typeof createServer>, body: object): Promise<ServerMessage[]> {
-  const response = await server.fetch(
-    new Request("http://app.test/_edgelit/event", {
-      method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
-    }),
-  );
-  const messages: ServerMessage[] = [];
-  createSseParser((m) => messages.push(m))(await response.text());
-  return messages;
-}
+const post = (server: ReturnType<typeof createServer>, body: object) => postToServer(server, body);
 
 const countOf = (messages: ServerMessage[]) =>
   messages.flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : [])).at(-1);
