@@ -22,6 +22,10 @@ export type {
 export type { HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
 export type { Columns, ColumnsOptions } from "./elements/layout/layout.ts";
+export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";
+export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions } from "./elements/inputs/index.ts";
+export type { MediaInput, MediaOptions } from "./media/media-source.ts";
+export type { UploadedFile } from "./media/uploaded-file.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";

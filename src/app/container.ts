@@ -2,6 +2,7 @@ import { pathKey, type ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { inputMethods } from "../elements/inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
+import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
@@ -16,12 +17,13 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * left.metric("Revenue", "$1.2M", { delta: "+4%" });
  * right.button("Refresh");
  */
-export interface Container extends Drawable, TextMethods, WriteMethods, StatusMethods, InputMethods, LayoutMethods {}
+export interface Container extends Drawable, TextMethods, WriteMethods, StatusMethods, MediaMethods, InputMethods, LayoutMethods {}
 
 type TextMethods = typeof textMethods;
 type WriteMethods = typeof writeMethods;
 type StatusMethods = typeof statusMethods;
 type InputMethods = typeof inputMethods;
+type MediaMethods = typeof mediaMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -40,7 +42,7 @@ class ContainerHandle implements Drawable {
     };
   }
 }
-Object.assign(ContainerHandle.prototype, textMethods, writeMethods, statusMethods, inputMethods, layoutMethods);
+Object.assign(ContainerHandle.prototype, textMethods, writeMethods, statusMethods, mediaMethods, inputMethods, layoutMethods);
 
 /** Creates the handle for the block at `path` in `run`. */
 export function createContainer(run: ScriptRun, path: ElementPath): Container {

@@ -1,4 +1,4 @@
-import { widgetCodecs } from "../elements/inputs/codecs.ts";
+import { isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { EdgelitApiError } from "../runner/signals.ts";
 
@@ -22,7 +22,7 @@ export function createSessionState(run: ScriptRun): SessionState {
   const read = (name: string | symbol): unknown => {
     if (typeof name !== "string") return undefined;
     const keyed = widgetWithKey(name);
-    if (keyed) return keyed.widget.kind === "button" ? run.triggers.has(keyed.id) : keyed.widget.value;
+    if (keyed) return isTriggerKind(keyed.widget.kind) ? run.triggers.has(keyed.id) : keyed.widget.value;
     return run.record.session[name];
   };
   const has = (name: string | symbol): boolean =>
@@ -42,7 +42,7 @@ export function createSessionState(run: ScriptRun): SessionState {
         run.record.session[name] = value;
         return true;
       }
-      if (keyed.widget.kind === "button") throw new EdgelitApiError(`st.session.${name} belongs to a button; a button's value cannot be set.`);
+      if (isTriggerKind(keyed.widget.kind)) throw new EdgelitApiError(`st.session.${name} belongs to a button; a button's value cannot be set.`);
       const problem = widgetCodecs[keyed.widget.kind].check(value, keyed.widget.spec);
       if (problem) throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
       keyed.widget.value = value;

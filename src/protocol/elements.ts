@@ -78,6 +78,48 @@ export interface InputElements {
     maxSelections?: number;
     placeholder?: string;
   };
+  /** A click downloads `src` as `fileName` and is sent as `true`, like a button. */
+  downloadButton: WidgetProps & { src: MediaSource; fileName: string; mime: string; variant: "primary" | "secondary" | "tertiary" };
+  /**
+   * Files are posted to `/_edgelit/upload` first (see UPLOAD_* below); the wire value is then
+   * the ids of the files the widget holds, in order (`[]` when the user removed them all).
+   */
+  fileUploader: WidgetProps & { accept?: string[]; multiple: boolean; maxBytes: number; files: UploadedFileRef[] };
+  /** A photo from the browser's camera, uploaded like a file; the wire value is `[id]` or `[]`. */
+  cameraInput: WidgetProps & { maxBytes: number; files: UploadedFileRef[] };
+  /** A recording from the microphone, uploaded like a file; the wire value is `[id]` or `[]`. */
+  audioInput: WidgetProps & { maxBytes: number; files: UploadedFileRef[] };
+}
+
+/**
+ * A file the user gave a widget (uploaded, photographed, recorded), as the
+ * page and the app's stored state know it. Its bytes stay in the store.
+ */
+export interface UploadedFileRef {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+}
+
+/** Where media bytes come from: `/_edgelit/media/<id>`, a data: URI for small ones, or an external URL. */
+export type MediaSource = string;
+
+export interface MediaElements {
+  image: { items: { src: MediaSource; caption?: string }[]; width?: number };
+  audio: { src: MediaSource; startTime?: number; endTime?: number; loop?: boolean; autoplay?: boolean };
+  video: {
+    src: MediaSource;
+    startTime?: number;
+    endTime?: number;
+    loop?: boolean;
+    autoplay?: boolean;
+    muted?: boolean;
+    subtitles?: { label: string; src: MediaSource }[];
+  };
+  pdf: { src: MediaSource; height: number };
+  /** Shown at the top of the sidebar, whatever the call's position. */
+  logo: { src: MediaSource; link?: string; iconSrc?: MediaSource };
 }
 
 /** Blocks hold children; their own props never include the children. */
@@ -88,7 +130,7 @@ export interface BlockElements {
   expander: { label: string; expanded: boolean };
 }
 
-export type ElementPropsByKind = TextElements & StatusElements & InputElements & BlockElements;
+export type ElementPropsByKind = TextElements & StatusElements & MediaElements & InputElements & BlockElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;

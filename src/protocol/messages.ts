@@ -90,6 +90,8 @@ export type ServerMessage =
 
 export type ErrorCode =
   | "bad_request"
+  | "unsupported_media_type"
+  | "not_found"
   | "unsupported_protocol"
   | "forbidden"
   | "session_expired"
@@ -106,9 +108,25 @@ export interface ErrorBody {
 /** Header every event request carries; a cross-site form cannot set it. */
 export const CLIENT_HEADER = "x-edgelit";
 
+/**
+ * Uploads: `POST /_edgelit/upload?widget=<widget id>` with the CLIENT_HEADER,
+ * the session id in UPLOAD_SESSION_HEADER, and a multipart/form-data body of
+ * one or more `file` fields. The answer is an UploadAnswer (or an ErrorBody:
+ * 413 over the widget's limit, 415 for a type it does not accept, ...).
+ */
+export const UPLOAD_SESSION_HEADER = "x-edgelit-session";
+
+/** The answer to an upload: the stored files, to send as the widget's value. */
+export interface UploadAnswer {
+  files: { id: string; name: string; size: number; type: string }[];
+}
+
 /** Routes, relative to the app's base URL. */
 export const ROUTES = {
   event: "/_edgelit/event",
+  upload: "/_edgelit/upload",
+  /** Followed by a media id: `GET /_edgelit/media/<id>` serves stored bytes to any replica. */
+  media: "/_edgelit/media/",
   health: "/_edgelit/health",
   devEvents: "/_edgelit/dev",
 } as const;

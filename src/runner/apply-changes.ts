@@ -1,4 +1,4 @@
-import { sameValue, widgetCodecs } from "../elements/inputs/codecs.ts";
+import { isTriggerKind, sameValue, widgetCodecs } from "../elements/inputs/codecs.ts";
 import type { WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 
@@ -29,7 +29,7 @@ export function applyChanges(record: SessionRecord, changes: readonly WidgetChan
       applied.refused.push({ widgetId: id, message: `Refused a value for this ${widget.kind}: ${decoded.reason}.` });
       continue;
     }
-    if (widget.kind === "button") {
+    if (isTriggerKind(widget.kind)) {
       applied.triggers.add(id);
       applied.changed.push(id);
     } else if (!sameValue(widget.value, decoded.value)) {

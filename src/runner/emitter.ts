@@ -48,6 +48,18 @@ export class TreeEmitter {
     return path;
   }
 
+  /**
+   * Keeps the next slot of a block for an element whose props come later (media
+   * read asynchronously); `replace` fills it before the run ends.
+   */
+  reserve(parent: ElementPath, parentKey = pathKey(parent)): ElementPath {
+    const index = this.counts.get(parentKey);
+    if (index === undefined) throw new Error(`no block at ${parentKey} in this run`);
+    this.counts.set(parentKey, index + 1);
+    this.changedCounts.add(parentKey);
+    return [...parent, index];
+  }
+
   /** Replaces the element at a path this run already placed (a handle updated in place). */
   replace(path: ElementPath, kind: ElementKind, props: object): void {
     this.place(path, pathKey(path), kind, props);

@@ -3,7 +3,9 @@ import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "../elements/status/alerts.ts";
-import { ROOTS, type ServerMessage, type WidgetChange } from "../protocol/index.ts";
+import type { PendingMedia } from "../media/media-store.ts";
+import type { UploadedFile } from "../media/uploaded-file.ts";
+import { ROOTS, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { ScriptRun } from "./script-run.ts";
@@ -25,12 +27,15 @@ export interface RunEventOptions {
   maxReruns?: number;
   /** The store `cacheData` uses in this run's app code (see src/cache/cache-storage.ts). */
   cacheStorage?: Storage;
+  /** Opens this session's uploaded files for the app. */
+  openUpload?: (ref: UploadedFileRef) => UploadedFile;
 }
 
-/** How the run ended, and the child counts of every block for the finish message. */
+/** How the run ended, the child counts of every block for the finish message, and the media it made. */
 export interface RunEventResult {
   outcome: "completed" | "stopped" | "failed";
   counts: Record<string, number>;
+  media: PendingMedia;
 }
 
 /**
@@ -51,6 +56,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
 
   const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
   run.triggers = applied.triggers;
+  if (options.openUpload) run.openUpload = options.openUpload;
   run.onActivity = () => batcher.touch();
   batcher.onFlush = () => {
     const counts = run.emitter.takeProgress();
@@ -67,12 +73,13 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   } else {
     outcome = await runScript(app, run, options.maxReruns ?? 100, options.cacheStorage);
   }
+  await run.settle();
   run.closed = true;
   if (outcome !== "failed") run.dropUnseenWidgets();
   record.tree = run.emitter.finalTree();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
-  return { outcome, counts: run.emitter.finalCounts() };
+  return { outcome, counts: run.emitter.finalCounts(), media: run.media };
 }
 
 async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {

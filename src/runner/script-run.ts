@@ -1,5 +1,8 @@
-import { widgetCodecs } from "../elements/inputs/codecs.ts";
-import type { ElementKind, ElementMessage, ElementPath, WidgetKind } from "../protocol/index.ts";
+import { isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
+import type { PendingMedia } from "../media/media-store.ts";
+import type { UploadedFile } from "../media/uploaded-file.ts";
+import { exceptionProps } from "../elements/status/alerts.ts";
+import type { ElementKind, ElementMessage, ElementPath, UploadedFileRef, WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError } from "./signals.ts";
@@ -41,6 +44,16 @@ export class ScriptRun {
   closed = false;
   /** Called after every element placed, so progress can be reported when the script yields. */
   onActivity: () => void = () => {};
+  /** Media bytes this run produced, written to the store before the run finishes. */
+  readonly media: PendingMedia = new Map();
+  /** Work the run must finish before it ends: slots waiting for media read asynchronously. */
+  private pending: Promise<void>[] = [];
+  /** Bumped by `restart`: a slot kept by an abandoned run is never filled into the new one. */
+  private generation = 0;
+  /** Opens an uploaded file of this session for the app; set by the server (or the test harness). */
+  openUpload: (ref: UploadedFileRef) => UploadedFile = () => {
+    throw new EdgelitApiError("Uploaded files can only be read while the app runs on a server or AppTest.");
+  };
 
   constructor(
     public record: SessionRecord,
@@ -60,8 +73,46 @@ export class ScriptRun {
     return path;
   }
 
+  /** This session's media salt (see SessionRecord.mediaSalt). */
+  get mediaSalt(): string {
+    return this.record.mediaSalt;
+  }
+
+  /**
+   * Places an element whose props are only known once `props` resolves (a
+   * Blob or an uploaded file must be read first). Its slot is kept now, in
+   * order, and filled before the run ends; a failure shows in its place.
+   */
+  emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey?: string): void {
+    if (this.closed || this.mode !== "render") return;
+    const path = this.emitter.reserve(parent, parentKey);
+    const generation = this.generation;
+    this.onActivity();
+    this.pending.push(
+      props.then(
+        (resolved) => {
+          if (generation === this.generation) this.emitter.replace(path, kind, resolved);
+        },
+        (error) => {
+          if (generation === this.generation) this.emitter.replace(path, "exception", exceptionProps(error, this.dev));
+        },
+      ),
+    );
+  }
+
+  /** Waits for every element placed with `emitLater`. */
+  async settle(): Promise<void> {
+    while (this.pending.length) {
+      const waiting = this.pending;
+      this.pending = [];
+      await Promise.all(waiting);
+    }
+  }
+
   /** Starts the script over (after `st.rerun()`): the same record, nothing placed yet. */
   restart(): void {
+    this.pending = [];
+    this.generation++;
     this.emitter.begin();
     this.seenWidgets.clear();
     this.createdKeys.clear();
@@ -102,7 +153,7 @@ export class ScriptRun {
     }
     this.record.widgets[id] = {
       kind,
-      value: kind === "button" ? false : value,
+      value: isTriggerKind(kind) ? false : value,
       spec,
       ...(key !== undefined && { key }),
       ...(definition.onChange && { hasCallback: true as const }),
@@ -112,7 +163,7 @@ export class ScriptRun {
       this.foundCallbacks.set(id, definition.onChange);
       if (this.foundCallbacks.size === this.wantedCallbacks.size) throw new DiscoveryComplete();
     }
-    return { id, value: (kind === "button" ? this.triggers.has(id) : value) as Value };
+    return { id, value: (isTriggerKind(kind) ? this.triggers.has(id) : value) as Value };
   }
 
   /** Forgets widgets the finished run did not draw, as Streamlit does. */

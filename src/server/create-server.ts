@@ -3,6 +3,10 @@ import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
 import { ROUTES } from "../protocol/index.ts";
+import { createMediaStore, type MediaStore } from "../media/media-store.ts";
+import { mediaRoute } from "../media/media-route.ts";
+import { uploadRoute } from "../media/upload-route.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
@@ -25,6 +29,8 @@ export interface ServerOptions {
   dev?: boolean;
   /** Largest event body in bytes. Default 1 MiB. */
   maxEventBytes?: number;
+  /** Largest upload body in bytes, whatever a widget allows. Default 200 MB. */
+  maxUploadBytes?: number;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
 }
@@ -33,6 +39,7 @@ export interface ServerOptions {
 export interface EdgelitServer {
   h3: H3;
   sessions: SessionStore;
+  media: MediaStore;
   fetch(request: Request): Promise<Response>;
 }
 
@@ -52,7 +59,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
       "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
     );
   }
-  const context = { app: options.app, sessions, dev: options.dev ?? false, cacheStorage: options.storage };
+  const media = createMediaStore(options.storage, sessions.ttlSeconds);
+  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage };
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
@@ -63,6 +71,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, limits));
   h3.get(ROUTES.health, () => Response.json({ ok: true }));
+  h3.get(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
+  h3.head(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
+  h3.post(ROUTES.upload, (event) =>
+    uploadRoute(event.req, { sessions, media, maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }),
+  );
   options.extend?.(h3);
   h3.all("/_edgelit/**", () => errorResponse("bad_request", "Unknown edgelit route."));
   h3.get("/**", async (event) => {
@@ -86,5 +99,5 @@ export function createServer(options: ServerOptions): EdgelitServer {
     });
   });
 
-  return { h3, sessions, fetch: async (request) => h3.fetch(request) };
+  return { h3, sessions, media, fetch: async (request) => h3.fetch(request) };
 }

@@ -4,6 +4,8 @@ import type { ErrorBody, ErrorCode } from "../protocol/index.ts";
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unsupported_protocol: 400,
+  unsupported_media_type: 415,
+  not_found: 404,
   forbidden: 403,
   session_expired: 404,
   payload_too_large: 413,

@@ -1,6 +1,9 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage } from "../protocol/index.ts";
+import type { MediaStore } from "../media/media-store.ts";
+import { resolveUploads } from "../media/resolve-uploads.ts";
+import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
@@ -11,6 +14,7 @@ import { RequestError } from "./errors.ts";
 export interface RerunContext {
   app: AppDefinition;
   sessions: SessionStore;
+  media: MediaStore;
   dev: boolean;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
@@ -92,11 +96,19 @@ async function runOnce(
   const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
   // A repeat of the event this record already holds: rerun, but click nothing twice.
   const alreadyApplied = request.eventId === record.lastEventId;
+  let changes;
+  try {
+    changes = alreadyApplied ? [] : await resolveUploads(request.changes, record, sessionId, context.media);
+  } catch (error) {
+    output.send([{ type: "error", code: "store_unavailable", message: `The session store is unavailable: ${(error as Error).message}` }]);
+    return "failed";
+  }
   output.send([{ type: "start", sessionId, runId, reset }]);
-  const { counts } = await runEvent({
+  const { counts, media } = await runEvent({
     app: context.app,
     record,
-    changes: alreadyApplied ? [] : request.changes,
+    changes,
+    openUpload: (ref) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id)),
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
     dev: context.dev,
@@ -106,6 +118,8 @@ async function runOnce(
   record.lastEventId = request.eventId;
   let saved;
   try {
+    // Media first: a saved run only ever points at media that are stored.
+    record.media = await context.media.persist(media, record.media);
     saved = await context.sessions.save(sessionId, record, loadedVersion);
   } catch (error) {
     const unsaveable = error instanceof TypeError;

@@ -91,7 +91,8 @@ function tooLarge(maxBytes: number): RequestError {
   return new RequestError("payload_too_large", `The event body is larger than ${maxBytes} bytes.`);
 }
 
-function isSameOrigin(origin: string, request: Request): boolean {
+/** True when the request's Origin is the server's own (as the Host header names it). */
+export function isSameOrigin(origin: string, request: Request): boolean {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
   try {
     return new URL(origin).host === host;

@@ -23,6 +23,10 @@ export interface WidgetSpec {
   maxChars?: number;
   maxSelections?: number;
   options?: unknown[];
+  multiple?: boolean;
+  /** Upload widgets: accepted extensions (".csv") and MIME types ("image/*"), and the size limit per file. */
+  accept?: string[];
+  maxBytes?: number;
 }
 
 /**
@@ -40,11 +44,19 @@ export interface SessionRecord {
   lastRunId: string | null;
   /** The last event applied: a retry of it reruns without applying its changes again. */
   lastEventId: string | null;
+  /** Salts this session's media ids, so no other session can find its media. */
+  mediaSalt: string;
+  /** When each media id of this session was last written to the store (ms). */
+  media: Record<string, number>;
   createdAt: number;
   touchedAt: number;
 }
 
 /** A record for a session that has never run. */
 export function createSessionRecord(now = Date.now()): SessionRecord {
-  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, createdAt: now, touchedAt: now };
+  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, mediaSalt: randomSalt(), media: {}, createdAt: now, touchedAt: now };
+}
+
+function randomSalt(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

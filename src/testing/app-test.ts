@@ -16,6 +16,7 @@ import {
 import { handleRerun } from "../server/handle-rerun.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
+import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 
 /** An element on the simulated page. */
 export interface TestElement<K extends ElementKind = ElementKind> {
@@ -50,12 +51,16 @@ export class AppTest {
   private pending: WidgetChange[] = [];
   private events = 0;
   private readonly sessions: SessionStore;
+  /** Media and uploads of the simulated session, as a server would keep them. */
+  readonly media: MediaStore;
 
   private constructor(
     readonly app: AppDefinition,
     private readonly dev: boolean,
   ) {
-    this.sessions = createSessionStore(createStorage());
+    const storage = createStorage();
+    this.sessions = createSessionStore(storage);
+    this.media = createMediaStore(storage, this.sessions.ttlSeconds);
   }
 
   /** A harness for an app made with `defineApp` (or a bare script function). */
@@ -71,7 +76,7 @@ export class AppTest {
     this.pending = [];
     this.messages = [];
     const { done, ready } = handleRerun(
-      { app: this.app, sessions: this.sessions, dev: this.dev },
+      { app: this.app, sessions: this.sessions, media: this.media, dev: this.dev },
       { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, eventId: `test-${++this.events}`, changes },
       {
         send: (batch) => {
@@ -144,6 +149,10 @@ export class AppTest {
   selectbox = (query: WidgetQuery) => this.widget("selectbox", query);
   radio = (query: WidgetQuery) => this.widget("radio", query);
   multiselect = (query: WidgetQuery) => this.widget("multiselect", query);
+  downloadButton = (query: WidgetQuery) => this.widget("downloadButton", query);
+  fileUploader = (query: WidgetQuery) => this.widget("fileUploader", query);
+  cameraInput = (query: WidgetQuery) => this.widget("cameraInput", query);
+  audioInput = (query: WidgetQuery) => this.widget("audioInput", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
@@ -172,9 +181,27 @@ export class WidgetHandle<K extends WidgetKind> {
     return this.element.props;
   }
 
-  /** Clicks a button. */
+  /** Clicks a button (or a download button). */
   click(): AppTest {
     return this.harness.sendChange(this.id, true);
+  }
+
+  /**
+   * Gives an upload widget files, as the browser would: they are stored for
+   * this session, then sent as the widget's value (added to the files it
+   * already holds when it takes several).
+   */
+  async upload(files: { name: string; type?: string; bytes?: Uint8Array; text?: string }[]): Promise<AppTest> {
+    const sessionId = this.harness.tree.sessionId;
+    if (!sessionId) throw new Error("run the app before uploading");
+    const stored = [];
+    for (const file of files) {
+      const bytes = file.bytes ?? new TextEncoder().encode(file.text ?? "");
+      stored.push(await this.harness.media.putUpload(sessionId, this.id, { name: file.name, type: file.type ?? "application/octet-stream", bytes }));
+    }
+    const props = this.element.props as unknown as { files?: { id: string }[]; multiple?: boolean };
+    const kept = props.multiple ? (props.files ?? []).map((file) => file.id) : [];
+    return this.harness.sendChange(this.id, [...kept, ...stored.map((file) => file.id)]);
   }
 
   /**

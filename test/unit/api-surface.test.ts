@@ -12,10 +12,11 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
-    "button", "caption", "checkbox", "code", "columns", "container", "divider", "error", "exception", "expander",
-    "header", "info", "json", "markdown", "metric", "multiselect", "numberInput", "radio", "rerun", "selectbox",
-    "session", "sidebar", "slider", "stop", "subheader", "success", "text", "textArea", "textInput", "title",
-    "toggle", "warning", "write",
+    "audio", "audioInput", "button", "cameraInput", "caption", "checkbox", "code", "columns", "container", "divider",
+    "downloadButton", "error", "exception", "expander", "fileUploader", "header", "image", "info", "json", "logo",
+    "markdown", "metric", "multiselect", "numberInput", "pdf", "radio", "rerun", "selectbox", "session", "sidebar",
+    "slider", "stop", "subheader", "success", "text", "textArea", "textInput", "title", "toggle", "video", "warning",
+    "write",
   ]);
 });
 

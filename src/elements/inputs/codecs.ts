@@ -84,6 +84,40 @@ const button: WidgetCodec = {
   check: () => undefined,
 };
 
+/**
+ * Upload widgets: the server has already turned the client's file ids into
+ * file refs (or into `{ refused }` when an id is not this widget's).
+ */
+const uploads: WidgetCodec = {
+  fromClient(raw, spec) {
+    if (raw && typeof raw === "object" && "refused" in raw) return refuse(String((raw as { refused: string }).refused));
+    const problem = uploadsCheck(raw, spec);
+    return problem === undefined ? ok(raw) : refuse(problem);
+  },
+  check: (value, spec) => uploadsCheck(value, spec),
+};
+
+function uploadsCheck(value: unknown, spec: WidgetSpec): string | undefined {
+  if (!Array.isArray(value) || !value.every(isFileRef)) return `expected a list of uploaded files, got ${describe(value)}`;
+  if (!spec.multiple && value.length > 1) return "this widget holds one file";
+  return undefined;
+}
+
+function isFileRef(value: unknown): boolean {
+  const ref = value as Record<string, unknown> | null;
+  return !!ref && typeof ref.id === "string" && typeof ref.name === "string" && typeof ref.size === "number" && typeof ref.type === "string";
+}
+
+/** Widgets whose click is true for exactly one run (their stored value stays false). */
+export function isTriggerKind(kind: WidgetKind): boolean {
+  return kind === "button" || kind === "downloadButton";
+}
+
+/** Widgets whose value is uploaded files. */
+export function isUploadKind(kind: WidgetKind): boolean {
+  return kind === "fileUploader" || kind === "cameraInput" || kind === "audioInput";
+}
+
 /** The codec of every widget kind. */
 export const widgetCodecs = {
   button,
@@ -96,6 +130,10 @@ export const widgetCodecs = {
   selectbox: singleChoice,
   radio: singleChoice,
   multiselect: multiChoice,
+  downloadButton: button,
+  fileUploader: uploads,
+  cameraInput: uploads,
+  audioInput: uploads,
 } satisfies Record<WidgetKind, WidgetCodec>;
 
 /** The position of `value` among `options`, comparing data by content. */

@@ -5,7 +5,12 @@ import { numberInput, type NumberInputOptions } from "./number-input.ts";
 import { multiselect, singleChoice, type MultiselectOptions, type SingleChoiceOptions } from "./selection.ts";
 import { slider, type SliderOptions } from "./slider.ts";
 import { textArea, textInput, type TextAreaOptions, type TextInputOptions } from "./text-input.ts";
+import { downloadButton, type DownloadButtonOptions } from "./download-button.ts";
+import { audioInput, cameraInput, fileUploader, type CaptureOptions, type FileUploaderOptions } from "./uploads.ts";
+import type { MediaInput } from "../../media/media-source.ts";
+import type { UploadedFile } from "../../media/uploaded-file.ts";
 
+export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions };
 export type { ButtonOptions, CheckboxOptions, MultiselectOptions, NumberInputOptions, SingleChoiceOptions, SliderOptions, TextAreaOptions, TextInputOptions };
 export type { WidgetOptions } from "./common.ts";
 
@@ -57,4 +62,30 @@ export const inputMethods = {
   multiselect<Option>(this: Drawable, label: string, options: readonly Option[], settings?: MultiselectOptions<Option>): Option[] {
     return multiselect(this[TARGET], label, options, settings);
   },
+  /**
+   * A button that downloads data (text, bytes or a Blob); true for the run its click causes.
+   * @example st.downloadButton("Download CSV", csv, { fileName: "data.csv", mime: "text/csv" })
+   */
+  downloadButton(this: Drawable, label: string, data: string | MediaInput, options?: DownloadButtonOptions): boolean {
+    return downloadButton(this[TARGET], label, data, options);
+  },
+  /**
+   * A file picker; its file (or, with `multiple`, its files) can be read with `bytes()` or `text()`.
+   * @example const csv = st.fileUploader("Data", { type: "csv" }); if (csv) st.write(await csv.text());
+   */
+  fileUploader: fileUploaderMethod,
+  /** A photo from the browser's camera. @example const photo = st.cameraInput("Photo"); if (photo) st.image(photo); */
+  cameraInput(this: Drawable, label: string, options?: CaptureOptions): UploadedFile | null {
+    return cameraInput(this[TARGET], label, options);
+  },
+  /** A recording from the microphone. @example const memo = st.audioInput("Memo"); if (memo) st.audio(memo); */
+  audioInput(this: Drawable, label: string, options?: CaptureOptions): UploadedFile | null {
+    return audioInput(this[TARGET], label, options);
+  },
 };
+
+function fileUploaderMethod(this: Drawable, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];
+function fileUploaderMethod(this: Drawable, label: string, options?: FileUploaderOptions): UploadedFile | null;
+function fileUploaderMethod(this: Drawable, label: string, options?: FileUploaderOptions): UploadedFile | UploadedFile[] | null {
+  return fileUploader(this[TARGET], label, options as FileUploaderOptions);
+}

@@ -1,0 +1,40 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { mediaSource, type MediaInput } from "../../media/media-source.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `downloadButton`. */
+export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange"> {
+  /** The name the browser saves the file under. Default "download". */
+  fileName?: string;
+  /** Default: text/plain for text, else told from the bytes. */
+  mime?: string;
+  /** Called when the button is clicked, before the app reruns. */
+  onClick?: () => unknown;
+  type?: "primary" | "secondary" | "tertiary";
+}
+
+/**
+ * A button that downloads data; like a button, it is true for the one run its click causes.
+ * @example st.downloadButton("Download CSV", csvText, { fileName: "data.csv", mime: "text/csv" })
+ */
+export function downloadButton(target: ElementTarget, label: string, data: string | MediaInput, options: DownloadButtonOptions = {}): boolean {
+  const fileName = options.fileName ?? "download";
+  const variant = options.type ?? "secondary";
+  const isText = typeof data === "string";
+  const mime = options.mime ?? (isText ? "text/plain" : undefined);
+  const { id, value } = target.run.widget<boolean>({
+    kind: "downloadButton",
+    label,
+    key: options.key,
+    identity: [fileName, mime, variant],
+    spec: {},
+    defaultValue: false,
+    onChange: options.onClick,
+  });
+  const input = isText ? new TextEncoder().encode(data) : data;
+  const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
+  const props = (resolved: string) => ({ ...baseProps(id, label, options), src: resolved, fileName, mime: mime ?? "application/octet-stream", variant });
+  if (typeof src === "string") target.emit("downloadButton", props(src));
+  else target.run.emitLater(target.path, "downloadButton", src.then(props));
+  return value;
+}

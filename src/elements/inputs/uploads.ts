@@ -1,0 +1,93 @@
+import type { ElementTarget } from "../../app/target.ts";
+import type { UploadedFile } from "../../media/uploaded-file.ts";
+import type { UploadedFileRef } from "../../protocol/index.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** The largest upload a widget accepts unless it says otherwise: 200 MB, Streamlit's default. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Options of `fileUploader`. */
+export interface FileUploaderOptions extends WidgetOptions {
+  /** Accepted types: extensions ("csv", ".png") or MIME types ("image/*"). Default: any. */
+  type?: string | string[];
+  /** Hold several files; the widget then returns a list. */
+  multiple?: boolean;
+  /** The largest file accepted, in bytes. Default 200 MB. */
+  maxBytes?: number;
+}
+
+/** Options of `cameraInput` and `audioInput`. */
+export interface CaptureOptions extends WidgetOptions {
+  /** The largest photo or recording accepted, in bytes. Default 200 MB. */
+  maxBytes?: number;
+}
+
+/**
+ * A file picker with drag and drop. Files are stored with the session, on
+ * whichever replica receives them, and read back with `bytes()` / `text()`.
+ * @example
+ * const csv = st.fileUploader("Data", { type: "csv" });
+ * if (csv) st.write(await csv.text());
+ */
+export function fileUploader(target: ElementTarget, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];
+export function fileUploader(target: ElementTarget, label: string, options?: FileUploaderOptions): UploadedFile | null;
+export function fileUploader(target: ElementTarget, label: string, options: FileUploaderOptions = {}): UploadedFile | UploadedFile[] | null {
+  const accept = normalizeAccept(options.type);
+  const multiple = options.multiple ?? false;
+  const refs = uploadWidget(target, "fileUploader", label, options, { accept, multiple });
+  const files = refs.map((ref) => target.run.openUpload(ref));
+  return multiple ? files : (files[0] ?? null);
+}
+
+/** A photo from the browser's camera, uploaded like a file. @example const photo = st.cameraInput("Your badge photo"); */
+export function cameraInput(target: ElementTarget, label: string, options: CaptureOptions = {}): UploadedFile | null {
+  const [ref] = uploadWidget(target, "cameraInput", label, options, { accept: ["image/*"], multiple: false });
+  return ref ? target.run.openUpload(ref) : null;
+}
+
+/** A recording from the microphone, uploaded like a file. @example const memo = st.audioInput("Voice memo"); */
+export function audioInput(target: ElementTarget, label: string, options: CaptureOptions = {}): UploadedFile | null {
+  const [ref] = uploadWidget(target, "audioInput", label, options, { accept: ["audio/*"], multiple: false });
+  return ref ? target.run.openUpload(ref) : null;
+}
+
+function uploadWidget(
+  target: ElementTarget,
+  kind: "fileUploader" | "cameraInput" | "audioInput",
+  label: string,
+  options: WidgetOptions & { maxBytes?: number },
+  shape: { accept: string[] | undefined; multiple: boolean },
+): UploadedFileRef[] {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  if (!(maxBytes > 0)) throw new EdgelitApiError(`${kind} "${label}": maxBytes must be above 0.`);
+  const { id, value } = target.run.widget<UploadedFileRef[]>({
+    kind,
+    label,
+    key: options.key,
+    identity: [shape.accept, shape.multiple, maxBytes],
+    spec: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
+    defaultValue: [],
+    onChange: options.onChange,
+  });
+  const props = { ...baseProps(id, label, options), maxBytes, files: value };
+  if (kind === "fileUploader") target.emit(kind, { ...props, multiple: shape.multiple, ...(shape.accept && { accept: shape.accept }) });
+  else target.emit(kind, props);
+  return value;
+}
+
+function normalizeAccept(type: string | string[] | undefined): string[] | undefined {
+  if (type === undefined) return undefined;
+  const list = (Array.isArray(type) ? type : [type]).map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  return list.map((entry) => (entry.includes("/") || entry.startsWith(".") ? entry : `.${entry}`));
+}
+
+/** True when a file of this name and type is one `accept` allows (or there is no `accept`). */
+export function isAccepted(accept: string[] | undefined, name: string, type: string): boolean {
+  if (!accept?.length) return true;
+  const lowerName = name.toLowerCase();
+  const lowerType = type.toLowerCase();
+  return accept.some((entry) =>
+    entry.startsWith(".") ? lowerName.endsWith(entry) : entry.endsWith("/*") ? lowerType.startsWith(entry.slice(0, -1)) : lowerType === entry,
+  );
+}

@@ -1,0 +1,115 @@
+import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
+import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
+import type { ElementKind, ElementPropsByKind } from "../../protocol/index.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+
+/** Options of `image`. */
+export interface ImageOptions extends MediaOptions {
+  /** A caption, or one per image. */
+  caption?: string | string[];
+  /** Width in pixels; default: the image's own, at most the container's. */
+  width?: number;
+}
+
+/** Options of `audio` and `video`. */
+export interface PlaybackOptions extends MediaOptions {
+  /** Where to start, in seconds. */
+  startTime?: number;
+  /** Where to stop, in seconds. */
+  endTime?: number;
+  loop?: boolean;
+  autoplay?: boolean;
+}
+
+/** Options of `video`. */
+export interface VideoOptions extends PlaybackOptions {
+  muted?: boolean;
+  /** WebVTT subtitles: one track, or tracks by label (`{ English: vtt, Français: vtt2 }`). */
+  subtitles?: MediaInput | Record<string, MediaInput>;
+}
+
+/** Images, sound, video and documents. Bytes are stored and served by any replica. */
+export const mediaMethods = {
+  /**
+   * One image or several side by side: bytes, a Blob, an uploaded file, or a URL.
+   * @example st.image(pngBytes, { caption: "Sales by region" })
+   */
+  image(this: Drawable, images: MediaInput | MediaInput[], options: ImageOptions = {}): void {
+    const list = Array.isArray(images) ? images : [images];
+    const captions: (string | undefined)[] = Array.isArray(options.caption) ? options.caption : list.map(() => options.caption as string | undefined);
+    if (captions.length !== list.length) throw new EdgelitApiError(`st.image got ${list.length} images but ${captions.length} captions.`);
+    const target = this[TARGET];
+    const items = list.map((image, i) => {
+      const caption = captions[i];
+      return withSrc(target, image, options, (src) => (caption === undefined ? { src } : { src, caption }));
+    });
+    emitMedia(target, "image", all(items), (resolved) => ({ items: resolved, ...(options.width !== undefined && { width: options.width }) }));
+  },
+  /** A sound player. @example st.audio(wavBytes, { startTime: 2 }) */
+  audio(this: Drawable, audio: MediaInput, options: PlaybackOptions = {}): void {
+    const target = this[TARGET];
+    emitMedia(target, "audio", withSrc(target, audio, options, (src) => src), (src) => ({ src, ...playback(options) }));
+  },
+  /**
+   * A video player, with optional WebVTT subtitles.
+   * @example st.video(mp4Bytes, { muted: true, autoplay: true, loop: true })
+   */
+  video(this: Drawable, video: MediaInput, options: VideoOptions = {}): void {
+    const target = this[TARGET];
+    const tracks = subtitleTracks(options.subtitles).map(([label, input]) => withSrc(target, input, { mime: "text/vtt" }, (src) => ({ label, src })));
+    const source = withSrc(target, video, options, (src) => src);
+    emitMedia(target, "video", all([source, all(tracks)] as const), ([src, subtitles]) => ({
+      src,
+      ...playback(options),
+      ...(options.muted && { muted: true }),
+      ...(subtitles.length > 0 && { subtitles }),
+    }));
+  },
+  /** A PDF viewer. @example st.pdf(reportBytes, { height: 800 }) */
+  pdf(this: Drawable, pdf: MediaInput, options: MediaOptions & { height?: number } = {}): void {
+    const target = this[TARGET];
+    emitMedia(target, "pdf", withSrc(target, pdf, { mime: "application/pdf", ...options }, (src) => src), (src) => ({ src, height: options.height ?? 600 }));
+  },
+  /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
+  logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): void {
+    const target = this[TARGET];
+    const icon = options.iconImage === undefined ? undefined : withSrc(target, options.iconImage, options, (src) => src);
+    emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
+      src,
+      ...(options.link !== undefined && { link: options.link }),
+      ...(iconSrc !== undefined && { iconSrc }),
+    }));
+  },
+};
+
+type Later<T> = T | Promise<T>;
+
+function withSrc<T>(target: ElementTarget, input: MediaInput, options: MediaOptions, make: (src: string) => T): Later<T> {
+  const src = mediaSource(target.run, input, options);
+  return typeof src === "string" ? make(src) : src.then(make);
+}
+
+/** Every value at once, or a promise when any of them must wait. */
+function all<T extends readonly unknown[]>(values: { [K in keyof T]: Later<T[K]> }): Later<T> {
+  return values.some((value) => value instanceof Promise) ? (Promise.all(values) as Promise<T>) : (values as unknown as T);
+}
+
+function emitMedia<K extends ElementKind, T>(target: ElementTarget, kind: K, parts: Later<T>, props: (parts: T) => ElementPropsByKind[K]): void {
+  if (parts instanceof Promise) target.run.emitLater(target.path, kind, parts.then(props));
+  else target.emit(kind, props(parts));
+}
+
+function playback(options: PlaybackOptions) {
+  return {
+    ...(options.startTime !== undefined && { startTime: options.startTime }),
+    ...(options.endTime !== undefined && { endTime: options.endTime }),
+    ...(options.loop && { loop: true }),
+    ...(options.autoplay && { autoplay: true }),
+  };
+}
+
+function subtitleTracks(subtitles: VideoOptions["subtitles"]): [string, MediaInput][] {
+  if (subtitles === undefined) return [];
+  const isSingle = typeof subtitles === "string" || subtitles instanceof Uint8Array || subtitles instanceof ArrayBuffer || (typeof Blob !== "undefined" && subtitles instanceof Blob) || "bytes" in subtitles;
+  return isSingle ? [["Subtitles", subtitles as MediaInput]] : Object.entries(subtitles as Record<string, MediaInput>);
+}

@@ -1,0 +1,56 @@
+import { FastResponse } from "srvx";
+import { errorResponse } from "../server/errors.ts";
+import type { MediaStore } from "./media-store.ts";
+
+const MEDIA_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * `GET /_edgelit/media/<id>`: stored media, from any replica. Content ids
+ * never change meaning, so answers are cacheable forever; ranges let a video
+ * seek without downloading the whole file.
+ */
+export async function mediaRoute(request: Request, mediaId: string, media: MediaStore): Promise<Response> {
+  const entry = MEDIA_ID.test(mediaId) ? await media.getMedia(mediaId) : undefined;
+  if (!entry) return errorResponse("not_found", "No media with this id: it may have expired with its session.");
+  const { bytes, meta } = entry;
+  const etag = `"${mediaId}"`;
+  const headers: Record<string, string> = {
+    "content-type": meta.type,
+    "accept-ranges": "bytes",
+    "cache-control": "public, max-age=31536000, immutable",
+    etag,
+    "x-content-type-options": "nosniff",
+  };
+  // Media are served from the app's origin: documents among them must not run scripts there.
+  if (/svg|html|xml/.test(meta.type)) headers["content-security-policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+  if (request.headers.get("if-none-match") === etag) return new FastResponse(null, { status: 304, headers });
+
+  const range = request.headers.get("range");
+  let status = 200;
+  let body = bytes;
+  if (range) {
+    const slice = parseRange(range, bytes.length);
+    if (!slice) return new FastResponse(null, { status: 416, headers: { ...headers, "content-range": `bytes */${bytes.length}` } });
+    body = bytes.subarray(slice.start, slice.end + 1);
+    headers["content-range"] = `bytes ${slice.start}-${slice.end}/${bytes.length}`;
+    status = 206;
+  }
+  headers["content-length"] = String(body.length);
+  return new FastResponse(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), { status, headers });
+}
+
+/** One `bytes=` range (start-end, start-, or -suffix) within `size`, or undefined when unsatisfiable. */
+export function parseRange(header: string, size: number): { start: number; end: number } | undefined {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === "" && match[2] === "") || size === 0) return undefined;
+  let start: number;
+  let end: number;
+  if (match[1] === "") {
+    start = Math.max(0, size - Number(match[2]));
+    end = size - 1;
+  } else {
+    start = Number(match[1]);
+    end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  }
+  return start <= end && start < size ? { start, end } : undefined;
+}

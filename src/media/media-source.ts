@@ -1,0 +1,60 @@
+import { ROUTES } from "../protocol/index.ts";
+import { EdgelitApiError } from "../runner/signals.ts";
+import { contentId } from "./content-id.ts";
+import type { PendingMedia } from "./media-store.ts";
+import { sniffType } from "./sniff.ts";
+import { isUploadedFile, type UploadedFile } from "./uploaded-file.ts";
+
+/** What media elements accept: bytes, a Blob, an uploaded file, or a URL / data: URI. */
+export type MediaInput = Uint8Array | ArrayBuffer | Blob | UploadedFile | string;
+
+/** Options every media element takes. */
+export interface MediaOptions {
+  /** The MIME type, when it cannot be told from the bytes. */
+  mime?: string;
+  /** Send the bytes inside the page as a data: URI, whatever their size. */
+  inline?: boolean;
+}
+
+/** Media up to this size go inline as data: URIs; larger ones are stored and served by URL. */
+export const INLINE_MEDIA_BYTES = 4096;
+
+/** Where a run keeps the media it produced. */
+export interface MediaSink {
+  readonly mediaSalt: string;
+  readonly media: PendingMedia;
+}
+
+/**
+ * The `src` of some media: at once for bytes and URLs, or a promise for
+ * sources that must be read first (a Blob, an uploaded file).
+ */
+export function mediaSource(sink: MediaSink, input: MediaInput, options: MediaOptions = {}): string | Promise<string> {
+  if (typeof input === "string") return checkedUrl(input);
+  if (input instanceof Uint8Array) return fromBytes(sink, input, options.mime, options.inline);
+  if (input instanceof ArrayBuffer) return fromBytes(sink, new Uint8Array(input), options.mime, options.inline);
+  if (isUploadedFile(input)) return input.bytes().then((bytes) => fromBytes(sink, bytes, options.mime ?? input.type, options.inline));
+  if (typeof Blob !== "undefined" && input instanceof Blob) {
+    return input.arrayBuffer().then((buffer) => fromBytes(sink, new Uint8Array(buffer), options.mime ?? (input.type || undefined), options.inline));
+  }
+  throw new EdgelitApiError("Media must be bytes (Uint8Array or ArrayBuffer), a Blob, an uploaded file, or a URL.");
+}
+
+function fromBytes(sink: MediaSink, bytes: Uint8Array, mime: string | undefined, inline: boolean | undefined): string {
+  const type = mime ?? sniffType(bytes) ?? "application/octet-stream";
+  if (inline || bytes.length <= INLINE_MEDIA_BYTES) return `data:${type};base64,${toBase64(bytes)}`;
+  const id = contentId(sink.mediaSalt, bytes);
+  sink.media.set(id, { bytes, type });
+  return `${ROUTES.media}${id}`;
+}
+
+function checkedUrl(url: string): string {
+  if (/^(https?:\/\/|data:|\/)/i.test(url) && !/^\/\//.test(url)) return url;
+  throw new EdgelitApiError(`Media URLs must be http(s):, data:, or a path on this server; got "${url.slice(0, 60)}".`);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

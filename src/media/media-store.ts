@@ -1,0 +1,78 @@
+import type { Storage } from "unstorage";
+import type { UploadedFileRef } from "../protocol/index.ts";
+import { getBlob, putBlob, sweepBlobs, type BlobMeta } from "./blob-store.ts";
+import { randomId } from "./content-id.ts";
+
+const MEDIA_PREFIX = "edgelit:media";
+const UPLOAD_PREFIX = "edgelit:upload";
+
+/** Media bytes a run produced, by media id, waiting to be written. */
+export type PendingMedia = Map<string, { bytes: Uint8Array; type: string }>;
+
+/**
+ * Media and uploads in the session store. Both live 1.5 session TTLs and are
+ * rewritten when half a TTL old, so they outlive their session's last event
+ * but never grow the store without bound: when the session goes, they follow.
+ */
+export interface MediaStore {
+  /** Writes the run's media that the session has not stored recently; returns what the record should remember. */
+  persist(pending: PendingMedia, written: Record<string, number>): Promise<Record<string, number>>;
+  getMedia(mediaId: string): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined>;
+  putUpload(sessionId: string, widgetId: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<UploadedFileRef>;
+  /** A file of this session given to this widget, or undefined (unknown, expired, or another session's). */
+  getUploadRef(sessionId: string, widgetId: string, fileId: string): Promise<UploadedFileRef | undefined>;
+  getUploadBytes(sessionId: string, fileId: string): Promise<Uint8Array | undefined>;
+  /** Removes expired media and uploads (stores without native expiry). */
+  sweepExpired(): Promise<number>;
+}
+
+/** The media store over the session store's unstorage instance. */
+export function createMediaStore(storage: Storage, sessionTtlSeconds: number, now: () => number = Date.now): MediaStore {
+  const ttlSeconds = Math.ceil(sessionTtlSeconds * 1.5);
+  const refreshAfterMs = (sessionTtlSeconds * 1000) / 2;
+  const expiresAt = () => now() + ttlSeconds * 1000;
+  const uploadKey = (sessionId: string, fileId: string) => `${UPLOAD_PREFIX}:${sessionId}:${fileId}`;
+
+  return {
+    async persist(pending, written) {
+      const kept: Record<string, number> = {};
+      for (const [id, at] of Object.entries(written)) if (now() - at < ttlSeconds * 1000) kept[id] = at;
+      for (const [id, media] of pending) {
+        const last = kept[id];
+        if (last !== undefined && now() - last < refreshAfterMs) continue;
+        await putBlob(storage, `${MEDIA_PREFIX}:${id}`, { type: media.type, expiresAt: expiresAt() }, media.bytes, ttlSeconds);
+        kept[id] = now();
+      }
+      return kept;
+    },
+    getMedia: (mediaId) => getBlob(storage, `${MEDIA_PREFIX}:${mediaId}`, now()),
+    async putUpload(sessionId, widgetId, file) {
+      const id = randomId(12);
+      const meta = { type: file.type, name: file.name, widgetId, expiresAt: expiresAt() };
+      await putBlob(storage, uploadKey(sessionId, id), meta, file.bytes, ttlSeconds);
+      await storage.setItem(`${uploadKey(sessionId, id)}-ref`, { ...meta, size: file.bytes.length }, { ttl: ttlSeconds });
+      return { id, name: file.name, size: file.bytes.length, type: file.type };
+    },
+    async getUploadRef(sessionId, widgetId, fileId) {
+      if (!/^[0-9a-f]{24}$/.test(fileId)) return undefined;
+      const ref = (await storage.getItem(`${uploadKey(sessionId, fileId)}-ref`)) as (BlobMeta & { size: number }) | null;
+      if (!ref || ref.widgetId !== widgetId || ref.expiresAt < now()) return undefined;
+      return { id: fileId, name: ref.name ?? "file", size: ref.size, type: ref.type };
+    },
+    async getUploadBytes(sessionId, fileId) {
+      return (await getBlob(storage, uploadKey(sessionId, fileId), now()))?.bytes;
+    },
+    async sweepExpired() {
+      let removed = await sweepBlobs(storage, MEDIA_PREFIX, now());
+      for (const key of await storage.getKeys(UPLOAD_PREFIX)) {
+        if (key.endsWith("-ref")) continue;
+        if (!(await getBlob(storage, key, now()).catch(() => undefined))) {
+          await storage.removeItem(key);
+          await storage.removeItem(`${key}-ref`);
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+}
