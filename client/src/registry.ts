@@ -1,7 +1,11 @@
 import type { ElementKind } from "../../src/protocol/index.ts";
 import type { ElementComponent } from "./elements/element-props.ts";
+import { AudioInput } from "./elements/inputs/audio-input.tsx";
 import { Button } from "./elements/inputs/button.tsx";
+import { CameraInput } from "./elements/inputs/camera-input.tsx";
 import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
+import { DownloadButton } from "./elements/inputs/download-button.tsx";
+import { FileUploader } from "./elements/inputs/file-uploader.tsx";
 import { Multiselect } from "./elements/inputs/multiselect.tsx";
 import { NumberInput } from "./elements/inputs/number-input.tsx";
 import { Radio } from "./elements/inputs/radio.tsx";
@@ -11,6 +15,11 @@ import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
+import { Audio } from "./elements/media/audio.tsx";
+import { Image } from "./elements/media/image.tsx";
+import { Logo } from "./elements/media/logo.tsx";
+import { Pdf } from "./elements/media/pdf.tsx";
+import { Video } from "./elements/media/video.tsx";
 import { Alert } from "./elements/status/alert.tsx";
 import { Exception } from "./elements/status/exception.tsx";
 import { Heading } from "./elements/text/heading.tsx";
@@ -31,6 +40,11 @@ export const registry = {
   metric: Metric,
   alert: Alert,
   exception: Exception,
+  image: Image,
+  audio: Audio,
+  video: Video,
+  pdf: Pdf,
+  logo: Logo,
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,
@@ -41,6 +55,10 @@ export const registry = {
   selectbox: Selectbox,
   radio: Radio,
   multiselect: Multiselect,
+  downloadButton: DownloadButton,
+  fileUploader: FileUploader,
+  cameraInput: CameraInput,
+  audioInput: AudioInput,
   columns: Columns,
   column: Column,
   container: Container,

@@ -1,6 +1,6 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
-import type { ElementKind, ElementPropsByKind } from "../../protocol/index.ts";
+import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 
 /** Options of `image`. */
@@ -72,7 +72,8 @@ export const mediaMethods = {
   },
   /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
   logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): void {
-    const target = this[TARGET];
+    // Wherever it is called, the logo belongs to the sidebar.
+    const target = this[TARGET].open([ROOTS.sidebar])[TARGET];
     const icon = options.iconImage === undefined ? undefined : withSrc(target, options.iconImage, options, (src) => src);
     emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
       src,

@@ -100,3 +100,11 @@ test("the media route serves stored bytes with their type, an ETag, immutable ca
   expect((await server.fetch(new Request("http://app.test/_edgelit/media/0123456789abcdef0123456789abcdef"))).status).toBe(404);
   expect((await server.fetch(new Request("http://app.test/_edgelit/media/not-an-id"))).status).toBe(404);
 });
+
+test("st.logo goes to the sidebar wherever it is called", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => {
+    st.title("Main");
+    st.columns(2)[0]!.logo("https://example.com/logo.svg", { link: "https://example.com" });
+  })).run();
+  expect(at.get("logo")).toEqual([{ kind: "logo", props: { src: "https://example.com/logo.svg", link: "https://example.com" }, path: [1, 0] }]);
+});

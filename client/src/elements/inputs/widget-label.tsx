@@ -18,11 +18,17 @@ export function Help(props: { text: string | undefined }) {
   );
 }
 
-/** The label row above a widget: its label (naming the input `for`), help, and an optional value readout. */
-export function WidgetLabel(props: { for: string; label: string; help?: string; readout?: string }) {
+/**
+ * The label row above a widget: its label (naming the input `for`, or, with
+ * an `id`, a group that points at it with aria-labelledby), help, and an
+ * optional value readout.
+ */
+export function WidgetLabel(props: { for?: string; id?: string; label: string; help?: string; readout?: string }) {
   return (
     <div class="widget-label">
-      <label for={props.for}>{props.label}</label>
+      <label for={props.for} id={props.id}>
+        {props.label}
+      </label>
       <Help text={props.help} />
       <Show when={props.readout !== undefined}>
         <output for={props.for} class="readout">
@@ -36,4 +42,15 @@ export function WidgetLabel(props: { for: string; label: string; help?: string; 
 /** The DOM id of a widget's input, derived from its widget id. */
 export function inputId(widgetId: string): string {
   return `w-${widgetId}`;
+}
+
+/** Why the widget refused the user's last action, under the widget. */
+export function WidgetError(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
+      <p class="widget-error" role="alert">
+        {props.message}
+      </p>
+    </Show>
+  );
 }
