@@ -13,7 +13,7 @@ export interface Browser {
 }
 
 /** Launches headless Chromium as on these machines: no sandbox (root), no background traffic. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   const profile = tempDir("edgelit-chromium-");
   const context = await chromium.launchPersistentContext(profile.path, {
     executablePath: CHROMIUM_PATH,
@@ -27,6 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(options.extraArgs ?? []),
     ],
   });
   return {

@@ -4,8 +4,8 @@ import type { UploadedFileRef } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
-/** The largest upload a widget accepts unless it says otherwise: 200 MB, Streamlit's default. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** The largest upload a widget accepts unless it says otherwise: 200 MB, as in Streamlit. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 200_000_000;
 
 /** Options of `fileUploader`. */
 export interface FileUploaderOptions extends WidgetOptions {
