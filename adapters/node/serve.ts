@@ -54,7 +54,10 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   });
   await server.ready();
   // Stores without native expiry (fs, memory) are swept now and then.
-  const sweep = setInterval(() => void edgelit.sessions.sweepExpired().catch(() => {}), 10 * 60_000);
+  const sweep = setInterval(() => {
+    void edgelit.sessions.sweepExpired().catch(() => {});
+    void edgelit.media.sweepExpired().catch(() => {});
+  }, 10 * 60_000);
   sweep.unref();
 
   return {

@@ -11,8 +11,9 @@ export type PendingMedia = Map<string, { bytes: Uint8Array; type: string }>;
 
 /**
  * Media and uploads in the session store. Both live 1.5 session TTLs and are
- * rewritten when half a TTL old, so they outlive their session's last event
- * but never grow the store without bound: when the session goes, they follow.
+ * rewritten when half a TTL old while the session uses them (media a run
+ * shows, files its widgets hold), so they outlive the session's last event but
+ * never grow the store without bound: when the session goes, they follow.
  */
 export interface MediaStore {
   /** Writes the run's media that the session has not stored recently; returns what the record should remember. */
@@ -22,6 +23,11 @@ export interface MediaStore {
   /** A file of this session given to this widget, or undefined (unknown, expired, or another session's). */
   getUploadRef(sessionId: string, widgetId: string, fileId: string): Promise<UploadedFileRef | undefined>;
   getUploadBytes(sessionId: string, fileId: string): Promise<Uint8Array | undefined>;
+  /**
+   * Keeps the files the session's widgets hold alive as long as the session:
+   * rewrites those half a TTL old. Returns what the record should remember.
+   */
+  renewUploads(sessionId: string, held: string[], written: Record<string, number>): Promise<Record<string, number>>;
   /** Removes expired media and uploads (stores without native expiry). */
   sweepExpired(): Promise<number>;
 }
@@ -61,6 +67,24 @@ export function createMediaStore(storage: Storage, sessionTtlSeconds: number, no
     },
     async getUploadBytes(sessionId, fileId) {
       return (await getBlob(storage, uploadKey(sessionId, fileId), now()))?.bytes;
+    },
+    async renewUploads(sessionId, held, written) {
+      const kept: Record<string, number> = {};
+      for (const fileId of held) {
+        const last = written[fileId];
+        // First seen: it was uploaded just before the event that holds it.
+        if (last === undefined || now() - last < refreshAfterMs) {
+          kept[fileId] = last ?? now();
+          continue;
+        }
+        const key = uploadKey(sessionId, fileId);
+        const [blob, ref] = await Promise.all([getBlob(storage, key, now()), storage.getItem(`${key}-ref`) as Promise<(BlobMeta & { size: number }) | null>]);
+        if (!blob || !ref) continue;
+        await putBlob(storage, key, { ...blob.meta, expiresAt: expiresAt() }, blob.bytes, ttlSeconds);
+        await storage.setItem(`${key}-ref`, { ...ref, expiresAt: expiresAt() }, { ttl: ttlSeconds });
+        kept[fileId] = now();
+      }
+      return kept;
     },
     async sweepExpired() {
       let removed = await sweepBlobs(storage, MEDIA_PREFIX, now());

@@ -1,10 +1,11 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
-import type { RerunRequest, ServerMessage } from "../protocol/index.ts";
+import type { RerunRequest, ServerMessage, UploadedFileRef } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "../media/resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
+import { isUploadKind } from "../elements/inputs/codecs.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
@@ -120,6 +121,7 @@ async function runOnce(
   try {
     // Media first: a saved run only ever points at media that are stored.
     record.media = await context.media.persist(media, record.media);
+    record.uploads = await context.media.renewUploads(sessionId, heldUploads(record), record.uploads ?? {});
     saved = await context.sessions.save(sessionId, record, loadedVersion);
   } catch (error) {
     const unsaveable = error instanceof TypeError;
@@ -134,4 +136,11 @@ async function runOnce(
   // Finish only after the save: a client that saw `finish` holds a saved run.
   output.send([{ type: "finish", runId, counts }]);
   return "saved";
+}
+
+/** The ids of the files the session's upload widgets hold. */
+function heldUploads(record: SessionRecord): string[] {
+  return Object.values(record.widgets).flatMap((widget) =>
+    isUploadKind(widget.kind) && Array.isArray(widget.value) ? (widget.value as UploadedFileRef[]).map((ref) => ref.id) : [],
+  );
 }

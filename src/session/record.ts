@@ -48,13 +48,15 @@ export interface SessionRecord {
   mediaSalt: string;
   /** When each media id of this session was last written to the store (ms). */
   media: Record<string, number>;
+  /** When each file the upload widgets hold was last written (or first seen), so they are renewed in time. */
+  uploads: Record<string, number>;
   createdAt: number;
   touchedAt: number;
 }
 
 /** A record for a session that has never run. */
 export function createSessionRecord(now = Date.now()): SessionRecord {
-  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, mediaSalt: randomSalt(), media: {}, createdAt: now, touchedAt: now };
+  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, mediaSalt: randomSalt(), media: {}, uploads: {}, createdAt: now, touchedAt: now };
 }
 
 function randomSalt(): string {
