@@ -1,3 +1,4 @@
+import { plugin as webSockets } from "crossws/server";
 import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
@@ -45,12 +46,14 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     dev: options.dev,
     sessionTtlSeconds: options.sessionTtlSeconds,
     extend: (h3) => devReload?.install(h3),
+    transports: ["sse", "websocket", "json"],
   });
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
     silent: true,
     gracefulShutdown: false,
+    plugins: [webSockets({})],
   });
   await server.ready();
   // Stores without native expiry (fs, memory) are swept now and then.

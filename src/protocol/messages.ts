@@ -34,6 +34,27 @@ export interface RerunRequest {
    */
   eventId: string;
   changes: WidgetChange[];
+  /**
+   * Events the client abandoned before they finished (the user acted while
+   * their run streamed), oldest first. The server applies those the session
+   * has not applied yet, before `changes`: no click is lost or counted twice.
+   */
+  carried?: CarriedEvent[];
+}
+
+/** An abandoned event, carried by the next one. */
+export interface CarriedEvent {
+  eventId: string;
+  changes: WidgetChange[];
+}
+
+/** How the page exchanges events with the server. */
+export type Transport = "sse" | "websocket" | "json";
+
+/** A client message on the WebSocket transport: one event (a new one interrupts the run in progress). */
+export interface SocketEventMessage {
+  type: "event";
+  request: RerunRequest;
 }
 
 /** The first message of every run. With `reset`, the client drops its tree first. */
@@ -71,6 +92,8 @@ export interface FinishMessage {
   type: "finish";
   runId: string;
   counts: Record<string, number>;
+  /** How long the run took on the server; a page that got it all at once after a long run knows its stream was buffered. */
+  elapsedMs: number;
 }
 
 /** The run could not complete (store down, concurrent save): nothing of it was saved. */
@@ -97,6 +120,7 @@ export type ErrorCode =
   | "session_expired"
   | "payload_too_large"
   | "conflict"
+  | "run_timeout"
   | "store_unavailable"
   | "internal";
 
@@ -124,6 +148,8 @@ export interface UploadAnswer {
 /** Routes, relative to the app's base URL. */
 export const ROUTES = {
   event: "/_edgelit/event",
+  /** The WebSocket transport: each message a SocketEventMessage; the server answers with arrays of ServerMessage. */
+  socket: "/_edgelit/ws",
   upload: "/_edgelit/upload",
   /** Followed by a media id: `GET /_edgelit/media/<id>` serves stored bytes to any replica. */
   media: "/_edgelit/media/",

@@ -9,7 +9,7 @@ import { ROOTS, type ServerMessage, type UploadedFileRef, type WidgetChange } fr
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { ScriptRun } from "./script-run.ts";
-import { EdgelitApiError, RerunSignal, StopSignal, isControlSignal } from "./signals.ts";
+import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 
 /** Input of {@link runEvent}. */
 export interface RunEventOptions {
@@ -29,11 +29,20 @@ export interface RunEventOptions {
   cacheStorage?: Storage;
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
+  /** Aborted when the page has gone: the run stops at its next st.* call. */
+  signal?: AbortSignal;
+  /** The longest a run may take before it stops with an error in the page. */
+  maxRunSeconds?: number;
+  /**
+   * Run for the state only (a carried event with a click): the page is not
+   * told, and what the client holds (record.tree) is left as it was.
+   */
+  silent?: boolean;
 }
 
 /** How the run ended, the child counts of every block for the finish message, and the media it made. */
 export interface RunEventResult {
-  outcome: "completed" | "stopped" | "failed";
+  outcome: "completed" | "stopped" | "failed" | "interrupted";
   counts: Record<string, number>;
   media: PendingMedia;
 }
@@ -58,6 +67,8 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   run.triggers = applied.triggers;
   if (options.openUpload) run.openUpload = options.openUpload;
   run.onActivity = () => batcher.touch();
+  run.signal = options.signal;
+  if (options.maxRunSeconds !== undefined) run.deadline = { at: performance.now() + options.maxRunSeconds * 1000, seconds: options.maxRunSeconds };
   batcher.onFlush = () => {
     const counts = run.emitter.takeProgress();
     return counts ? { type: "progress", counts } : undefined;
@@ -75,8 +86,8 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   }
   await run.settle();
   run.closed = true;
-  if (outcome !== "failed") run.dropUnseenWidgets();
-  record.tree = run.emitter.finalTree();
+  if (outcome === "completed" || outcome === "stopped") run.dropUnseenWidgets();
+  if (!options.silent) record.tree = run.emitter.finalTree();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
   return { outcome, counts: run.emitter.finalCounts(), media: run.media };
@@ -84,22 +95,34 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
 
 async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
   const st = createSt(run);
-  for (let reruns = 0; ; reruns++) {
-    try {
-      await withCacheStorage(cacheStorage, () => app.script(st));
-      return "completed";
-    } catch (error) {
-      if (error instanceof StopSignal) return "stopped";
-      if (error instanceof RerunSignal && reruns < maxReruns) {
-        run.restart();
-        continue;
+  // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = run.deadline;
+  const timedOut = deadline && new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
+  try {
+    for (let reruns = 0; ; reruns++) {
+      try {
+        const script = Promise.resolve(withCacheStorage(cacheStorage, () => app.script(st)));
+        if (timedOut && (await Promise.race([script.then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
+        await script;
+        return "completed";
+      } catch (error) {
+        if (error instanceof InterruptSignal) return "interrupted";
+        if (error instanceof StopSignal) return "stopped";
+        if (error instanceof RerunSignal && reruns < maxReruns) {
+          run.restart();
+          continue;
+        }
+        const shown = error instanceof RerunSignal
+          ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
+          : error;
+        run.deadline = undefined; // past the limit, the error itself must still be drawn
+        run.emit([ROOTS.main], "exception", exceptionProps(shown, run.dev));
+        return "failed";
       }
-      const shown = error instanceof RerunSignal
-        ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
-        : error;
-      run.emit([ROOTS.main], "exception", exceptionProps(shown, run.dev));
-      return "failed";
     }
+  } finally {
+    clearTimeout(timer);
   }
 }
 

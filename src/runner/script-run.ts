@@ -5,7 +5,7 @@ import { exceptionProps } from "../elements/status/alerts.ts";
 import type { ElementKind, ElementMessage, ElementPath, UploadedFileRef, WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
-import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError } from "./signals.ts";
+import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
 /** What an element function tells the run about a widget it is drawing. */
@@ -50,6 +50,10 @@ export class ScriptRun {
   private pending: Promise<void>[] = [];
   /** Bumped by `restart`: a slot kept by an abandoned run is never filled into the new one. */
   private generation = 0;
+  /** Aborted when the page that asked for this run has gone. */
+  signal: AbortSignal | undefined;
+  /** When the run must stop (performance.now() ms), and the limit to name in the error. */
+  deadline: { at: number; seconds: number } | undefined;
   /** Opens an uploaded file of this session for the app; set by the server (or the test harness). */
   openUpload: (ref: UploadedFileRef) => UploadedFile = () => {
     throw new EdgelitApiError("Uploaded files can only be read while the app runs on a server or AppTest.");
@@ -67,10 +71,21 @@ export class ScriptRun {
 
   /** Places an element at the end of the block at `parent`. */
   emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey?: string): ElementPath {
+    this.checkpoint();
     if (this.closed || this.mode === "callbacks") return [...parent, -1];
     const path = this.emitter.append(parent, kind, props, parentKey);
     this.onActivity();
     return path;
+  }
+
+  /**
+   * Every st.* call passes here: a run whose page has gone, or that is past
+   * its time limit, stops at its next call, as in Streamlit.
+   */
+  checkpoint(): void {
+    if (this.mode !== "render" || this.closed) return;
+    if (this.signal?.aborted) throw new InterruptSignal();
+    if (this.deadline && performance.now() > this.deadline.at) throw new RunTimeoutError(this.deadline.seconds);
   }
 
   /** This session's media salt (see SessionRecord.mediaSalt). */
@@ -130,6 +145,7 @@ export class ScriptRun {
    * stored value, else its default.
    */
   widget<Value>(definition: WidgetDefinition<Value>): { id: string; value: Value } {
+    this.checkpoint();
     const { kind, label, key, spec } = definition;
     const id = widgetId(kind, label, key, definition.identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);

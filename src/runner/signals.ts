@@ -14,6 +14,22 @@ export class StopSignal extends Error {
   }
 }
 
+/** The page that asked for this run has gone (the user acted again): the run stops and saves nothing. */
+export class InterruptSignal extends Error {
+  constructor() {
+    super("the run was interrupted by a newer event");
+    this.name = "InterruptSignal";
+  }
+}
+
+/** The run went past its time limit; shown in the page. */
+export class RunTimeoutError extends Error {
+  constructor(seconds: number) {
+    super(`This run took longer than ${seconds} s, the server's limit (maxRunSeconds), and was stopped.`);
+    this.name = "RunTimeoutError";
+  }
+}
+
 /** Internal: every callback the event needs has been found; the discovery pass stops. */
 export class DiscoveryComplete extends Error {
   constructor() {
@@ -44,7 +60,7 @@ export class DuplicateWidgetIdError extends EdgelitApiError {
 
 /** True for the errors the runner uses for control flow rather than failures. */
 export function isControlSignal(error: unknown): boolean {
-  return error instanceof RerunSignal || error instanceof StopSignal || error instanceof DiscoveryComplete;
+  return error instanceof RerunSignal || error instanceof StopSignal || error instanceof DiscoveryComplete || error instanceof InterruptSignal;
 }
 
 function slug(label: string): string {

@@ -2,7 +2,7 @@ import { H3 } from "h3";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
-import { ROUTES } from "../protocol/index.ts";
+import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "../media/media-route.ts";
 import { uploadRoute } from "../media/upload-route.ts";
@@ -10,6 +10,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
+import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
 import type { EventLimits } from "./read-event.ts";
 
@@ -31,6 +32,14 @@ export interface ServerOptions {
   maxEventBytes?: number;
   /** Largest upload body in bytes, whatever a widget allows. Default 200 MB. */
   maxUploadBytes?: number;
+  /** The longest a run may take before it stops with an error in the page. Default 300 s. */
+  maxRunSeconds?: number;
+  /**
+   * The transports the page may use, in order of preference. "websocket"
+   * needs a runtime with WebSocket support wired in (the Node adapter does).
+   * Default: sse, then json.
+   */
+  transports?: Transport[];
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
 }
@@ -60,7 +69,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
     );
   }
   const media = createMediaStore(options.storage, sessions.ttlSeconds);
-  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage };
+  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300 };
+  const transports = options.transports ?? ["sse", "json"];
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
@@ -70,6 +80,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
   });
 
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, limits));
+  if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
   h3.get(ROUTES.health, () => Response.json({ ok: true }));
   h3.get(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
   h3.head(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
@@ -87,7 +98,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     }
     const index = await options.assets?.("/index.html");
     if (!index) return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
-    const html = renderPage(await index.text(), { title: options.app.options.title, dev: context.dev });
+    const html = renderPage(await index.text(), { title: options.app.options.title, dev: context.dev, transports });
     return new Response(html, {
       headers: {
         "content-type": "text/html; charset=utf-8",

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   session_expired: 404,
   payload_too_large: 413,
   conflict: 409,
+  run_timeout: 500,
   store_unavailable: 503,
   internal: 500,
 };

@@ -1,5 +1,5 @@
 import { FastResponse } from "srvx";
-import { encodeSseFrame, type ServerMessage } from "../protocol/index.ts";
+import { SSE_HEARTBEAT, encodeSseFrame, type ServerMessage } from "../protocol/index.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
@@ -18,8 +18,16 @@ const SSE_HEADERS = {
  */
 const STREAM_AFTER_MS = 25;
 
-/** `POST /_edgelit/event`: answers with the run's messages as Server-Sent Events. */
+/** How often a long stream says it is alive, so proxies do not close it as idle. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * `POST /_edgelit/event`: answers with the run's messages as Server-Sent
+ * Events, or, when the page asks with `accept: application/json` (behind a
+ * proxy that buffers streams), as one JSON answer once the run is over.
+ */
 export async function eventRoute(request: Request, context: RerunContext, limits: EventLimits): Promise<Response> {
+  const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
   try {
     rerunRequest = await readRerunRequest(request, limits);
@@ -30,21 +38,27 @@ export async function eventRoute(request: Request, context: RerunContext, limits
 
   const encoder = new TextEncoder();
   const buffered: string[] = [];
+  const collected: ServerMessage[] = [];
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
   const send = (messages: ServerMessage[]) => {
+    if (asJson) return void collected.push(...messages);
     const text = messages.map(encodeSseFrame).join("");
     if (!controller) buffered.push(text);
     else if (open) controller.enqueue(encoder.encode(text));
   };
+  // The page gone (it interrupted this run with a newer event, or closed): stop the run.
+  const gone = new AbortController();
+  request.signal?.addEventListener("abort", () => gone.abort(), { once: true });
 
   // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
   const retract = () => {
     if (controller) return false;
     buffered.length = 0;
+    collected.length = 0;
     return true;
   };
-  const { ready, done } = handleRerun(context, rerunRequest, { send, retract });
+  const { ready, done } = handleRerun(context, rerunRequest, { send, retract, signal: gone.signal });
   try {
     await ready;
   } catch (error) {
@@ -57,17 +71,28 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
   });
 
+  if (asJson) {
+    await finished;
+    return new FastResponse(JSON.stringify({ messages: collected }), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+  }
   if (await settlesWithin(finished, STREAM_AFTER_MS)) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
 
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
       streamController.enqueue(encoder.encode(buffered.join("")));
+      heartbeat = setInterval(() => open && streamController.enqueue(encoder.encode(SSE_HEARTBEAT)), HEARTBEAT_MS);
     },
-    // The browser went away: the run goes on and is saved, so nothing is lost.
-    cancel: () => void (open = false),
+    // The page went away: the run stops at its next st.* call and saves nothing;
+    // the page sends its changes again (carried, or retried under the same event id).
+    cancel: () => {
+      open = false;
+      gone.abort();
+    },
   });
   void finished.finally(() => {
+    clearInterval(heartbeat);
     if (open) controller?.close();
     open = false;
   });

@@ -5,7 +5,8 @@ import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "../media/resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
-import { isUploadKind } from "../elements/inputs/codecs.ts";
+import { isTriggerKind, isUploadKind } from "../elements/inputs/codecs.ts";
+import { changeRuns } from "./carried-events.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
@@ -17,6 +18,8 @@ export interface RerunContext {
   sessions: SessionStore;
   media: MediaStore;
   dev: boolean;
+  /** The longest a run may take. */
+  maxRunSeconds?: number;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
 }
@@ -29,6 +32,8 @@ export interface RerunOutput {
    * run that lost a race can be replaced by a fresh one. False once it has.
    */
   retract(): boolean;
+  /** Aborted when the page has gone (it sent a newer event, or closed): the run stops and saves nothing. */
+  signal?: AbortSignal;
 }
 
 /** How often a run that lost a race to another replica is redone before the client is asked to repeat. */
@@ -67,6 +72,7 @@ export function handleRerun(
 
       const outcome = await runOnce(context, request, sessionId, record, output);
       if (outcome !== "conflict") return;
+      if (output.signal?.aborted) return;
       if (attempt < MAX_ATTEMPTS && output.retract()) continue;
       output.send([{ type: "error", code: "conflict", message: "This session changed on another server while the event ran; send it again." }]);
       return;
@@ -90,31 +96,38 @@ async function runOnce(
   sessionId: string,
   record: SessionRecord,
   output: RerunOutput,
-): Promise<"saved" | "conflict" | "failed"> {
+): Promise<"saved" | "conflict" | "failed" | "interrupted"> {
+  const startedAt = performance.now();
   const loadedVersion = record.version;
   // Unique per saved run of this session: a run that is not saved never finishes.
   const runId = (loadedVersion + 1).toString(36);
   const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
-  // A repeat of the event this record already holds: rerun, but click nothing twice.
-  const alreadyApplied = request.eventId === record.lastEventId;
-  let changes;
+  // A repeat of the event this record already holds applies nothing again; carried events it
+  // has not applied come first (see changeRuns).
+  const isTrigger = (widgetId: string) => { const widget = record.widgets[widgetId]; return !!widget && isTriggerKind(widget.kind); };
+  let runs;
   try {
-    changes = alreadyApplied ? [] : await resolveUploads(request.changes, record, sessionId, context.media);
+    runs = await Promise.all(changeRuns(request, record, isTrigger).map((changes) => resolveUploads(changes, record, sessionId, context.media)));
   } catch (error) {
     output.send([{ type: "error", code: "store_unavailable", message: `The session store is unavailable: ${(error as Error).message}` }]);
     return "failed";
   }
+  const openUpload = (ref: UploadedFileRef) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
+  const common = { app: context.app, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds };
+  // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
+  for (const changes of runs.slice(0, -1)) {
+    const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true });
+    if (silent.outcome === "interrupted") return "interrupted";
+  }
   output.send([{ type: "start", sessionId, runId, reset }]);
-  const { counts, media } = await runEvent({
-    app: context.app,
-    record,
-    changes,
-    openUpload: (ref) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id)),
+  const { counts, media, outcome } = await runEvent({
+    ...common,
+    changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
-    dev: context.dev,
-    cacheStorage: context.cacheStorage,
   });
+  // The page has gone: nothing of this run is kept, and its changes come back carried by the next event.
+  if (outcome === "interrupted") return "interrupted";
   record.lastRunId = runId;
   record.lastEventId = request.eventId;
   let saved;
@@ -134,7 +147,7 @@ async function runOnce(
   }
   if (!saved) return "conflict";
   // Finish only after the save: a client that saw `finish` holds a saved run.
-  output.send([{ type: "finish", runId, counts }]);
+  output.send([{ type: "finish", runId, counts, elapsedMs: Math.round(performance.now() - startedAt) }]);
   return "saved";
 }
 

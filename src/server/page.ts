@@ -1,8 +1,12 @@
+import type { Transport } from "../protocol/index.ts";
+
 /** What the page learns from the server when it loads. */
 export interface PageConfig {
   title?: string;
   /** Development mode: the page reruns when the app's source changes. */
   dev?: boolean;
+  /** The transports this server offers, in the order the page should try them. */
+  transports?: Transport[];
 }
 
 const CONFIG_ELEMENT = /(<script type="application\/json" id="edgelit-config">)[\s\S]*?(<\/script>)/;

@@ -1,4 +1,4 @@
-import { CLIENT_HEADER, PROTOCOL_VERSION, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
+import { CLIENT_HEADER, PROTOCOL_VERSION, type CarriedEvent, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
 
@@ -36,12 +36,13 @@ export async function readRerunRequest(request: Request, limits: EventLimits): P
   return toRerunRequest(body, limits);
 }
 
-function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
+/** Checks an already-parsed event body (the WebSocket transport's) against the RerunRequest shape. */
+export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
   if (!isObject(body)) throw new RequestError("bad_request", "The event body must be a JSON object.");
   if (body.protocol !== PROTOCOL_VERSION) {
     throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
   }
-  const { sessionId, lastRunId, eventId, changes } = body;
+  const { sessionId, lastRunId, eventId, changes, carried } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
   }
@@ -51,6 +52,30 @@ function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
   if (typeof eventId !== "string" || eventId.length === 0 || eventId.length > 64) {
     throw new RequestError("bad_request", "eventId must be a string of 1 to 64 characters, the same on every retry of an event.");
   }
+  checkChanges(changes, limits);
+  if (carried !== undefined) {
+    if (!Array.isArray(carried) || carried.length > MAX_CARRIED) throw new RequestError("bad_request", `carried must be a list of at most ${MAX_CARRIED} earlier events.`);
+    for (const event of carried) {
+      if (!isObject(event) || typeof event.eventId !== "string" || event.eventId.length === 0 || event.eventId.length > 64) {
+        throw new RequestError("bad_request", "Each carried event must be { eventId, changes }.");
+      }
+      checkChanges(event.changes, limits);
+    }
+  }
+  return {
+    protocol: PROTOCOL_VERSION,
+    sessionId,
+    lastRunId,
+    eventId,
+    changes: changes as WidgetChange[],
+    ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
+  };
+}
+
+/** The most abandoned events one event may carry. */
+const MAX_CARRIED = 50;
+
+function checkChanges(changes: unknown, limits: EventLimits): asserts changes is WidgetChange[] {
   if (!Array.isArray(changes)) throw new RequestError("bad_request", "changes must be an array of { id, value }.");
   if (changes.length > limits.maxChanges) throw new RequestError("payload_too_large", `An event may change at most ${limits.maxChanges} widgets.`);
   for (const change of changes) {
@@ -58,7 +83,6 @@ function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
       throw new RequestError("bad_request", "Each change must be { id: string, value }.");
     }
   }
-  return { protocol: PROTOCOL_VERSION, sessionId, lastRunId, eventId, changes: changes as WidgetChange[] };
 }
 
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {

@@ -6,6 +6,7 @@ import {
   createElementTree,
   createSseParser,
   type ServerMessage,
+  type CarriedEvent,
   type TreeNode,
   type WidgetChange,
 } from "../../src/protocol/index.ts";
@@ -21,7 +22,7 @@ export interface EventAnswer {
 /** Posts one event as the browser does and reads the whole answer. */
 export async function postEvent(
   baseUrl: string,
-  body: { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[] } | string,
+  body: { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[]; carried?: CarriedEvent[] } | string,
   headers: Record<string, string> = {},
 ): Promise<EventAnswer> {
   const response = await fetch(baseUrl + ROUTES.event, {

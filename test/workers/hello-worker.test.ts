@@ -65,7 +65,7 @@ test("under workerd, the hello Worker runs events and keeps its sessions in KV",
 
 test("under workerd, the page carries its config and unknown sessions are refused", async () => {
   const page = await (await miniflare.dispatchFetch("http://localhost/")).text();
-  expect(page).toContain('{"title":"Hello · edgelit","dev":false}');
+  expect(page).toContain('{"title":"Hello · edgelit","dev":false,"transports":["sse","json"]}');
   const script = page.match(/\/assets\/[^"]+\.js/)?.[0];
   const asset = await miniflare.dispatchFetch(`http://localhost${script}`);
   expect(asset.status).toBe(200);

@@ -31,7 +31,7 @@ test("the page is served with its config, and unknown edgelit routes are 400", a
     assets: async (path) => (path === "/index.html" ? new Response('<title>x</title><script type="application/json" id="edgelit-config">{}</script>') : undefined),
   });
   const page = await (await server.fetch(new Request("http://app.test/"))).text();
-  expect(page).toContain('<script type="application/json" id="edgelit-config">{"title":"Counter · edgelit","dev":false}</script>');
+  expect(page).toContain('<script type="application/json" id="edgelit-config">{"title":"Counter · edgelit","dev":false,"transports":["sse","json"]}</script>');
   expect(page).toContain("<title>Counter · edgelit</title>");
   expect((await server.fetch(new Request("http://app.test/_edgelit/nope"))).status).toBe(400);
   expect((await server.fetch(new Request("http://app.test/missing.js"))).status).toBe(404);

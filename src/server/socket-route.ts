@@ -1,0 +1,45 @@
+import { defineWebSocketHandler } from "h3";
+import type { ServerMessage, SocketEventMessage } from "../protocol/index.ts";
+import { RequestError } from "./errors.ts";
+import { handleRerun, type RerunContext } from "./handle-rerun.ts";
+import { toRerunRequest, type EventLimits } from "./read-event.ts";
+
+/**
+ * `GET /_edgelit/ws`: the WebSocket transport, for networks whose proxies
+ * buffer streamed answers. Every message is one whole event (session id and
+ * all), so the server keeps nothing per socket but the run in progress,
+ * which a newer event from the same page interrupts.
+ */
+export function socketRoute(context: RerunContext, limits: EventLimits) {
+  const running = new WeakMap<object, AbortController>();
+  return defineWebSocketHandler({
+    message(peer, message) {
+      const send = (messages: ServerMessage[]) => peer.send(JSON.stringify(messages));
+      let request;
+      try {
+        const parsed = JSON.parse(message.text()) as Partial<SocketEventMessage>;
+        if (parsed.type !== "event") throw new RequestError("bad_request", 'WebSocket messages must be { type: "event", request }.');
+        request = toRerunRequest(parsed.request, limits);
+      } catch (error) {
+        const refusal = error instanceof RequestError ? error : new RequestError("bad_request", "The message is not valid JSON.");
+        send([{ type: "error", code: refusal.code, message: refusal.message }]);
+        return;
+      }
+      running.get(peer)?.abort();
+      const gone = new AbortController();
+      running.set(peer, gone);
+      const { ready, done } = handleRerun(context, request, { send, retract: () => false, signal: gone.signal });
+      ready.catch((error: unknown) => {
+        const refusal = error instanceof RequestError ? error : new RequestError("internal", "The server failed to handle this event.");
+        send([{ type: "error", code: refusal.code, message: refusal.message }]);
+      });
+      done.catch((error: unknown) => {
+        console.error("[edgelit] event failed:", error);
+        send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
+      });
+    },
+    close(peer) {
+      running.get(peer)?.abort();
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { createStorage } from "unstorage";
+import { expect, test } from "vitest";
+import { defineApp } from "../../../src/index.ts";
+import { createServer } from "../../../src/server/create-server.ts";
+import { postToServer } from "../../helpers/events.ts";
+
+const exceptionsIn = (messages: Awaited<ReturnType<typeof postToServer>>) =>
+  messages.flatMap((m) => (m.type === "element" && m.kind === "exception" ? [m.props.message] : []));
+
+test("a run past its time limit stops at its next st.* call, with a clear error in the page", async () => {
+  const app = defineApp(async (st) => {
+    for (let i = 0; ; i++) {
+      st.text(`tick ${i}`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  });
+  const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
+  const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
+  expect(exceptionsIn(messages)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
+  expect(messages.at(-1)?.type).toBe("finish");
+});
+
+test("a script stuck in an await is stopped at the limit too, and the session is saved", async () => {
+  const app = defineApp(async (st) => {
+    st.session.visits = (st.session.visits ?? 0) + 1;
+    st.write(`visit ${st.session.visits}`);
+    await new Promise(() => {});
+  });
+  const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
+  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "a" });
+  expect(exceptionsIn(first)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
+  const start = first[0] as { sessionId: string };
+  const second = await postToServer(server, { sessionId: start.sessionId, lastRunId: null, eventId: "b" });
+  expect(second.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "visit 2")).toBe(true);
+});
