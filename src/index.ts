@@ -6,7 +6,7 @@
 export { defineApp } from "./app/define-app.ts";
 export type { AppDefinition, AppOptions, AppScript } from "./app/define-app.ts";
 export type { St } from "./app/st.ts";
-export type { Container } from "./app/container.ts";
+export type { Container, Placeholder } from "./app/container.ts";
 export type { SessionState } from "./app/session-state.ts";
 export type {
   ButtonOptions,
@@ -26,6 +26,10 @@ export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/med
 export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions } from "./elements/inputs/index.ts";
 export type { MediaInput, MediaOptions } from "./media/media-source.ts";
 export type { UploadedFile } from "./media/uploaded-file.ts";
+export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";
+export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";
+export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
+export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";

@@ -5,7 +5,7 @@ import type { Client } from "./create-client.ts";
 import { ElementList } from "./element-list.tsx";
 import { Notices } from "./notices.tsx";
 
-/** The page: a sidebar when the app put anything in it, the main column, and status notices. */
+/** The page: a sidebar when the app put anything in it, the main column with its pinned bottom, and status notices. */
 export function App(props: { client: Client }) {
   const root = (index: number) => props.client.tree.roots[index] ?? [];
   return (
@@ -22,6 +22,14 @@ export function App(props: { client: Client }) {
           <div class="stack">
             <ElementList nodes={root(ROOTS.main)} />
           </div>
+          {/* Pinned under the main column: the chat input. */}
+          <Show when={root(ROOTS.bottom).length > 0}>
+            <div class="bottom">
+              <div class="stack">
+                <ElementList nodes={root(ROOTS.bottom)} />
+              </div>
+            </div>
+          </Show>
         </main>
       </div>
       <Notices client={props.client} />

@@ -1,5 +1,7 @@
 import type { ElementKind } from "../../src/protocol/index.ts";
 import type { ElementComponent } from "./elements/element-props.ts";
+import { ChatInput } from "./elements/chat/chat-input.tsx";
+import { ChatMessage } from "./elements/chat/chat-message.tsx";
 import { AudioInput } from "./elements/inputs/audio-input.tsx";
 import { Button } from "./elements/inputs/button.tsx";
 import { CameraInput } from "./elements/inputs/camera-input.tsx";
@@ -14,6 +16,7 @@ import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
 import { Container } from "./elements/layout/container.tsx";
+import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
 import { Audio } from "./elements/media/audio.tsx";
 import { Image } from "./elements/media/image.tsx";
@@ -22,6 +25,10 @@ import { Pdf } from "./elements/media/pdf.tsx";
 import { Video } from "./elements/media/video.tsx";
 import { Alert } from "./elements/status/alert.tsx";
 import { Exception } from "./elements/status/exception.tsx";
+import { Progress } from "./elements/status/progress.tsx";
+import { Spinner } from "./elements/status/spinner.tsx";
+import { StatusBox } from "./elements/status/status-box.tsx";
+import { Toast } from "./elements/status/toast.tsx";
 import { Heading } from "./elements/text/heading.tsx";
 import { Json } from "./elements/text/json.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
@@ -40,6 +47,10 @@ export const registry = {
   metric: Metric,
   alert: Alert,
   exception: Exception,
+  progress: Progress,
+  spinner: Spinner,
+  toast: Toast,
+  empty: Empty,
   image: Image,
   audio: Audio,
   video: Video,
@@ -59,8 +70,11 @@ export const registry = {
   fileUploader: FileUploader,
   cameraInput: CameraInput,
   audioInput: AudioInput,
+  chatInput: ChatInput,
   columns: Columns,
   column: Column,
   container: Container,
   expander: Expander,
+  status: StatusBox,
+  chatMessage: ChatMessage,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

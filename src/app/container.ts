@@ -1,9 +1,13 @@
 import { pathKey, type ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
+import { chatMethods } from "../elements/chat/chat.ts";
 import { inputMethods } from "../elements/inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
+import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
+import { feedbackMethods } from "../elements/status/feedback.ts";
+import { statusBlockMethods } from "../elements/status/status-block.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
@@ -17,13 +21,30 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * left.metric("Revenue", "$1.2M", { delta: "+4%" });
  * right.button("Refresh");
  */
-export interface Container extends Drawable, TextMethods, WriteMethods, StatusMethods, MediaMethods, InputMethods, LayoutMethods {}
+export interface Container
+  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
+
+/**
+ * One element of the page that every call replaces, with the whole element
+ * API: what `st.empty()` and `st.progress()` return. Call it in a loop to
+ * update the element in place; `.empty()` clears it.
+ *
+ * @example
+ * const slot = st.empty();
+ * for (let i = 3; i > 0; i--) { slot.markdown(`**${i}**…`); await sleep(1000); }
+ * slot.success("Lift-off!");
+ */
+export interface Placeholder extends Container {}
 
 type TextMethods = typeof textMethods;
 type WriteMethods = typeof writeMethods;
 type StatusMethods = typeof statusMethods;
+type FeedbackMethods = typeof feedbackMethods;
+type StatusBlockMethods = typeof statusBlockMethods;
 type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
+type ChatMethods = typeof chatMethods;
+type PlaceholderMethods = typeof placeholderMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -32,19 +53,47 @@ type MediaMethods = typeof mediaMethods;
 class ContainerHandle implements Drawable {
   readonly [TARGET]: ElementTarget;
 
-  constructor(run: ScriptRun, path: ElementPath) {
-    const key = pathKey(path);
-    this[TARGET] = {
-      run,
-      path,
-      emit: (kind, props) => run.emit(path, kind, props, key),
-      open: (blockPath) => createContainer(run, blockPath),
-    };
+  constructor(target: ElementTarget) {
+    this[TARGET] = target;
   }
 }
-Object.assign(ContainerHandle.prototype, textMethods, writeMethods, statusMethods, mediaMethods, inputMethods, layoutMethods);
+Object.assign(
+  ContainerHandle.prototype,
+  textMethods,
+  writeMethods,
+  statusMethods,
+  feedbackMethods,
+  statusBlockMethods,
+  mediaMethods,
+  inputMethods,
+  chatMethods,
+  layoutMethods,
+  placeholderMethods,
+);
 
-/** Creates the handle for the block at `path` in `run`. */
+/** Creates the handle for the block at `path` in `run`: elements append to it. */
 export function createContainer(run: ScriptRun, path: ElementPath): Container {
-  return new ContainerHandle(run, path) as Container;
+  const key = pathKey(path);
+  return new ContainerHandle({
+    run,
+    path,
+    emit: (kind, props) => run.emit(path, kind, props, key),
+    emitLater: (kind, props) => run.emitLater(path, kind, props, key),
+    slot: () => run.slot(path, key),
+    open: (blockPath) => createContainer(run, blockPath),
+    placeholder: (elementPath) => createPlaceholder(run, elementPath),
+  }) as Container;
+}
+
+/** Creates the handle for the element at `path` in `run`: every element replaces it. */
+export function createPlaceholder(run: ScriptRun, path: ElementPath): Placeholder {
+  return new ContainerHandle({
+    run,
+    path,
+    emit: (kind, props) => (run.replace(path, kind, props), path),
+    emitLater: (kind, props) => run.replaceLater(path, kind, props),
+    slot: () => (run.replace(path, "empty", {}), path),
+    open: (blockPath) => createContainer(run, blockPath),
+    placeholder: (elementPath) => createPlaceholder(run, elementPath),
+  }) as Placeholder;
 }

@@ -22,7 +22,7 @@ export function createSessionState(run: ScriptRun): SessionState {
   const read = (name: string | symbol): unknown => {
     if (typeof name !== "string") return undefined;
     const keyed = widgetWithKey(name);
-    if (keyed) return isTriggerKind(keyed.widget.kind) ? run.triggers.has(keyed.id) : keyed.widget.value;
+    if (keyed) return isTriggerKind(keyed.widget.kind) ? run.triggerValue(keyed.widget.kind, keyed.id) : keyed.widget.value;
     return run.record.session[name];
   };
   const has = (name: string | symbol): boolean =>
@@ -42,7 +42,7 @@ export function createSessionState(run: ScriptRun): SessionState {
         run.record.session[name] = value;
         return true;
       }
-      if (isTriggerKind(keyed.widget.kind)) throw new EdgelitApiError(`st.session.${name} belongs to a button; a button's value cannot be set.`);
+      if (isTriggerKind(keyed.widget.kind)) throw new EdgelitApiError(`st.session.${name} belongs to a ${keyed.widget.kind}; its value cannot be set.`);
       const problem = widgetCodecs[keyed.widget.kind].check(value, keyed.widget.spec);
       if (problem) throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
       keyed.widget.value = value;

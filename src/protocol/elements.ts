@@ -36,6 +36,20 @@ export interface TextElements {
 export interface StatusElements {
   alert: { level: AlertLevel; body: string; icon?: string };
   exception: { name: string; message: string; stack?: string };
+  /** A bar; `value` is a percentage, 0 to 100. */
+  progress: { value: number; text?: string };
+  /** Shown while a function runs; the run replaces it with `empty` when the function returns. */
+  spinner: { text: string };
+  /**
+   * A message in the page's corner that hides itself. `nonce` differs in every
+   * run, so a toast the next run shows again is sent (and shown) again.
+   */
+  toast: { body: string; icon?: string; nonce: string };
+}
+
+/** Draws nothing: an `st.empty()` placeholder, or what a finished spinner leaves behind. */
+export interface PlaceholderElements {
+  empty: Record<string, never>;
 }
 
 export type AlertLevel = "error" | "warning" | "info" | "success";
@@ -89,6 +103,12 @@ export interface InputElements {
   cameraInput: WidgetProps & { maxBytes: number; files: UploadedFileRef[] };
   /** A recording from the microphone, uploaded like a file; the wire value is `[id]` or `[]`. */
   audioInput: WidgetProps & { maxBytes: number; files: UploadedFileRef[] };
+  /**
+   * A message box pinned under the main area (the `bottom` root); `label` is its
+   * placeholder text. A submission is sent as the text, and is the widget's
+   * value for the one run it causes, like a button's click.
+   */
+  chatInput: WidgetProps & { maxChars?: number };
 }
 
 /**
@@ -128,9 +148,13 @@ export interface BlockElements {
   column: Record<string, never>;
   container: { border?: boolean };
   expander: { label: string; expanded: boolean };
+  /** A box that reports on a task: a spinner, check or cross by `state`, collapsible like an expander. */
+  status: { label: string; state: "running" | "complete" | "error"; expanded: boolean };
+  /** A chat bubble; the avatar is an emoji or text (default: by `name`). */
+  chatMessage: { name: string; avatar?: string };
 }
 
-export type ElementPropsByKind = TextElements & StatusElements & MediaElements & InputElements & BlockElements;
+export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & BlockElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;
@@ -139,7 +163,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "container", "expander"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "container", "expander", "status", "chatMessage"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

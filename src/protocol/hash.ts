@@ -19,15 +19,18 @@ export function hashString(input: string, seed = 0): string {
 /**
  * Hashes of recently seen element contents. Most elements repeat their content
  * run after run, and a Map lookup (native string hashing) costs a fraction of
- * hashing the text in JavaScript. It holds content, not sessions, and is
- * emptied whenever it fills, so it stays small whatever the traffic.
+ * hashing the text in JavaScript. It holds short contents only, not sessions,
+ * and is emptied whenever it fills: at most about 8 MB whatever the traffic.
  */
 const recentHashes = new Map<string, string>();
 const RECENT_HASHES_LIMIT = 4096;
+/** Longer contents (a growing stream, a big JSON) are hashed each time rather than kept. */
+const RECENT_HASH_MAX_LENGTH = 2048;
 
 /** The hash of an element's kind and props; equal hashes mean nothing to send. */
 export function hashElement(kind: string, props: unknown): string {
   const content = kind + JSON.stringify(props);
+  if (content.length > RECENT_HASH_MAX_LENGTH) return `${kind}:${hashString(content)}`;
   let hash = recentHashes.get(content);
   if (hash === undefined) {
     if (recentHashes.size >= RECENT_HASHES_LIMIT) recentHashes.clear();

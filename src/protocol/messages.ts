@@ -10,8 +10,11 @@ export const PROTOCOL_VERSION = 1;
 /** Where an element sits: a root index (see ROOTS), then the index in each block. */
 export type ElementPath = number[];
 
-/** The roots of the element tree, by their index in an ElementPath. */
-export const ROOTS = { main: 0, sidebar: 1 } as const;
+/**
+ * The roots of the element tree, by their index in an ElementPath. `bottom` is
+ * pinned under the main area (where `st.chatInput` goes).
+ */
+export const ROOTS = { main: 0, sidebar: 1, bottom: 2 } as const;
 export type RootName = keyof typeof ROOTS;
 
 /** One widget value sent by the client. A button click is `{ id, value: true }`. */

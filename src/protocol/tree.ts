@@ -10,7 +10,7 @@ export interface TreeNode {
   stale?: boolean;
 }
 
-/** The page: one list of elements per root (main, sidebar). */
+/** The page: one list of elements per root (main, sidebar, bottom). */
 export interface ElementTree {
   roots: TreeNode[][];
   sessionId: string | null;

@@ -4,8 +4,8 @@ import type { SessionRecord } from "../session/record.ts";
 
 /** What applying an event's widget changes did. */
 export interface AppliedChanges {
-  /** Buttons clicked: true for the coming run only. */
-  triggers: Set<string>;
+  /** Trigger widgets fired (a button's click: true; a chat message: its text), for the coming run only. */
+  triggers: Map<string, unknown>;
   /** Widgets whose value changed or that were clicked, in the order of the event. */
   changed: string[];
   refused: { widgetId: string; message: string }[];
@@ -17,7 +17,7 @@ export interface AppliedChanges {
  * changes nothing and is reported to the client.
  */
 export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[]): AppliedChanges {
-  const applied: AppliedChanges = { triggers: new Set(), changed: [], refused: [] };
+  const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: [] };
   for (const { id, value } of changes) {
     const widget = record.widgets[id];
     if (!widget) {
@@ -30,7 +30,7 @@ export function applyChanges(record: SessionRecord, changes: readonly WidgetChan
       continue;
     }
     if (isTriggerKind(widget.kind)) {
-      applied.triggers.add(id);
+      applied.triggers.set(id, decoded.value);
       applied.changed.push(id);
     } else if (!sameValue(widget.value, decoded.value)) {
       widget.value = decoded.value;

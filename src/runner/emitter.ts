@@ -60,9 +60,27 @@ export class TreeEmitter {
     return [...parent, index];
   }
 
-  /** Replaces the element at a path this run already placed (a handle updated in place). */
+  /**
+   * Replaces the element at a path this run already placed (a handle updated
+   * in place). A block placed there loses its children: what the new element
+   * holds is placed again, and the client drops the rest at the end.
+   */
   replace(path: ElementPath, kind: ElementKind, props: object): void {
-    this.place(path, pathKey(path), kind, props);
+    const key = pathKey(path);
+    if (this.counts.has(key)) this.forgetPlacedBelow(key);
+    this.place(path, key, kind, props);
+  }
+
+  /** Gives the element at a path new props; a block of the same kind keeps its children (`status.update`). */
+  update(path: ElementPath, kind: ElementKind, props: object): void {
+    const key = pathKey(path);
+    if (!isBlockKind(kind) || !this.counts.has(key) || !this.clientTree[key]?.startsWith(`${kind}:`)) return this.replace(path, kind, props);
+    this.place(path, key, kind, props, true);
+  }
+
+  /** True when the block at `key` is open in this run: placed, and not replaced by something else since. */
+  isOpen(key: string): boolean {
+    return this.counts.has(key);
   }
 
   /** Block child counts that changed since the last call, for a progress message. */
@@ -90,17 +108,24 @@ export class TreeEmitter {
     return tree;
   }
 
-  private place(path: ElementPath, key: string, kind: ElementKind, props: object): void {
+  private place(path: ElementPath, key: string, kind: ElementKind, props: object, keepChildren = false): void {
     this.placed.add(key);
     const hash = hashElement(kind, props);
     const previous = this.clientTree[key];
-    if (isBlockKind(kind)) this.counts.set(key, 0), this.changedCounts.add(key);
+    if (isBlockKind(kind) && !keepChildren) this.counts.set(key, 0), this.changedCounts.add(key);
     if (previous === hash) return;
     // The client replaces a node whose kind changed, children and all; forget
     // what it held below so those children are sent again.
     if (previous !== undefined && !previous.startsWith(`${kind}:`)) this.forgetBelow(key);
     this.clientTree[key] = hash;
     this.send({ type: "element", path, kind, props } as ElementMessage);
+  }
+
+  /** A replaced block: its children and their blocks are no longer this run's (the new element places its own). */
+  private forgetPlacedBelow(key: string): void {
+    const prefix = `${key}.`;
+    for (const placed of this.placed) if (placed.startsWith(prefix)) this.placed.delete(placed);
+    for (const block of this.counts.keys()) if (block === key || block.startsWith(prefix)) this.counts.delete(block), this.changedCounts.delete(block);
   }
 
   private forgetBelow(key: string): void {

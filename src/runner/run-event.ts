@@ -75,7 +75,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, dev, options.cacheStorage) : undefined;
+  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, applied.triggers, dev, options.cacheStorage) : undefined;
 
   let outcome: RunEventResult["outcome"];
   if (callbackError !== undefined) {
@@ -136,6 +136,7 @@ async function runCallbacks(
   before: SessionRecord,
   record: SessionRecord,
   widgetIds: string[],
+  triggers: ScriptRun["triggers"],
   dev: boolean,
   cacheStorage?: Storage,
 ): Promise<unknown> {
@@ -147,7 +148,9 @@ async function runCallbacks(
     // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
     // the old state led; an error here is the previous run's, already shown.
   }
-  // The callbacks closed over the discovery run's `st`: point it at the new state.
+  // The callbacks closed over the discovery run's `st`: point it at the new state
+  // (a clicked button or a submitted chat message reads as such in its callback).
+  discovery.triggers = triggers;
   discovery.record = record;
   discovery.mode = "callbacks";
   for (const id of widgetIds) {

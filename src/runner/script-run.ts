@@ -1,8 +1,8 @@
-import { isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
+import { idleTriggerValue, isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import { exceptionProps } from "../elements/status/alerts.ts";
-import type { ElementKind, ElementMessage, ElementPath, UploadedFileRef, WidgetKind } from "../protocol/index.ts";
+import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef, type WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
@@ -34,8 +34,8 @@ export type RunMode = "render" | "discover" | "callbacks";
  */
 export class ScriptRun {
   readonly emitter: TreeEmitter;
-  /** Buttons clicked in this event; each is true for exactly one run. */
-  triggers = new Set<string>();
+  /** Trigger widgets fired by this event (a button's click, a chat message), with their value for exactly one run. */
+  triggers = new Map<string, unknown>();
   private seenWidgets = new Set<string>();
   private createdKeys = new Set<string>();
   /** Callbacks the discovery pass is looking for, and the ones found. */
@@ -50,6 +50,11 @@ export class ScriptRun {
   private pending: Promise<void>[] = [];
   /** Bumped by `restart`: a slot kept by an abandoned run is never filled into the new one. */
   private generation = 0;
+  /** Bumped per path by every replacement, so a late fill never covers a newer element. */
+  private replacements = new Map<string, number>();
+  private nonce: string | undefined;
+  /** Slots kept by `slot` that nothing has filled yet. */
+  private unfilled = new Map<string, ElementPath>();
   /** Aborted when the page that asked for this run has gone. */
   signal: AbortSignal | undefined;
   /** When the run must stop (performance.now() ms), and the limit to name in the error. */
@@ -70,12 +75,87 @@ export class ScriptRun {
   }
 
   /** Places an element at the end of the block at `parent`. */
-  emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey?: string): ElementPath {
+  emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey = pathKey(parent)): ElementPath {
     this.checkpoint();
-    if (this.closed || this.mode === "callbacks") return [...parent, -1];
+    // A block replaced since its handle was made (an `st.empty()` refilled) takes nothing more.
+    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) return [...parent, -1];
     const path = this.emitter.append(parent, kind, props, parentKey);
     this.onActivity();
     return path;
+  }
+
+  /**
+   * Keeps the next place in the block at `parent` for one element that
+   * `replace` puts there later (`st.empty()`). Filled before the script next
+   * yields, it costs nothing on the wire when the element is unchanged; else
+   * it is cleared then, so the page never shows the last run's element there
+   * as current.
+   */
+  slot(parent: ElementPath, parentKey = pathKey(parent)): ElementPath {
+    this.checkpoint();
+    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) return [...parent, -1];
+    const path = this.emitter.reserve(parent, parentKey);
+    const key = pathKey(path);
+    this.unfilled.set(key, path);
+    this.onActivity();
+    const generation = this.generation;
+    queueMicrotask(() => generation === this.generation && this.clearUnfilled(key));
+    return path;
+  }
+
+  private clearUnfilled(key: string): void {
+    const path = this.unfilled.get(key);
+    if (!path) return;
+    this.unfilled.delete(key);
+    if (this.isLive(path)) this.emitter.replace(path, "empty", {});
+  }
+
+  /**
+   * Replaces the element at `path`, which this run placed: how a handle
+   * (`st.empty()`, a progress bar, a spinner's end) updates one element in
+   * place. The client gets the new element at the same path. `checkpoint:
+   * false` skips the stop check, for clean-ups that run while a run unwinds.
+   */
+  replace<K extends ElementKind>(path: ElementPath, kind: K, props: object, options: { checkpoint?: boolean } = {}): void {
+    if (options.checkpoint !== false) this.checkpoint();
+    if (!this.isLive(path)) return;
+    this.unfilled.delete(this.bumpReplacement(path));
+    this.emitter.replace(path, kind, props);
+    this.onActivity();
+  }
+
+  /** Gives the element at `path` new props; a block keeps its children (`status.update`). */
+  update<K extends ElementKind>(path: ElementPath, kind: K, props: object): void {
+    this.checkpoint();
+    if (!this.isLive(path)) return;
+    this.unfilled.delete(this.bumpReplacement(path));
+    this.emitter.update(path, kind, props);
+    this.onActivity();
+  }
+
+  /** Replaces the element at `path` once `props` resolves, unless something replaced it meanwhile. */
+  replaceLater<K extends ElementKind>(path: ElementPath, kind: K, props: Promise<object>): void {
+    this.checkpoint();
+    if (this.mode !== "render" || !this.isLive(path)) return;
+    this.fillLater(path, kind, props);
+  }
+
+  /** Differs in every run (and after `st.rerun()`): props carrying it are sent even when otherwise unchanged. */
+  get runNonce(): string {
+    return (this.nonce ??= Math.random().toString(36).slice(2, 10));
+  }
+
+  /** A path this run placed, whose block is still open. */
+  private isLive(path: ElementPath): boolean {
+    if (this.closed || this.mode === "callbacks" || path.at(-1)! < 0) return false;
+    return this.emitter.isOpen(pathKey(path.slice(0, -1)));
+  }
+
+  /** Notes a new element at `path` (a late fill of an older one is then dropped); returns the path's key. */
+  private bumpReplacement(path: ElementPath): string {
+    const key = pathKey(path);
+    this.replacements.set(key, (this.replacements.get(key) ?? 0) + 1);
+    return key;
   }
 
   /**
@@ -98,18 +178,25 @@ export class ScriptRun {
    * Blob or an uploaded file must be read first). Its slot is kept now, in
    * order, and filled before the run ends; a failure shows in its place.
    */
-  emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey?: string): void {
-    if (this.closed || this.mode !== "render") return;
+  emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey = pathKey(parent)): void {
+    if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return;
     const path = this.emitter.reserve(parent, parentKey);
-    const generation = this.generation;
     this.onActivity();
+    this.fillLater(path, kind, props);
+  }
+
+  private fillLater(path: ElementPath, kind: ElementKind, props: Promise<object>): void {
+    const generation = this.generation;
+    const key = this.bumpReplacement(path);
+    const replacement = this.replacements.get(key);
+    const current = () => generation === this.generation && this.replacements.get(key) === replacement && this.isLive(path);
     this.pending.push(
       props.then(
         (resolved) => {
-          if (generation === this.generation) this.emitter.replace(path, kind, resolved);
+          if (current()) this.emitter.replace(path, kind, resolved);
         },
         (error) => {
-          if (generation === this.generation) this.emitter.replace(path, "exception", exceptionProps(error, this.dev));
+          if (current()) this.emitter.replace(path, "exception", exceptionProps(error, this.dev));
         },
       ),
     );
@@ -117,6 +204,7 @@ export class ScriptRun {
 
   /** Waits for every element placed with `emitLater`. */
   async settle(): Promise<void> {
+    for (const key of [...this.unfilled.keys()]) this.clearUnfilled(key);
     while (this.pending.length) {
       const waiting = this.pending;
       this.pending = [];
@@ -128,6 +216,9 @@ export class ScriptRun {
   restart(): void {
     this.pending = [];
     this.generation++;
+    this.replacements.clear();
+    this.unfilled.clear();
+    this.nonce = undefined;
     this.emitter.begin();
     this.seenWidgets.clear();
     this.createdKeys.clear();
@@ -167,9 +258,10 @@ export class ScriptRun {
     } else if (stored && stored.kind === kind && codec.check(stored.value, spec) === undefined) {
       value = stored.value;
     }
+    const trigger = isTriggerKind(kind);
     this.record.widgets[id] = {
       kind,
-      value: isTriggerKind(kind) ? false : value,
+      value: trigger ? idleTriggerValue(kind) : value,
       spec,
       ...(key !== undefined && { key }),
       ...(definition.onChange && { hasCallback: true as const }),
@@ -179,7 +271,12 @@ export class ScriptRun {
       this.foundCallbacks.set(id, definition.onChange);
       if (this.foundCallbacks.size === this.wantedCallbacks.size) throw new DiscoveryComplete();
     }
-    return { id, value: (isTriggerKind(kind) ? this.triggers.has(id) : value) as Value };
+    return { id, value: (trigger ? this.triggerValue(kind, id) : value) as Value };
+  }
+
+  /** A trigger widget's value in this run: what its event sent, else its idle value (false, null). */
+  triggerValue(kind: WidgetKind, id: string): unknown {
+    return this.triggers.has(id) ? this.triggers.get(id) : idleTriggerValue(kind);
   }
 
   /** Forgets widgets the finished run did not draw, as Streamlit does. */

@@ -153,6 +153,7 @@ export class AppTest {
   fileUploader = (query: WidgetQuery) => this.widget("fileUploader", query);
   cameraInput = (query: WidgetQuery) => this.widget("cameraInput", query);
   audioInput = (query: WidgetQuery) => this.widget("audioInput", query);
+  chatInput = (query: WidgetQuery) => this.widget("chatInput", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {

@@ -4,11 +4,26 @@ import { join } from "node:path";
 import { freePort, tempDir, type StartedProcess } from "./processes.ts";
 
 /**
- * A real nginx on 127.0.0.1 balancing round robin over `upstreamPorts`, with
- * no session affinity and no buffering (so streams pass through). Each answer
- * says which upstream served it in `x-edgelit-upstream`.
+ * What makes a proxy hold a stream back: compressing it (gzip waits to fill
+ * its buffer, the usual culprit) while ignoring the server's X-Accel-Buffering.
  */
-export async function startNginx(upstreamPorts: number[]): Promise<StartedProcess & { url: string }> {
+const BUFFERING = "proxy_buffering on; proxy_ignore_headers X-Accel-Buffering; gzip on; gzip_types text/event-stream application/json; gzip_min_length 0; gzip_buffers 16 64k;";
+
+/** How the proxy treats traffic, to reproduce the networks edgelit must survive. */
+export interface NginxOptions {
+  /** Buffer whole answers, ignoring X-Accel-Buffering (a proxy that breaks streaming). */
+  buffering?: boolean;
+  /** Pass WebSocket upgrades through; without it the proxy refuses them, as many corporate proxies do. */
+  websockets?: boolean;
+}
+
+/**
+ * A real nginx on 127.0.0.1 balancing round robin over `upstreamPorts`, with
+ * no session affinity. By default it does not buffer (streams pass through)
+ * and refuses WebSocket upgrades. Each answer says which upstream served it
+ * in `x-edgelit-upstream`.
+ */
+export async function startNginx(upstreamPorts: number[], options: NginxOptions = {}): Promise<StartedProcess & { url: string }> {
   const port = await freePort();
   const dir = tempDir("edgelit-nginx-");
   for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir.path, temp));
@@ -36,9 +51,17 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=1
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
-      proxy_buffering off;
+      ${options.buffering ? BUFFERING : "proxy_buffering off;"}
       add_header x-edgelit-upstream $upstream_addr always;
     }
+${options.websockets ? `    location /_edgelit/ws {
+      proxy_pass http://edgelit;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_set_header Host $http_host;
+      proxy_read_timeout 1h;
+    }` : ""}
   }
 }`;
   const configFile = join(dir.path, "nginx.conf");

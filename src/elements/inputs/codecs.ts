@@ -79,6 +79,16 @@ const multiChoice: WidgetCodec = {
   },
 };
 
+/** A chat message: text, not empty, within `maxChars`. Between submissions the widget holds null. */
+const chatInput: WidgetCodec = {
+  fromClient(raw, spec) {
+    if (raw === "") return refuse("a chat message cannot be empty");
+    const reason = textCheck(raw, spec);
+    return reason === undefined ? ok(raw) : refuse(reason);
+  },
+  check: (value, spec) => (value === null ? undefined : textCheck(value, spec)),
+};
+
 const button: WidgetCodec = {
   fromClient: (raw) => (raw === true ? ok(true) : refuse(`a button click is sent as true, got ${describe(raw)}`)),
   check: () => undefined,
@@ -108,9 +118,21 @@ function isFileRef(value: unknown): boolean {
   return !!ref && typeof ref.id === "string" && typeof ref.name === "string" && typeof ref.size === "number" && typeof ref.type === "string";
 }
 
-/** Widgets whose click is true for exactly one run (their stored value stays false). */
+/**
+ * Trigger widgets: the value their event sends (a click's `true`, a chat
+ * message's text) holds for exactly the one run that event causes; otherwise,
+ * and in the stored record, they hold their idle value.
+ */
+const TRIGGER_IDLE_VALUES: Partial<Record<WidgetKind, unknown>> = { button: false, downloadButton: false, chatInput: null };
+
+/** Widgets whose value lasts one run: buttons, download buttons, the chat input. */
 export function isTriggerKind(kind: WidgetKind): boolean {
-  return kind === "button" || kind === "downloadButton";
+  return Object.hasOwn(TRIGGER_IDLE_VALUES, kind);
+}
+
+/** A trigger widget's value when its event is not the one being run: false for buttons, null for the chat input. */
+export function idleTriggerValue(kind: WidgetKind): unknown {
+  return TRIGGER_IDLE_VALUES[kind];
 }
 
 /** Widgets whose value is uploaded files. */
@@ -134,6 +156,7 @@ export const widgetCodecs = {
   fileUploader: uploads,
   cameraInput: uploads,
   audioInput: uploads,
+  chatInput,
 } satisfies Record<WidgetKind, WidgetCodec>;
 
 /** The position of `value` among `options`, comparing data by content. */

@@ -35,6 +35,6 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
   const props = (resolved: string) => ({ ...baseProps(id, label, options), src: resolved, fileName, mime: mime ?? "application/octet-stream", variant });
   if (typeof src === "string") target.emit("downloadButton", props(src));
-  else target.run.emitLater(target.path, "downloadButton", src.then(props));
+  else target.emitLater("downloadButton", src.then(props));
   return value;
 }

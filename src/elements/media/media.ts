@@ -96,7 +96,7 @@ function all<T extends readonly unknown[]>(values: { [K in keyof T]: Later<T[K]>
 }
 
 function emitMedia<K extends ElementKind, T>(target: ElementTarget, kind: K, parts: Later<T>, props: (parts: T) => ElementPropsByKind[K]): void {
-  if (parts instanceof Promise) target.run.emitLater(target.path, kind, parts.then(props));
+  if (parts instanceof Promise) target.emitLater(kind, parts.then(props));
   else target.emit(kind, props(parts));
 }
 

@@ -1,6 +1,7 @@
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { exceptionProps } from "../status/alerts.ts";
 import { toJsonValue } from "./to-json.ts";
+import { writeStream, type TextStreamSource } from "./write-stream.ts";
 
 /** `st.write`: the Swiss Army knife that picks an element for each argument. */
 export const writeMethods = {
@@ -36,5 +37,16 @@ export const writeMethods = {
       }
     }
     flushText();
+  },
+  /**
+   * Writes a stream of text (an LLM's answer, say) as markdown that grows in
+   * place while the chunks arrive, and resolves to the whole text. Takes an
+   * async iterable, a ReadableStream of text or bytes, or a function returning one.
+   *
+   * @example
+   * const reply = await st.chatMessage("assistant").writeStream(llm.stream(prompt));
+   */
+  writeStream(this: Drawable, source: TextStreamSource): Promise<string> {
+    return writeStream(this[TARGET], source);
   },
 };

@@ -44,5 +44,5 @@ test("a reset start drops the page; an error forgets the last run so the next an
   expect(tree.lastRunId).toBeNull();
   expect(tree.running).toBe(false);
   applyServerMessage(tree, start(true));
-  expect(tree.roots).toEqual([[], []]);
+  expect(tree.roots).toEqual([[], [], []]);
 });
