@@ -70,7 +70,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     async close() {
       clearInterval(sweep);
       devReload?.close();
-      await server.close(true);
+      // Upgraded sockets are not the HTTP server's to close: do not wait on an open tab forever.
+      await Promise.race([server.close(true), new Promise((done) => setTimeout(done, 1000).unref())]);
     },
   };
 }

@@ -1,8 +1,12 @@
-/** What the server tells the page through `<script id="edgelit-config">`. */
+import type { Transport } from "../../src/protocol/index.ts";
+
+/** What the server tells the page through `<script id="edgelit-config">` (the server's PageConfig). */
 export interface ClientConfig {
   /** The server watches the app's files and asks the page to rerun on change. */
   dev?: boolean;
   title?: string;
+  /** The transports the server offers, in the order to try them. */
+  transports?: Transport[];
 }
 
 export function readConfig(): ClientConfig {

@@ -6,11 +6,12 @@ import {
   createElementTree,
   type ElementTree,
   type ServerMessage,
-  type WidgetChange,
+  type Transport,
 } from "../../src/protocol/index.ts";
-import { createEventQueue, type EventQueue } from "./events.ts";
+import { createEventQueue, randomId, type EventQueue, type Flight, type OutgoingEvent } from "./events.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "./transport.ts";
+import { chooseTransport } from "./transports/choose.ts";
 
 export interface Toast {
   id: number;
@@ -37,10 +38,11 @@ const TOAST_MS = 5000;
  * with the server.
  *
  * @example
- * const client = createClient();
+ * const client = createClient(config.transports);
  * client.queue.rerun(); // the page load's first event
  */
-export function createClient(): Client {
+export function createClient(offeredTransports?: Transport[]): Client {
+  const transports = chooseTransport(offeredTransports);
   const [tree, setTree] = createStore<ElementTree>({ ...createElementTree(), sessionId: readSessionId() });
   const [settled, setSettled] = createSignal(0);
   const [offline, setOffline] = createSignal<UnreachableReason | false>(false);
@@ -82,38 +84,56 @@ export function createClient(): Client {
     setTree({ lastRunId: null, running: false });
   }
 
-  async function deliver(changes: WidgetChange[], afterExpiry = false): Promise<void> {
-    // One id for every attempt at this event, so the server applies it once.
-    const eventId = randomId();
+  async function deliver(event: OutgoingEvent, flight: Flight, afterExpiry = false): Promise<void> {
+    const onMessage = (message: ServerMessage) => {
+      if (message.type === "start") flight.setStreaming(true);
+      if (message.type === "finish" || message.type === "error") flight.setStreaming(false);
+      apply(message);
+    };
     const outcome = await deliverEvent(
-      () => ({ protocol: PROTOCOL_VERSION, sessionId: tree.sessionId, lastRunId: tree.lastRunId, eventId, changes }),
-      { onMessage: apply, onUnreachable: markUnreachable },
+      () => ({
+        protocol: PROTOCOL_VERSION,
+        sessionId: tree.sessionId,
+        lastRunId: tree.lastRunId,
+        eventId: event.eventId,
+        changes: event.changes,
+        ...(event.carried.length > 0 && { carried: event.carried }),
+      }),
+      {
+        onMessage,
+        onUnreachable(reason) {
+          flight.setStreaming(false);
+          markUnreachable(reason);
+        },
+      },
+      transports,
+      flight.signal,
     );
     setOffline(false);
     if (outcome.kind === "answered") return;
+    if (outcome.kind === "aborted") {
+      // Its deltas were partial: the next answer must be complete. Still running: the next event follows.
+      setTree({ lastRunId: null });
+      return;
+    }
     if (outcome.code === "session_expired" && !afterExpiry) {
       // The changes were made against a page that no longer exists; start over.
       clearSessionId();
       setTree({ sessionId: null, lastRunId: null });
       showToast("Your session expired; a new one was started");
-      return deliver([], true);
+      return deliver({ eventId: randomId(), changes: [], carried: [] }, flight, true);
     }
-    setError(outcome.message);
-    setSettled((count) => count + 1); // widgets show the server's values again
+    // As a failed run: the tree stops fading and running, the banner shows, widgets show the server's values.
+    apply({ type: "error", code: outcome.code, message: outcome.message });
   }
 
   return {
     tree,
-    queue: createEventQueue((changes) => deliver(changes)),
+    queue: createEventQueue((event, flight) => deliver(event, flight)),
     settled,
     offline,
     error,
     dismissError: () => setError(null),
     toasts,
   };
-}
-
-/** 96 random bits as hex; unlike crypto.randomUUID, available on plain-HTTP pages too. */
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -1,16 +1,31 @@
-import type { WidgetChange } from "../../src/protocol/index.ts";
+import type { CarriedEvent, WidgetChange } from "../../src/protocol/index.ts";
+
+/** An event as sent: its id stays the same on every attempt, so the server applies it once. */
+export interface OutgoingEvent extends CarriedEvent {
+  /** Events abandoned before it (their runs were interrupted), oldest first. */
+  carried: CarriedEvent[];
+}
+
+/** The event in flight, as its sender sees it. */
+export interface Flight {
+  /** Aborted when the user acts while the event's run streams: the next event carries this one. */
+  readonly signal: AbortSignal;
+  /** Whether its run is streaming (`start` arrived, no `finish` yet); only then does a change interrupt it. */
+  setStreaming(streaming: boolean): void;
+}
 
 /**
  * The events waiting to be sent. One event is in flight at a time; what the
  * user does meanwhile queues here and is coalesced, so dragging a slider
- * during a slow run sends its last value once, not every value.
+ * during a slow run sends its last value once, not every value. Once the
+ * run in flight streams, a change interrupts it, as in Streamlit.
  */
 export interface EventQueue {
   /** Queues a widget's new value; it replaces a queued value of the same widget. */
   change(change: WidgetChange): void;
   /** Queues a button click; clicks are never merged, two clicks are two events. */
   trigger(change: WidgetChange): void;
-  /** Queues a rerun without changes, unless a queued event will rerun anyway. */
+  /** Queues a rerun without changes, unless a queued event will rerun anyway. It never interrupts. */
   rerun(): void;
   /** Whether a change of this widget waits behind the event in flight. */
   isQueued(widgetId: string): boolean;
@@ -24,26 +39,43 @@ interface Batch {
 
 /**
  * @example
- * const queue = createEventQueue((changes) => send(changes));
+ * const queue = createEventQueue((event, flight) => send(event, flight.signal));
  * queue.change({ id: "step", value: 3 });
  */
-export function createEventQueue(deliver: (changes: WidgetChange[]) => Promise<void>): EventQueue {
+export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>): EventQueue {
   const batches: Batch[] = [];
   let sending = false;
+  let inFlight: { abort: AbortController; streaming: boolean } | null = null;
 
   async function drain(): Promise<void> {
     if (sending) return;
     sending = true;
+    let carried: CarriedEvent[] = [];
     try {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        const event: OutgoingEvent = { eventId: randomId(), changes: batch.changes, carried };
+        const flight = { abort: new AbortController(), streaming: false };
+        inFlight = flight;
         try {
-          await deliver(batch.changes);
+          await deliver(event, {
+            signal: flight.abort.signal,
+            setStreaming(streaming) {
+              flight.streaming = streaming;
+              // The user acted before this run began: do not make them wait for all of it. After the
+              // messages that came with the start, so a run that came whole (JSON) is kept.
+              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0) && interrupt());
+            },
+          });
         } catch (error) {
           console.error("edgelit: an event failed", error);
         }
+        inFlight = null;
+        // Its run may or may not have been saved; the server applies a carried event only if it was not.
+        carried = flight.abort.signal.aborted ? [...event.carried, { eventId: event.eventId, changes: event.changes }] : [];
       }
     } finally {
       sending = false;
+      inFlight = null;
     }
   }
 
@@ -55,18 +87,25 @@ export function createEventQueue(deliver: (changes: WidgetChange[]) => Promise<v
     return batch;
   }
 
+  /** The user acted: a run already streaming would only show stale values, so stop it. */
+  function interrupt(): void {
+    if (inFlight?.streaming) inFlight.abort.abort();
+  }
+
   return {
     change(change) {
       const batch = openBatch();
       const index = batch.changes.findIndex((queued) => queued.id === change.id);
       if (index === -1) batch.changes.push(change);
       else batch.changes[index] = change;
+      interrupt();
       void drain();
     },
     trigger(change) {
       const batch = openBatch();
       batch.changes.push(change);
       batch.triggered = true;
+      interrupt();
       void drain();
     },
     rerun() {
@@ -77,4 +116,9 @@ export function createEventQueue(deliver: (changes: WidgetChange[]) => Promise<v
       return batches.some((batch) => batch.changes.some((change) => change.id === widgetId));
     },
   };
+}
+
+/** 96 random bits as hex; unlike crypto.randomUUID, available on plain-HTTP pages too. */
+export function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -8,7 +8,7 @@ import "./styles.css";
 const config = readConfig();
 if (config.title) document.title = config.title;
 
-const client = createClient();
+const client = createClient(config.transports);
 render(() => <App client={client} />, document.getElementById("root")!);
 
 // The first event: with no lastRunId, the server sends the whole page.

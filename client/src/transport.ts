@@ -1,28 +1,55 @@
-import {
-  CLIENT_HEADER,
-  ROUTES,
-  createSseParser,
-  type ErrorBody,
-  type ErrorCode,
-  type RerunRequest,
-  type ServerMessage,
-} from "../../src/protocol/index.ts";
+import type { ErrorCode, RerunRequest, ServerMessage, Transport } from "../../src/protocol/index.ts";
+import type { TransportChoice } from "./transports/choose.ts";
 
 /** How one event ended, once the server could be reached. */
 export type DeliveryOutcome =
-  /** The stream ran to its `finish` or `error` message. */
+  /** The run ran to its `finish` or `error` message. */
   | { kind: "answered" }
-  /** A non-2xx answer carrying an ErrorBody. */
-  | { kind: "rejected"; code: ErrorCode; message: string };
+  /** Refused before its run started (an HTTP error, or an `error` first on the socket). */
+  | { kind: "rejected"; code: ErrorCode; message: string }
+  /** The page gave up on it: the user acted while its run streamed. */
+  | { kind: "aborted" };
 
-/** `again`: the server asked for the same event once more (another replica won a race). */
-type AttemptOutcome = DeliveryOutcome | Unreachable | { kind: "again" };
+/**
+ * How one attempt ended. `again`: the server asked for the same event once
+ * more (another replica won a race).
+ */
+export type AttemptOutcome = DeliveryOutcome | Unreachable | { kind: "again" };
 
 /** No answer: the server is out of reach, or answered that its session store is. */
 type Unreachable = { kind: "unreachable"; reason: UnreachableReason };
 export type UnreachableReason = "server" | "store";
-const SERVER_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "server" };
-const STORE_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "store" };
+export const SERVER_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "server" };
+export const STORE_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "store" };
+export const ANSWERED: AttemptOutcome = { kind: "answered" };
+export const ABORTED: AttemptOutcome = { kind: "aborted" };
+
+/** One way of carrying events to the server and runs back: SSE, JSON or a WebSocket. */
+export interface EventTransport {
+  readonly name: Transport;
+  /** Sends one attempt of an event, passing each message on as it arrives; `signal` abandons it. */
+  send(request: RerunRequest, onMessage: (message: ServerMessage) => void, signal: AbortSignal): Promise<AttemptOutcome>;
+}
+
+/**
+ * Why a transport gives way to the next: it cannot connect at all (a proxy
+ * refuses the upgrade), or its answers are not progressive (a proxy buffers
+ * or rewrites the stream).
+ */
+export type Unsuitability = "unavailable" | "degraded";
+
+/** Makes a transport; it calls `giveWay` when it finds it does not work on this network, and stops if that returns true. */
+export type CreateTransport = (giveWay: (why: Unsuitability) => boolean) => EventTransport;
+
+/** What a run's last message says about its event; null while the run goes on. */
+export function endOfRun(message: ServerMessage): AttemptOutcome | null {
+  if (message.type === "finish") return ANSWERED;
+  if (message.type !== "error") return null;
+  // The event id makes a repeat safe: the server applies the event once.
+  if (message.code === "conflict") return { kind: "again" };
+  if (message.code === "store_unavailable") return STORE_UNREACHABLE;
+  return ANSWERED;
+}
 
 export interface DeliveryHandlers {
   /** Called for each message as it arrives, so the page renders progressively. */
@@ -39,73 +66,22 @@ const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
  * because a failed attempt changes what the request must say (lastRunId).
  *
  * @example
- * await deliverEvent(() => request, { onMessage: apply, onUnreachable: showOffline });
+ * await deliverEvent(() => request, { onMessage: apply, onUnreachable: showOffline }, transports, signal);
  */
 export async function deliverEvent(
   buildRequest: () => RerunRequest,
   handlers: DeliveryHandlers,
+  transports: TransportChoice,
+  signal: AbortSignal,
 ): Promise<DeliveryOutcome> {
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptEvent(buildRequest(), handlers.onMessage);
+    const transport = transports.current();
+    const outcome = await transport.send(buildRequest(), handlers.onMessage, signal);
     if (outcome.kind === "again") continue;
     if (outcome.kind !== "unreachable") return outcome;
+    if (transports.current() !== transport) continue; // it gave way (a refused socket): resend at once
     handlers.onUnreachable(outcome.reason);
     const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
-}
-
-async function attemptEvent(
-  request: RerunRequest,
-  onMessage: (message: ServerMessage) => void,
-): Promise<AttemptOutcome> {
-  let response: Response;
-  try {
-    response = await fetch(ROUTES.event, {
-      method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-      body: JSON.stringify(request),
-    });
-  } catch {
-    return SERVER_UNREACHABLE;
-  }
-  if (!response.ok) return readRejection(response);
-  if (!response.body) return SERVER_UNREACHABLE;
-
-  let ended = false;
-  let outcome: AttemptOutcome = { kind: "answered" };
-  const parse = createSseParser((message) => {
-    if (message.type === "finish" || message.type === "error") ended = true;
-    // The event id makes a repeat safe: the server applies the event once.
-    if (message.type === "error" && message.code === "conflict") outcome = { kind: "again" };
-    if (message.type === "error" && message.code === "store_unavailable") outcome = STORE_UNREACHABLE;
-    onMessage(message);
-  });
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch {
-      break; // the connection dropped mid-stream
-    }
-    if (chunk.done) break;
-    // Outside the try: a bug in applying a message must surface, not pass for
-    // a network failure and loop forever.
-    parse(decoder.decode(chunk.value, { stream: true }));
-  }
-  return ended ? outcome : SERVER_UNREACHABLE;
-}
-
-async function readRejection(response: Response): Promise<AttemptOutcome> {
-  try {
-    const body = (await response.json()) as Partial<ErrorBody>;
-    // The store is down or slow: like an unreachable server, wait and try again.
-    if (body.error?.code === "store_unavailable") return STORE_UNREACHABLE;
-    if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
-  } catch {
-    // Not our JSON: a proxy's error page while the server restarts.
-  }
-  return SERVER_UNREACHABLE;
 }

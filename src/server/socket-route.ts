@@ -2,7 +2,7 @@ import { defineWebSocketHandler } from "h3";
 import type { ServerMessage, SocketEventMessage } from "../protocol/index.ts";
 import { RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
-import { toRerunRequest, type EventLimits } from "./read-event.ts";
+import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
 
 /**
  * `GET /_edgelit/ws`: the WebSocket transport, for networks whose proxies
@@ -13,6 +13,13 @@ import { toRerunRequest, type EventLimits } from "./read-event.ts";
 export function socketRoute(context: RerunContext, limits: EventLimits) {
   const running = new WeakMap<object, AbortController>();
   return defineWebSocketHandler({
+    // A WebSocket cannot carry the page's own header, so the browser-set Origin is what keeps other sites out.
+    upgrade(request) {
+      const origin = request.headers.get("origin");
+      if (!origin || !isSameOrigin(origin, request)) {
+        return new Response("WebSocket connections are only accepted from this server's own pages.", { status: 403 });
+      }
+    },
     message(peer, message) {
       const send = (messages: ServerMessage[]) => peer.send(JSON.stringify(messages));
       let request;

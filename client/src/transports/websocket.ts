@@ -1,0 +1,120 @@
+import { ROUTES, type RerunRequest, type ServerMessage, type SocketEventMessage } from "../../../src/protocol/index.ts";
+import { ABORTED, SERVER_UNREACHABLE, endOfRun, type AttemptOutcome, type CreateTransport } from "../transport.ts";
+
+/** A socket still connecting after this long is as good as refused (a proxy holding the upgrade). */
+const OPEN_TIMEOUT_MS = 10_000;
+const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
+
+interface PendingEvent {
+  request: RerunRequest;
+  onMessage(message: ServerMessage): void;
+  /** Its `start` arrived; what comes before belongs to a run the page interrupted. */
+  started: boolean;
+  settle(outcome: AttemptOutcome): void;
+}
+
+/**
+ * Events over one WebSocket per tab to `ROUTES.socket`, opened at once and
+ * reopened with backoff when it closes. A new event on the socket interrupts
+ * the run in progress, so the page sends it without waiting. While the socket
+ * is closed, an attempt ends unreachable and waits like any other. A socket
+ * that never opened gives way: a proxy refuses the upgrade.
+ *
+ * @example
+ * const outcome = await createWebSocketTransport(giveWay).send(request, apply, signal);
+ */
+export const createWebSocketTransport: CreateTransport = (giveWay) => {
+  let socket: WebSocket | null = null;
+  let everOpened = false;
+  let gaveWay = false;
+  let reconnects = 0;
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending: PendingEvent | null = null;
+
+  const sendPending = () => {
+    if (pending && socket?.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "event", request: pending.request } satisfies SocketEventMessage));
+    }
+  };
+
+  function connect(): void {
+    clearTimeout(reconnectTimer);
+    const url = new URL(ROUTES.socket, location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    const opened = new WebSocket(url);
+    socket = opened;
+    const timeout = setTimeout(() => opened.close(), OPEN_TIMEOUT_MS);
+    opened.onopen = () => {
+      clearTimeout(timeout);
+      everOpened = true;
+      reconnects = 0;
+      sendPending();
+    };
+    opened.onmessage = (event: MessageEvent<unknown>) => {
+      if (typeof event.data === "string") receive(event.data);
+    };
+    // An error is always followed by close.
+    opened.onclose = () => {
+      clearTimeout(timeout);
+      if (socket !== opened) return;
+      socket = null;
+      if (!everOpened) gaveWay ||= giveWay("unavailable");
+      pending?.settle(SERVER_UNREACHABLE);
+      if (gaveWay) return;
+      const delay = RECONNECT_DELAYS_MS[Math.min(reconnects++, RECONNECT_DELAYS_MS.length - 1)];
+      reconnectTimer = setTimeout(connect, delay);
+    };
+  }
+
+  function receive(data: string): void {
+    let batch: ServerMessage[];
+    try {
+      batch = JSON.parse(data) as ServerMessage[];
+    } catch {
+      return console.warn("edgelit: ignoring an unreadable socket message");
+    }
+    for (const message of batch) {
+      const event = pending;
+      if (!event) continue; // the end of an abandoned run
+      if (!event.started) {
+        if (message.type === "error") {
+          // Before its run started: a refusal, like an HTTP error on the POST.
+          const end = endOfRun(message) ?? SERVER_UNREACHABLE;
+          event.settle(end.kind === "answered" ? { kind: "rejected", code: message.code, message: message.message } : end);
+          continue;
+        }
+        if (message.type !== "start") continue; // the rest of the run this event interrupted
+        event.started = true;
+      }
+      event.onMessage(message);
+      const end = endOfRun(message);
+      if (end) event.settle(end);
+    }
+  }
+
+  connect();
+  return {
+    name: "websocket",
+    send(request, onMessage, signal) {
+      return new Promise<AttemptOutcome>((resolve) => {
+        const event: PendingEvent = {
+          request,
+          onMessage,
+          started: false,
+          settle(outcome) {
+            if (pending === event) pending = null;
+            signal.removeEventListener("abort", abandon);
+            resolve(outcome);
+          },
+        };
+        // Nothing to send: the next event on the socket interrupts this one's run.
+        const abandon = () => event.settle(ABORTED);
+        if (signal.aborted) return abandon();
+        signal.addEventListener("abort", abandon);
+        pending = event;
+        if (!socket) connect(); // closed and waiting to reconnect: the event should not wait longer
+        else sendPending(); // or on open
+      });
+    },
+  };
+};
