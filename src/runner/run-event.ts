@@ -5,7 +5,7 @@ import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "../elements/status/alerts.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
-import { ROOTS, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
+import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { ScriptRun } from "./script-run.ts";
@@ -33,6 +33,8 @@ export interface RunEventOptions {
   signal?: AbortSignal;
   /** The longest a run may take before it stops with an error in the page. */
   maxRunSeconds?: number;
+  /** The largest element the page is sent, in bytes of JSON; a larger one shows as an error. */
+  maxMessageBytes?: number;
   /**
    * Run for the state only (a carried event with a click): the page is not
    * told, and what the client holds (record.tree) is left as it was.
@@ -60,7 +62,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   const before = needsDiscovery ? structuredClone(record) : undefined;
   const applied = applyChanges(record, options.changes);
 
-  const batcher = createBatcher(options.send);
+  const batcher = createBatcher(options.send, options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
   const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
@@ -164,13 +166,16 @@ async function runCallbacks(
 }
 
 /** Collects messages and hands them over once the script yields, with a progress note. */
-function createBatcher(send: (messages: ServerMessage[]) => void) {
+/** The largest element sent to the page unless the server says otherwise: 16 MiB of JSON. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+function createBatcher(send: (messages: ServerMessage[]) => void, maxMessageBytes: number) {
   let pending: ServerMessage[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const batcher = {
     onFlush: (): ServerMessage | undefined => undefined,
     push(message: ServerMessage) {
-      pending.push(message);
+      pending.push(message.type === "element" ? withinLimit(message, maxMessageBytes) : message);
       batcher.touch();
     },
     /** Something changed (maybe only progress): flush when the script next yields. */
@@ -187,4 +192,20 @@ function createBatcher(send: (messages: ServerMessage[]) => void) {
     },
   };
   return batcher;
+}
+
+/** An element too large to send becomes an error in its place (only sent elements are measured). */
+function withinLimit(message: ElementMessage, maxMessageBytes: number): ElementMessage {
+  const size = JSON.stringify(message.props).length;
+  if (size <= maxMessageBytes) return message;
+  const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  return {
+    type: "element",
+    path: message.path,
+    kind: "exception",
+    props: {
+      name: "MessageTooLargeError",
+      message: `This ${message.kind} is ${megabytes(size)}, over the ${megabytes(maxMessageBytes)} the server sends at once (maxMessageBytes). Send less data, or media as bytes (they are served separately).`,
+    },
+  };
 }

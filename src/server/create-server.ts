@@ -34,6 +34,8 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** The longest a run may take before it stops with an error in the page. Default 300 s. */
   maxRunSeconds?: number;
+  /** The largest element sent to the page, in bytes of JSON; a larger one shows as an error. Default 16 MiB. */
+  maxMessageBytes?: number;
   /**
    * The transports the page may use, in order of preference. "websocket"
    * needs a runtime with WebSocket support wired in (the Node adapter does).
@@ -69,7 +71,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     );
   }
   const media = createMediaStore(options.storage, sessions.ttlSeconds);
-  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300 };
+  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300, maxMessageBytes: options.maxMessageBytes };
   const transports = options.transports ?? ["sse", "json"];
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };

@@ -20,6 +20,8 @@ export interface RerunContext {
   dev: boolean;
   /** The longest a run may take. */
   maxRunSeconds?: number;
+  /** The largest element sent to the page, in bytes of JSON. */
+  maxMessageBytes?: number;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
 }
@@ -113,7 +115,7 @@ async function runOnce(
     return "failed";
   }
   const openUpload = (ref: UploadedFileRef) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
-  const common = { app: context.app, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds };
+  const common = { app: context.app, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds, maxMessageBytes: context.maxMessageBytes };
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
   for (const changes of runs.slice(0, -1)) {
     const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true });

@@ -33,3 +33,16 @@ test("a script stuck in an await is stopped at the limit too, and the session is
   const second = await postToServer(server, { sessionId: start.sessionId, lastRunId: null, eventId: "b" });
   expect(second.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "visit 2")).toBe(true);
 });
+
+test("an element larger than maxMessageBytes is shown as an error in its place; the rest of the page is sent", async () => {
+  const app = defineApp((st) => {
+    st.text("small");
+    st.json({ rows: Array.from({ length: 2000 }, (_, i) => ({ i, label: `row ${i}` })) });
+    st.text("after");
+  });
+  const server = createServer({ app, storage: createStorage(), maxMessageBytes: 10_000 });
+  const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
+  const kinds = messages.flatMap((m) => (m.type === "element" ? [m.kind] : []));
+  expect(kinds).toEqual(["text", "exception", "text"]);
+  expect(exceptionsIn(messages)[0]).toMatch(/^This json is \d+ KB, over the 10 KB the server sends at once \(maxMessageBytes\)\./);
+});
