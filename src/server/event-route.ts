@@ -48,8 +48,9 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     else if (open) controller.enqueue(encoder.encode(text));
   };
   // The page gone (it interrupted this run with a newer event, or closed): stop the run.
+  // Watched only once a run outlives the quick-answer window: most never do.
   const gone = new AbortController();
-  request.signal?.addEventListener("abort", () => gone.abort(), { once: true });
+  const watchForDisconnect = () => request.signal?.addEventListener("abort", () => gone.abort(), { once: true });
 
   // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
   const retract = () => {
@@ -71,11 +72,13 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
   });
 
+  const quick = await settlesWithin(finished, STREAM_AFTER_MS);
+  if (!quick) watchForDisconnect();
   if (asJson) {
     await finished;
     return new FastResponse(JSON.stringify({ messages: collected }), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
   }
-  if (await settlesWithin(finished, STREAM_AFTER_MS)) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
+  if (quick) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
 
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({

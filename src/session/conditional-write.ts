@@ -85,6 +85,22 @@ export function conditionalWriteFor(storage: Storage, sampleKey: string): { writ
     if ((current?.version ?? 0) !== expectedVersion) return false;
     return plainWrite(key, encoded, expectedVersion, ttlSeconds);
   };
-  // In one process the session lock makes the check exact; across processes (fs) it narrows the race.
-  return { guarantee: driver.name === "memory" ? "single-process" : "checked", write: checkedWrite };
+  if (driver.name === "memory") return { guarantee: "single-process", write: versionTrackingWrite(storage, plainWrite) };
+  // Across processes (fs) the check narrows the race; within one, the session lock makes it exact.
+  return { guarantee: "checked", write: checkedWrite };
+}
+
+/**
+ * The memory store lives in this process, so this process wrote every
+ * version it holds: compare against what it wrote rather than reading the
+ * record back and parsing it on every save.
+ */
+function versionTrackingWrite(storage: Storage, write: ConditionalWrite): ConditionalWrite {
+  const written = new Map<string, number>();
+  return async (key, encoded, expectedVersion, ttlSeconds) => {
+    const current = written.get(key) ?? decodeRecord(await storage.getItem(key))?.version ?? 0;
+    if (current !== expectedVersion) return false;
+    written.set(key, expectedVersion + 1);
+    return write(key, encoded, expectedVersion, ttlSeconds);
+  };
 }
