@@ -49,7 +49,9 @@ const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--repor
 if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, "utf8"));
   results.passed += summary.numPassedTests;
-  results.failed += summary.numFailedTests + (summary.numFailedTestSuites ?? 0);
+  // A file that failed outside any test (it did not load, a hook threw) counts once; one with failing tests counts by its tests.
+  const brokenFiles = (summary.testResults ?? []).filter((file) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"));
+  results.failed += summary.numFailedTests + brokenFiles.length;
 }
 if (vitestStatus !== 0 && results.failed === 0) results.failed++;
 

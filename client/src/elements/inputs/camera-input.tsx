@@ -13,6 +13,8 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
   const capture = createLocalCapture();
   const [stream, setStream] = createSignal<MediaStream>();
   const [opening, setOpening] = createSignal(false);
+  /** The live view has a picture: until then there is nothing to take. */
+  const [hasPicture, setHasPicture] = createSignal(false);
   let video: HTMLVideoElement | undefined;
   const labelId = () => `${inputId(props.el.id)}-label`;
   const photo = () => upload.files()[0];
@@ -21,6 +23,7 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
   function close() {
     stopStream(stream());
     setStream(undefined);
+    setHasPicture(false);
   }
   onCleanup(close);
 
@@ -72,9 +75,10 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
                   autoplay
                   muted
                   playsinline
+                  onLoadedData={() => setHasPicture(true)}
                 />
                 <div class="button-row">
-                  <button type="button" class="button primary" disabled={blocked()} onClick={takePhoto}>
+                  <button type="button" class="button primary" disabled={blocked() || !hasPicture()} onClick={takePhoto}>
                     Take photo
                   </button>
                   <button type="button" class="button tertiary" disabled={blocked()} onClick={close}>
