@@ -36,6 +36,8 @@ export interface ServerOptions {
   maxRunSeconds?: number;
   /** The largest element sent to the page, in bytes of JSON; a larger one shows as an error. Default 16 MiB. */
   maxMessageBytes?: number;
+  /** How often a long stream says it is alive, so proxies do not close it as idle. Default 15 s. */
+  heartbeatSeconds?: number;
   /**
    * The transports the page may use, in order of preference. "websocket"
    * needs a runtime with WebSocket support wired in (the Node adapter does).
@@ -81,7 +83,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
     },
   });
 
-  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, limits));
+  const heartbeatMs = (options.heartbeatSeconds ?? 15) * 1000;
+  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, { ...limits, heartbeatMs }));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
   h3.get(ROUTES.health, () => Response.json({ ok: true }));
   h3.get(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));

@@ -18,15 +18,13 @@ const SSE_HEADERS = {
  */
 const STREAM_AFTER_MS = 25;
 
-/** How often a long stream says it is alive, so proxies do not close it as idle. */
-const HEARTBEAT_MS = 15_000;
 
 /**
  * `POST /_edgelit/event`: answers with the run's messages as Server-Sent
  * Events, or, when the page asks with `accept: application/json` (behind a
  * proxy that buffers streams), as one JSON answer once the run is over.
  */
-export async function eventRoute(request: Request, context: RerunContext, limits: EventLimits): Promise<Response> {
+export async function eventRoute(request: Request, context: RerunContext, limits: EventLimits & { heartbeatMs: number }): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
   try {
@@ -85,7 +83,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     start(streamController) {
       controller = streamController;
       streamController.enqueue(encoder.encode(buffered.join("")));
-      heartbeat = setInterval(() => open && streamController.enqueue(encoder.encode(SSE_HEARTBEAT)), HEARTBEAT_MS);
+      heartbeat = setInterval(() => open && streamController.enqueue(encoder.encode(SSE_HEARTBEAT)), limits.heartbeatMs);
     },
     // The page went away: the run stops at its next st.* call and saves nothing;
     // the page sends its changes again (carried, or retried under the same event id).

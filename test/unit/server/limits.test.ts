@@ -46,3 +46,22 @@ test("an element larger than maxMessageBytes is shown as an error in its place; 
   expect(kinds).toEqual(["text", "exception", "text"]);
   expect(exceptionsIn(messages)[0]).toMatch(/^This json is \d+ KB, over the 10 KB the server sends at once \(maxMessageBytes\)\./);
 });
+
+test("a long run's stream carries heartbeats between its messages", async () => {
+  const app = defineApp(async (st) => {
+    st.text("before the pause");
+    await new Promise((done) => setTimeout(done, 400));
+    st.text("after the pause");
+  });
+  const server = createServer({ app, storage: createStorage(), heartbeatSeconds: 0.05 });
+  const response = await server.fetch(
+    new Request("http://app.test/_edgelit/event", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-edgelit": "1" },
+      body: JSON.stringify({ protocol: 1, sessionId: null, lastRunId: null, eventId: "e", changes: [] }),
+    }),
+  );
+  const text = await response.text();
+  const between = text.slice(text.indexOf("before the pause"), text.indexOf("after the pause"));
+  expect(between.split(": heartbeat").length - 1).toBeGreaterThanOrEqual(2);
+});
