@@ -15,6 +15,7 @@ import { Selectbox } from "./elements/inputs/selectbox.tsx";
 import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
+import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
@@ -72,6 +73,8 @@ export const registry = {
   audioInput: AudioInput,
   chatInput: ChatInput,
   columns: Columns,
+  tabs: Tabs,
+  tab: Tab,
   column: Column,
   container: Container,
   expander: Expander,

@@ -50,6 +50,9 @@ export default defineApp(
       const [left, right] = st.columns([2, 1], { gap: "medium" });
       left.write("A wide column (2 parts)…");
       right.write("…and a narrow one (1 part).");
+      const [first, second] = st.tabs(["First tab", "Second tab"]);
+      first.write("Content of the first tab.");
+      second.write("Content of the second tab: switching tabs needs no rerun.");
       const box = st.container({ border: true });
       box.write("A container with a border.");
       const details = st.expander("Open me");

@@ -146,6 +146,9 @@ export interface MediaElements {
 export interface BlockElements {
   columns: { widths: number[]; gap: "small" | "medium" | "large" };
   column: Record<string, never>;
+  /** Tabs: one `tab` block per label, in order; switching tabs happens in the page only. */
+  tabs: { labels: string[] };
+  tab: Record<string, never>;
   container: { border?: boolean };
   expander: { label: string; expanded: boolean };
   /** A box that reports on a task: a spinner, check or cross by `state`, collapsible like an expander. */
@@ -163,7 +166,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "container", "expander", "status", "chatMessage"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "status", "chatMessage"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

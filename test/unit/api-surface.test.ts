@@ -14,9 +14,10 @@ test("st offers every element of the first release", async () => {
   expect(names).toEqual([
     "audio", "audioInput", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
     "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "fileUploader", "header", "image",
-    "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio", "rerun",
-    "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader", "success", "text", "textArea",
-    "textInput", "title", "toast", "toggle", "video", "warning", "write", "writeStream",
+    "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio",
+    "rerun", "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader", "success",
+    "tabs", "text", "textArea", "textInput", "title", "toast", "toggle", "video", "warning", "write",
+    "writeStream",
   ]);
 });
 

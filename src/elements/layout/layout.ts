@@ -35,6 +35,14 @@ export interface LayoutMethods {
   container(this: Drawable, options?: { border?: boolean }): Container;
   /** A collapsible section, collapsed unless `expanded`. @example st.expander("Details").write("hidden until opened") */
   expander(this: Drawable, label: string, options?: { expanded?: boolean }): Container;
+  /**
+   * Tabs, one container per label. Every tab's content is drawn on each run;
+   * the user switches between them in the page, without a rerun (as in Streamlit).
+   * @example
+   * const [chart, data] = st.tabs(["Chart", "Data"]);
+   * chart.image(png); data.json(rows);
+   */
+  tabs<const Labels extends readonly string[]>(this: Drawable, labels: Labels): { -readonly [Index in keyof Labels]: Container };
 }
 
 /** The layout methods of a block. */
@@ -51,6 +59,14 @@ export const layoutMethods: LayoutMethods = {
   container(options = {}) {
     const target = this[TARGET];
     return target.open(target.emit("container", options.border ? { border: true } : {}));
+  },
+  tabs(labels) {
+    const target = this[TARGET];
+    if (labels.length === 0 || labels.some((label) => typeof label !== "string" || label.length === 0)) {
+      throw new EdgelitApiError(`st.tabs needs at least one non-empty label; got ${JSON.stringify(labels)}.`);
+    }
+    const tabsPath = target.emit("tabs", { labels: [...labels] });
+    return labels.map(() => target.open(target.run.emit(tabsPath, "tab", {}))) as never;
   },
   expander(label, options = {}) {
     const target = this[TARGET];

@@ -45,3 +45,23 @@ test("bad column specs are reported in the page", async () => {
   const at = await AppTest.fromApp(defineApp((st) => void st.columns([1, 0]))).run();
   expect(at.exceptions[0]!.props.message).toMatch(/st\.columns needs 1 to 24 columns of positive width/);
 });
+
+test("tabs give one container per label, each with the whole API", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => {
+    const [chart, data] = st.tabs(["Chart", "Data"]);
+    chart.write("a chart");
+    data.json({ rows: 2 });
+    data.checkbox("Raw");
+  })).run();
+  expect(at.elements.map((e) => [e.kind, e.path.join(".")])).toEqual([
+    ["tabs", "0.0"],
+    ["tab", "0.0.0"],
+    ["markdown", "0.0.0.0"],
+    ["tab", "0.0.1"],
+    ["json", "0.0.1.0"],
+    ["checkbox", "0.0.1.1"],
+  ]);
+  expect(at.get("tabs")[0]!.props).toEqual({ labels: ["Chart", "Data"] });
+  const empty = await AppTest.fromApp(defineApp((st) => void st.tabs([]))).run();
+  expect(empty.exceptions[0]!.props.message).toMatch(/st\.tabs needs at least one non-empty label/);
+});
