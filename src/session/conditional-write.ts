@@ -95,11 +95,15 @@ export function conditionalWriteFor(storage: Storage, sampleKey: string): { writ
  * version it holds: compare against what it wrote rather than reading the
  * record back and parsing it on every save.
  */
+const MAX_TRACKED_VERSIONS = 10_000;
+
 function versionTrackingWrite(storage: Storage, write: ConditionalWrite): ConditionalWrite {
   const written = new Map<string, number>();
   return async (key, encoded, expectedVersion, ttlSeconds) => {
     const current = written.get(key) ?? decodeRecord(await storage.getItem(key))?.version ?? 0;
     if (current !== expectedVersion) return false;
+    // Sessions end without telling the writer: forget them all now and then (a miss just reads the record).
+    if (written.size >= MAX_TRACKED_VERSIONS) written.clear();
     written.set(key, expectedVersion + 1);
     return write(key, encoded, expectedVersion, ttlSeconds);
   };

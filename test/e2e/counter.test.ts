@@ -1,6 +1,5 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
 import { startEdgelit, tempDir } from "../helpers/processes.ts";
 
 type Server = Awaited<ReturnType<typeof startEdgelit>>;
@@ -10,9 +9,6 @@ let server: Server;
 const store = tempDir("edgelit-e2e-store-");
 const start = (port?: number) => startEdgelit({ storage: `fs:${store.path}`, port });
 
-/** Waits until the counter shows `count` (a bounded wait; Playwright's own timeout). */
-const countIs = (page: Page, count: number) =>
-  page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout: 10_000 });
 
 beforeAll(async () => {
   server = await start();
@@ -29,16 +25,16 @@ test("the counter counts clicks, and the slider and text input drive the app", a
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.getByRole("heading", { name: "Counter" }).waitFor();
-  await countIs(page, 0);
+  await metricShows(page, 0);
 
   const addOne = page.getByRole("button", { name: "Add one" });
   for (let i = 0; i < 3; i++) await addOne.click();
-  await countIs(page, 3);
+  await metricShows(page, 3);
 
   await page.getByRole("slider", { name: "Step" }).fill("5");
   await page.getByText("Step is 5").waitFor();
   await page.getByRole("button", { name: "Add step" }).click();
-  await countIs(page, 8);
+  await metricShows(page, 8);
 
   const name = page.getByRole("textbox", { name: "Your name" });
   await name.fill("Ada");
@@ -53,18 +49,18 @@ test("a restart of the server mid-session loses nothing: the click made while it
   await page.goto(server.url);
   const addOne = page.getByRole("button", { name: "Add one" });
   await addOne.click();
-  await countIs(page, 1);
+  await metricShows(page, 1);
 
   const port = server.port;
   await server.stop();
   await addOne.click();
   await page.getByText(/cannot reach the server/i).waitFor({ timeout: 10_000 });
   server = await start(port);
-  await countIs(page, 2);
+  await metricShows(page, 2);
   await expect(page.getByText(/cannot reach the server/i).isVisible()).resolves.toBe(false);
 
   await addOne.click();
-  await countIs(page, 3);
+  await metricShows(page, 3);
   expect(page.errors).toEqual([]);
   await page.close();
 });
@@ -74,18 +70,18 @@ test("reloading the tab keeps its session; a second tab is a new session", async
   await page.goto(server.url);
   await page.getByRole("button", { name: "Add one" }).click();
   await page.getByRole("button", { name: "Add one" }).click();
-  await countIs(page, 2);
+  await metricShows(page, 2);
   await page.getByRole("slider", { name: "Step" }).fill("7");
   await page.getByText("Step is 7").waitFor();
 
   await page.reload();
-  await countIs(page, 2);
+  await metricShows(page, 2);
   await page.getByText("Step is 7").waitFor();
   expect(await page.getByRole("slider", { name: "Step" }).inputValue()).toBe("7");
 
   const second = await browser.newPage();
   await second.goto(server.url);
-  await countIs(second, 0);
+  await metricShows(second, 0);
   await second.getByText("Step is 1").waitFor();
   await page.close();
   await second.close();

@@ -1,6 +1,5 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
 import { startEdgelit } from "../helpers/processes.ts";
 
 let server: Awaited<ReturnType<typeof startEdgelit>>;
@@ -16,13 +15,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const countIs = (page: Page, count: number) =>
-  page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout: 30_000 });
 
 test("acting while a run streams interrupts it: the newest values win and no click is lost", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
-  await countIs(page, 0);
+  await metricShows(page, 0);
   await page.getByRole("checkbox", { name: "Slow" }).check();
   await page.getByText("step 39 of 40").waitFor({ timeout: 20_000 });
 
@@ -36,13 +33,13 @@ test("acting while a run streams interrupts it: the newest values win and no cli
   await page.getByText("step 0 of 40").waitFor();
   await slider.fill("7");
 
-  await countIs(page, 2);
+  await metricShows(page, 2);
   await page.getByText("step 7", { exact: true }).waitFor({ timeout: 30_000 });
   await page.getByText("step 39 of 40").waitFor({ timeout: 20_000 });
   expect(await page.getByText("Running…").isVisible()).toBe(false);
   // What the store holds agrees: a reload shows the same.
   await page.reload();
-  await countIs(page, 2);
+  await metricShows(page, 2);
   await page.getByText("step 7", { exact: true }).waitFor();
   expect(page.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
 import { startNginx } from "../helpers/nginx.ts";
 import { startEdgelit, startRedis } from "../helpers/processes.ts";
 
@@ -27,8 +27,6 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const countIs = (page: Page, count: number) =>
-  page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout: 30_000 });
 
 /** Which replica served each event, from the balancer's header. */
 function recordUpstreams(page: Page): Set<string> {
@@ -45,7 +43,7 @@ test("three replicas behind nginx round robin: 50 rapid clicks count 50, even wi
   const page = await browser.newPage();
   const upstreams = recordUpstreams(page);
   await page.goto(balancer.url);
-  await countIs(page, 0);
+  await metricShows(page, 0);
   const addOne = page.getByRole("button", { name: "Add one" });
 
   for (let click = 1; click <= 50; click++) {
@@ -53,17 +51,17 @@ test("three replicas behind nginx round robin: 50 rapid clicks count 50, even wi
     // Mid-burst, one replica dies without a chance to clean up.
     if (click === 25) await replicas[1]!.stop("SIGKILL");
   }
-  await countIs(page, 50);
+  await metricShows(page, 50);
   expect(upstreams.size).toBe(3);
 
   // What the store holds, seen fresh: a reload shows the same 50.
   await page.reload();
-  await countIs(page, 50);
+  await metricShows(page, 50);
 
   // Every replica restarts (a deploy); the tab carries on where it was.
   await Promise.all(replicas.map((replica) => replica.stop()));
   replicas = await Promise.all(replicas.map((replica) => startReplica(replica.port)));
   await addOne.click();
-  await countIs(page, 51);
+  await metricShows(page, 51);
   expect(page.errors).toEqual([]);
 });

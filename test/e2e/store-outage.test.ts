@@ -1,6 +1,5 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
 import { startEdgelit, startRedis, type StartedRedis } from "../helpers/processes.ts";
 
 let redis: StartedRedis;
@@ -19,8 +18,6 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const countIs = (page: Page, count: number) =>
-  page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout: 30_000 });
 
 test("while the session store is down the page says so and retries; when it is back the click counts once and nothing is lost", async () => {
   const page = await browser.newPage();
@@ -28,16 +25,16 @@ test("while the session store is down the page says so and retries; when it is b
   const addOne = page.getByRole("button", { name: "Add one" });
   await addOne.click();
   await addOne.click();
-  await countIs(page, 2);
+  await metricShows(page, 2);
 
   await redis.down();
   await addOne.click();
   await page.getByText("The server cannot reach its session store — retrying…").waitFor({ timeout: 20_000 });
 
   await redis.up();
-  await countIs(page, 3);
+  await metricShows(page, 3);
   await page.getByText(/retrying/).waitFor({ state: "hidden", timeout: 10_000 });
   await page.reload();
-  await countIs(page, 3);
+  await metricShows(page, 3);
   expect(page.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
 import { startNginx } from "../helpers/nginx.ts";
 import { startEdgelit } from "../helpers/processes.ts";
 
@@ -21,20 +21,18 @@ afterAll(async () => {
 });
 
 const transportOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.edgelitTransport);
-const countIs = (page: Page, count: number) =>
-  page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout: 20_000 });
 
 async function clicksCount(page: Page): Promise<void> {
   const addOne = page.getByRole("button", { name: "Add one" });
   for (let i = 0; i < 3; i++) await addOne.click();
-  await countIs(page, 3);
+  await metricShows(page, 3);
 }
 
 for (const transport of ["sse", "websocket", "json"] as const) {
   test(`forced with ?transport=${transport}, the app works over it`, async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/?transport=${transport}`);
-    await countIs(page, 0);
+    await metricShows(page, 0);
     await clicksCount(page);
     expect(await transportOf(page)).toBe(transport);
     expect(page.errors).toEqual([]);
@@ -47,7 +45,7 @@ test("behind a proxy that buffers streams, the page notices a slow run arrived a
   proxies.push(proxy);
   const page = await browser.newPage();
   await page.goto(proxy.url);
-  await countIs(page, 0);
+  await metricShows(page, 0);
   expect(await transportOf(page)).toBe("sse");
   await page.getByRole("checkbox", { name: "Slow" }).check();
   await page.getByText("step 39 of 40").waitFor({ timeout: 20_000 });
@@ -63,7 +61,7 @@ test("behind a proxy that buffers streams and refuses WebSockets, the page moves
   proxies.push(proxy);
   const page = await browser.newPage();
   await page.goto(proxy.url);
-  await countIs(page, 0);
+  await metricShows(page, 0);
   await page.getByRole("checkbox", { name: "Slow" }).check();
   await page.getByText("step 39 of 40").waitFor({ timeout: 20_000 });
   await expect.poll(() => transportOf(page), { timeout: 15_000 }).toBe("json");

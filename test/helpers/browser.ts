@@ -44,3 +44,8 @@ export async function launchBrowser(options: { extraArgs?: string[] } = {}): Pro
     },
   };
 }
+
+/** Waits until the page's (first) metric shows exactly `count`, as the counter apps draw it. */
+export function metricShows(page: Page, count: number, timeout = 30_000): Promise<void> {
+  return page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout });
+}

@@ -109,6 +109,8 @@ export interface EdgelitProcessOptions {
   dev?: boolean;
   /** `--session-ttl` in seconds. */
   sessionTtl?: number;
+  /** `start` serves in production mode whatever `dev` says. Default `run`. */
+  command?: "run" | "start";
   env?: Record<string, string>;
 }
 
@@ -117,7 +119,7 @@ export async function startEdgelit(options: EdgelitProcessOptions = {}): Promise
   const port = options.port ?? (await freePort());
   const args = [
     join(ROOT, "bin/edgelit.mjs"),
-    "run",
+    options.command ?? "run",
     resolve(ROOT, options.app ?? "examples/counter/app.ts"),
     "--port",
     String(port),

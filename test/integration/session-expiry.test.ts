@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { postEvent } from "../helpers/events.ts";
 import { startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 import { click, countShown, openCounter } from "./counter-tab.ts";

@@ -18,11 +18,14 @@ test("small media go inline as data: URIs, larger ones to the store by a content
     st.image(png(100), { caption: "small" });
     st.image(png(INLINE_MEDIA_BYTES + 1));
     st.image("https://example.com/a.png");
+    st.image(png(INLINE_MEDIA_BYTES + 1), { inline: true });
   })).run();
   const [small, large, external] = at.get("image").map((e) => e.props.items[0]!);
   expect(small).toEqual({ src: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGg/), caption: "small" });
   expect(large!.src).toMatch(/^\/_edgelit\/media\/[0-9a-f]{32}$/);
   expect(external!.src).toBe("https://example.com/a.png");
+  // Asked for inline, a large image goes in the page too.
+  expect(at.get("image")[3]!.props.items[0]!.src).toMatch(/^data:image\/png;base64,/);
   await at.run();
   expect(at.get("image")[1]!.props.items[0]!.src).toBe(large!.src);
   const stored = await at.media.getMedia(large!.src.split("/").at(-1)!);
