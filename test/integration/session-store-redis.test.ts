@@ -1,6 +1,9 @@
 import { createStorage, type Storage } from "unstorage";
 import redisDriver from "unstorage/drivers/redis";
-import { afterAll, beforeAll } from "vitest";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createSessionRecord } from "../../src/session/record.ts";
+import { createSessionStore } from "../../src/session/store.ts";
 import { startRedis } from "../helpers/processes.ts";
 import { describeSessionStore } from "./session-store-contract.ts";
 
@@ -22,3 +25,28 @@ afterAll(async () => {
 
 // Two storages are two independent connections, as two replicas would have.
 describeSessionStore("redis", { storage: open, second: open, guarantee: "atomic" });
+
+describe("Redis compare-and-set", () => {
+  test("compares the version wherever the stored record keeps it", async () => {
+    const sessions = createSessionStore(open());
+    const id = "ffffffffffffffffffffffffffffff01";
+    const { version: _leading, ...rest } = createSessionRecord();
+    const raw = new Redis(redis.url);
+    await raw.set(`edgelit:session:${id}`, JSON.stringify({ json: { ...rest, version: 2 } }));
+    raw.disconnect();
+    expect(await sessions.save(id, createSessionRecord(), 1)).toBeUndefined();
+    expect((await sessions.save(id, createSessionRecord(), 2))?.version).toBe(3);
+  });
+
+  test("keeps saving, and refusing stale saves, after Redis forgets its scripts", async () => {
+    const sessions = createSessionStore(open());
+    const id = "ffffffffffffffffffffffffffffff02";
+    for (let version = 0; version < 3; version++) expect(await sessions.save(id, createSessionRecord(), version)).toBeDefined();
+    const raw = new Redis(redis.url);
+    await raw.script("FLUSH");
+    raw.disconnect();
+    expect(await sessions.save(id, createSessionRecord(), 2)).toBeUndefined();
+    expect((await sessions.save(id, createSessionRecord(), 3))?.version).toBe(4);
+    expect((await sessions.load(id))?.version).toBe(4);
+  });
+});
