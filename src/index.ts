@@ -21,7 +21,7 @@ export type {
 } from "./elements/inputs/index.ts";
 export type { HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
-export type { Columns, ColumnsOptions } from "./elements/layout/layout.ts";
+export type { Columns, ColumnsOptions, ContainerOptions, ExpanderOptions, PopoverOptions } from "./elements/layout/layout.ts";
 export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";
 export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions } from "./elements/inputs/index.ts";
 export type { MediaInput, MediaOptions } from "./media/media-source.ts";

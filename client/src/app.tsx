@@ -1,4 +1,4 @@
-import { Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import { ROOTS } from "../../src/protocol/index.ts";
 import { ClientContext } from "./client-context.ts";
 import type { Client } from "./create-client.ts";
@@ -8,6 +8,11 @@ import { Notices } from "./notices.tsx";
 /** The page: a sidebar when the app put anything in it, the main column with its pinned bottom, and status notices. */
 export function App(props: { client: Client }) {
   const root = (index: number) => props.client.tree.roots[index] ?? [];
+  // `st.bottom`'s elements in order, then the chat input, wherever the app called it (as in Streamlit).
+  const bottom = createMemo(() => {
+    const nodes = root(ROOTS.bottom);
+    return [...nodes.filter((node) => node.kind !== "chatInput"), ...nodes.filter((node) => node.kind === "chatInput")];
+  });
   return (
     <ClientContext.Provider value={props.client}>
       <div class="app">
@@ -22,11 +27,11 @@ export function App(props: { client: Client }) {
           <div class="stack">
             <ElementList nodes={root(ROOTS.main)} />
           </div>
-          {/* Pinned under the main column: the chat input. */}
-          <Show when={root(ROOTS.bottom).length > 0}>
+          {/* Pinned under the main column: st.bottom and the chat input. */}
+          <Show when={bottom().length > 0}>
             <div class="bottom">
               <div class="stack">
-                <ElementList nodes={root(ROOTS.bottom)} />
+                <ElementList nodes={bottom()} />
               </div>
             </div>
           </Show>

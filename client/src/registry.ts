@@ -19,6 +19,7 @@ import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
+import { Popover } from "./elements/layout/popover.tsx";
 import { Audio } from "./elements/media/audio.tsx";
 import { Image } from "./elements/media/image.tsx";
 import { Logo } from "./elements/media/logo.tsx";
@@ -78,6 +79,7 @@ export const registry = {
   column: Column,
   container: Container,
   expander: Expander,
+  popover: Popover,
   status: StatusBox,
   chatMessage: ChatMessage,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

@@ -6,11 +6,17 @@ import { createSessionState, type SessionState } from "./session-state.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
- * sidebar, the session state and run control.
+ * sidebar, the pinned bottom, the session state and run control.
  */
 export interface St extends Container {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
+  /**
+   * The area pinned to the bottom of the main column, with the whole element
+   * API. Its elements show there in order, above the chat input if there is one.
+   * @example st.bottom.caption("Answers may be wrong; check them.")
+   */
+  readonly bottom: Container;
   /**
    * Per-tab session state. Survives reruns, reloads of the tab and server
    * restarts; a widget's `key` reads and writes its value.
@@ -27,6 +33,7 @@ export interface St extends Container {
 export function createSt(run: ScriptRun): St {
   return Object.assign(createContainer(run, [ROOTS.main]), {
     sidebar: createContainer(run, [ROOTS.sidebar]),
+    bottom: createContainer(run, [ROOTS.bottom]),
     session: createSessionState(run),
     rerun(): never {
       throw new RerunSignal();

@@ -144,13 +144,23 @@ export interface MediaElements {
 
 /** Blocks hold children; their own props never include the children. */
 export interface BlockElements {
-  columns: { widths: number[]; gap: "small" | "medium" | "large" };
+  /** `gap: null` puts no space between columns; `verticalAlignment` is sent only when not "top". */
+  columns: {
+    widths: number[];
+    gap: "small" | "medium" | "large" | null;
+    verticalAlignment?: "center" | "bottom";
+    border?: boolean;
+  };
   column: Record<string, never>;
   /** Tabs: one `tab` block per label, in order; switching tabs happens in the page only. */
   tabs: { labels: string[] };
   tab: Record<string, never>;
-  container: { border?: boolean };
-  expander: { label: string; expanded: boolean };
+  /** `height` (pixels) makes it scroll; `key` becomes the CSS class `st-key-<key>`. */
+  container: { border?: boolean; height?: number; key?: string };
+  /** `icon` is one emoji or `:material/name:`. */
+  expander: { label: string; expanded: boolean; icon?: string };
+  /** A button that opens a floating panel with the children; opening and closing happen in the page only. */
+  popover: { label: string; help?: string; icon?: string; disabled?: boolean; fullWidth?: boolean };
   /** A box that reports on a task: a spinner, check or cross by `state`, collapsible like an expander. */
   status: { label: string; state: "running" | "complete" | "error"; expanded: boolean };
   /** A chat bubble; the avatar is an emoji or text (default: by `name`). */
@@ -166,7 +176,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "status", "chatMessage"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

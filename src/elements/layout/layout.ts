@@ -1,11 +1,18 @@
 import type { Container } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
+import {
+  columnsProps,
+  containerProps,
+  expanderProps,
+  popoverProps,
+  type ColumnsOptions,
+  type ContainerOptions,
+  type ExpanderOptions,
+  type PopoverOptions,
+} from "./layout-options.ts";
 
-/** Options of `columns`. */
-export interface ColumnsOptions {
-  gap?: "small" | "medium" | "large";
-}
+export type { ColumnsOptions, ContainerOptions, ExpanderOptions, PopoverOptions };
 
 /** One container per column: a tuple when the count or widths are known to the compiler. */
 export type Columns<Spec extends number | readonly number[]> = Spec extends readonly number[]
@@ -25,16 +32,37 @@ type TupleOf<Item, Length extends number, Built extends Item[] = []> = number ex
 /** Blocks that hold other elements; each returns a handle with the whole element API. */
 export interface LayoutMethods {
   /**
-   * Side-by-side columns: a count of equal columns, or relative widths.
+   * Side-by-side columns: a count of equal columns, or relative widths; with a
+   * `gap` ("small", "medium", "large" or null), a `verticalAlignment` of their
+   * content, and an optional `border` around each.
    * @example
-   * const [left, right] = st.columns([2, 1]);
+   * const [left, right] = st.columns([2, 1], { verticalAlignment: "center" });
    * left.write("wide"); right.write("narrow");
    */
   columns<const Spec extends number | readonly number[]>(this: Drawable, spec: Spec, options?: ColumnsOptions): Columns<Spec>;
-  /** A group of elements drawn where it is created, optionally bordered. @example st.container({ border: true }).write("inside") */
-  container(this: Drawable, options?: { border?: boolean }): Container;
-  /** A collapsible section, collapsed unless `expanded`. @example st.expander("Details").write("hidden until opened") */
-  expander(this: Drawable, label: string, options?: { expanded?: boolean }): Container;
+  /**
+   * A group of elements drawn where it is created, optionally bordered. With a
+   * `height` in pixels its content scrolls inside it (bordered unless `border: false`).
+   * @example
+   * const log = st.container({ height: 300 });
+   * for (const line of lines) log.text(line);
+   */
+  container(this: Drawable, options?: ContainerOptions): Container;
+  /**
+   * A collapsible section, collapsed unless `expanded`, with an optional icon
+   * (one emoji or ":material/icon_name:") before its label.
+   * @example st.expander("Details", { icon: "🔍" }).write("hidden until opened")
+   */
+  expander(this: Drawable, label: string, options?: ExpanderOptions): Container;
+  /**
+   * A button that opens a floating panel holding the container's elements.
+   * Opening and closing happen in the page, without a rerun; a click outside
+   * or Escape closes it. Widgets inside work as anywhere else.
+   * @example
+   * const settings = st.popover("Settings", { icon: "⚙️" });
+   * const dark = settings.toggle("Dark mode");
+   */
+  popover(this: Drawable, label: string, options?: PopoverOptions): Container;
   /**
    * Tabs, one container per label. Every tab's content is drawn on each run;
    * the user switches between them in the page, without a rerun (as in Streamlit).
@@ -49,16 +77,13 @@ export interface LayoutMethods {
 export const layoutMethods: LayoutMethods = {
   columns(spec, options = {}) {
     const target = this[TARGET];
-    const widths = typeof spec === "number" ? Array.from({ length: spec }, () => 1) : [...(spec as readonly number[])];
-    if (widths.length === 0 || widths.length > 24 || widths.some((width) => !(width > 0) || !Number.isFinite(width))) {
-      throw new EdgelitApiError(`st.columns needs 1 to 24 columns of positive width; got ${JSON.stringify(spec)}.`);
-    }
-    const columnsPath = target.emit("columns", { widths, gap: options.gap ?? "small" });
-    return widths.map(() => target.open(target.run.emit(columnsPath, "column", {}))) as never;
+    const props = columnsProps(spec, options);
+    const columnsPath = target.emit("columns", props);
+    return props.widths.map(() => target.open(target.run.emit(columnsPath, "column", {}))) as never;
   },
   container(options = {}) {
     const target = this[TARGET];
-    return target.open(target.emit("container", options.border ? { border: true } : {}));
+    return target.open(target.emit("container", containerProps(options)));
   },
   tabs(labels) {
     const target = this[TARGET];
@@ -70,6 +95,10 @@ export const layoutMethods: LayoutMethods = {
   },
   expander(label, options = {}) {
     const target = this[TARGET];
-    return target.open(target.emit("expander", { label: String(label), expanded: options.expanded ?? false }));
+    return target.open(target.emit("expander", expanderProps(label, options)));
+  },
+  popover(label, options = {}) {
+    const target = this[TARGET];
+    return target.open(target.emit("popover", popoverProps(label, options)));
   },
 };
