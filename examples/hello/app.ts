@@ -1,4 +1,5 @@
 import { defineApp } from "edgelit";
+import layoutSection from "./sections/layout.ts";
 
 /** The tour: every element edgelit has, on one page. Run it with `npx edgelit hello`. */
 export default defineApp(
@@ -45,20 +46,7 @@ export default defineApp(
       st.json({ name, bio, age, level, budget: [low, high], color, size, toppings, agree, dark });
     }
 
-    if (section === "Layout") {
-      st.header("Layout", { divider: true });
-      const [left, right] = st.columns([2, 1], { gap: "medium" });
-      left.write("A wide column (2 parts)…");
-      right.write("…and a narrow one (1 part).");
-      const [first, second] = st.tabs(["First tab", "Second tab"]);
-      first.write("Content of the first tab.");
-      second.write("Content of the second tab: switching tabs needs no rerun.");
-      const box = st.container({ border: true });
-      box.write("A container with a border.");
-      const details = st.expander("Open me");
-      details.write("Expanders hold anything, widgets included.");
-      details.checkbox("A checkbox inside an expander");
-    }
+    if (section === "Layout") layoutSection(st);
 
     if (section === "State") {
       st.header("State", { divider: true });
