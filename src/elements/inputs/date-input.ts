@@ -11,7 +11,9 @@ export interface DateInputOptions extends WidgetOptions {
   /**
    * The date shown at first: a date, `[start, end]` for a range, or null to
    * start empty (the widget then returns null until a date is picked).
-   * Default: today, as the server's UTC date.
+   * Default: today, as the server's UTC date. Unlike Streamlit, a range has
+   * no one-date state while the user picks: it is two fields, always both
+   * set, so an empty or one-date range is refused.
    */
   value?: DateLike | readonly [DateLike, DateLike] | null;
   /** The earliest date. Default: ten years before the value (or today). */
@@ -31,6 +33,7 @@ const FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\3YYYY)$/;
  * A date field, or two for a range. Values are ISO date strings
  * ("2026-11-22"), never `Date` objects, so no time zone can move them.
  * A range always holds both ends: its two fields cannot be half filled.
+ * A value set through `st.session[key]` must be the ISO string too.
  * @example const day = st.dateInput("Day", { min: "2026-01-01", max: "2026-12-31" });
  */
 export function dateInput(target: ElementTarget, label: string, options: DateInputOptions = {}): string | [string, string] | null {
