@@ -57,6 +57,12 @@ test("date and time fields send ISO values; a date past max is refused and the f
   await expect.poll(() => day.inputValue()).toBe("2027-01-15");
   expect(await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).isVisible()).toBe(true);
 
+  // With a step under a minute the app sees seconds, even the ":00" the browser leaves out.
+  await page.getByLabel("Lap time").fill("00:02:00");
+  await page.getByText("Lap: 00:02:00", { exact: true }).waitFor();
+  await page.getByLabel("Lap time").fill("00:02:07");
+  await page.getByText("Lap: 00:02:07", { exact: true }).waitFor();
+
   await page.getByLabel("Stay end", { exact: true }).fill("2026-12-31");
   await page.getByText("Stay: 2026-12-20 to 2026-12-31", { exact: true }).waitFor();
   expect(await page.getByLabel("Stay start", { exact: true }).getAttribute("max")).toBe("2026-12-31");
