@@ -6,14 +6,18 @@ import { AudioInput } from "./elements/inputs/audio-input.tsx";
 import { Button } from "./elements/inputs/button.tsx";
 import { CameraInput } from "./elements/inputs/camera-input.tsx";
 import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
+import { ColorPicker } from "./elements/inputs/color-picker.tsx";
+import { DateInput } from "./elements/inputs/date-input.tsx";
 import { DownloadButton } from "./elements/inputs/download-button.tsx";
 import { FileUploader } from "./elements/inputs/file-uploader.tsx";
 import { Multiselect } from "./elements/inputs/multiselect.tsx";
 import { NumberInput } from "./elements/inputs/number-input.tsx";
 import { Radio } from "./elements/inputs/radio.tsx";
+import { SelectSlider } from "./elements/inputs/select-slider.tsx";
 import { Selectbox } from "./elements/inputs/selectbox.tsx";
 import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
+import { TimeInput } from "./elements/inputs/time-input.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
 import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
@@ -68,6 +72,10 @@ export const registry = {
   selectbox: Selectbox,
   radio: Radio,
   multiselect: Multiselect,
+  selectSlider: SelectSlider,
+  dateInput: DateInput,
+  timeInput: TimeInput,
+  colorPicker: ColorPicker,
   downloadButton: DownloadButton,
   fileUploader: FileUploader,
   cameraInput: CameraInput,

@@ -92,6 +92,18 @@ export interface InputElements {
     maxSelections?: number;
     placeholder?: string;
   };
+  /** A slider over option labels; its wire value is the chosen index, or `[i, j]` for a range. */
+  selectSlider: WidgetProps & { options: string[]; index: number | [number, number] };
+  /**
+   * Dates are "YYYY-MM-DD"; a range is `[start, end]`; null is an empty field.
+   * `format` is how the readout writes the date ("YYYY/MM/DD", "DD.MM.YYYY", ...).
+   * `nullable`: the user may empty the field (sent as null).
+   */
+  dateInput: WidgetProps & { value: string | [string, string] | null; min: string; max: string; format: string; nullable?: boolean };
+  /** A time "HH:MM", or "HH:MM:SS" when `step` (seconds) is under 60; null (when `nullable`) is an empty field. */
+  timeInput: WidgetProps & { value: string | null; step: number; nullable?: boolean };
+  /** A colour as lowercase "#rrggbb". */
+  colorPicker: WidgetProps & { value: string };
   /** A click downloads `src` as `fileName` and is sent as `true`, like a button. */
   downloadButton: WidgetProps & { src: MediaSource; fileName: string; mime: string; variant: "primary" | "secondary" | "tertiary" };
   /**

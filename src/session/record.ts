@@ -27,6 +27,8 @@ export interface WidgetSpec {
   /** Upload widgets: accepted extensions (".csv") and MIME types ("image/*"), and the size limit per file. */
   accept?: string[];
   maxBytes?: number;
+  /** timeInput: its step in seconds; under 60, times carry seconds. */
+  step?: number;
 }
 
 /**

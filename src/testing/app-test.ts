@@ -154,6 +154,10 @@ export class AppTest {
   cameraInput = (query: WidgetQuery) => this.widget("cameraInput", query);
   audioInput = (query: WidgetQuery) => this.widget("audioInput", query);
   chatInput = (query: WidgetQuery) => this.widget("chatInput", query);
+  selectSlider = (query: WidgetQuery) => this.widget("selectSlider", query);
+  dateInput = (query: WidgetQuery) => this.widget("dateInput", query);
+  timeInput = (query: WidgetQuery) => this.widget("timeInput", query);
+  colorPicker = (query: WidgetQuery) => this.widget("colorPicker", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
@@ -207,7 +211,9 @@ export class WidgetHandle<K extends WidgetKind> {
 
   /**
    * Sets the value the app will see: a number for a slider, the option itself
-   * for a selectbox or radio, a list of options for a multiselect. Options
+   * for a selectbox, radio or select slider (a `[low, high]` pair of options
+   * for a range), a list of options for a multiselect, the ISO string for a
+   * date or time input. Options
    * are matched by their label (or pass `options` to match by value).
    */
   setValue(value: unknown, options?: readonly unknown[]): AppTest {
@@ -219,7 +225,8 @@ export class WidgetHandle<K extends WidgetKind> {
       if (index === -1) throw new Error(`${JSON.stringify(option)} is not an option of ${this.element.kind} "${props.label}"`);
       return index;
     };
-    if (this.element.kind === "multiselect") return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
+    const rangeOfOptions = this.element.kind === "selectSlider" && Array.isArray(props.index);
+    if (this.element.kind === "multiselect" || rangeOfOptions) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
     return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
   }
 }

@@ -1,5 +1,6 @@
 import type { WidgetKind } from "../../protocol/index.ts";
 import type { WidgetSpec } from "../../session/record.ts";
+import { pickerCodecs } from "./picker-codecs.ts";
 
 /**
  * How each widget kind checks values. `fromClient` takes what the browser
@@ -157,6 +158,7 @@ export const widgetCodecs = {
   cameraInput: uploads,
   audioInput: uploads,
   chatInput,
+  ...pickerCodecs,
 } satisfies Record<WidgetKind, WidgetCodec>;
 
 /** The position of `value` among `options`, comparing data by content. */
@@ -178,7 +180,8 @@ function isIndex(value: unknown, length: number): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < length;
 }
 
-function describe(value: unknown): string {
+/** A value as a refusal reason quotes it: JSON, cut short. */
+export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === undefined) return "nothing";
   const json = stableJson(value);

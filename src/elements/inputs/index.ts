@@ -7,12 +7,14 @@ import { slider, type SliderOptions } from "./slider.ts";
 import { textArea, textInput, type TextAreaOptions, type TextInputOptions } from "./text-input.ts";
 import { downloadButton, type DownloadButtonOptions } from "./download-button.ts";
 import { audioInput, cameraInput, fileUploader, type CaptureOptions, type FileUploaderOptions } from "./uploads.ts";
+import { pickerMethods } from "./picker-methods.ts";
 import type { MediaInput } from "../../media/media-source.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 
 export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions };
 export type { ButtonOptions, CheckboxOptions, MultiselectOptions, NumberInputOptions, SingleChoiceOptions, SliderOptions, TextAreaOptions, TextInputOptions };
 export type { WidgetOptions } from "./common.ts";
+export type { ColorPickerOptions, DateInputOptions, DateLike, SelectSliderOptions, TimeInputOptions } from "./picker-methods.ts";
 
 /** The widgets. Each returns its current value synchronously. */
 export const inputMethods = {
@@ -82,6 +84,7 @@ export const inputMethods = {
   audioInput(this: Drawable, label: string, options?: CaptureOptions): UploadedFile | null {
     return audioInput(this[TARGET], label, options);
   },
+  ...pickerMethods,
 };
 
 function fileUploaderMethod(this: Drawable, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];

@@ -1,0 +1,34 @@
+import type { ElementProps } from "../element-props.ts";
+import { WidgetLabel, inputId } from "./widget-label.tsx";
+import { createWidgetValue } from "./widget-value.ts";
+
+/**
+ * The browser's own time field, stepping by the app's `step`. Its text is
+ * sent as "HH:MM", or "HH:MM:SS" when the step is under a minute (the
+ * browser may leave ":00" seconds out, so they are put back). An emptied
+ * field is sent as null only when the app allows it.
+ */
+export function TimeInput(props: ElementProps<"timeInput">) {
+  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const toWire = (text: string) => (props.el.step < 60 ? (text.length === 5 ? `${text}:00` : text.slice(0, 8)) : text.slice(0, 5));
+
+  return (
+    <div class="time-input">
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <input
+        type="time"
+        id={inputId(props.el.id)}
+        class="field"
+        step={props.el.step}
+        value={state.value() ?? ""}
+        disabled={props.el.disabled}
+        onChange={(event) => {
+          const input = event.currentTarget;
+          if (input.value !== "") state.commit(toWire(input.value));
+          else if (props.el.nullable) state.commit(null);
+          else input.value = state.value() ?? "";
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `colorPicker`. */
+export interface ColorPickerOptions extends WidgetOptions {
+  /** The colour shown at first, "#rrggbb" or "#rgb" in either case. Default "#000000". */
+  value?: string;
+}
+
+/**
+ * A colour picker that returns the colour as lowercase "#rrggbb".
+ * @example const color = st.colorPicker("Pen", { value: "#FF4B4B" }); // "#ff4b4b"
+ */
+export function colorPicker(target: ElementTarget, label: string, options: ColorPickerOptions = {}): string {
+  const given = options.value ?? "#000000";
+  const defaultValue = toHexColor(given);
+  if (defaultValue === undefined) throw new EdgelitApiError(`colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`);
+  const { id, value } = target.run.widget<string>({
+    kind: "colorPicker",
+    label,
+    key: options.key,
+    identity: [defaultValue],
+    spec: {},
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit("colorPicker", { ...baseProps(id, label, options), value });
+  return value;
+}
+
+/** "#rgb" or "#rrggbb" in any case as lowercase "#rrggbb"; undefined for anything else. */
+function toHexColor(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
+}

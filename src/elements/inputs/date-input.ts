@@ -1,0 +1,71 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { addYears, dayNumber, todayUtc, toIsoDate } from "./calendar.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** A date as the app may give it: "YYYY-MM-DD", or a `Date` (its UTC day is taken). */
+export type DateLike = string | Date;
+
+/** Options of `dateInput`. */
+export interface DateInputOptions extends WidgetOptions {
+  /**
+   * The date shown at first: a date, `[start, end]` for a range, or null to
+   * start empty (the widget then returns null until a date is picked).
+   * Default: today, as the server's UTC date. Unlike Streamlit, a range has
+   * no one-date state while the user picks: it is two fields, always both
+   * set, so an empty or one-date range is refused.
+   */
+  value?: DateLike | readonly [DateLike, DateLike] | null;
+  /** The earliest date. Default: ten years before the value (or today). */
+  min?: DateLike;
+  /** The latest date. Default: ten years after the value (or today). */
+  max?: DateLike;
+  /**
+   * How the date is written beside the label: "YYYY/MM/DD" (default),
+   * "DD/MM/YYYY" or "MM/DD/YYYY", with "/", "-" or "." between the parts.
+   */
+  format?: string;
+}
+
+const FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\3YYYY)$/;
+
+/**
+ * A date field, or two for a range. Values are ISO date strings
+ * ("2026-11-22"), never `Date` objects, so no time zone can move them.
+ * A range always holds both ends: its two fields cannot be half filled.
+ * A value set through `st.session[key]` must be the ISO string too.
+ * @example const day = st.dateInput("Day", { min: "2026-01-01", max: "2026-12-31" });
+ */
+export function dateInput(target: ElementTarget, label: string, options: DateInputOptions = {}): string | [string, string] | null {
+  const name = `dateInput "${label}"`;
+  const given = options.value === undefined ? todayUtc() : options.value;
+  const range = Array.isArray(given);
+  if (range && given.length !== 2) throw new EdgelitApiError(`${name}: a range value is a pair [start, end], got ${given.length} dates.`);
+  const defaultValue = given === null ? null : range ? (given.map((date) => toDate(name, "value", date)) as [string, string]) : toDate(name, "value", given as DateLike);
+  const anchor = defaultValue === null ? [todayUtc()] : range ? (defaultValue as [string, string]) : [defaultValue as string];
+  const min = options.min === undefined ? addYears(anchor[0]!, -10) : toDate(name, "min", options.min);
+  const max = options.max === undefined ? addYears(anchor[anchor.length - 1]!, 10) : toDate(name, "max", options.max);
+  if (min > max) throw new EdgelitApiError(`${name}: min (${min}) is after max (${max}).`);
+  const format = options.format ?? "YYYY/MM/DD";
+  if (!FORMAT.test(format)) {
+    throw new EdgelitApiError(`${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`);
+  }
+  const { id, value } = target.run.widget<string | [string, string] | null>({
+    kind: "dateInput",
+    label,
+    key: options.key,
+    // "today" rather than the date, so the widget keeps its value past midnight.
+    identity: [options.value === undefined ? "today" : defaultValue, options.min === undefined ? null : min, options.max === undefined ? null : max, format],
+    spec: { min: dayNumber(min), max: dayNumber(max), ...(range && { range: true }), ...(given === null && { nullable: true }) },
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit("dateInput", { ...baseProps(id, label, options), value, min, max, format, ...(given === null && { nullable: true }) });
+  return value;
+}
+
+function toDate(name: string, option: string, value: unknown): string {
+  const date = toIsoDate(value);
+  if (date === undefined) throw new EdgelitApiError(`${name}: ${option} must be a "YYYY-MM-DD" date or a valid Date, got ${JSON.stringify(value)}.`);
+  return date;
+}

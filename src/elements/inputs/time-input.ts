@@ -1,0 +1,47 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { toTimeOfDay } from "./calendar.ts";
+import { baseProps, type WidgetOptions } from "./common.ts";
+
+/** Options of `timeInput`. */
+export interface TimeInputOptions extends WidgetOptions {
+  /**
+   * The time shown at first: "HH:MM", "HH:MM:SS" or a `Date` (its UTC time of
+   * day); null starts empty (the widget then returns null until a time is
+   * picked). Default: now, as the server's UTC time, to the minute.
+   */
+  value?: string | Date | null;
+  /** The picker's interval in seconds, from 1 to 23 hours. Default 900 (15 minutes). Under 60, times carry seconds. */
+  step?: number;
+}
+
+const MAX_STEP = 23 * 3600;
+
+/**
+ * A time field. Its value is "HH:MM", or "HH:MM:SS" when `step` is under a
+ * minute; seconds of a value given with a longer step are dropped.
+ * @example const alarm = st.timeInput("Alarm", { value: "07:30" });
+ */
+export function timeInput(target: ElementTarget, label: string, options: TimeInputOptions = {}): string | null {
+  const name = `timeInput "${label}"`;
+  const step = options.step ?? 900;
+  if (!Number.isInteger(step) || step < 1 || step > MAX_STEP) {
+    throw new EdgelitApiError(`${name}: step must be a whole number of seconds from 1 to ${MAX_STEP} (23 hours), got ${step}.`);
+  }
+  const withSeconds = step < 60;
+  const given = options.value === undefined ? new Date() : options.value;
+  const defaultValue = given === null ? null : toTimeOfDay(given, withSeconds);
+  if (defaultValue === undefined) throw new EdgelitApiError(`${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`);
+  const { id, value } = target.run.widget<string | null>({
+    kind: "timeInput",
+    label,
+    key: options.key,
+    // "now" rather than the time, so the widget keeps its value as the clock moves.
+    identity: [options.value === undefined ? "now" : defaultValue, step],
+    spec: { step, ...(given === null && { nullable: true }) },
+    defaultValue,
+    onChange: options.onChange,
+  });
+  target.emit("timeInput", { ...baseProps(id, label, options), value, step, ...(given === null && { nullable: true }) });
+  return value;
+}

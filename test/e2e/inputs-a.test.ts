@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { startEdgelit } from "../helpers/processes.ts";
+
+let server: Awaited<ReturnType<typeof startEdgelit>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startEdgelit({ app: "test/e2e/fixtures/pickers-app.ts" });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("the select slider, one stop or a range, shows the option and the app sees it", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByText("Size: M", { exact: true }).waitFor();
+  const size = page.getByLabel("T-shirt size");
+  expect(await size.getAttribute("aria-valuetext")).toBe("M");
+
+  await size.fill("4");
+  await page.getByText("Size: XL", { exact: true }).waitFor();
+  expect(await size.getAttribute("aria-valuetext")).toBe("XL");
+  expect(await page.locator(".select-slider .readout").first().textContent()).toBe("XL");
+
+  await page.getByLabel("Opening months to", { exact: true }).fill("11");
+  await page.getByText("Open from Mar to Dec", { exact: true }).waitFor();
+  // The high thumb may not pass the low one: it stops at Mar.
+  await page.getByLabel("Opening months to", { exact: true }).fill("1");
+  await page.getByText("Open from Mar to Mar", { exact: true }).waitFor();
+  await page.getByLabel("Opening months from", { exact: true }).fill("0");
+  await page.getByText("Open from Jan to Mar", { exact: true }).waitFor();
+  expect(page.errors).toEqual([]);
+});
+
+test("date and time fields send ISO values; a date past max is refused and the field goes back", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByText("Delivery: 2026-12-01 at 09:00", { exact: true }).waitFor();
+  const day = page.getByLabel("Delivery day");
+  expect(await day.getAttribute("max")).toBe("2027-06-30");
+
+  await day.fill("2027-01-15");
+  await page.getByText("Delivery: 2027-01-15 at 09:00", { exact: true }).waitFor();
+  // The readout writes the date in the app's format.
+  await page.getByText("15.01.2027", { exact: true }).waitFor();
+
+  await page.getByLabel("Delivery time").fill("14:30");
+  await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).waitFor();
+
+  await day.fill("2030-01-01");
+  await page.getByText("Refused a value for this dateInput: 2030-01-01 is after the latest date 2027-06-30.").waitFor();
+  await expect.poll(() => day.inputValue()).toBe("2027-01-15");
+  expect(await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).isVisible()).toBe(true);
+
+  // With a step under a minute the app sees seconds, even the ":00" the browser leaves out.
+  await page.getByLabel("Lap time").fill("00:02:00");
+  await page.getByText("Lap: 00:02:00", { exact: true }).waitFor();
+  await page.getByLabel("Lap time").fill("00:02:07");
+  await page.getByText("Lap: 00:02:07", { exact: true }).waitFor();
+
+  await page.getByLabel("Stay end", { exact: true }).fill("2026-12-31");
+  await page.getByText("Stay: 2026-12-20 to 2026-12-31", { exact: true }).waitFor();
+  expect(await page.getByLabel("Stay start", { exact: true }).getAttribute("max")).toBe("2026-12-31");
+  expect(page.errors).toEqual([]);
+});
+
+test("the colour picker sends lowercase hex and shows it beside the swatch", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByText("Ribbon: #ff4b4b", { exact: true }).waitFor();
+  const ribbon = page.getByLabel("Ribbon colour");
+  await ribbon.fill("#00ff7f");
+  await page.getByText("Ribbon: #00ff7f", { exact: true }).waitFor();
+  expect(await page.locator(".color-hex").textContent()).toBe("#00ff7f");
+  expect(page.errors).toEqual([]);
+});
