@@ -5,6 +5,7 @@
  */
 export { defineApp } from "./app/define-app.ts";
 export type { AppDefinition, AppOptions, AppScript } from "./app/define-app.ts";
+export type { ThemeFont, ThemeFontFace, ThemeOptions } from "./app/theme.ts";
 export type { St } from "./app/st.ts";
 export type { Container, Placeholder } from "./app/container.ts";
 export type { SessionState } from "./app/session-state.ts";

@@ -7,6 +7,8 @@ export interface ClientConfig {
   title?: string;
   /** The transports the server offers, in the order to try them. */
   transports?: Transport[];
+  /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
+  themeBase?: "light" | "dark";
 }
 
 export function readConfig(): ClientConfig {

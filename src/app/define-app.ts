@@ -1,4 +1,5 @@
 import type { St } from "./st.ts";
+import { validateTheme, type ThemeOptions } from "./theme.ts";
 
 /** The body of an app: called with `st` on every run. */
 export type AppScript = (st: St) => void | Promise<void>;
@@ -7,6 +8,15 @@ export type AppScript = (st: St) => void | Promise<void>;
 export interface AppOptions {
   /** The browser tab's title. */
   title?: string;
+  /**
+   * Colours, fonts and corner rounding, like Streamlit's `[theme]` config;
+   * checked here, so a bad value fails at startup. Without `base` the page
+   * follows the system's light or dark setting. See {@link ThemeOptions}.
+   *
+   * @example
+   * defineApp(script, { theme: { base: "dark", primaryColor: "#00c2a8", font: "serif" } });
+   */
+  theme?: ThemeOptions;
 }
 
 /** An app, as `defineApp` returns it: what servers, the CLI and the test harness run. */
@@ -27,9 +37,17 @@ declare const APP_BRAND: unique symbol;
  *   st.title("Hello");
  *   if (st.button("Click me")) st.write("Clicked!");
  * });
+ *
+ * @example
+ * // With a title and a theme
+ * export default defineApp((st) => st.title("Themed"), {
+ *   title: "My app",
+ *   theme: { primaryColor: "#7c3aed", backgroundColor: "#fdfbff", font: "serif", baseRadius: "large" },
+ * });
  */
 export function defineApp(script: AppScript, options: AppOptions = {}): AppDefinition {
   if (typeof script !== "function") throw new TypeError("defineApp expects a function (st) => { ... }");
+  if (options.theme !== undefined) validateTheme(options.theme);
   return { script, options } as AppDefinition;
 }
 

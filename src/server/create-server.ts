@@ -12,6 +12,7 @@ import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
 import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
+import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
@@ -75,6 +76,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const media = createMediaStore(options.storage, sessions.ttlSeconds);
   const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300, maxMessageBytes: options.maxMessageBytes };
   const transports = options.transports ?? ["sse", "json"];
+  const themeCss = toThemeCss(options.app.options.theme);
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
@@ -103,7 +105,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
     }
     const index = await options.assets?.("/index.html");
     if (!index) return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
-    const html = renderPage(await index.text(), { title: options.app.options.title, dev: context.dev, transports });
+    const pageConfig = { title: options.app.options.title, dev: context.dev, transports, themeBase: options.app.options.theme?.base };
+    const html = renderPage(await index.text(), pageConfig, themeCss);
     return new Response(html, {
       headers: {
         "content-type": "text/html; charset=utf-8",

@@ -7,15 +7,23 @@ export interface PageConfig {
   dev?: boolean;
   /** The transports this server offers, in the order the page should try them. */
   transports?: Transport[];
+  /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
+  themeBase?: "light" | "dark";
 }
 
 const CONFIG_ELEMENT = /(<script type="application\/json" id="edgelit-config">)[\s\S]*?(<\/script>)/;
 
-/** The client's index.html with the page config filled in. */
-export function renderPage(indexHtml: string, config: PageConfig): string {
+/**
+ * The client's index.html with the page config filled in and the app's theme
+ * CSS (from `toThemeCss`) in a <style> after the client's stylesheet, so the
+ * first paint is already themed.
+ */
+export function renderPage(indexHtml: string, config: PageConfig, themeCss = ""): string {
   // Inside a <script> element only "</" could end it early; escape every "<".
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
   let html = indexHtml.replace(CONFIG_ELEMENT, (_match, open: string, close: string) => `${open}${json}${close}`);
+  // Validated theme values hold no "<"; escaping it anyway keeps "</style>" out for certain.
+  if (themeCss) html = html.replace("</head>", () => `<style id="edgelit-theme">${themeCss.replace(/</g, "\\3c ")}</style>\n</head>`);
   if (config.title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title)}</title>`);
   return html;
 }
