@@ -154,6 +154,10 @@ export class AppTest {
   cameraInput = (query: WidgetQuery) => this.widget("cameraInput", query);
   audioInput = (query: WidgetQuery) => this.widget("audioInput", query);
   chatInput = (query: WidgetQuery) => this.widget("chatInput", query);
+  pills = (query: WidgetQuery) => this.widget("pills", query);
+  segmentedControl = (query: WidgetQuery) => this.widget("segmentedControl", query);
+  /** A feedback widget, found by its scale ("thumbs", "faces", "stars") or `{ key }`; `setValue` takes the rating. */
+  feedback = (query: WidgetQuery) => this.widget("feedback", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
@@ -207,7 +211,8 @@ export class WidgetHandle<K extends WidgetKind> {
 
   /**
    * Sets the value the app will see: a number for a slider, the option itself
-   * for a selectbox or radio, a list of options for a multiselect. Options
+   * for a selectbox, radio or single pills, a list of options for a multiselect
+   * or multi pills (null clears a choice), a rating for feedback. Options
    * are matched by their label (or pass `options` to match by value).
    */
   setValue(value: unknown, options?: readonly unknown[]): AppTest {
@@ -219,7 +224,7 @@ export class WidgetHandle<K extends WidgetKind> {
       if (index === -1) throw new Error(`${JSON.stringify(option)} is not an option of ${this.element.kind} "${props.label}"`);
       return index;
     };
-    if (this.element.kind === "multiselect") return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
+    if (this.element.kind === "multiselect" || props.multi === true) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
     return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
   }
 }

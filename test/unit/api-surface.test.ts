@@ -12,10 +12,10 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
-    "audio", "audioInput", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
-    "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "fileUploader", "header", "image",
-    "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio",
-    "rerun", "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader", "success",
+    "audio", "audioInput", "balloons", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
+    "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "feedback", "fileUploader", "header", "image",
+    "info", "json", "linkButton", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "pills", "progress", "radio",
+    "rerun", "segmentedControl", "selectbox", "session", "sidebar", "slider", "snow", "spinner", "status", "stop", "subheader", "success",
     "tabs", "text", "textArea", "textInput", "title", "toast", "toggle", "video", "warning", "write",
     "writeStream",
   ]);
