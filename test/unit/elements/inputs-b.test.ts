@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { defineApp } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
+import buttonRowsSection from "../../../examples/hello/sections/inputs-b.ts";
 
 const reasons = (at: AppTest) => at.refused.map((r) => r.message.replace(/^Refused a value for this \w+: /, ""));
 
@@ -190,4 +191,15 @@ test("st.exception shows an error's name and message", async () => {
     ["RangeError", "out of range"],
     ["Error", "a plain string"],
   ]);
+});
+
+test("the hello tour's section draws every button row, and its Balloons button sends balloons up", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => buttonRowsSection(st))).run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.pills("Mood").props.options).toEqual(["Calm", "Busy", "Festive"]);
+  expect(at.segmentedControl("View").props.indices).toEqual([1]);
+  expect(at.get("linkButton")).toHaveLength(1);
+  await at.pills("Mood").setValue("Busy").feedback("stars").setValue(2).button("Balloons").click().run();
+  expect(at.get("json")[0]!.props.body).toMatchObject({ mood: "Busy", rating: "3 stars" });
+  expect(at.get("balloons")).toHaveLength(1);
 });

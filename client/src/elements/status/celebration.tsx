@@ -4,7 +4,8 @@ import type { ElementProps } from "../element-props.ts";
 type Effect = "balloons" | "snow";
 
 interface EffectLook {
-  symbols: string[];
+  /** Text for the pieces, in turn (snowflakes); without, CSS draws them (balloons: no font to depend on). */
+  symbols?: string[];
   pieces: number;
   /** Longest delay before a piece sets off, and its shortest and longest flight (ms). */
   maxDelay: number;
@@ -13,8 +14,8 @@ interface EffectLook {
 }
 
 const LOOKS: Record<Effect, EffectLook> = {
-  balloons: { symbols: ["🎈"], pieces: 32, maxDelay: 1200, minDuration: 2600, maxDuration: 3800 },
-  snow: { symbols: ["❄", "❅", "❆"], pieces: 48, maxDelay: 2500, minDuration: 4000, maxDuration: 6500 },
+  balloons: { pieces: 32, maxDelay: 1200, minDuration: 2600, maxDuration: 3800 },
+  snow: { symbols: ["❄", "❅", "❆"], pieces: 48, maxDelay: 1500, minDuration: 3500, maxDuration: 5000 },
 };
 
 /** Runs already celebrated in this page: a page resent whole (after a reconnect) does not celebrate twice. */
@@ -51,13 +52,13 @@ function celebrate(effect: Effect, nonce: string): void {
   for (let index = 0; index < look.pieces; index++) {
     const piece = document.createElement("span");
     piece.className = "celebration-piece";
-    piece.textContent = look.symbols[index % look.symbols.length]!;
+    if (look.symbols) piece.textContent = look.symbols[index % look.symbols.length]!;
     const delay = Math.random() * look.maxDelay;
     const duration = look.minDuration + Math.random() * (look.maxDuration - look.minDuration);
     longest = Math.max(longest, delay + duration);
     piece.style.setProperty("--x", `${Math.random() * 100}%`);
     piece.style.setProperty("--drift", `${(Math.random() - 0.5) * 16}vw`);
-    piece.style.setProperty("--size", `${1.5 + Math.random() * 1.5}rem`);
+    piece.style.setProperty("--size", `${1.75 + Math.random() * 1.5}rem`);
     piece.style.setProperty("--hue", `${Math.round(Math.random() * 360)}deg`);
     piece.style.animationDelay = `${delay}ms`;
     piece.style.animationDuration = `${duration}ms`;
