@@ -37,13 +37,14 @@ export function buttonGroup<Option>(
   options: readonly Option[],
   settings: ButtonGroupOptions<Option> = {},
 ): Option | null | Option[] {
-  const multi = settings.selectionMode === "multi";
-  if (settings.selectionMode !== undefined && !multi && settings.selectionMode !== "single") {
-    throw new EdgelitApiError(`${kind} "${label}": selectionMode must be "single" or "multi", got ${JSON.stringify(settings.selectionMode)}.`);
+  const mode = settings.selectionMode ?? "single";
+  if (mode !== "single" && mode !== "multi") {
+    throw new EdgelitApiError(`${kind} "${label}": selectionMode must be "single" or "multi", got ${JSON.stringify(mode)}.`);
   }
+  const multi = mode === "multi";
   if (!Array.isArray(options)) throw new EdgelitApiError(`${kind} "${label}": options must be a list, got ${typeof options}.`);
   const labels = options.map((option) => (settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option)));
-  const defaultValue = multi ? [...(settings.default ?? [])] : (settings.default ?? null);
+  const defaultValue = settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
   const { id, value } = target.run.widget<Option | null | Option[]>({
     kind,
     label,
@@ -53,7 +54,7 @@ export function buttonGroup<Option>(
     defaultValue,
     onChange: settings.onChange,
   });
-  const chosen = Array.isArray(value) && multi ? value : value === null ? [] : [value];
+  const chosen = multi ? (value as Option[]) : value === null ? [] : [value];
   target.emit(kind, {
     ...baseProps(id, label, settings),
     options: labels,

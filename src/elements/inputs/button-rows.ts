@@ -33,7 +33,7 @@ export const buttonRowMethods = {
    * A link that looks like a button and opens `url` in a new tab; it causes no rerun.
    * @example st.linkButton("Docs", "https://docs.streamlit.io", { icon: "📖" })
    */
-  linkButton(this: Drawable, label: string, url: string, options?: LinkButtonOptions): void {
+  linkButton(this: Drawable, label: string, url: string | URL, options?: LinkButtonOptions): void {
     linkButton(this[TARGET], label, url, options);
   },
 };

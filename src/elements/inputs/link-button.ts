@@ -20,14 +20,15 @@ const VARIANTS = new Set(["primary", "secondary", "tertiary"]);
  * A link styled as a button that opens `url` in a new tab. It sends no event
  * and keeps no state. Only http(s) and relative URLs are accepted.
  */
-export function linkButton(target: ElementTarget, label: string, url: string, options: LinkButtonOptions = {}): void {
+export function linkButton(target: ElementTarget, label: string, url: string | URL, options: LinkButtonOptions = {}): void {
   const variant = options.type ?? "secondary";
   if (!VARIANTS.has(variant)) throw new EdgelitApiError(`linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`);
-  const problem = linkUrlProblem(url);
+  const href = url instanceof URL ? url.href : url;
+  const problem = linkUrlProblem(href);
   if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
   target.emit("linkButton", {
     label: String(label),
-    url,
+    url: href,
     variant,
     ...(options.icon !== undefined && { icon: options.icon }),
     ...(options.help !== undefined && { help: options.help }),
@@ -38,7 +39,7 @@ export function linkButton(target: ElementTarget, label: string, url: string, op
 
 /** Why a link's URL is refused (anything but http(s) or a relative URL), or undefined. */
 export function linkUrlProblem(url: unknown): string | undefined {
-  if (typeof url !== "string" || url.trim() === "") return `expected a URL, got ${JSON.stringify(url) ?? String(url)}`;
+  if (typeof url !== "string" || url.trim() === "") return `expected a URL, got ${typeof url === "string" ? JSON.stringify(url) : String(url)}`;
   let scheme: string;
   try {
     // Parsed as a browser parses an href (it drops tabs, newlines and leading spaces), so

@@ -142,17 +142,19 @@ test("a link button carries its URL and look, and keeps no widget state", async 
     st.linkButton("Docs", "https://example.com/docs", { type: "primary", icon: "📖", help: "Opens a new tab", useContainerWidth: true });
     st.linkButton("Here", "/page?x=1", { disabled: true });
     st.linkButton("Up", "../other");
+    st.linkButton("Search", new URL("https://example.com/?q=edge lit"));
   })).run();
   expect(at.get("linkButton").map((e) => e.props)).toEqual([
     { label: "Docs", url: "https://example.com/docs", variant: "primary", icon: "📖", help: "Opens a new tab", fullWidth: true },
     { label: "Here", url: "/page?x=1", variant: "secondary", disabled: true },
     { label: "Up", url: "../other", variant: "secondary" },
+    { label: "Search", url: "https://example.com/?q=edge%20lit", variant: "secondary" },
   ]);
   expect((await at.record()).widgets).toEqual({});
 });
 
 test("a link button refuses URLs that are not http(s) or relative", async () => {
-  const errorOf = async (url: string) => (await AppTest.fromApp(defineApp((st) => void st.linkButton("Go", url))).run()).exceptions[0]?.props;
+  const errorOf = async (url: string | URL) => (await AppTest.fromApp(defineApp((st) => void st.linkButton("Go", url))).run()).exceptions[0]?.props;
   expect(await errorOf("javascript:alert(1)")).toMatchObject({
     name: "EdgelitApiError",
     message: 'linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.',
@@ -160,6 +162,9 @@ test("a link button refuses URLs that are not http(s) or relative", async () => 
   expect((await errorOf(" JaVa\tScRiPt:alert(1)"))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.');
   expect((await errorOf("data:text/html,<b>hi</b>"))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not data: URLs.');
   expect((await errorOf("  "))?.message).toBe('linkButton "Go": expected a URL, got "  ".');
+  expect((await errorOf(new URL("javascript:void(0)")))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.');
+  // @ts-expect-error: not a URL
+  expect((await errorOf(undefined))?.message).toBe('linkButton "Go": expected a URL, got undefined.');
   expect((await errorOf("http://[oops"))?.message).toBe('linkButton "Go": "http://[oops" is not a valid URL.');
 });
 
