@@ -30,6 +30,7 @@ export type { MediaInput, MediaOptions } from "./media/media-source.ts";
 export type { UploadedFile } from "./media/uploaded-file.ts";
 export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";
 export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";
+export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButtonGroupOptions, SingleButtonGroupOptions } from "./elements/inputs/button-rows.ts";
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
 export { EdgelitApiError } from "./runner/signals.ts";

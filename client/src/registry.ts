@@ -4,6 +4,9 @@ import { ChatInput } from "./elements/chat/chat-input.tsx";
 import { ChatMessage } from "./elements/chat/chat-message.tsx";
 import { AudioInput } from "./elements/inputs/audio-input.tsx";
 import { Button } from "./elements/inputs/button.tsx";
+import { Pills, SegmentedControl } from "./elements/inputs/button-group.tsx";
+import { Feedback } from "./elements/inputs/feedback.tsx";
+import { LinkButton } from "./elements/inputs/link-button.tsx";
 import { CameraInput } from "./elements/inputs/camera-input.tsx";
 import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
 import { ColorPicker } from "./elements/inputs/color-picker.tsx";
@@ -35,6 +38,7 @@ import { Progress } from "./elements/status/progress.tsx";
 import { Spinner } from "./elements/status/spinner.tsx";
 import { StatusBox } from "./elements/status/status-box.tsx";
 import { Toast } from "./elements/status/toast.tsx";
+import { Balloons, Snow } from "./elements/status/celebration.tsx";
 import { Heading } from "./elements/text/heading.tsx";
 import { Json } from "./elements/text/json.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
@@ -90,4 +94,10 @@ export const registry = {
   popover: Popover,
   status: StatusBox,
   chatMessage: ChatMessage,
+  pills: Pills,
+  segmentedControl: SegmentedControl,
+  feedback: Feedback,
+  linkButton: LinkButton,
+  balloons: Balloons,
+  snow: Snow,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

@@ -2,12 +2,14 @@ import { pathKey, type ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { chatMethods } from "../elements/chat/chat.ts";
 import { inputMethods } from "../elements/inputs/index.ts";
+import { buttonRowMethods } from "../elements/inputs/button-rows.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
 import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
+import { celebrationMethods } from "../elements/status/celebrations.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
@@ -22,7 +24,8 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * right.button("Refresh");
  */
 export interface Container
-  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
+  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods,
+    ButtonRowMethods, CelebrationMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -45,6 +48,8 @@ type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
+type ButtonRowMethods = typeof buttonRowMethods;
+type CelebrationMethods = typeof celebrationMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -69,6 +74,8 @@ Object.assign(
   chatMethods,
   layoutMethods,
   placeholderMethods,
+  buttonRowMethods,
+  celebrationMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

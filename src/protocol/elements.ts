@@ -45,6 +45,10 @@ export interface StatusElements {
    * run, so a toast the next run shows again is sent (and shown) again.
    */
   toast: { body: string; icon?: string; nonce: string };
+  /** Balloons rise over the page, once per `nonce` (one per run that calls it, as for toasts). */
+  balloons: { nonce: string };
+  /** Snowflakes fall over the page, once per `nonce`. */
+  snow: { nonce: string };
 }
 
 /** Draws nothing: an `st.empty()` placeholder, or what a finished spinner leaves behind. */
@@ -121,6 +125,36 @@ export interface InputElements {
    * value for the one run it causes, like a button's click.
    */
   chatInput: WidgetProps & { maxChars?: number };
+  /**
+   * Button groups: option labels and the chosen indices. The wire value is the
+   * chosen index or null, or with `multi` the list of chosen indices.
+   */
+  pills: WidgetProps & ButtonGroupProps;
+  segmentedControl: WidgetProps & ButtonGroupProps;
+  /** A rating; the wire value is the chosen index (thumbs: 0 down, 1 up; faces and stars 0-4) or null. */
+  feedback: WidgetProps & { scale: FeedbackScale; index: number | null };
+}
+
+export interface ButtonGroupProps {
+  options: string[];
+  indices: number[];
+  multi?: boolean;
+}
+
+export type FeedbackScale = "thumbs" | "faces" | "stars";
+
+/** Elements that act in the page without an event. */
+export interface LinkElements {
+  /** A link that looks like a button; it opens `url` in a new tab. */
+  linkButton: {
+    label: string;
+    url: string;
+    variant: "primary" | "secondary" | "tertiary";
+    icon?: string;
+    help?: string;
+    disabled?: boolean;
+    fullWidth?: boolean;
+  };
 }
 
 /**
@@ -179,7 +213,7 @@ export interface BlockElements {
   chatMessage: { name: string; avatar?: string };
 }
 
-export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & BlockElements;
+export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;

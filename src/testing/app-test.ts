@@ -158,6 +158,10 @@ export class AppTest {
   dateInput = (query: WidgetQuery) => this.widget("dateInput", query);
   timeInput = (query: WidgetQuery) => this.widget("timeInput", query);
   colorPicker = (query: WidgetQuery) => this.widget("colorPicker", query);
+  pills = (query: WidgetQuery) => this.widget("pills", query);
+  segmentedControl = (query: WidgetQuery) => this.widget("segmentedControl", query);
+  /** A feedback widget, found by its scale ("thumbs", "faces", "stars") or `{ key }`; `setValue` takes the rating. */
+  feedback = (query: WidgetQuery) => this.widget("feedback", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
@@ -211,9 +215,10 @@ export class WidgetHandle<K extends WidgetKind> {
 
   /**
    * Sets the value the app will see: a number for a slider, the option itself
-   * for a selectbox, radio or select slider (a `[low, high]` pair of options
-   * for a range), a list of options for a multiselect, the ISO string for a
-   * date or time input. Options
+   * for a selectbox, radio, single pills or select slider (a `[low, high]`
+   * pair of options for a range), a list of options for a multiselect or
+   * multi pills (null clears a choice), a rating for feedback, the ISO string
+   * for a date or time input. Options
    * are matched by their label (or pass `options` to match by value).
    */
   setValue(value: unknown, options?: readonly unknown[]): AppTest {
@@ -226,7 +231,7 @@ export class WidgetHandle<K extends WidgetKind> {
       return index;
     };
     const rangeOfOptions = this.element.kind === "selectSlider" && Array.isArray(props.index);
-    if (this.element.kind === "multiselect" || rangeOfOptions) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
+    if (this.element.kind === "multiselect" || props.multi === true || rangeOfOptions) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
     return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
   }
 }

@@ -80,6 +80,12 @@ const multiChoice: WidgetCodec = {
   },
 };
 
+/** Pills and segmented controls: one option or none, or with `multiple` a list of options. */
+const buttonGroup: WidgetCodec = {
+  fromClient: (raw, spec) => (spec.multiple ? multiChoice : singleChoice).fromClient(raw, spec),
+  check: (value, spec) => (spec.multiple ? multiChoice : singleChoice).check(value, spec),
+};
+
 /** A chat message: text, not empty, within `maxChars`. Between submissions the widget holds null. */
 const chatInput: WidgetCodec = {
   fromClient(raw, spec) {
@@ -159,6 +165,10 @@ export const widgetCodecs = {
   audioInput: uploads,
   chatInput,
   ...pickerCodecs,
+  pills: buttonGroup,
+  segmentedControl: buttonGroup,
+  // Its options are the ratings themselves (0, 1, ...), so an index is its own value.
+  feedback: singleChoice,
 } satisfies Record<WidgetKind, WidgetCodec>;
 
 /** The position of `value` among `options`, comparing data by content. */

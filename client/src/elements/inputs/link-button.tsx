@@ -1,0 +1,24 @@
+import { Show } from "solid-js";
+import type { ElementProps } from "../element-props.ts";
+import { Help } from "./widget-label.tsx";
+
+/** `st.linkButton`: a link drawn as a button; it opens its URL in a new tab and sends no event. */
+export function LinkButton(props: ElementProps<"linkButton">) {
+  return (
+    <div class="button-row" classList={{ "full-width": props.el.fullWidth === true }}>
+      <a
+        class={`button link-button ${props.el.variant}`}
+        href={props.el.disabled ? undefined : props.el.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-disabled={props.el.disabled ? "true" : undefined}
+      >
+        <Show when={props.el.icon}>
+          <span aria-hidden="true">{props.el.icon}</span>
+        </Show>
+        {props.el.label}
+      </a>
+      <Help text={props.el.help} />
+    </div>
+  );
+}

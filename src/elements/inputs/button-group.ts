@@ -1,0 +1,65 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import { indexOfOption } from "./codecs.ts";
+import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
+
+interface ButtonGroupBaseOptions<Option> extends WidgetOptions {
+  /** How to show an option; default: the string itself, or its JSON. */
+  formatFunc?: (option: Option) => string;
+}
+
+/** Options of `pills` and `segmentedControl` choosing one option (the default mode). */
+export interface SingleButtonGroupOptions<Option> extends ButtonGroupBaseOptions<Option> {
+  selectionMode?: "single";
+  /** The option chosen at first; default none (the widget returns null). */
+  default?: Option | null;
+}
+
+/** Options of `pills` and `segmentedControl` choosing any number of options. */
+export interface MultiButtonGroupOptions<Option> extends ButtonGroupBaseOptions<Option> {
+  selectionMode: "multi";
+  /** The options chosen at first; default none. */
+  default?: readonly Option[];
+}
+
+/** Options of `pills` and `segmentedControl`. */
+export type ButtonGroupOptions<Option> = SingleButtonGroupOptions<Option> | MultiButtonGroupOptions<Option>;
+
+/**
+ * A row of toggle buttons (kind "pills" or "segmentedControl"). In single mode
+ * it returns the chosen option or null, and clicking the chosen option again
+ * clears it; in multi mode it returns the chosen options, in the order given.
+ */
+export function buttonGroup<Option>(
+  target: ElementTarget,
+  kind: "pills" | "segmentedControl",
+  label: string,
+  options: readonly Option[],
+  settings: ButtonGroupOptions<Option> = {},
+): Option | null | Option[] {
+  const mode = settings.selectionMode ?? "single";
+  if (mode !== "single" && mode !== "multi") {
+    throw new EdgelitApiError(`${kind} "${label}": selectionMode must be "single" or "multi", got ${JSON.stringify(mode)}.`);
+  }
+  const multi = mode === "multi";
+  if (!Array.isArray(options)) throw new EdgelitApiError(`${kind} "${label}": options must be a list, got ${typeof options}.`);
+  const labels = options.map((option) => (settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option)));
+  const defaultValue = settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
+  const { id, value } = target.run.widget<Option | null | Option[]>({
+    kind,
+    label,
+    key: settings.key,
+    identity: [labels, defaultValue, multi],
+    spec: { options: [...options], ...(multi ? { multiple: true } : { nullable: true }) },
+    defaultValue,
+    onChange: settings.onChange,
+  });
+  const chosen = multi ? (value as Option[]) : value === null ? [] : [value];
+  target.emit(kind, {
+    ...baseProps(id, label, settings),
+    options: labels,
+    indices: chosen.map((option) => indexOfOption(options, option)),
+    ...(multi && { multi: true }),
+  });
+  return value;
+}

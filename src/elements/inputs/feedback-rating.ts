@@ -1,0 +1,33 @@
+import type { ElementTarget } from "../../app/target.ts";
+import type { FeedbackScale } from "../../protocol/index.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+import type { WidgetOptions } from "./common.ts";
+
+/** Options of `feedback`. It has no label, so no `help`. */
+export type FeedbackOptions = Omit<WidgetOptions, "help">;
+
+/** How many ratings each scale offers. */
+const SCALE_SIZES: Record<FeedbackScale, number> = { thumbs: 2, faces: 5, stars: 5 };
+
+/**
+ * A rating row: thumbs (0 down, 1 up), five faces or five stars (0 to 4).
+ * Returns the chosen rating or null; clicking the chosen one again clears it.
+ */
+export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs", options: FeedbackOptions = {}): number | null {
+  if (!Object.hasOwn(SCALE_SIZES, scale)) {
+    throw new EdgelitApiError(`feedback takes "thumbs", "faces" or "stars", got ${JSON.stringify(scale)}.`);
+  }
+  const ratings = Array.from({ length: SCALE_SIZES[scale] }, (_, rating) => rating);
+  const { id, value } = target.run.widget<number | null>({
+    kind: "feedback",
+    // The scale names the widget: two of one scale need keys, as in Streamlit.
+    label: scale,
+    key: options.key,
+    identity: [],
+    spec: { options: ratings, nullable: true },
+    defaultValue: null,
+    onChange: options.onChange,
+  });
+  target.emit("feedback", { id, label: scale, scale, index: value, ...(options.disabled && { disabled: true }) });
+  return value;
+}

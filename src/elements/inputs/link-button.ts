@@ -1,0 +1,53 @@
+import type { ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
+
+/** Options of `linkButton`. */
+export interface LinkButtonOptions {
+  type?: "primary" | "secondary" | "tertiary";
+  /** An emoji shown before the label. */
+  icon?: string;
+  /** A tooltip next to the button. */
+  help?: string;
+  /** Draw the button greyed out; it links nowhere. */
+  disabled?: boolean;
+  /** Stretch the button to the width of its container. */
+  useContainerWidth?: boolean;
+}
+
+const VARIANTS = new Set(["primary", "secondary", "tertiary"]);
+
+/**
+ * A link styled as a button that opens `url` in a new tab. It sends no event
+ * and keeps no state. Only http(s) and relative URLs are accepted.
+ */
+export function linkButton(target: ElementTarget, label: string, url: string | URL, options: LinkButtonOptions = {}): void {
+  const variant = options.type ?? "secondary";
+  if (!VARIANTS.has(variant)) throw new EdgelitApiError(`linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`);
+  const href = url instanceof URL ? url.href : url;
+  const problem = linkUrlProblem(href);
+  if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
+  target.emit("linkButton", {
+    label: String(label),
+    url: href,
+    variant,
+    ...(options.icon !== undefined && { icon: options.icon }),
+    ...(options.help !== undefined && { help: options.help }),
+    ...(options.disabled && { disabled: true }),
+    ...(options.useContainerWidth && { fullWidth: true }),
+  });
+}
+
+/** Why a link's URL is refused (anything but http(s) or a relative URL), or undefined. */
+export function linkUrlProblem(url: unknown): string | undefined {
+  if (typeof url !== "string" || url.trim() === "") return `expected a URL, got ${typeof url === "string" ? JSON.stringify(url) : String(url)}`;
+  let scheme: string;
+  try {
+    // Parsed as a browser parses an href (it drops tabs, newlines and leading spaces), so
+    // "java\tscript:" is caught as the javascript: URL it is.
+    scheme = new URL(url, "http://relative.invalid/").protocol;
+  } catch {
+    return `${JSON.stringify(url)} is not a valid URL`;
+  }
+  if (scheme === "http:" || scheme === "https:") return undefined;
+  return `only http(s) and relative URLs can be opened, not ${scheme} URLs`;
+}
