@@ -31,6 +31,7 @@ export type { UploadedFile } from "./media/uploaded-file.ts";
 export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";
 export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
+export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";

@@ -7,6 +7,7 @@ import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
+import { formMethods } from "../elements/forms/form.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
@@ -22,7 +23,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * right.button("Refresh");
  */
 export interface Container
-  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
+  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods, FormMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -45,6 +46,7 @@ type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
+type FormMethods = typeof formMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -69,6 +71,7 @@ Object.assign(
   chatMethods,
   layoutMethods,
   placeholderMethods,
+  formMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

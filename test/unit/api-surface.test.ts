@@ -14,9 +14,9 @@ test("st offers every element of the first release", async () => {
   expect(names).toEqual([
     "audio", "audioInput", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code",
     "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error", "exception", "expander",
-    "fileUploader", "header", "image", "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf",
-    "popover", "progress", "radio", "rerun", "selectSlider", "selectbox", "session", "sidebar", "slider", "spinner",
-    "status", "stop", "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title", "toast",
+    "fileUploader", "form", "formSubmitButton", "header", "image", "info", "json", "logo", "markdown", "metric", "multiselect",
+    "numberInput", "pdf", "popover", "progress", "radio", "rerun", "selectSlider", "selectbox", "session", "sidebar", "slider",
+    "spinner", "status", "stop", "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title", "toast",
     "toggle", "video", "warning", "write",
     "writeStream",
   ]);
