@@ -194,3 +194,17 @@ test("a form drawn in a placeholder holds its widgets", async () => {
   await at.numberInput("N").setValue(5).formSubmitButton("Submit").click().run();
   expect(seen).toEqual([[0, false], [0, false], [5, true]]);
 });
+
+test("the hello tour's forms section places an order in one event and clears its note form", async () => {
+  const { default: formsSection } = await import("../../../examples/hello/sections/forms.ts");
+  const at = await AppTest.fromApp(defineApp((st) => formsSection(st))).run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.get("alert")).toEqual([]);
+  await at.textInput("Name").setValue("Ada").selectbox("Size").setValue("Large").slider("Quantity").setValue(2)
+    .formSubmitButton("Place order").click().run();
+  expect(at.get("alert").map((alert) => alert.props.body)).toEqual(["Ordered 2 × Large for Ada."]);
+  await at.textInput("Note").setValue("hi").formSubmitButton("Send note").click().run();
+  expect(at.get("alert").map((alert) => alert.props.body)).toEqual(["Sent: hi. The form is ready for the next one."]);
+  expect(at.textInput("Note").props.value).toBe("");
+  expect(at.textInput("Name").props.value).toBe("Ada");
+});
