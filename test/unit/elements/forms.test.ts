@@ -208,3 +208,25 @@ test("the hello tour's forms section places an order in one event and clears its
   expect(at.textInput("Note").props.value).toBe("");
   expect(at.textInput("Name").props.value).toBe("Ada");
 });
+
+test("clearOnSubmit resets the pickers too", async () => {
+  const seen: unknown[] = [];
+  const at = await AppTest.fromApp(defineApp((st) => {
+    const form = st.form("pick", { clearOnSubmit: true });
+    seen.push([
+      form.dateInput("Day", { value: "2024-01-02" }),
+      form.timeInput("At", { value: "07:30" }),
+      form.colorPicker("Pen", { value: "#ff0000" }),
+      form.selectSlider("Size", ["S", "M", "L"], { value: "M" }),
+    ]);
+    form.formSubmitButton();
+  })).run();
+  await at.dateInput("Day").setValue("2025-05-06").timeInput("At").setValue("09:15").colorPicker("Pen").setValue("#00ff00")
+    .selectSlider("Size").setValue("L").formSubmitButton("Submit").click().run();
+  expect(at.refused).toEqual([]);
+  expect(seen.at(-1)).toEqual(["2025-05-06", "09:15", "#00ff00", "L"]);
+  expect([at.dateInput("Day").props.value, at.timeInput("At").props.value, at.colorPicker("Pen").props.value, at.selectSlider("Size").props.index])
+    .toEqual(["2024-01-02", "07:30", "#ff0000", 1]);
+  await at.run();
+  expect(seen.at(-1)).toEqual(["2024-01-02", "07:30", "#ff0000", "M"]);
+});
