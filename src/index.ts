@@ -32,6 +32,7 @@ export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.
 export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";
 export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButtonGroupOptions, SingleButtonGroupOptions } from "./elements/inputs/button-rows.ts";
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
+export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";

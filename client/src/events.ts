@@ -25,6 +25,8 @@ export interface EventQueue {
   change(change: WidgetChange): void;
   /** Queues a button click; clicks are never merged, two clicks are two events. */
   trigger(change: WidgetChange): void;
+  /** Queues a form's submit: its held values, then its submit button's click, in one event. */
+  submit(changes: WidgetChange[]): void;
   /** Queues a rerun without changes, unless a queued event will rerun anyway. It never interrupts. */
   rerun(): void;
   /** Whether a change of this widget waits behind the event in flight. */
@@ -92,18 +94,28 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
     if (inFlight?.streaming) inFlight.abort.abort();
   }
 
+  function replaceOrAdd(batch: Batch, change: WidgetChange): void {
+    const index = batch.changes.findIndex((queued) => queued.id === change.id);
+    if (index === -1) batch.changes.push(change);
+    else batch.changes[index] = change;
+  }
+
   return {
     change(change) {
-      const batch = openBatch();
-      const index = batch.changes.findIndex((queued) => queued.id === change.id);
-      if (index === -1) batch.changes.push(change);
-      else batch.changes[index] = change;
+      replaceOrAdd(openBatch(), change);
       interrupt();
       void drain();
     },
     trigger(change) {
       const batch = openBatch();
       batch.changes.push(change);
+      batch.triggered = true;
+      interrupt();
+      void drain();
+    },
+    submit(changes) {
+      const batch = openBatch();
+      for (const change of changes) replaceOrAdd(batch, change);
       batch.triggered = true;
       interrupt();
       void drain();

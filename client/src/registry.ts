@@ -21,6 +21,8 @@ import { Selectbox } from "./elements/inputs/selectbox.tsx";
 import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
 import { TimeInput } from "./elements/inputs/time-input.tsx";
+import { Form } from "./elements/forms/form.tsx";
+import { FormSubmitButton } from "./elements/forms/form-submit-button.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
 import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
@@ -85,6 +87,7 @@ export const registry = {
   cameraInput: CameraInput,
   audioInput: AudioInput,
   chatInput: ChatInput,
+  formSubmitButton: FormSubmitButton,
   columns: Columns,
   tabs: Tabs,
   tab: Tab,
@@ -100,4 +103,5 @@ export const registry = {
   linkButton: LinkButton,
   balloons: Balloons,
   snow: Snow,
+  form: Form,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

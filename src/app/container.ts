@@ -8,6 +8,7 @@ import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
+import { formMethods } from "../elements/forms/form.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
 import { celebrationMethods } from "../elements/status/celebrations.ts";
 import { textMethods } from "../elements/text/text.ts";
@@ -25,7 +26,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  */
 export interface Container
   extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods,
-    ButtonRowMethods, CelebrationMethods {}
+    ButtonRowMethods, CelebrationMethods, FormMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -50,6 +51,7 @@ type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
 type ButtonRowMethods = typeof buttonRowMethods;
 type CelebrationMethods = typeof celebrationMethods;
+type FormMethods = typeof formMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -76,6 +78,7 @@ Object.assign(
   placeholderMethods,
   buttonRowMethods,
   celebrationMethods,
+  formMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

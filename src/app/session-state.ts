@@ -22,7 +22,7 @@ export function createSessionState(run: ScriptRun): SessionState {
   const read = (name: string | symbol): unknown => {
     if (typeof name !== "string") return undefined;
     const keyed = widgetWithKey(name);
-    if (keyed) return isTriggerKind(keyed.widget.kind) ? run.triggerValue(keyed.widget.kind, keyed.id) : keyed.widget.value;
+    if (keyed) return run.widgetValue(keyed.id);
     return run.record.session[name];
   };
   const has = (name: string | symbol): boolean =>

@@ -126,6 +126,11 @@ export interface InputElements {
    */
   chatInput: WidgetProps & { maxChars?: number };
   /**
+   * The button that sends its form: one event carries the form's held widget
+   * values and this click (`true`), which is true for exactly the run it causes.
+   */
+  formSubmitButton: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; icon?: string; fullWidth?: boolean };
+  /**
    * Button groups: option labels and the chosen indices. The wire value is the
    * chosen index or null, or with `multi` the list of chosen indices.
    */
@@ -211,6 +216,12 @@ export interface BlockElements {
   status: { label: string; state: "running" | "complete" | "error"; expanded: boolean };
   /** A chat bubble; the avatar is an emoji or text (default: by `name`). */
   chatMessage: { name: string; avatar?: string };
+  /**
+   * A form: the page holds its widgets' changes until its submit button sends
+   * them all in one event. With `enterToSubmit`, Enter in its text or number
+   * input submits it too.
+   */
+  form: { border: boolean; enterToSubmit: boolean };
 }
 
 export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements;
@@ -222,7 +233,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage", "form"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

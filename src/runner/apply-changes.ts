@@ -1,6 +1,7 @@
 import { isTriggerKind, sameValue, widgetCodecs } from "../elements/inputs/codecs.ts";
 import type { WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
+import { gateFormChanges } from "./form-changes.ts";
 
 /** What applying an event's widget changes did. */
 export interface AppliedChanges {
@@ -14,11 +15,13 @@ export interface AppliedChanges {
 /**
  * Applies the client's widget values to the record before the rerun, checking
  * each against what the widget accepted in the last run. A refused value
- * changes nothing and is reported to the client.
+ * changes nothing and is reported to the client, as is a form widget's value
+ * sent without its form's submit (see gateFormChanges).
  */
 export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[]): AppliedChanges {
-  const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: [] };
-  for (const { id, value } of changes) {
+  const gated = gateFormChanges(record, changes);
+  const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: gated.refused };
+  for (const { id, value } of gated.accepted) {
     const widget = record.widgets[id];
     if (!widget) {
       applied.refused.push({ widgetId: id, message: "That widget is not on the page any more; its value was ignored." });

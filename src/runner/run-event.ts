@@ -8,6 +8,7 @@ import type { UploadedFile } from "../media/uploaded-file.ts";
 import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
+import { MISSING_SUBMIT_BUTTON } from "./run-forms.ts";
 import { ScriptRun } from "./script-run.ts";
 import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 
@@ -107,6 +108,8 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
         const script = Promise.resolve(withCacheStorage(cacheStorage, () => app.script(st)));
         if (timedOut && (await Promise.race([script.then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
         await script;
+        // As in Streamlit, a form the user could never send says so.
+        for (const form of run.forms.withoutSubmitButton()) run.emit(form.path, "alert", { level: "error", body: MISSING_SUBMIT_BUTTON });
         return "completed";
       } catch (error) {
         if (error instanceof InterruptSignal) return "interrupted";

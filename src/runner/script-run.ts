@@ -5,6 +5,7 @@ import { exceptionProps } from "../elements/status/alerts.ts";
 import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef, type WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
+import { RunForms } from "./run-forms.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
@@ -18,6 +19,17 @@ export interface WidgetDefinition<Value> {
   spec: WidgetSpec;
   defaultValue: Value;
   onChange: (() => unknown) | undefined;
+  /** Where the widget is drawn (its target's path): tells whether it is in a form. */
+  at: ElementPath;
+}
+
+/** A widget as `ScriptRun.widget` returns it. */
+export interface RegisteredWidget<Value> {
+  id: string;
+  /** The value the app sees. */
+  value: Value;
+  /** The value the page shows: `value`, except in the run that clears its form, where it is the default. */
+  shown: Value;
 }
 
 /**
@@ -36,6 +48,8 @@ export class ScriptRun {
   readonly emitter: TreeEmitter;
   /** Trigger widgets fired by this event (a button's click, a chat message), with their value for exactly one run. */
   triggers = new Map<string, unknown>();
+  /** The forms drawn so far, and the values their clearing submit hands the script. */
+  forms = new RunForms();
   private seenWidgets = new Set<string>();
   private createdKeys = new Set<string>();
   /** Callbacks the discovery pass is looking for, and the ones found. */
@@ -223,6 +237,7 @@ export class ScriptRun {
     this.seenWidgets.clear();
     this.createdKeys.clear();
     this.triggers.clear();
+    this.forms = new RunForms();
   }
 
   /** True once a widget with this key was drawn in this run: `st.session[key]` is then read-only. */
@@ -235,10 +250,13 @@ export class ScriptRun {
    * value: a value set through `st.session` before it existed, else its
    * stored value, else its default.
    */
-  widget<Value>(definition: WidgetDefinition<Value>): { id: string; value: Value } {
+  widget<Value>(definition: WidgetDefinition<Value>): RegisteredWidget<Value> {
     this.checkpoint();
     const { kind, label, key, spec } = definition;
-    const id = widgetId(kind, label, key, definition.identity);
+    this.forms.checkAllowed(kind, definition.at);
+    const form = this.forms.formAt(definition.at);
+    // As in Streamlit, the form is part of a widget's identity: equal widgets in two forms differ.
+    const id = widgetId(kind, label, key, form ? [...definition.identity, { form: form.key }] : definition.identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);
     if (key !== undefined) this.createdKeys.add(key);
@@ -259,19 +277,45 @@ export class ScriptRun {
       value = stored.value;
     }
     const trigger = isTriggerKind(kind);
+    // A form cleared by its submit: this run sees what was sent; the page and the next runs, the default.
+    const clearing = !trigger && form?.clearing === true;
+    if (clearing) this.forms.submittedValues.set(id, value);
+    const kept = trigger ? idleTriggerValue(kind) : clearing ? definition.defaultValue : value;
     this.record.widgets[id] = {
       kind,
-      value: trigger ? idleTriggerValue(kind) : value,
+      value: kept,
       spec,
       ...(key !== undefined && { key }),
       ...(definition.onChange && { hasCallback: true as const }),
+      ...(form && { form: form.key }),
     };
 
     if (this.mode === "discover" && definition.onChange && this.wantedCallbacks.has(id)) {
       this.foundCallbacks.set(id, definition.onChange);
       if (this.foundCallbacks.size === this.wantedCallbacks.size) throw new DiscoveryComplete();
     }
-    return { id, value: (trigger ? this.triggerValue(kind, id) : value) as Value };
+    const seen = (trigger ? this.triggerValue(kind, id) : value) as Value;
+    return { id, value: seen, shown: (clearing ? definition.defaultValue : seen) as Value };
+  }
+
+  /** What the app sees as a widget's value in this run (`st.session[key]` reads it). */
+  widgetValue(id: string): unknown {
+    const widget = this.record.widgets[id];
+    if (!widget) return undefined;
+    if (isTriggerKind(widget.kind)) return this.triggerValue(widget.kind, id);
+    return this.forms.submittedValues.has(id) ? this.forms.submittedValues.get(id) : widget.value;
+  }
+
+  /**
+   * True when this event clicked a submit button of the form with `formKey`
+   * (the record still says which form each button of the last run was in).
+   */
+  isSubmitted(formKey: string): boolean {
+    for (const id of this.triggers.keys()) {
+      const widget = this.record.widgets[id];
+      if (widget?.kind === "formSubmitButton" && widget.form === formKey) return true;
+    }
+    return false;
   }
 
   /** A trigger widget's value in this run: what its event sent, else its idle value (false, null). */

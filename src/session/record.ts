@@ -11,6 +11,8 @@ export interface WidgetState {
   spec: WidgetSpec;
   /** The widget had an `onChange` in the last run, so a change must find and run it. */
   hasCallback?: true;
+  /** The key of the form the widget is in: its changes apply only with that form's submit. */
+  form?: string;
 }
 
 /** The part of a widget's definition that validates and decodes client values. */

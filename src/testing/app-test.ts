@@ -162,6 +162,12 @@ export class AppTest {
   segmentedControl = (query: WidgetQuery) => this.widget("segmentedControl", query);
   /** A feedback widget, found by its scale ("thumbs", "faces", "stars") or `{ key }`; `setValue` takes the rating. */
   feedback = (query: WidgetQuery) => this.widget("feedback", query);
+  /**
+   * A form's submit button. Values set on the form's widgets since the last
+   * run are sent with its click in one event, as the browser sends a form.
+   * @example at.textInput("Name").setValue("Ada"); await at.formSubmitButton("Submit").click().run();
+   */
+  formSubmitButton = (query: WidgetQuery) => this.widget("formSubmitButton", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
@@ -190,7 +196,7 @@ export class WidgetHandle<K extends WidgetKind> {
     return this.element.props;
   }
 
-  /** Clicks a button (or a download button). */
+  /** Clicks a button (a download button, a form's submit button). */
   click(): AppTest {
     return this.harness.sendChange(this.id, true);
   }

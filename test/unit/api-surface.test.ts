@@ -14,10 +14,11 @@ test("st offers every element of the first release", async () => {
   expect(names).toEqual([
     "audio", "audioInput", "balloons", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox",
     "code", "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error", "exception",
-    "expander", "feedback", "fileUploader", "header", "image", "info", "json", "linkButton", "logo", "markdown", "metric",
-    "multiselect", "numberInput", "pdf", "pills", "popover", "progress", "radio", "rerun", "segmentedControl", "selectSlider",
-    "selectbox", "session", "sidebar", "slider", "snow", "spinner", "status", "stop", "subheader", "success", "tabs",
-    "text", "textArea", "textInput", "timeInput", "title", "toast", "toggle", "video", "warning", "write",
+    "expander", "feedback", "fileUploader", "form", "formSubmitButton", "header", "image", "info", "json", "linkButton",
+    "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "pills", "popover", "progress", "radio", "rerun",
+    "segmentedControl", "selectSlider", "selectbox", "session", "sidebar", "slider", "snow", "spinner", "status", "stop",
+    "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title", "toast", "toggle", "video",
+    "warning", "write",
     "writeStream",
   ]);
 });

@@ -41,6 +41,7 @@ export const chatMethods = {
    * if (prompt) st.chatMessage("user").write(prompt);
    */
   chatInput(this: Drawable, placeholder = "Your message", options: ChatInputOptions = {}): string | null {
+    const calledAt = this[TARGET].path;
     // Wherever it is called, the chat input belongs to the bottom of the page.
     const target = this[TARGET].open([ROOTS.bottom])[TARGET];
     const label = String(placeholder);
@@ -52,6 +53,7 @@ export const chatMethods = {
       spec: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
       defaultValue: null,
       onChange: options.onSubmit,
+      at: calledAt,
     });
     target.emit("chatInput", { ...baseProps(id, label, options), ...(options.maxChars !== undefined && { maxChars: options.maxChars }) });
     return value;

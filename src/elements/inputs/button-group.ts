@@ -45,8 +45,9 @@ export function buttonGroup<Option>(
   if (!Array.isArray(options)) throw new EdgelitApiError(`${kind} "${label}": options must be a list, got ${typeof options}.`);
   const labels = options.map((option) => (settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option)));
   const defaultValue = settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
-  const { id, value } = target.run.widget<Option | null | Option[]>({
+  const { id, value, shown } = target.run.widget<Option | null | Option[]>({
     kind,
+    at: target.path,
     label,
     key: settings.key,
     identity: [labels, defaultValue, multi],
@@ -54,7 +55,7 @@ export function buttonGroup<Option>(
     defaultValue,
     onChange: settings.onChange,
   });
-  const chosen = multi ? (value as Option[]) : value === null ? [] : [value];
+  const chosen = multi ? (shown as Option[]) : shown === null ? [] : [shown];
   target.emit(kind, {
     ...baseProps(id, label, settings),
     options: labels,

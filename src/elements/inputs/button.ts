@@ -26,6 +26,7 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
     spec: {},
     defaultValue: false,
     onChange: options.onClick ?? options.onChange,
+    at: target.path,
   });
   target.emit("button", { ...baseProps(id, label, options), variant, ...(options.useContainerWidth && { fullWidth: true }) });
   return value;

@@ -13,7 +13,7 @@ export interface CheckboxOptions extends WidgetOptions {
  */
 export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", label: string, options: CheckboxOptions = {}): boolean {
   const defaultValue = options.value ?? false;
-  const { id, value } = target.run.widget({
+  const { id, value, shown } = target.run.widget({
     kind,
     label,
     key: options.key,
@@ -21,7 +21,8 @@ export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", lab
     spec: {},
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
-  target.emit(kind, { ...baseProps(id, label, options), value });
+  target.emit(kind, { ...baseProps(id, label, options), value: shown });
   return value;
 }

@@ -130,9 +130,9 @@ function isFileRef(value: unknown): boolean {
  * message's text) holds for exactly the one run that event causes; otherwise,
  * and in the stored record, they hold their idle value.
  */
-const TRIGGER_IDLE_VALUES: Partial<Record<WidgetKind, unknown>> = { button: false, downloadButton: false, chatInput: null };
+const TRIGGER_IDLE_VALUES: Partial<Record<WidgetKind, unknown>> = { button: false, downloadButton: false, chatInput: null, formSubmitButton: false };
 
-/** Widgets whose value lasts one run: buttons, download buttons, the chat input. */
+/** Widgets whose value lasts one run: buttons, download buttons, form submit buttons, the chat input. */
 export function isTriggerKind(kind: WidgetKind): boolean {
   return Object.hasOwn(TRIGGER_IDLE_VALUES, kind);
 }
@@ -164,6 +164,7 @@ export const widgetCodecs = {
   cameraInput: uploads,
   audioInput: uploads,
   chatInput,
+  formSubmitButton: button,
   ...pickerCodecs,
   pills: buttonGroup,
   segmentedControl: buttonGroup,

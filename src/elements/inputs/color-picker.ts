@@ -16,7 +16,7 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
   const given = options.value ?? "#000000";
   const defaultValue = toHexColor(given);
   if (defaultValue === undefined) throw new EdgelitApiError(`colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`);
-  const { id, value } = target.run.widget<string>({
+  const { id, value, shown } = target.run.widget<string>({
     kind: "colorPicker",
     label,
     key: options.key,
@@ -24,8 +24,9 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
     spec: {},
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
-  target.emit("colorPicker", { ...baseProps(id, label, options), value });
+  target.emit("colorPicker", { ...baseProps(id, label, options), value: shown });
   return value;
 }
 

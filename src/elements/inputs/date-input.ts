@@ -50,7 +50,7 @@ export function dateInput(target: ElementTarget, label: string, options: DateInp
   if (!FORMAT.test(format)) {
     throw new EdgelitApiError(`${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`);
   }
-  const { id, value } = target.run.widget<string | [string, string] | null>({
+  const { id, value, shown } = target.run.widget<string | [string, string] | null>({
     kind: "dateInput",
     label,
     key: options.key,
@@ -59,8 +59,9 @@ export function dateInput(target: ElementTarget, label: string, options: DateInp
     spec: { min: dayNumber(min), max: dayNumber(max), ...(range && { range: true }), ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
-  target.emit("dateInput", { ...baseProps(id, label, options), value, min, max, format, ...(given === null && { nullable: true }) });
+  target.emit("dateInput", { ...baseProps(id, label, options), value: shown, min, max, format, ...(given === null && { nullable: true }) });
   return value;
 }
 

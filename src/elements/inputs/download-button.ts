@@ -30,6 +30,7 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
     spec: {},
     defaultValue: false,
     onChange: options.onClick,
+    at: target.path,
   });
   const input = isText ? new TextEncoder().encode(data) : data;
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });

@@ -18,8 +18,9 @@ export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs",
     throw new EdgelitApiError(`feedback takes "thumbs", "faces" or "stars", got ${JSON.stringify(scale)}.`);
   }
   const ratings = Array.from({ length: SCALE_SIZES[scale] }, (_, rating) => rating);
-  const { id, value } = target.run.widget<number | null>({
+  const { id, value, shown } = target.run.widget<number | null>({
     kind: "feedback",
+    at: target.path,
     // The scale names the widget: two of one scale need keys, as in Streamlit.
     label: scale,
     key: options.key,
@@ -28,6 +29,6 @@ export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs",
     defaultValue: null,
     onChange: options.onChange,
   });
-  target.emit("feedback", { id, label: scale, scale, index: value, ...(options.disabled && { disabled: true }) });
+  target.emit("feedback", { id, label: scale, scale, index: shown, ...(options.disabled && { disabled: true }) });
   return value;
 }

@@ -30,7 +30,7 @@ export function numberInput<Value extends number | null = number>(
   const integer = numbers.length > 0 && numbers.every(Number.isInteger);
   const step = options.step ?? (integer ? 1 : 0.01);
   if (min !== undefined && max !== undefined && min > max) throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
-  const { id, value } = target.run.widget({
+  const { id, value, shown } = target.run.widget({
     kind: "numberInput",
     label,
     key: options.key,
@@ -43,10 +43,11 @@ export function numberInput<Value extends number | null = number>(
     },
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
   target.emit("numberInput", {
     ...baseProps(id, label, options),
-    value: value as number | null,
+    value: shown as number | null,
     step,
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),

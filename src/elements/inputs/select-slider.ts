@@ -36,7 +36,7 @@ export function selectSlider<Option>(
   });
   defaultIndices.sort((a, b) => a - b);
   const defaultValue = range ? defaultIndices.map((index) => options[index] as Option) : (options[defaultIndices[0]!] as Option);
-  const { id, value } = target.run.widget<Option | [Option, Option]>({
+  const { id, value, shown } = target.run.widget<Option | [Option, Option]>({
     kind: "selectSlider",
     label,
     key: settings.key,
@@ -44,10 +44,11 @@ export function selectSlider<Option>(
     spec: { options: [...options], ...(range && { range: true }) },
     defaultValue: defaultValue as Option | [Option, Option],
     onChange: settings.onChange,
+    at: target.path,
   });
   const index = range
-    ? ((value as [Option, Option]).map((option) => indexOfOption(options, option)) as [number, number])
-    : indexOfOption(options, value);
+    ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [number, number])
+    : indexOfOption(options, shown);
   target.emit("selectSlider", { ...baseProps(id, label, settings), options: labels, index });
   return value;
 }

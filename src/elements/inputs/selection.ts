@@ -42,7 +42,7 @@ export function singleChoice<Option>(
   if (index !== null && (!Number.isInteger(index) || index < 0 || index >= options.length)) {
     throw new EdgelitApiError(`${kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`);
   }
-  const { id, value } = target.run.widget<Option | null>({
+  const { id, value, shown } = target.run.widget<Option | null>({
     kind,
     label,
     key: settings.key,
@@ -50,8 +50,9 @@ export function singleChoice<Option>(
     spec: { options: [...options], ...(index === null && { nullable: true }) },
     defaultValue: index === null ? null : (options[index] as Option),
     onChange: settings.onChange,
+    at: target.path,
   });
-  const chosen = value === null ? null : indexOfOption(options, value);
+  const chosen = shown === null ? null : indexOfOption(options, shown);
   const props = { ...baseProps(id, label, settings), options: labels, index: chosen };
   if (kind === "selectbox") {
     target.emit("selectbox", { ...props, ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }) });
@@ -73,7 +74,7 @@ export function multiselect<Option>(
 ): Option[] {
   const labels = labelsOf(options, settings.formatFunc);
   const defaultValue = settings.default ?? [];
-  const { id, value } = target.run.widget<Option[]>({
+  const { id, value, shown } = target.run.widget<Option[]>({
     kind: "multiselect",
     label,
     key: settings.key,
@@ -81,11 +82,12 @@ export function multiselect<Option>(
     spec: { options: [...options], ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }) },
     defaultValue,
     onChange: settings.onChange,
+    at: target.path,
   });
   target.emit("multiselect", {
     ...baseProps(id, label, settings),
     options: labels,
-    indices: value.map((option) => indexOfOption(options, option)),
+    indices: shown.map((option) => indexOfOption(options, option)),
     ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
     ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
   });

@@ -29,7 +29,7 @@ export function slider<Value extends number | [number, number] = number>(
   if (!(min < max)) throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
   if (!(step > 0)) throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
   const range = Array.isArray(defaultValue);
-  const { id, value } = target.run.widget({
+  const { id, value, shown } = target.run.widget({
     kind: "slider",
     label,
     key: options.key,
@@ -37,7 +37,8 @@ export function slider<Value extends number | [number, number] = number>(
     spec: { min, max, ...(range && { range: true }), ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }) },
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
-  target.emit("slider", { ...baseProps(id, label, options), min, max, step, value: value as number | [number, number] });
+  target.emit("slider", { ...baseProps(id, label, options), min, max, step, value: shown as number | [number, number] });
   return value;
 }

@@ -1,4 +1,5 @@
 import type { ElementTarget } from "../../app/target.ts";
+import type { RegisteredWidget } from "../../runner/script-run.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `textInput`. */
@@ -24,10 +25,10 @@ export interface TextAreaOptions extends WidgetOptions {
  * @example const name = st.textInput("Your name", { placeholder: "Ada" });
  */
 export function textInput(target: ElementTarget, label: string, options: TextInputOptions = {}): string {
-  const { id, value } = registerText(target, "textInput", label, options);
+  const { id, value, shown } = registerText(target, "textInput", label, options);
   target.emit("textInput", {
     ...baseProps(id, label, options),
-    value,
+    value: shown,
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
     ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
     ...(options.type === "password" && { password: true }),
@@ -40,10 +41,10 @@ export function textInput(target: ElementTarget, label: string, options: TextInp
  * @example const notes = st.textArea("Notes", { height: 120 });
  */
 export function textArea(target: ElementTarget, label: string, options: TextAreaOptions = {}): string {
-  const { id, value } = registerText(target, "textArea", label, options);
+  const { id, value, shown } = registerText(target, "textArea", label, options);
   target.emit("textArea", {
     ...baseProps(id, label, options),
-    value,
+    value: shown,
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
     ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
     ...(options.height !== undefined && { height: options.height }),
@@ -56,7 +57,7 @@ function registerText(
   kind: "textInput" | "textArea",
   label: string,
   options: TextInputOptions | TextAreaOptions,
-): { id: string; value: string } {
+): RegisteredWidget<string> {
   const defaultValue = options.value ?? "";
   return target.run.widget({
     kind,
@@ -66,5 +67,6 @@ function registerText(
     spec: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
 }

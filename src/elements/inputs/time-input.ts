@@ -32,7 +32,7 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
   const given = options.value === undefined ? new Date() : options.value;
   const defaultValue = given === null ? null : toTimeOfDay(given, withSeconds);
   if (defaultValue === undefined) throw new EdgelitApiError(`${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`);
-  const { id, value } = target.run.widget<string | null>({
+  const { id, value, shown } = target.run.widget<string | null>({
     kind: "timeInput",
     label,
     key: options.key,
@@ -41,7 +41,8 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
     spec: { step, ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
+    at: target.path,
   });
-  target.emit("timeInput", { ...baseProps(id, label, options), value, step, ...(given === null && { nullable: true }) });
+  target.emit("timeInput", { ...baseProps(id, label, options), value: shown, step, ...(given === null && { nullable: true }) });
   return value;
 }

@@ -61,7 +61,7 @@ function uploadWidget(
 ): UploadedFileRef[] {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   if (!(maxBytes > 0)) throw new EdgelitApiError(`${kind} "${label}": maxBytes must be above 0.`);
-  const { id, value } = target.run.widget<UploadedFileRef[]>({
+  const { id, value, shown } = target.run.widget<UploadedFileRef[]>({
     kind,
     label,
     key: options.key,
@@ -69,8 +69,9 @@ function uploadWidget(
     spec: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
     defaultValue: [],
     onChange: options.onChange,
+    at: target.path,
   });
-  const props = { ...baseProps(id, label, options), maxBytes, files: value };
+  const props = { ...baseProps(id, label, options), maxBytes, files: shown };
   if (kind === "fileUploader") target.emit(kind, { ...props, multiple: shape.multiple, ...(shape.accept && { accept: shape.accept }) });
   else target.emit(kind, props);
   return value;

@@ -1,9 +1,10 @@
 import type { ElementProps } from "../element-props.ts";
+import { useForm } from "../forms/form-context.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
 
 /**
- * A number field with − and + buttons. The user's text is kept as typed
+ * A number field with − and + buttons (in a form, Enter submits it). The user's text is kept as typed
  * ("1.", "-") until Enter or blur, then parsed, clamped and sent. It is a text
  * input with the spinbutton role because `type=number` reports half-typed
  * numbers as "", which would wipe them on the next render. The step buttons'
@@ -11,6 +12,7 @@ import { createWidgetValue } from "./widget-value.ts";
  */
 export function NumberInput(props: ElementProps<"numberInput">) {
   const state = createWidgetValue(() => props.el, () => formatNumber(props.el.value), parseNumber);
+  const form = useForm();
 
   const clamp = (value: number) =>
     Math.min(props.el.max ?? Infinity, Math.max(props.el.min ?? -Infinity, value));
@@ -52,8 +54,10 @@ export function NumberInput(props: ElementProps<"numberInput">) {
           disabled={props.el.disabled}
           onInput={(event) => state.edit(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === "Enter") commitText(event.currentTarget);
-            else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+            if (event.key === "Enter") {
+              commitText(event.currentTarget);
+              form?.submitOnEnter();
+            } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
               event.preventDefault();
               stepBy(event.key === "ArrowUp" ? 1 : -1);
             }

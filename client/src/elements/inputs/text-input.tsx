@@ -1,10 +1,12 @@
 import type { ElementProps } from "../element-props.ts";
+import { useForm } from "../forms/form-context.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
 
-/** A one-line text field, sent on Enter or blur when its text changed. */
+/** A one-line text field, sent on Enter or blur when its text changed. In a form, Enter submits the form. */
 export function TextInput(props: ElementProps<"textInput">) {
   const state = createWidgetValue(() => props.el, () => props.el.value);
+  const form = useForm();
   return (
     <div class="text-input">
       <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
@@ -19,7 +21,9 @@ export function TextInput(props: ElementProps<"textInput">) {
         autocomplete={props.el.password ? "current-password" : "off"}
         onInput={(event) => state.edit(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === "Enter") state.commit(event.currentTarget.value);
+          if (event.key !== "Enter") return;
+          state.commit(event.currentTarget.value);
+          form?.submitOnEnter();
         }}
         onBlur={(event) => state.commit(event.currentTarget.value)}
       />

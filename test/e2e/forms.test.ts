@@ -1,0 +1,102 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { startEdgelit } from "../helpers/processes.ts";
+
+let server: Awaited<ReturnType<typeof startEdgelit>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startEdgelit({ app: "test/e2e/fixtures/forms-app.ts" });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A page of the fixture app, with the bodies of the event requests it sends. */
+async function openApp(): Promise<{ page: Page & { errors: string[] }; events: { changes: { id: string; value: unknown }[] }[] }> {
+  const page = await browser.newPage();
+  const events: { changes: { id: string; value: unknown }[] }[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/_edgelit/event")) events.push(JSON.parse(request.postData() ?? "{}"));
+  });
+  await page.goto(server.url);
+  await page.getByText("Outside clicks: 0").waitFor();
+  return { page, events };
+}
+
+test("a form's widgets send nothing as they change; its submit sends them all in one request", async () => {
+  const { page, events } = await openApp();
+  const before = events.length;
+
+  const name = page.getByRole("textbox", { name: "Name" });
+  await name.fill("Ada");
+  await name.blur();
+  await page.getByRole("slider", { name: "Quantity" }).fill("4");
+  await page.getByRole("checkbox", { name: "Gift wrap" }).check();
+  await page.getByRole("combobox", { name: "Size" }).selectOption("L");
+  // The page shows what the user set, and the app has not seen it.
+  expect(await name.inputValue()).toBe("Ada");
+  expect(await page.getByRole("checkbox", { name: "Gift wrap" }).isChecked()).toBe(true);
+  await page.getByText("Order:  × 1, size S, gift false, placed false").waitFor();
+
+  // A rerun from outside the form keeps what the form holds.
+  await page.getByRole("button", { name: "Outside" }).click();
+  await page.getByText("Outside clicks: 1").waitFor();
+  expect(await name.inputValue()).toBe("Ada");
+  expect(await page.getByRole("slider", { name: "Quantity" }).inputValue()).toBe("4");
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  await page.getByText("Order: Ada × 4, size L, gift true, placed true").waitFor();
+  // The edits sent nothing: the only requests are the outside click's and the submit's.
+  expect(events.length).toBe(before + 2);
+  expect(events.at(-1)!.changes).toHaveLength(5);
+  expect(events.at(-1)!.changes.at(-1)!.value).toBe(true);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+test("Enter in a text input of a form submits it", async () => {
+  const { page, events } = await openApp();
+  const before = events.length;
+  await page.getByRole("slider", { name: "Quantity" }).fill("7");
+  const name = page.getByRole("textbox", { name: "Name" });
+  await name.fill("Grace");
+  await name.press("Enter");
+  await page.getByText("Order: Grace × 7, size S, gift false, placed true").waitFor();
+  expect(events.length).toBe(before + 1);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+test("clearOnSubmit: the submit's run shows what was sent, and the form's widgets return to their defaults", async () => {
+  const { page, events } = await openApp();
+  const before = events.length;
+  const note = page.getByRole("textbox", { name: "Note" });
+  const amount = page.getByRole("spinbutton", { name: "Amount" });
+  await note.fill("hello");
+  await note.blur();
+  await amount.fill("9");
+  await amount.blur();
+  await page.getByRole("button", { name: "Send note" }).click();
+  await page.getByText("Sent: hello (9)").waitFor();
+  // The fields drop the user's values once the run has settled.
+  await valueBecomes(note, "");
+  await valueBecomes(amount, "3");
+  expect(events.length).toBe(before + 1);
+
+  // The next submit starts from the defaults.
+  await page.getByRole("button", { name: "Send note" }).click();
+  await page.getByText("Sent:  (3)").waitFor();
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+/** Waits until an input shows `value`. */
+async function valueBecomes(input: Locator, value: string): Promise<void> {
+  const handle = await input.elementHandle();
+  await input.page().waitForFunction(([element, expected]) => (element as HTMLInputElement).value === expected, [handle, value] as const);
+}
