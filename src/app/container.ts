@@ -8,6 +8,7 @@ import { mediaMethods } from "../elements/media/media.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
+import { richTextMethods } from "../elements/text/rich-text.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
@@ -22,7 +23,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * right.button("Refresh");
  */
 export interface Container
-  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
+  extends Drawable, TextMethods, RichTextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -37,6 +38,7 @@ export interface Container
 export interface Placeholder extends Container {}
 
 type TextMethods = typeof textMethods;
+type RichTextMethods = typeof richTextMethods;
 type WriteMethods = typeof writeMethods;
 type StatusMethods = typeof statusMethods;
 type FeedbackMethods = typeof feedbackMethods;
@@ -60,6 +62,7 @@ class ContainerHandle implements Drawable {
 Object.assign(
   ContainerHandle.prototype,
   textMethods,
+  richTextMethods,
   writeMethods,
   statusMethods,
   feedbackMethods,

@@ -12,9 +12,9 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
-    "audio", "audioInput", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
-    "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "fileUploader", "header", "image",
-    "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio",
+    "audio", "audioInput", "badge", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
+    "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "fileUploader", "header", "html", "image",
+    "info", "json", "latex", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio",
     "rerun", "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader", "success",
     "tabs", "text", "textArea", "textInput", "title", "toast", "toggle", "video", "warning", "write",
     "writeStream",
