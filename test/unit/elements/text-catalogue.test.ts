@@ -75,7 +75,7 @@ test("labelVisibility reaches every widget through baseProps; visible is the def
     ["selectbox", "collapsed"],
     ["radio", "hidden"],
   ]);
-  expect(await apiError((st) => st.textInput("Name", { labelVisibility: "gone" as "hidden" }))).toBe(
+  expect(await apiError((st) => void st.textInput("Name", { labelVisibility: "gone" as "hidden" }))).toBe(
     'widget "Name": labelVisibility must be "visible", "hidden" or "collapsed"; got "gone".',
   );
 });
