@@ -55,8 +55,13 @@ export const textMethods = {
     heading(this[TARGET], 3, body, options);
   },
   /**
-   * GitHub-flavoured markdown. Raw HTML is shown as text unless `unsafeAllowHtml` is set.
-   * @example st.markdown("**Bold** and a [link](https://example.com)")
+   * GitHub-flavoured markdown with Streamlit's additions: `:red[coloured text]` (blue, green,
+   * orange, red, violet, gray/grey, rainbow, primary), `:red-background[highlight]`,
+   * `:red-badge[badge]`, emoji shortcodes (`:smile:`, `:rocket:`, `:tada:`, … a table of ~150
+   * common ones in client/src/rich/emoji.ts), Material icons (`:material/thumb_up:`), and
+   * `$inline$` / `$$display$$` TeX math. Raw HTML is shown as text unless `unsafeAllowHtml`
+   * is set; then it is sanitized in the browser.
+   * @example st.markdown("**Bold**, :green[green] and $x^2$ :material/check:")
    */
   markdown(this: Drawable, body: string, options: MarkdownOptions = {}): void {
     this[TARGET].emit("markdown", markdownProps(body, options));
