@@ -129,3 +129,25 @@ test("the copy button puts a code block's text on the clipboard", async () => {
   );
   expect(page.errors).toEqual([]);
 });
+
+test("code and formulas show as plain text until their chunks arrive", async () => {
+  const page = await browser.newPage();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/(math|highlight)-.*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(server.url);
+  await page.getByRole("checkbox", { name: "Show rich text" }).check();
+
+  const code = page.locator("pre.code code").first();
+  await code.getByText('"""Say hello."""').waitFor();
+  await page.locator(".latex .math", { hasText: String.raw`\int_0^1 x^2\,dx` }).waitFor();
+  expect(await page.locator(".hljs, .katex").count()).toBe(0);
+
+  release();
+  await page.locator(".latex .katex").waitFor();
+  await code.locator(".hljs-keyword", { hasText: "def" }).waitFor();
+  expect(page.errors).toEqual([]);
+});
