@@ -20,7 +20,8 @@ export type {
   TextInputOptions,
   WidgetOptions,
 } from "./elements/inputs/index.ts";
-export type { HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
+export type { CodeOptions, HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
+export type { BadgeOptions } from "./elements/text/rich-text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
 export type { Columns, ColumnsOptions, ContainerOptions, ExpanderOptions, PopoverOptions } from "./elements/layout/layout.ts";
 export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";

@@ -1,13 +1,22 @@
 import { Marked, type MarkedExtension, type Tokens } from "marked";
+import { escapeHtml, streamlitMarkdown } from "./rich/directives.ts";
 
 /**
- * Markdown to HTML for the markdown and caption elements. Unless the app
- * opts in with `allowHtml`, raw HTML is shown as text. Either way, links and
- * images whose URL could run script are dropped (their text stays), and
- * external links open in a new tab without handing it `window.opener`.
+ * Markdown to HTML for the markdown and caption elements, with Streamlit's
+ * additions (colours, badges, icons, emoji, math: see rich/directives.ts).
+ * Unless the app opts in with `allowHtml`, raw HTML is shown as text; with it,
+ * the caller must sanitize the result (rich/sanitize.ts) before showing it.
+ * Either way, links and images whose URL could run script are dropped (their
+ * text stays), and external links open in a new tab without handing it
+ * `window.opener`.
  */
 export function renderMarkdown(body: string, allowHtml = false): string {
   return (allowHtml ? withHtml : withoutHtml).parse(body, { async: false });
+}
+
+/** One line of markdown without the paragraph around it (headings, badges); raw HTML shown as text. */
+export function renderInlineMarkdown(body: string): string {
+  return withoutHtml.parseInline(body, { async: false });
 }
 
 const safeLinks: MarkedExtension = {
@@ -42,8 +51,8 @@ const escapedHtml: MarkedExtension = {
   },
 };
 
-const withHtml = new Marked({ gfm: true }, safeLinks);
-const withoutHtml = new Marked({ gfm: true }, safeLinks, escapedHtml);
+const withHtml = new Marked({ gfm: true }, safeLinks, streamlitMarkdown);
+const withoutHtml = new Marked({ gfm: true }, safeLinks, escapedHtml, streamlitMarkdown);
 
 const SCRIPTABLE_SCHEME = /^(javascript|data|vbscript):/i;
 
@@ -58,13 +67,4 @@ function isSafeUrl(url: string): boolean {
     // Malformed escapes: judge the raw text.
   }
   return !SCRIPTABLE_SCHEME.test(squeezed) && !SCRIPTABLE_SCHEME.test(decoded);
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }

@@ -45,7 +45,9 @@ import { Heading } from "./elements/text/heading.tsx";
 import { Json } from "./elements/text/json.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
 import { Metric } from "./elements/text/metric.tsx";
-import { Code, Divider, Text } from "./elements/text/text.tsx";
+import { Code } from "./elements/text/code.tsx";
+import { Badge, Html, Latex } from "./elements/text/rich-text.tsx";
+import { Divider, Text } from "./elements/text/text.tsx";
 
 /** Which component draws each element kind. A kind missing here fails the type check. */
 export const registry = {
@@ -57,6 +59,9 @@ export const registry = {
   divider: Divider,
   json: Json,
   metric: Metric,
+  latex: Latex,
+  html: Html,
+  badge: Badge,
   alert: Alert,
   exception: Exception,
   progress: Progress,

@@ -11,6 +11,7 @@ import { feedbackMethods } from "../elements/status/feedback.ts";
 import { formMethods } from "../elements/forms/form.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
 import { celebrationMethods } from "../elements/status/celebrations.ts";
+import { richTextMethods } from "../elements/text/rich-text.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
@@ -25,7 +26,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * right.button("Refresh");
  */
 export interface Container
-  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods,
+  extends Drawable, TextMethods, RichTextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods,
     ButtonRowMethods, CelebrationMethods, FormMethods {}
 
 /**
@@ -41,6 +42,7 @@ export interface Container
 export interface Placeholder extends Container {}
 
 type TextMethods = typeof textMethods;
+type RichTextMethods = typeof richTextMethods;
 type WriteMethods = typeof writeMethods;
 type StatusMethods = typeof statusMethods;
 type FeedbackMethods = typeof feedbackMethods;
@@ -67,6 +69,7 @@ class ContainerHandle implements Drawable {
 Object.assign(
   ContainerHandle.prototype,
   textMethods,
+  richTextMethods,
   writeMethods,
   statusMethods,
   feedbackMethods,

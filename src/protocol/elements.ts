@@ -11,14 +11,27 @@ export interface WidgetProps {
   label: string;
   help?: string;
   disabled?: boolean;
+  /** Omitted when visible. "hidden" keeps the label's space, "collapsed" removes it; either way it still names the widget. */
+  labelVisibility?: "hidden" | "collapsed";
 }
 
+/** The colours of badges and of markdown's `:color[text]` directives (Streamlit 1.44). */
+export type BadgeColor = "blue" | "green" | "orange" | "red" | "violet" | "gray" | "primary";
+
 export interface TextElements {
-  heading: { level: 1 | 2 | 3; body: string; divider?: boolean };
-  markdown: { body: string; allowHtml?: boolean };
-  caption: { body: string; allowHtml?: boolean };
-  text: { body: string };
-  code: { body: string; language?: string; lineNumbers?: boolean };
+  heading: { level: 1 | 2 | 3; body: string; divider?: boolean; help?: string };
+  /** Raw HTML in `body` is shown as text unless `allowHtml`; then the client sanitizes it. */
+  markdown: { body: string; allowHtml?: boolean; help?: string };
+  caption: { body: string; allowHtml?: boolean; help?: string };
+  text: { body: string; help?: string };
+  /** `height` in pixels: the block scrolls past it. */
+  code: { body: string; language?: string; lineNumbers?: boolean; wrapLines?: boolean; height?: number };
+  /** A TeX formula, drawn by KaTeX in display mode. */
+  latex: { body: string; help?: string };
+  /** HTML the client sanitizes (no script, event handlers or javascript: URLs) before showing it. */
+  html: { body: string };
+  /** A small coloured pill; `label` is inline markdown, `icon` an emoji or `:material/name:`. */
+  badge: { label: string; icon?: string; color: BadgeColor };
   divider: Record<string, never>;
   json: { body: JsonValue; expanded: boolean };
   metric: {

@@ -12,13 +12,13 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
-    "audio", "audioInput", "balloons", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox",
-    "code", "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error", "exception",
-    "expander", "feedback", "fileUploader", "form", "formSubmitButton", "header", "image", "info", "json", "linkButton",
-    "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "pills", "popover", "progress", "radio", "rerun",
-    "segmentedControl", "selectSlider", "selectbox", "session", "sidebar", "slider", "snow", "spinner", "status", "stop",
-    "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title", "toast", "toggle", "video",
-    "warning", "write",
+    "audio", "audioInput", "badge", "balloons", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage",
+    "checkbox", "code", "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error",
+    "exception", "expander", "feedback", "fileUploader", "form", "formSubmitButton", "header", "html", "image", "info",
+    "json", "latex", "linkButton", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "pills", "popover",
+    "progress", "radio", "rerun", "segmentedControl", "selectSlider", "selectbox", "session", "sidebar", "slider", "snow",
+    "spinner", "status", "stop", "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title",
+    "toast", "toggle", "video", "warning", "write",
     "writeStream",
   ]);
 });

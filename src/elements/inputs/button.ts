@@ -2,7 +2,7 @@ import type { ElementTarget } from "../../app/target.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `button`. */
-export interface ButtonOptions extends Omit<WidgetOptions, "onChange"> {
+export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVisibility"> {
   /** Called when the button is clicked, before the app reruns. */
   onClick?: () => unknown;
   /** Same as `onClick`, for symmetry with the other widgets. */

@@ -1,4 +1,5 @@
 import type { WidgetProps } from "../../protocol/index.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
 
 /** Options every widget takes. */
 export interface WidgetOptions {
@@ -10,7 +11,14 @@ export interface WidgetOptions {
   disabled?: boolean;
   /** Called when the user changes the value, before the app reruns. */
   onChange?: () => unknown;
+  /**
+   * "visible" (the default) shows the label; "hidden" leaves its space empty; "collapsed"
+   * removes it. The label still names the widget for screen readers and tests.
+   */
+  labelVisibility?: "visible" | "hidden" | "collapsed";
 }
+
+const LABEL_VISIBILITIES: ReadonlySet<unknown> = new Set(["visible", "hidden", "collapsed"]);
 
 /** The props every widget sends, from its id, label and common options. */
 export function baseProps(id: string, label: string, options: WidgetOptions): WidgetProps {
@@ -19,7 +27,16 @@ export function baseProps(id: string, label: string, options: WidgetOptions): Wi
     label: String(label),
     ...(options.help !== undefined && { help: options.help }),
     ...(options.disabled && { disabled: true }),
+    ...labelVisibilityProp(label, options.labelVisibility),
   };
+}
+
+function labelVisibilityProp(label: string, visibility: unknown): Pick<WidgetProps, "labelVisibility"> {
+  if (visibility === undefined || visibility === "visible") return {};
+  if (!LABEL_VISIBILITIES.has(visibility)) {
+    throw new EdgelitApiError(`widget "${label}": labelVisibility must be "visible", "hidden" or "collapsed"; got ${JSON.stringify(visibility)}.`);
+  }
+  return { labelVisibility: visibility as "hidden" | "collapsed" };
 }
 
 /** A label for any option: strings as they are, other data as JSON. */

@@ -3,7 +3,7 @@ import { mediaSource, type MediaInput } from "../../media/media-source.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `downloadButton`. */
-export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange"> {
+export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVisibility"> {
   /** The name the browser saves the file under. Default "download". */
   fileName?: string;
   /** Default: text/plain for text, else told from the bytes. */

@@ -1,16 +1,33 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
+import { EdgelitApiError } from "../../runner/signals.ts";
 import { toJsonValue } from "./to-json.ts";
 
 /** Options of `markdown` and `caption`. */
 export interface MarkdownOptions {
-  /** Render raw HTML inside the markdown. Off by default: HTML is shown as text. */
+  /** Render raw HTML inside the markdown, sanitized (no scripts, event handlers or javascript: URLs). Off by default: HTML is shown as text. */
   unsafeAllowHtml?: boolean;
+  /** A tooltip next to the text. */
+  help?: string;
 }
 
 /** Options of `title`, `header` and `subheader`. */
 export interface HeadingOptions {
   /** Draw a line under the heading. */
   divider?: boolean;
+  /** A tooltip next to the heading. */
+  help?: string;
+}
+
+/** Options of `code`. */
+export interface CodeOptions {
+  /** The language to highlight, e.g. "python", "ts", "sql"; "text" for none. Default "typescript". */
+  language?: string;
+  /** Number the lines in a gutter. */
+  lineNumbers?: boolean;
+  /** Wrap long lines instead of scrolling sideways. */
+  wrapLines?: boolean;
+  /** Height in pixels; longer code scrolls. Default: as tall as the code. */
+  height?: number;
 }
 
 /** Options of `metric`. */
@@ -38,26 +55,40 @@ export const textMethods = {
     heading(this[TARGET], 3, body, options);
   },
   /**
-   * GitHub-flavoured markdown. Raw HTML is shown as text unless `unsafeAllowHtml` is set.
-   * @example st.markdown("**Bold** and a [link](https://example.com)")
+   * GitHub-flavoured markdown with Streamlit's additions: `:red[coloured text]` (blue, green,
+   * orange, red, violet, gray/grey, rainbow, primary), `:red-background[highlight]`,
+   * `:red-badge[badge]`, emoji shortcodes (`:smile:`, `:rocket:`, `:tada:`, … a table of ~150
+   * common ones in client/src/rich/emoji.ts), Material icons (`:material/thumb_up:`), and
+   * `$inline$` / `$$display$$` TeX math. Raw HTML is shown as text unless `unsafeAllowHtml`
+   * is set; then it is sanitized in the browser.
+   * @example st.markdown("**Bold**, :green[green] and $x^2$ :material/check:")
    */
   markdown(this: Drawable, body: string, options: MarkdownOptions = {}): void {
-    this[TARGET].emit("markdown", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
+    this[TARGET].emit("markdown", markdownProps(body, options));
   },
   /** Small, muted text for notes and footnotes (markdown). @example st.caption("Data as of today") */
   caption(this: Drawable, body: string, options: MarkdownOptions = {}): void {
-    this[TARGET].emit("caption", { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }) });
+    this[TARGET].emit("caption", markdownProps(body, options));
   },
   /** Plain text, whitespace kept, no markdown. @example st.text("42 rows loaded") */
-  text(this: Drawable, body: string): void {
-    this[TARGET].emit("text", { body: String(body) });
+  text(this: Drawable, body: string, options: { help?: string } = {}): void {
+    this[TARGET].emit("text", { body: String(body), ...helpProp(options.help) });
   },
-  /** A block of code. @example st.code("const x = 1;", { language: "ts" }) */
-  code(this: Drawable, body: string, options: { language?: string; lineNumbers?: boolean } = {}): void {
+  /**
+   * A block of code, highlighted for its language, with a copy button.
+   * @example st.code("const x = 1;", { language: "ts", lineNumbers: true })
+   */
+  code(this: Drawable, body: string, options: CodeOptions = {}): void {
+    const height = options.height;
+    if (height !== undefined && !(Number.isFinite(height) && height > 0)) {
+      throw new EdgelitApiError(`st.code: height must be a positive number of pixels; got ${String(height)}.`);
+    }
     this[TARGET].emit("code", {
       body: String(body),
       language: options.language ?? "typescript",
       ...(options.lineNumbers && { lineNumbers: true }),
+      ...(options.wrapLines && { wrapLines: true }),
+      ...(height !== undefined && { height }),
     });
   },
   /** A horizontal rule. @example st.divider() */
@@ -89,7 +120,16 @@ export const textMethods = {
 };
 
 function heading(target: ElementTarget, level: 1 | 2 | 3, body: string, options: HeadingOptions = {}): void {
-  target.emit("heading", { level, body: String(body), ...(options.divider && { divider: true }) });
+  target.emit("heading", { level, body: String(body), ...(options.divider && { divider: true }), ...helpProp(options.help) });
+}
+
+function markdownProps(body: string, options: MarkdownOptions): { body: string; allowHtml?: boolean; help?: string } {
+  return { body: String(body), ...(options.unsafeAllowHtml && { allowHtml: true }), ...helpProp(options.help) };
+}
+
+/** `{ help }` when there is a tooltip to show, else nothing. */
+export function helpProp(help: string | undefined): { help?: string } {
+  return help === undefined || help === "" ? {} : { help: String(help) };
 }
 
 function signOf(delta: number | string): "up" | "down" | "none" {

@@ -55,7 +55,7 @@ export function AudioInput(props: ElementProps<"audioInput">) {
 
   return (
     <div class="capture" role="group" aria-labelledby={labelId()}>
-      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} />
+      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <Show
         when={recording()}
         fallback={

@@ -1,7 +1,7 @@
 import { For } from "solid-js";
 import type { ButtonGroupProps, WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { Help, inputId } from "./widget-label.tsx";
+import { Help, inputId, labelVisibilityClass } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
 
 /**
@@ -23,7 +23,7 @@ function ButtonGroup(props: { el: WidgetProps & ButtonGroupProps; look: "pills" 
   };
   return (
     <div class="button-group">
-      <div class="widget-label">
+      <div class={`widget-label ${labelVisibilityClass(props.el.labelVisibility)}`}>
         <span id={labelId()}>{props.el.label}</span>
         <Help text={props.el.help} />
       </div>

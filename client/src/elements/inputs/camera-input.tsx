@@ -52,7 +52,7 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
 
   return (
     <div class="capture" role="group" aria-labelledby={labelId()}>
-      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} />
+      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <Show
         when={photo()}
         fallback={

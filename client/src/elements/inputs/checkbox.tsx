@@ -1,6 +1,6 @@
 import type { WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { Help, inputId } from "./widget-label.tsx";
+import { Help, inputId, labelVisibilityClass } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
 
 type BooleanWidget = WidgetProps & { value: boolean };
@@ -16,7 +16,9 @@ function BooleanInput(props: { el: BooleanWidget; look: "checkbox" | "toggle" })
         disabled={props.el.disabled}
         onChange={(event) => state.commit(event.currentTarget.checked)}
       />
-      <label for={inputId(props.el.id)}>{props.el.label}</label>
+      <label for={inputId(props.el.id)} class={labelVisibilityClass(props.el.labelVisibility)}>
+        {props.el.label}
+      </label>
       <Help text={props.el.help} />
     </div>
   );

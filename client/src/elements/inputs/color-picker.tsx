@@ -11,7 +11,7 @@ export function ColorPicker(props: ElementProps<"colorPicker">) {
   const state = createWidgetValue(() => props.el, () => props.el.value);
   return (
     <div class="color-picker">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <div class="color-field">
         <input
           type="color"

@@ -24,7 +24,7 @@ export function DateInput(props: ElementProps<"dateInput">) {
 
   return (
     <div class="date-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} readout={readout()} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
       <Show
         when={range()}
         fallback={

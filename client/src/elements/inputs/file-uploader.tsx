@@ -24,7 +24,7 @@ export function FileUploader(props: ElementProps<"fileUploader">) {
 
   return (
     <div class="uploader">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <div
         class="dropzone"
         classList={{ dragging: dragging(), disabled: props.el.disabled === true }}

@@ -16,7 +16,7 @@ export function Multiselect(props: ElementProps<"multiselect">) {
 
   return (
     <div class="multiselect">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <div class="chips" role="list">
         <For each={chosen()}>
           {(index) => (

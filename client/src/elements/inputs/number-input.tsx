@@ -38,7 +38,7 @@ export function NumberInput(props: ElementProps<"numberInput">) {
 
   return (
     <div class="number-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <div class="number-field">
         <input
           type="text"

@@ -1,6 +1,6 @@
 import { For } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
-import { Help, inputId } from "./widget-label.tsx";
+import { Help, inputId, labelVisibilityClass } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
 
 /** A radio group; its wire value is the chosen index. */
@@ -9,7 +9,7 @@ export function Radio(props: ElementProps<"radio">) {
   const groupId = () => inputId(props.el.id);
   return (
     <div class="radio">
-      <div class="widget-label">
+      <div class={`widget-label ${labelVisibilityClass(props.el.labelVisibility)}`}>
         <span id={`${groupId()}-label`}>{props.el.label}</span>
         <Help text={props.el.help} />
       </div>

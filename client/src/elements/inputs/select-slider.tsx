@@ -24,7 +24,7 @@ export function SelectSlider(props: ElementProps<"selectSlider">) {
 
   return (
     <div class="slider select-slider">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} readout={readout()} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
       <Show
         when={pair()}
         fallback={

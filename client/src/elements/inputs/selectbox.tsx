@@ -8,7 +8,7 @@ export function Selectbox(props: ElementProps<"selectbox">) {
   const state = createWidgetValue(() => props.el, () => props.el.index);
   return (
     <div class="selectbox">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <select
         id={inputId(props.el.id)}
         class="field"

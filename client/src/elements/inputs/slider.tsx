@@ -21,7 +21,7 @@ export function Slider(props: ElementProps<"slider">) {
 
   return (
     <div class="slider">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} readout={readout()} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
       <Show
         when={range()}
         fallback={

@@ -9,7 +9,7 @@ export function TextInput(props: ElementProps<"textInput">) {
   const form = useForm();
   return (
     <div class="text-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <input
         type={props.el.password ? "password" : "text"}
         id={inputId(props.el.id)}
@@ -36,7 +36,7 @@ export function TextArea(props: ElementProps<"textArea">) {
   const state = createWidgetValue(() => props.el, () => props.el.value);
   return (
     <div class="text-area">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <textarea
         id={inputId(props.el.id)}
         class="field"

@@ -14,7 +14,7 @@ export function TimeInput(props: ElementProps<"timeInput">) {
 
   return (
     <div class="time-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} />
+      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
       <input
         type="time"
         id={inputId(props.el.id)}

@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import type { WidgetProps } from "../../../../src/protocol/index.ts";
 
 /**
  * A small "?" that shows the widget's help as a tooltip; screen readers read
@@ -21,11 +22,20 @@ export function Help(props: { text: string | undefined }) {
 /**
  * The label row above a widget: its label (naming the input `for`, or, with
  * an `id`, a group that points at it with aria-labelledby), help, and an
- * optional value readout.
+ * optional value readout. `labelVisibility` "hidden" keeps the row's space
+ * but shows nothing; "collapsed" removes the row from the layout. Either way
+ * the label stays in the page, so it still names the widget.
  */
-export function WidgetLabel(props: { for?: string; id?: string; label: string; help?: string; readout?: string }) {
+export function WidgetLabel(props: {
+  for?: string;
+  id?: string;
+  label: string;
+  help?: string;
+  readout?: string;
+  labelVisibility?: WidgetProps["labelVisibility"];
+}) {
   return (
-    <div class="widget-label">
+    <div class={`widget-label ${labelVisibilityClass(props.labelVisibility)}`}>
       <label for={props.for} id={props.id}>
         {props.label}
       </label>
@@ -37,6 +47,14 @@ export function WidgetLabel(props: { for?: string; id?: string; label: string; h
       </Show>
     </div>
   );
+}
+
+/**
+ * The class that hides a label as `labelVisibility` asks, for the widgets
+ * whose label is not a WidgetLabel row (checkbox, toggle, radio).
+ */
+export function labelVisibilityClass(visibility: WidgetProps["labelVisibility"]): string {
+  return visibility === undefined ? "" : `label-${visibility}`;
 }
 
 /** The DOM id of a widget's input, derived from its widget id. */

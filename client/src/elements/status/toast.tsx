@@ -1,6 +1,7 @@
-import { For, Show, createEffect, createSignal, on } from "solid-js";
+import { For, createEffect, createSignal, on } from "solid-js";
 import { render } from "solid-js/web";
 import { renderMarkdown } from "../../markdown.ts";
+import { Icon } from "../text/icon.tsx";
 import type { ElementProps } from "../element-props.ts";
 
 const TOAST_MS = 4000;
@@ -40,9 +41,7 @@ function ToastRegion() {
       <For each={toasts()}>
         {(toast) => (
           <div class="app-toast">
-            <Show when={toast.icon}>
-              <span aria-hidden="true">{toast.icon}</span>
-            </Show>
+            <Icon icon={toast.icon} />
             <div class="markdown" innerHTML={renderMarkdown(toast.body)} />
           </div>
         )}
