@@ -1,26 +1,14 @@
 import type { ElementKind } from "../../src/protocol/index.ts";
 import type { ElementComponent } from "./elements/element-props.ts";
-import { ChatInput } from "./elements/chat/chat-input.tsx";
-import { ChatMessage } from "./elements/chat/chat-message.tsx";
-import { AudioInput } from "./elements/inputs/audio-input.tsx";
+import { onDemand } from "./on-demand.ts";
 import { Button } from "./elements/inputs/button.tsx";
-import { Pills, SegmentedControl } from "./elements/inputs/button-group.tsx";
-import { Feedback } from "./elements/inputs/feedback.tsx";
-import { LinkButton } from "./elements/inputs/link-button.tsx";
-import { CameraInput } from "./elements/inputs/camera-input.tsx";
 import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
-import { ColorPicker } from "./elements/inputs/color-picker.tsx";
-import { DateInput } from "./elements/inputs/date-input.tsx";
-import { DownloadButton } from "./elements/inputs/download-button.tsx";
-import { FileUploader } from "./elements/inputs/file-uploader.tsx";
 import { Multiselect } from "./elements/inputs/multiselect.tsx";
 import { NumberInput } from "./elements/inputs/number-input.tsx";
 import { Radio } from "./elements/inputs/radio.tsx";
-import { SelectSlider } from "./elements/inputs/select-slider.tsx";
 import { Selectbox } from "./elements/inputs/selectbox.tsx";
 import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
-import { TimeInput } from "./elements/inputs/time-input.tsx";
 import { Form } from "./elements/forms/form.tsx";
 import { FormSubmitButton } from "./elements/forms/form-submit-button.tsx";
 import { Columns, Column } from "./elements/layout/columns.tsx";
@@ -28,28 +16,21 @@ import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
-import { Popover } from "./elements/layout/popover.tsx";
-import { Audio } from "./elements/media/audio.tsx";
-import { Image } from "./elements/media/image.tsx";
-import { Logo } from "./elements/media/logo.tsx";
-import { Pdf } from "./elements/media/pdf.tsx";
-import { Video } from "./elements/media/video.tsx";
 import { Alert } from "./elements/status/alert.tsx";
-import { Exception } from "./elements/status/exception.tsx";
 import { Progress } from "./elements/status/progress.tsx";
 import { Spinner } from "./elements/status/spinner.tsx";
-import { StatusBox } from "./elements/status/status-box.tsx";
 import { Toast } from "./elements/status/toast.tsx";
-import { Balloons, Snow } from "./elements/status/celebration.tsx";
 import { Heading } from "./elements/text/heading.tsx";
-import { Json } from "./elements/text/json.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
 import { Metric } from "./elements/text/metric.tsx";
 import { Code } from "./elements/text/code.tsx";
 import { Badge, Html, Latex } from "./elements/text/rich-text.tsx";
 import { Divider, Text } from "./elements/text/text.tsx";
 
-/** Which component draws each element kind. A kind missing here fails the type check. */
+/**
+ * Which component draws each element kind. A kind missing here fails the type
+ * check. Kinds most pages never show load on demand, in their own chunks.
+ */
 export const registry = {
   heading: Heading,
   markdown: Markdown,
@@ -57,22 +38,22 @@ export const registry = {
   text: Text,
   code: Code,
   divider: Divider,
-  json: Json,
+  json: onDemand(() => import("./elements/text/json.tsx").then((module) => module.Json)),
   metric: Metric,
   latex: Latex,
   html: Html,
   badge: Badge,
   alert: Alert,
-  exception: Exception,
+  exception: onDemand(() => import("./elements/status/exception.tsx").then((module) => module.Exception)),
   progress: Progress,
   spinner: Spinner,
   toast: Toast,
   empty: Empty,
-  image: Image,
-  audio: Audio,
-  video: Video,
-  pdf: Pdf,
-  logo: Logo,
+  image: onDemand(() => import("./elements/media/image.tsx").then((module) => module.Image)),
+  audio: onDemand(() => import("./elements/media/audio.tsx").then((module) => module.Audio)),
+  video: onDemand(() => import("./elements/media/video.tsx").then((module) => module.Video)),
+  pdf: onDemand(() => import("./elements/media/pdf.tsx").then((module) => module.Pdf)),
+  logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,
@@ -83,15 +64,15 @@ export const registry = {
   selectbox: Selectbox,
   radio: Radio,
   multiselect: Multiselect,
-  selectSlider: SelectSlider,
-  dateInput: DateInput,
-  timeInput: TimeInput,
-  colorPicker: ColorPicker,
-  downloadButton: DownloadButton,
-  fileUploader: FileUploader,
-  cameraInput: CameraInput,
-  audioInput: AudioInput,
-  chatInput: ChatInput,
+  selectSlider: onDemand(() => import("./elements/inputs/select-slider.tsx").then((module) => module.SelectSlider)),
+  dateInput: onDemand(() => import("./elements/inputs/date-input.tsx").then((module) => module.DateInput)),
+  timeInput: onDemand(() => import("./elements/inputs/time-input.tsx").then((module) => module.TimeInput)),
+  colorPicker: onDemand(() => import("./elements/inputs/color-picker.tsx").then((module) => module.ColorPicker)),
+  downloadButton: onDemand(() => import("./elements/inputs/download-button.tsx").then((module) => module.DownloadButton)),
+  fileUploader: onDemand(() => import("./elements/inputs/file-uploader.tsx").then((module) => module.FileUploader)),
+  cameraInput: onDemand(() => import("./elements/inputs/camera-input.tsx").then((module) => module.CameraInput)),
+  audioInput: onDemand(() => import("./elements/inputs/audio-input.tsx").then((module) => module.AudioInput)),
+  chatInput: onDemand(() => import("./elements/chat/chat-input.tsx").then((module) => module.ChatInput)),
   formSubmitButton: FormSubmitButton,
   columns: Columns,
   tabs: Tabs,
@@ -99,14 +80,14 @@ export const registry = {
   column: Column,
   container: Container,
   expander: Expander,
-  popover: Popover,
-  status: StatusBox,
-  chatMessage: ChatMessage,
-  pills: Pills,
-  segmentedControl: SegmentedControl,
-  feedback: Feedback,
-  linkButton: LinkButton,
-  balloons: Balloons,
-  snow: Snow,
+  popover: onDemand(() => import("./elements/layout/popover.tsx").then((module) => module.Popover)),
+  status: onDemand(() => import("./elements/status/status-box.tsx").then((module) => module.StatusBox)),
+  chatMessage: onDemand(() => import("./elements/chat/chat-message.tsx").then((module) => module.ChatMessage)),
+  pills: onDemand(() => import("./elements/inputs/button-group.tsx").then((module) => module.Pills)),
+  segmentedControl: onDemand(() => import("./elements/inputs/button-group.tsx").then((module) => module.SegmentedControl)),
+  feedback: onDemand(() => import("./elements/inputs/feedback.tsx").then((module) => module.Feedback)),
+  linkButton: onDemand(() => import("./elements/inputs/link-button.tsx").then((module) => module.LinkButton)),
+  balloons: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Balloons)),
+  snow: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Snow)),
   form: Form,
 } satisfies { [K in ElementKind]: ElementComponent<K> };
