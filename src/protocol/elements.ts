@@ -155,6 +155,10 @@ export interface BlockElements {
   status: { label: string; state: "running" | "complete" | "error"; expanded: boolean };
   /** A chat bubble; the avatar is an emoji or text (default: by `name`). */
   chatMessage: { name: string; avatar?: string };
+  /** A fragment's block: a widget inside reruns only the fragment; the page reruns it every `runEvery` seconds. */
+  fragment: { id: string; runEvery?: number };
+  /** A fragment shown as a modal; `id` is its fragment's instance id. */
+  dialog: { id: string; title: string; width: "small" | "large"; dismissible: boolean };
 }
 
 export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & BlockElements;
@@ -166,7 +170,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "status", "chatMessage"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "status", "chatMessage", "fragment", "dialog"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

@@ -5,6 +5,7 @@ import { exceptionProps } from "../elements/status/alerts.ts";
 import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef, type WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
+import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
@@ -37,6 +38,10 @@ export class ScriptRun {
   /** Trigger widgets fired by this event (a button's click, a chat message), with their value for exactly one run. */
   triggers = new Map<string, unknown>();
   private seenWidgets = new Set<string>();
+  /** The fragments this run reaches, and the one it redraws alone, if any. */
+  readonly fragments = new FragmentTracker();
+  /** A widget registered but not yet placed: the next element placed is it (to know its fragment). */
+  private unplacedWidget: string | undefined;
   private createdKeys = new Set<string>();
   /** Callbacks the discovery pass is looking for, and the ones found. */
   readonly wantedCallbacks = new Set<string>();
@@ -80,6 +85,7 @@ export class ScriptRun {
     // A block replaced since its handle was made (an `st.empty()` refilled) takes nothing more.
     if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) return [...parent, -1];
     const path = this.emitter.append(parent, kind, props, parentKey);
+    this.placedElement(path);
     this.onActivity();
     return path;
   }
@@ -121,6 +127,7 @@ export class ScriptRun {
     if (!this.isLive(path)) return;
     this.unfilled.delete(this.bumpReplacement(path));
     this.emitter.replace(path, kind, props);
+    this.placedElement(path);
     this.onActivity();
   }
 
@@ -137,6 +144,7 @@ export class ScriptRun {
   replaceLater<K extends ElementKind>(path: ElementPath, kind: K, props: Promise<object>): void {
     this.checkpoint();
     if (this.mode !== "render" || !this.isLive(path)) return;
+    this.placedElement(path);
     this.fillLater(path, kind, props);
   }
 
@@ -181,6 +189,7 @@ export class ScriptRun {
   emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey = pathKey(parent)): void {
     if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return;
     const path = this.emitter.reserve(parent, parentKey);
+    this.placedElement(path);
     this.onActivity();
     this.fillLater(path, kind, props);
   }
@@ -202,6 +211,23 @@ export class ScriptRun {
     );
   }
 
+  /** An element went to `path`: if it is the widget just registered, note the fragments it belongs to. */
+  private placedElement(path: ElementPath): void {
+    if (this.unplacedWidget === undefined) return;
+    this.fragments.noteWidget(path, this.unplacedWidget);
+    this.unplacedWidget = undefined;
+  }
+
+  /**
+   * Makes this run redraw only the fragment `scope` (an event of one of its
+   * widgets, or its timer), or with undefined the whole app again (`st.rerun()`
+   * inside a fragment). The record's state stays; drawing starts over.
+   */
+  redraw(scope: FragmentScope | undefined): void {
+    this.fragments.scope = scope;
+    this.restart();
+  }
+
   /** Waits for every element placed with `emitLater`. */
   async settle(): Promise<void> {
     for (const key of [...this.unfilled.keys()]) this.clearUnfilled(key);
@@ -219,7 +245,10 @@ export class ScriptRun {
     this.replacements.clear();
     this.unfilled.clear();
     this.nonce = undefined;
-    this.emitter.begin();
+    this.unplacedWidget = undefined;
+    const scope = this.fragments.scope;
+    this.emitter.begin(scope && pathKey(scope.state.path));
+    this.fragments.begin();
     this.seenWidgets.clear();
     this.createdKeys.clear();
     this.triggers.clear();
@@ -241,6 +270,7 @@ export class ScriptRun {
     const id = widgetId(kind, label, key, definition.identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);
+    this.unplacedWidget = id;
     if (key !== undefined) this.createdKeys.add(key);
 
     const codec = widgetCodecs[kind];
@@ -279,9 +309,9 @@ export class ScriptRun {
     return this.triggers.has(id) ? this.triggers.get(id) : idleTriggerValue(kind);
   }
 
-  /** Forgets widgets the finished run did not draw, as Streamlit does. */
+  /** Forgets widgets the finished run did not draw, as Streamlit does (a fragment's run: of its own). */
   dropUnseenWidgets(): void {
-    for (const id of Object.keys(this.record.widgets)) {
+    for (const id of this.fragments.droppable(this.record)) {
       if (!this.seenWidgets.has(id)) delete this.record.widgets[id];
     }
   }
