@@ -19,6 +19,8 @@ import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
+import { Dialog } from "./elements/fragments/dialog.tsx";
+import { Fragment } from "./elements/fragments/fragment.tsx";
 import { Audio } from "./elements/media/audio.tsx";
 import { Image } from "./elements/media/image.tsx";
 import { Logo } from "./elements/media/logo.tsx";
@@ -80,4 +82,6 @@ export const registry = {
   expander: Expander,
   status: StatusBox,
   chatMessage: ChatMessage,
+  fragment: Fragment,
+  dialog: Dialog,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

@@ -127,7 +127,8 @@ async function runOnce(
   output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
   const { counts, media, outcome } = await runEvent({
     ...common,
-    ...(scope && { scope, dismiss: request.fragment?.dismiss === true }),
+    // A dialog the app made undismissible is only rerun, whatever the page says.
+    ...(scope && { scope, dismiss: request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true }),
     changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
