@@ -57,7 +57,7 @@ interface Batch {
 export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>): EventQueue {
   const batches: Batch[] = [];
   let sending = false;
-  let inFlight: { abort: AbortController; streaming: boolean } | null = null;
+  let inFlight: { abort: AbortController; streaming: boolean; interruptible: boolean } | null = null;
 
   async function drain(): Promise<void> {
     if (sending) return;
@@ -71,7 +71,9 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
           carried,
           ...(batch.fragment !== null && { fragment: { id: batch.fragment, ...(batch.dismiss && { dismiss: true as const }) } }),
         };
-        const flight = { abort: new AbortController(), streaming: false };
+        // A fragment's timer never interrupts, nor is interrupted: it is short, and an
+        // interrupted run makes the next event redraw the whole page.
+        const flight = { abort: new AbortController(), streaming: false, interruptible: batch.changes.length > 0 || batch.fragment === null };
         inFlight = flight;
         try {
           await deliver(event, {
@@ -110,7 +112,7 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
 
   /** The user acted: a run already streaming would only show stale values, so stop it. */
   function interrupt(): void {
-    if (inFlight?.streaming) inFlight.abort.abort();
+    if (inFlight?.streaming && inFlight.interruptible) inFlight.abort.abort();
   }
 
   return {

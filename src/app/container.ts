@@ -10,6 +10,7 @@ import { feedbackMethods } from "../elements/status/feedback.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
+import { fragmentHostMethods } from "../elements/fragments/draw-fragment.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
 
 /**
@@ -69,6 +70,7 @@ Object.assign(
   chatMethods,
   layoutMethods,
   placeholderMethods,
+  fragmentHostMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

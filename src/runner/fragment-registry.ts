@@ -27,9 +27,18 @@ export interface FragmentDefinition {
 /**
  * Every fragment of the process by id. A fragment's rerun arrives at any
  * replica with only its id (from the session record), so fragments are
- * defined at module scope, where importing the app defines them all.
+ * defined at module scope, where importing the app defines them all. The map
+ * lives on globalThis, not in this module: `edgelit run` imports the app
+ * (and through it edgelit) apart from its own copy of the runner.
  */
-const definitions = new Map<string, FragmentDefinition>();
+const definitions: Map<string, FragmentDefinition> = ((globalThis as Record<symbol, unknown>)[Symbol.for("edgelit.fragments")] ??= new Map()) as Map<string, FragmentDefinition>;
+
+/**
+ * The container method a fragment call goes through, by a key every copy of
+ * edgelit agrees on, so the drawing is done by the runner's copy (whose
+ * signals and handles the run recognizes), whichever copy the app imported.
+ */
+export const DRAW_FRAGMENT: unique symbol = Symbol.for("edgelit.drawFragment") as never;
 
 /**
  * Adds a definition. The same id defined again from the same place is the

@@ -1,5 +1,5 @@
 import { createSt } from "../app/st.ts";
-import { rerunFragment } from "../app/fragment.ts";
+import { rerunFragment } from "./rerun-fragment.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
