@@ -90,7 +90,10 @@ export class FragmentTracker {
   save(record: SessionRecord, completed: boolean): void {
     const reached = Object.fromEntries(this.reached);
     if (!this.scope) {
-      record.fragments = completed ? reached : { ...record.fragments, ...reached };
+      const fragments = completed ? reached : { ...record.fragments, ...reached };
+      // An app without fragments keeps its records as they were.
+      if (Object.keys(fragments).length > 0) record.fragments = fragments;
+      else delete record.fragments;
       return;
     }
     const inside = `${pathKey(this.scope.state.path)}.`;

@@ -1,6 +1,10 @@
+import { createStorage } from "unstorage";
 import { expect, test } from "vitest";
 import { EdgelitApiError, defineApp, fragment } from "../../../src/index.ts";
+import type { ServerMessage } from "../../../src/protocol/index.ts";
+import { createServer } from "../../../src/server/create-server.ts";
 import { AppTest } from "../../../src/testing/index.ts";
+import { postToServer } from "../../helpers/events.ts";
 
 const bodies = (at: AppTest) => at.get("markdown").map((element) => element.props.body);
 const sentPaths = (at: AppTest) => at.messages.flatMap((message) => (message.type === "element" ? [message.path.join(".")] : []));
@@ -212,4 +216,23 @@ test("a fragment's run that outlives its deadline stops with the error in the fr
   expect(bodies(at)).toEqual(["outside"]);
   expect(at.exceptions[0]!.props.name).toBe("RunTimeoutError");
   expect(at.exceptions[0]!.path.slice(0, -1)).toEqual(at.get("fragment")[0]!.path);
+});
+
+test("over HTTP: a fragment event answers a start scoped to the fragment's block; a malformed fragment field is a 400", async () => {
+  const server = createServer({ app: counterApp, storage: createStorage() });
+  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
+  const start = first[0] as Extract<ServerMessage, { type: "start" }>;
+  const finish = first.at(-1) as Extract<ServerMessage, { type: "finish" }>;
+  const block = first.find((message) => message.type === "element" && message.kind === "fragment")!;
+  const tick = await postToServer(server, { sessionId: start.sessionId, lastRunId: finish.runId, eventId: "tick", fragment: { id: "counter" } });
+  expect(tick[0]).toMatchObject({ type: "start", reset: false, scope: (block as { path: number[] }).path });
+  expect(tick.at(-1)!.type).toBe("finish");
+
+  const response = await server.fetch(new Request("http://app.test/_edgelit/event", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-edgelit": "1" },
+    body: JSON.stringify({ protocol: 1, sessionId: start.sessionId, lastRunId: null, eventId: "bad", changes: [], fragment: "counter" }),
+  }));
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/fragment must be \{ id: string, dismiss\?: true \}/);
 });

@@ -12,8 +12,9 @@ import type { EventQueue } from "../../events.ts";
 export function scopedClient(client: Client, fragmentId: () => string): Client {
   const queue: EventQueue = {
     ...client.queue,
-    change: (change) => client.queue.change(change, fragmentId()),
-    trigger: (change) => client.queue.trigger(change, fragmentId()),
+    // A fragment (or dialog) nested in this one names itself: the innermost wins.
+    change: (change, fragment) => client.queue.change(change, fragment ?? fragmentId()),
+    trigger: (change, fragment) => client.queue.trigger(change, fragment ?? fragmentId()),
   };
   return { ...client, queue };
 }
