@@ -52,6 +52,12 @@ export class FragmentTracker {
     this.keys.set(instanceId, pathKey(state.path));
   }
 
+  /** True once this run has drawn a dialog (or redraws one). */
+  hasDialog(): boolean {
+    for (const state of this.reached.values()) if (state.dialog) return true;
+    return false;
+  }
+
   /** Notes a widget placed at `path`: it belongs to every fragment around it. */
   noteWidget(path: ElementPath, widgetId: string): void {
     if (this.reached.size === 0) return;

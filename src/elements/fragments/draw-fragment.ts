@@ -18,8 +18,11 @@ export const fragmentHostMethods = {
     if (unkeepable) {
       throw new EdgelitApiError(`The arguments of fragment "${definition.id}" are kept in the session for its reruns, so they must be data: ${unkeepable} is not.`);
     }
-    const instanceId = run.fragments.instanceIdFor(definition.id, target.path);
     const { dialog } = definition;
+    if (dialog && run.fragments.hasDialog()) {
+      throw new EdgelitApiError(`Only one dialog can be open at a time: "${dialog.title}" was opened while another is open.`);
+    }
+    const instanceId = run.fragments.instanceIdFor(definition.id, target.path);
     const path = dialog
       ? target.emit("dialog", { id: instanceId, title: dialog.title, width: dialog.width, dismissible: dialog.dismissible })
       : target.emit("fragment", { id: instanceId, ...(definition.runEvery !== undefined && { runEvery: definition.runEvery }) });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { EdgelitApiError, defineApp, dialog } from "../../../src/index.ts";
+import { EdgelitApiError, defineApp, dialog, fragment } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 
 const bodies = (at: AppTest) => at.get("markdown").map((element) => element.props.body);
@@ -95,4 +95,33 @@ test("dialog options are checked, and a dialog's id can be given", async () => {
   const locked = dialog("Locked", (st) => void st.write("stay"), { id: "locked", dismissible: false });
   const at = await AppTest.fromApp(defineApp((st) => locked(st))).run();
   expect(at.get("dialog")[0]!.props).toEqual({ id: "locked", title: "Locked", width: "small", dismissible: false });
+});
+
+test("only one dialog can be open at a time", async () => {
+  const first = dialog("First", (st) => void st.write("one"));
+  const second = dialog("Second", (st) => void st.write("two"));
+  const at = await AppTest.fromApp(defineApp((st) => {
+    first(st);
+    second(st);
+  })).run();
+  expect(at.exceptions[0]!.props.message).toMatch(/Only one dialog can be open at a time: "Second"/);
+});
+
+test("a dialog opened from inside a fragment belongs to it, and its widgets rerun only the dialog", async () => {
+  const note = dialog("Note", (st) => {
+    const text = st.textInput("Note text");
+    st.write(`note: ${text}`);
+  });
+  let fragmentRuns = 0;
+  const panel = fragment("panel", (st) => {
+    fragmentRuns++;
+    if (st.button("Open note")) note(st);
+  });
+  const at = await AppTest.fromApp(defineApp((st) => panel(st))).run();
+  await at.button("Open note").click().run();
+  expect(at.get("dialog")[0]!.props.id).toBe("panel/dialog:Note");
+  const runs = fragmentRuns;
+  await at.textInput("Note text").setValue("hi").run();
+  expect(fragmentRuns).toBe(runs);
+  expect(bodies(at)).toEqual(["note: hi"]);
 });

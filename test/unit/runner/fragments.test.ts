@@ -162,6 +162,31 @@ test("a fragment called twice is two instances, each rerun with its own argument
   expect(bodies(at)).toEqual(["hello ada", "HELLO BOB"]);
 });
 
+test("nested fragments: the inner one reruns alone; the outer one reruns with the inner one inside", async () => {
+  const runs: string[] = [];
+  const inner = fragment("inner", (st) => {
+    runs.push("inner");
+    st.write(`inner ${st.checkbox("Inner box") ? "on" : "off"}`);
+  });
+  const outer = fragment("outer", (st) => {
+    runs.push("outer");
+    st.write(`outer ${st.checkbox("Outer box") ? "on" : "off"}`);
+    inner(st);
+  });
+  const at = await AppTest.fromApp(defineApp((st) => {
+    runs.push("app");
+    outer(st);
+  })).run();
+  expect(at.get("fragment").map((block) => block.props.id)).toEqual(["outer", "outer/inner"]);
+  runs.length = 0;
+  await at.checkbox("Inner box").setValue(true).run();
+  expect(runs).toEqual(["inner"]);
+  await at.checkbox("Outer box").setValue(true).run();
+  expect(runs).toEqual(["inner", "outer", "inner"]);
+  expect(bodies(at)).toEqual(["outer on", "inner on"]);
+  expect(Object.keys((await at.record()).fragments ?? {})).toEqual(["outer", "outer/inner"]);
+});
+
 test("an error in a fragment's rerun shows inside the fragment and leaves the page", async () => {
   const failing = fragment("failing", (st) => {
     if (st.button("Fail")) throw new Error("boom");
