@@ -29,8 +29,16 @@ test("a widget in a fragment reruns only the fragment: the rest of the page is n
   await metricIs(page, "Full runs of the app", 1);
   await metricIs(page, "Clicks", 0);
 
+  // The click's event (not a tick of the clock, which carries no changes).
+  const answer = page.waitForResponse((response) => response.url().endsWith("/_edgelit/event") && (response.request().postData() ?? "").includes('"changes":[{'));
   await page.getByRole("button", { name: "Add one" }).click();
   await metricIs(page, "Clicks", 1);
+  // The answer redraws the fragment's block only: the elements around it are not in it.
+  const sent = await (await answer).text();
+  expect(sent).toContain('"scope":[0,');
+  expect(sent).toContain('"label":"Clicks"');
+  expect(sent).not.toContain("Full runs of the app");
+  expect(sent).not.toContain("Counter label");
   await page.getByRole("button", { name: "Add one" }).click();
   await metricIs(page, "Clicks", 2);
   expect(await metric(page, "Full runs of the app").textContent()).toBe("1");
