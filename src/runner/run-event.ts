@@ -1,5 +1,4 @@
 import { createSt } from "../app/st.ts";
-import { rerunFragment } from "./rerun-fragment.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
@@ -11,6 +10,7 @@ import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { closeDialog } from "./close-dialog.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
+import { rerunFragment } from "./rerun-fragment.ts";
 import { ScriptRun } from "./script-run.ts";
 import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 

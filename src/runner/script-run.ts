@@ -83,7 +83,10 @@ export class ScriptRun {
   emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey = pathKey(parent)): ElementPath {
     this.checkpoint();
     // A block replaced since its handle was made (an `st.empty()` refilled) takes nothing more.
-    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) return [...parent, -1];
+    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) {
+      this.unplacedWidget = undefined; // drawn nowhere, so in no fragment
+      return [...parent, -1];
+    }
     const path = this.emitter.append(parent, kind, props, parentKey);
     this.placedElement(path);
     this.onActivity();
@@ -124,7 +127,7 @@ export class ScriptRun {
    */
   replace<K extends ElementKind>(path: ElementPath, kind: K, props: object, options: { checkpoint?: boolean } = {}): void {
     if (options.checkpoint !== false) this.checkpoint();
-    if (!this.isLive(path)) return;
+    if (!this.isLive(path)) return void (this.unplacedWidget = undefined);
     this.unfilled.delete(this.bumpReplacement(path));
     this.emitter.replace(path, kind, props);
     this.placedElement(path);
@@ -143,7 +146,7 @@ export class ScriptRun {
   /** Replaces the element at `path` once `props` resolves, unless something replaced it meanwhile. */
   replaceLater<K extends ElementKind>(path: ElementPath, kind: K, props: Promise<object>): void {
     this.checkpoint();
-    if (this.mode !== "render" || !this.isLive(path)) return;
+    if (this.mode !== "render" || !this.isLive(path)) return void (this.unplacedWidget = undefined);
     this.placedElement(path);
     this.fillLater(path, kind, props);
   }
@@ -187,7 +190,7 @@ export class ScriptRun {
    * order, and filled before the run ends; a failure shows in its place.
    */
   emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey = pathKey(parent)): void {
-    if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return;
+    if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return void (this.unplacedWidget = undefined);
     const path = this.emitter.reserve(parent, parentKey);
     this.placedElement(path);
     this.onActivity();

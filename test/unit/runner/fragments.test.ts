@@ -187,6 +187,24 @@ test("nested fragments: the inner one reruns alone; the outer one reruns with th
   expect(Object.keys((await at.record()).fragments ?? {})).toEqual(["outer", "outer/inner"]);
 });
 
+test("a widget a fragment draws outside itself is not the fragment's: its change reruns the app", async () => {
+  let appRuns = 0;
+  const reaching = fragment("reaching", (st, args: { outside: boolean }) => {
+    st.write("inside");
+    void args;
+  });
+  const at = await AppTest.fromApp(defineApp((st) => {
+    appRuns++;
+    const side = st.container();
+    reaching(st, { outside: true });
+    side.checkbox("Outside box");
+  })).run();
+  expect((await at.record()).fragments?.reaching?.widgets).toEqual([]);
+  const runs = appRuns;
+  await at.checkbox("Outside box").setValue(true).run();
+  expect(appRuns).toBe(runs + 1);
+});
+
 test("an error in a fragment's rerun shows inside the fragment and leaves the page", async () => {
   const failing = fragment("failing", (st) => {
     if (st.button("Fail")) throw new Error("boom");
