@@ -6,7 +6,11 @@
 export { defineApp } from "./app/define-app.ts";
 export type { AppDefinition, AppOptions, AppScript } from "./app/define-app.ts";
 export type { ThemeFont, ThemeFontFace, ThemeOptions } from "./app/theme.ts";
-export type { St } from "./app/st.ts";
+export type { RerunOptions, St } from "./app/st.ts";
+export { fragment } from "./app/fragment.ts";
+export type { Fragment, FragmentArgs, FragmentBody, FragmentOptions } from "./app/fragment.ts";
+export { dialog } from "./elements/fragments/dialog.ts";
+export type { DialogOptions } from "./elements/fragments/dialog.ts";
 export type { Container, Placeholder } from "./app/container.ts";
 export type { SessionState } from "./app/session-state.ts";
 export type {

@@ -98,6 +98,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
         eventId: event.eventId,
         changes: event.changes,
         ...(event.carried.length > 0 && { carried: event.carried }),
+        ...(event.fragment && { fragment: event.fragment }),
       }),
       {
         onMessage,

@@ -1,9 +1,11 @@
-import type { CarriedEvent, WidgetChange } from "../../src/protocol/index.ts";
+import type { CarriedEvent, FragmentRequest, WidgetChange } from "../../src/protocol/index.ts";
 
 /** An event as sent: its id stays the same on every attempt, so the server applies it once. */
 export interface OutgoingEvent extends CarriedEvent {
   /** Events abandoned before it (their runs were interrupted), oldest first. */
   carried: CarriedEvent[];
+  /** The fragment it reruns alone, when all its changes come from one (or its timer fired). */
+  fragment?: FragmentRequest;
 }
 
 /** The event in flight, as its sender sees it. */
@@ -21,12 +23,19 @@ export interface Flight {
  * run in flight streams, a change interrupts it, as in Streamlit.
  */
 export interface EventQueue {
-  /** Queues a widget's new value; it replaces a queued value of the same widget. */
-  change(change: WidgetChange): void;
+  /**
+   * Queues a widget's new value; it replaces a queued value of the same widget.
+   * `fragment`: the fragment the widget is in (an event of only its widgets reruns only it).
+   */
+  change(change: WidgetChange, fragment?: string): void;
   /** Queues a button click; clicks are never merged, two clicks are two events. */
-  trigger(change: WidgetChange): void;
+  trigger(change: WidgetChange, fragment?: string): void;
   /** Queues a form's submit: its held values, then its submit button's click, in one event. */
   submit(changes: WidgetChange[]): void;
+  /** A fragment's `runEvery` timer fired: rerun it, unless an event is in flight or queued (ticks never pile up). */
+  tick(fragment: string): void;
+  /** The user dismissed a dialog: tell the server, so its reruns do not reopen it. */
+  dismiss(fragment: string): void;
   /** Queues a rerun without changes, unless a queued event will rerun anyway. It never interrupts. */
   rerun(): void;
   /** Whether a change of this widget waits behind the event in flight. */
@@ -37,6 +46,9 @@ interface Batch {
   changes: WidgetChange[];
   /** Holds a click: later changes go to a new batch so the click's run sees the values it was made with. */
   triggered: boolean;
+  /** The fragment all its changes come from; null when any comes from outside it (the whole app reruns). */
+  fragment: string | null;
+  dismiss?: true;
 }
 
 /**
@@ -47,7 +59,7 @@ interface Batch {
 export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>): EventQueue {
   const batches: Batch[] = [];
   let sending = false;
-  let inFlight: { abort: AbortController; streaming: boolean } | null = null;
+  let inFlight: { abort: AbortController; streaming: boolean; interruptible: boolean } | null = null;
 
   async function drain(): Promise<void> {
     if (sending) return;
@@ -55,8 +67,15 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
     let carried: CarriedEvent[] = [];
     try {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        const event: OutgoingEvent = { eventId: randomId(), changes: batch.changes, carried };
-        const flight = { abort: new AbortController(), streaming: false };
+        const event: OutgoingEvent = {
+          eventId: randomId(),
+          changes: batch.changes,
+          carried,
+          ...(batch.fragment !== null && { fragment: { id: batch.fragment, ...(batch.dismiss && { dismiss: true as const }) } }),
+        };
+        // A fragment's timer never interrupts, nor is interrupted: it is short, and an
+        // interrupted run makes the next event redraw the whole page.
+        const flight = { abort: new AbortController(), streaming: false, interruptible: batch.changes.length > 0 || batch.fragment === null };
         inFlight = flight;
         try {
           await deliver(event, {
@@ -81,17 +100,21 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
     }
   }
 
-  function openBatch(): Batch {
+  function openBatch(fragment: string | null): Batch {
     const last = batches.at(-1);
-    if (last && !last.triggered) return last;
-    const batch: Batch = { changes: [], triggered: false };
+    if (last && !last.triggered) {
+      // Changes of two places (another fragment, or outside one) rerun the whole app.
+      if (last.fragment !== fragment) last.fragment = null;
+      return last;
+    }
+    const batch: Batch = { changes: [], triggered: false, fragment };
     batches.push(batch);
     return batch;
   }
 
   /** The user acted: a run already streaming would only show stale values, so stop it. */
   function interrupt(): void {
-    if (inFlight?.streaming) inFlight.abort.abort();
+    if (inFlight?.streaming && inFlight.interruptible) inFlight.abort.abort();
   }
 
   function replaceOrAdd(batch: Batch, change: WidgetChange): void {
@@ -101,27 +124,37 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
   }
 
   return {
-    change(change) {
-      replaceOrAdd(openBatch(), change);
+    change(change, fragment) {
+      replaceOrAdd(openBatch(fragment ?? null), change);
       interrupt();
       void drain();
     },
-    trigger(change) {
-      const batch = openBatch();
+    trigger(change, fragment) {
+      const batch = openBatch(fragment ?? null);
       batch.changes.push(change);
       batch.triggered = true;
       interrupt();
       void drain();
     },
     submit(changes) {
-      const batch = openBatch();
+      // A form's submit reruns the whole app, even from inside a fragment.
+      const batch = openBatch(null);
       for (const change of changes) replaceOrAdd(batch, change);
       batch.triggered = true;
       interrupt();
       void drain();
     },
     rerun() {
-      if (batches.length === 0) batches.push({ changes: [], triggered: false });
+      if (batches.length === 0) batches.push({ changes: [], triggered: false, fragment: null });
+      void drain();
+    },
+    tick(fragment) {
+      if (sending || batches.length > 0) return;
+      batches.push({ changes: [], triggered: false, fragment });
+      void drain();
+    },
+    dismiss(fragment) {
+      batches.push({ changes: [], triggered: true, fragment, dismiss: true });
       void drain();
     },
     isQueued(widgetId) {

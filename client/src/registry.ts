@@ -16,6 +16,8 @@ import { Tab, Tabs } from "./elements/layout/tabs.tsx";
 import { Container } from "./elements/layout/container.tsx";
 import { Empty } from "./elements/layout/empty.tsx";
 import { Expander } from "./elements/layout/expander.tsx";
+import { Dialog } from "./elements/fragments/dialog.tsx";
+import { Fragment } from "./elements/fragments/fragment.tsx";
 import { Alert } from "./elements/status/alert.tsx";
 import { Progress } from "./elements/status/progress.tsx";
 import { Spinner } from "./elements/status/spinner.tsx";
@@ -90,4 +92,6 @@ export const registry = {
   balloons: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Balloons)),
   snow: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Snow)),
   form: Form,
+  fragment: Fragment,
+  dialog: Dialog,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

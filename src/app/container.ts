@@ -14,6 +14,7 @@ import { celebrationMethods } from "../elements/status/celebrations.ts";
 import { richTextMethods } from "../elements/text/rich-text.ts";
 import { textMethods } from "../elements/text/text.ts";
 import { writeMethods } from "../elements/text/write.ts";
+import { fragmentHostMethods } from "../elements/fragments/draw-fragment.ts";
 import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
 
 /**
@@ -82,6 +83,7 @@ Object.assign(
   buttonRowMethods,
   celebrationMethods,
   formMethods,
+  fragmentHostMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

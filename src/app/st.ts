@@ -1,6 +1,6 @@
 import { ROOTS } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
-import { RerunSignal, StopSignal } from "../runner/signals.ts";
+import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
 import { createContainer, type Container } from "./container.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
@@ -23,10 +23,21 @@ export interface St extends Container {
    * @example st.session.count ??= 0; st.session.count++;
    */
   readonly session: SessionState;
-  /** Stops this run and starts the app again from the top. @example if (done) st.rerun(); */
-  rerun(): never;
+  /**
+   * Stops this run and starts the app again from the top. Inside a fragment,
+   * `{ scope: "fragment" }` reruns only the fragment (and, in a dialog, keeps
+   * it open); a plain `st.rerun()` there reruns the whole app (closing a dialog).
+   * @example if (done) st.rerun();
+   */
+  rerun(options?: RerunOptions): never;
   /** Ends this run here; what was drawn so far stays. @example if (!name) { st.warning("Enter a name"); st.stop(); } */
   stop(): never;
+}
+
+/** Options of `st.rerun`. */
+export interface RerunOptions {
+  /** "app" (the default) reruns the whole script; "fragment" only the fragment whose `st` it is called on. */
+  scope?: "app" | "fragment";
 }
 
 /** Creates the `st` object of one run: the main area's handle, with the rest added. */
@@ -35,7 +46,10 @@ export function createSt(run: ScriptRun): St {
     sidebar: createContainer(run, [ROOTS.sidebar]),
     bottom: createContainer(run, [ROOTS.bottom]),
     session: createSessionState(run),
-    rerun(): never {
+    rerun(options: RerunOptions = {}): never {
+      if (options.scope === "fragment") {
+        throw new EdgelitApiError('st.rerun({ scope: "fragment" }) only works on the st a fragment receives, inside the fragment.');
+      }
       throw new RerunSignal();
     },
     stop(): never {

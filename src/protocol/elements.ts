@@ -235,6 +235,10 @@ export interface BlockElements {
    * input submits it too.
    */
   form: { border: boolean; enterToSubmit: boolean };
+  /** A fragment's block: a widget inside reruns only the fragment; the page reruns it every `runEvery` seconds. */
+  fragment: { id: string; runEvery?: number };
+  /** A fragment shown as a modal; `id` is its fragment's instance id. */
+  dialog: { id: string; title: string; width: "small" | "large"; dismissible: boolean };
 }
 
 export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements;
@@ -246,7 +250,7 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage", "form"]);
+const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage", "form", "fragment", "dialog"]);
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {

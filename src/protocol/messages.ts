@@ -43,6 +43,21 @@ export interface RerunRequest {
    * has not applied yet, before `changes`: no click is lost or counted twice.
    */
   carried?: CarriedEvent[];
+  /**
+   * Rerun only this fragment (or dialog) instead of the whole app: set by the
+   * page when every change comes from widgets inside it, or by its `runEvery`
+   * timer. The server falls back to a full run when the fragment is unknown
+   * or a change lies outside it.
+   */
+  fragment?: FragmentRequest;
+}
+
+/** The fragment an event is scoped to. */
+export interface FragmentRequest {
+  /** The fragment's instance id, as its block's props carry it. */
+  id: string;
+  /** The user dismissed this dialog (its X, Escape, a click outside): it closes and is not reopened by its reruns. */
+  dismiss?: true;
 }
 
 /** An abandoned event, carried by the next one. */
@@ -66,6 +81,8 @@ export interface StartMessage {
   sessionId: string;
   runId: string;
   reset: boolean;
+  /** The run redraws only the block at this path (a fragment): the rest of the page stays as it is. */
+  scope?: ElementPath;
 }
 
 /** An element whose content changed (or is new) at `path`. */

@@ -35,7 +35,8 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
       if (message.reset) tree.roots = Object.values(ROOTS).map(() => []);
       tree.sessionId = message.sessionId;
       tree.running = true;
-      forEachNode(tree.roots, (node) => (node.stale = true));
+      // A fragment's run fades only the fragment: nothing else is redrawn.
+      forEachNode(message.scope ? [tryChildrenAt(tree, pathKey(message.scope)) ?? []] : tree.roots, (node) => (node.stale = true));
       return;
     case "element":
       placeElement(tree, message.path, message.kind, message.props as Record<string, unknown>);

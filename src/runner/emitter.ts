@@ -21,6 +21,8 @@ export class TreeEmitter {
   private changedCounts = new Set<string>();
   /** Keys placed since `begin`: after the run, exactly the elements the client keeps. */
   private placed = new Set<string>();
+  /** The one block a fragment's run redraws; undefined when the run draws the whole page. */
+  private scope: string | undefined;
 
   constructor(
     previousTree: Record<string, string>,
@@ -30,9 +32,14 @@ export class TreeEmitter {
     this.begin();
   }
 
-  /** Starts (or, after `st.rerun()`, restarts) placing elements from the top. */
-  begin(): void {
-    this.counts = new Map(Object.values(ROOTS).map((root) => [String(root), 0]));
+  /**
+   * Starts (or, after `st.rerun()`, restarts) placing elements from the top:
+   * of the page, or with `scope` of that block alone (a fragment's run),
+   * leaving everything outside it as the client holds it.
+   */
+  begin(scope?: string): void {
+    this.scope = scope;
+    this.counts = scope === undefined ? new Map(Object.values(ROOTS).map((root) => [String(root), 0])) : new Map([[scope, 0]]);
     this.changedCounts = new Set(this.counts.keys());
     this.placed = new Set();
   }
@@ -104,6 +111,11 @@ export class TreeEmitter {
    */
   finalTree(): Record<string, string> {
     const tree: Record<string, string> = {};
+    if (this.scope !== undefined) {
+      // A fragment's run: what lies outside its block stays; inside, only what it placed.
+      const inside = `${this.scope}.`;
+      for (const [key, hash] of Object.entries(this.clientTree)) if (!key.startsWith(inside)) tree[key] = hash;
+    }
     for (const key of this.placed) tree[key] = this.clientTree[key]!;
     return tree;
   }

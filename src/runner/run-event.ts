@@ -9,6 +9,9 @@ import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, t
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { MISSING_SUBMIT_BUTTON } from "./run-forms.ts";
+import { closeDialog } from "./close-dialog.ts";
+import type { FragmentScope } from "./fragment-tracker.ts";
+import { rerunFragment } from "./rerun-fragment.ts";
 import { ScriptRun } from "./script-run.ts";
 import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 
@@ -41,6 +44,10 @@ export interface RunEventOptions {
    * told, and what the client holds (record.tree) is left as it was.
    */
   silent?: boolean;
+  /** Rerun only this fragment (see resolveFragmentScope); the rest of the page stays as the client holds it. */
+  scope?: FragmentScope;
+  /** The user dismissed the dialog `scope`: close it instead of rerunning it. */
+  dismiss?: boolean;
 }
 
 /** How the run ended, the child counts of every block for the finish message, and the media it made. */
@@ -67,6 +74,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
   const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
+  if (options.scope) run.redraw(options.scope);
   run.triggers = applied.triggers;
   if (options.openUpload) run.openUpload = options.openUpload;
   run.onActivity = () => batcher.touch();
@@ -78,18 +86,23 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, applied.triggers, dev, options.cacheStorage) : undefined;
+  const callbackError = before && withCallbacks.length
+    ? await runCallbacks(app, before, record, withCallbacks, applied.triggers, dev, options.cacheStorage, options.scope)
+    : undefined;
 
   let outcome: RunEventResult["outcome"];
   if (callbackError !== undefined) {
-    run.emit([ROOTS.main], "exception", exceptionProps(callbackError, dev));
+    run.emit(errorBlock(run), "exception", exceptionProps(callbackError, dev));
     outcome = "failed";
   } else {
-    outcome = await runScript(app, run, options.maxReruns ?? 100, options.cacheStorage);
+    const closed = options.scope && options.dismiss ? await closeDialog(run, options.scope, options.cacheStorage) : "rerun";
+    outcome = closed === "rerun" ? await runScript(app, run, options.maxReruns ?? 100, options.cacheStorage) : closed;
   }
   await run.settle();
   run.closed = true;
   if (outcome === "completed" || outcome === "stopped") run.dropUnseenWidgets();
+  if (outcome !== "interrupted") run.fragments.save(record, outcome === "completed" || outcome === "stopped");
+  if (options.dismiss && run.fragments.scope) delete record.fragments?.[run.fragments.scope.instanceId];
   if (!options.silent) record.tree = run.emitter.finalTree();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
@@ -105,7 +118,8 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
   try {
     for (let reruns = 0; ; reruns++) {
       try {
-        const script = Promise.resolve(withCacheStorage(cacheStorage, () => app.script(st)));
+        const scope = run.fragments.scope;
+        const script = Promise.resolve(withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st))));
         if (timedOut && (await Promise.race([script.then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
         await script;
         // As in Streamlit, a form the user could never send says so.
@@ -115,14 +129,16 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
         if (error instanceof InterruptSignal) return "interrupted";
         if (error instanceof StopSignal) return "stopped";
         if (error instanceof RerunSignal && reruns < maxReruns) {
-          run.restart();
+          // `st.rerun()` in a fragment's run reruns the app; `{ scope: "fragment" }` the fragment alone.
+          if (error.scope === "app" && run.fragments.scope) run.redraw(undefined);
+          else run.restart();
           continue;
         }
         const shown = error instanceof RerunSignal
           ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
           : error;
         run.deadline = undefined; // past the limit, the error itself must still be drawn
-        run.emit([ROOTS.main], "exception", exceptionProps(shown, run.dev));
+        run.emit(errorBlock(run), "exception", exceptionProps(shown, run.dev));
         return "failed";
       }
     }
@@ -131,10 +147,15 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
   }
 }
 
+/** Where a run shows an error: the page, or in a fragment's run the fragment (nothing else is redrawn). */
+function errorBlock(run: ScriptRun): number[] {
+  return run.fragments.scope?.state.path ?? [ROOTS.main];
+}
+
 /**
  * Finds the callbacks of the changed widgets by replaying the previous state
- * (drawing nothing), then runs them against the new state, in event order.
- * Returns the error a callback threw, if any.
+ * (drawing nothing; for a fragment's run, only the fragment), then runs them
+ * against the new state, in event order. Returns the error a callback threw, if any.
  */
 async function runCallbacks(
   app: AppDefinition,
@@ -144,11 +165,13 @@ async function runCallbacks(
   triggers: ScriptRun["triggers"],
   dev: boolean,
   cacheStorage?: Storage,
+  scope?: FragmentScope,
 ): Promise<unknown> {
   const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
+  if (scope) discovery.redraw(scope);
   for (const id of widgetIds) discovery.wantedCallbacks.add(id);
   try {
-    await withCacheStorage(cacheStorage, () => app.script(createSt(discovery)));
+    await withCacheStorage(cacheStorage, () => (scope ? rerunFragment(discovery, scope) : app.script(createSt(discovery))));
   } catch {
     // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
     // the old state led; an error here is the previous run's, already shown.

@@ -6,6 +6,7 @@ import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type 
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { RunForms } from "./run-forms.ts";
+import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
@@ -51,6 +52,10 @@ export class ScriptRun {
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   forms = new RunForms();
   private seenWidgets = new Set<string>();
+  /** The fragments this run reaches, and the one it redraws alone, if any. */
+  readonly fragments = new FragmentTracker();
+  /** A widget registered but not yet placed: the next element placed is it (to know its fragment). */
+  private unplacedWidget: string | undefined;
   private createdKeys = new Set<string>();
   /** Callbacks the discovery pass is looking for, and the ones found. */
   readonly wantedCallbacks = new Set<string>();
@@ -92,8 +97,12 @@ export class ScriptRun {
   emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey = pathKey(parent)): ElementPath {
     this.checkpoint();
     // A block replaced since its handle was made (an `st.empty()` refilled) takes nothing more.
-    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) return [...parent, -1];
+    if (this.closed || this.mode === "callbacks" || !this.emitter.isOpen(parentKey)) {
+      this.unplacedWidget = undefined; // drawn nowhere, so in no fragment
+      return [...parent, -1];
+    }
     const path = this.emitter.append(parent, kind, props, parentKey);
+    this.placedElement(path);
     this.onActivity();
     return path;
   }
@@ -132,9 +141,10 @@ export class ScriptRun {
    */
   replace<K extends ElementKind>(path: ElementPath, kind: K, props: object, options: { checkpoint?: boolean } = {}): void {
     if (options.checkpoint !== false) this.checkpoint();
-    if (!this.isLive(path)) return;
+    if (!this.isLive(path)) return void (this.unplacedWidget = undefined);
     this.unfilled.delete(this.bumpReplacement(path));
     this.emitter.replace(path, kind, props);
+    this.placedElement(path);
     this.onActivity();
   }
 
@@ -150,7 +160,8 @@ export class ScriptRun {
   /** Replaces the element at `path` once `props` resolves, unless something replaced it meanwhile. */
   replaceLater<K extends ElementKind>(path: ElementPath, kind: K, props: Promise<object>): void {
     this.checkpoint();
-    if (this.mode !== "render" || !this.isLive(path)) return;
+    if (this.mode !== "render" || !this.isLive(path)) return void (this.unplacedWidget = undefined);
+    this.placedElement(path);
     this.fillLater(path, kind, props);
   }
 
@@ -193,8 +204,9 @@ export class ScriptRun {
    * order, and filled before the run ends; a failure shows in its place.
    */
   emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey = pathKey(parent)): void {
-    if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return;
+    if (this.closed || this.mode !== "render" || !this.emitter.isOpen(parentKey)) return void (this.unplacedWidget = undefined);
     const path = this.emitter.reserve(parent, parentKey);
+    this.placedElement(path);
     this.onActivity();
     this.fillLater(path, kind, props);
   }
@@ -216,6 +228,23 @@ export class ScriptRun {
     );
   }
 
+  /** An element went to `path`: if it is the widget just registered, note the fragments it belongs to. */
+  private placedElement(path: ElementPath): void {
+    if (this.unplacedWidget === undefined) return;
+    this.fragments.noteWidget(path, this.unplacedWidget);
+    this.unplacedWidget = undefined;
+  }
+
+  /**
+   * Makes this run redraw only the fragment `scope` (an event of one of its
+   * widgets, or its timer), or with undefined the whole app again (`st.rerun()`
+   * inside a fragment). The record's state stays; drawing starts over.
+   */
+  redraw(scope: FragmentScope | undefined): void {
+    this.fragments.scope = scope;
+    this.restart();
+  }
+
   /** Waits for every element placed with `emitLater`. */
   async settle(): Promise<void> {
     for (const key of [...this.unfilled.keys()]) this.clearUnfilled(key);
@@ -233,7 +262,10 @@ export class ScriptRun {
     this.replacements.clear();
     this.unfilled.clear();
     this.nonce = undefined;
-    this.emitter.begin();
+    this.unplacedWidget = undefined;
+    const scope = this.fragments.scope;
+    this.emitter.begin(scope && pathKey(scope.state.path));
+    this.fragments.begin();
     this.seenWidgets.clear();
     this.createdKeys.clear();
     this.triggers.clear();
@@ -259,6 +291,7 @@ export class ScriptRun {
     const id = widgetId(kind, label, key, form ? [...definition.identity, { form: form.key }] : definition.identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);
+    this.unplacedWidget = id;
     if (key !== undefined) this.createdKeys.add(key);
 
     const codec = widgetCodecs[kind];
@@ -323,9 +356,9 @@ export class ScriptRun {
     return this.triggers.has(id) ? this.triggers.get(id) : idleTriggerValue(kind);
   }
 
-  /** Forgets widgets the finished run did not draw, as Streamlit does. */
+  /** Forgets widgets the finished run did not draw, as Streamlit does (a fragment's run: of its own). */
   dropUnseenWidgets(): void {
-    for (const id of Object.keys(this.record.widgets)) {
+    for (const id of this.fragments.droppable(this.record)) {
       if (!this.seenWidgets.has(id)) delete this.record.widgets[id];
     }
   }

@@ -1,6 +1,6 @@
-/** Thrown by `st.rerun()`: the run starts over with the current state. */
+/** Thrown by `st.rerun()`: the run starts over with the current state (`fragment`: only the fragment it was called in). */
 export class RerunSignal extends Error {
-  constructor() {
+  constructor(readonly scope: "app" | "fragment" = "app") {
     super("st.rerun() was called outside of a run");
     this.name = "RerunSignal";
   }

@@ -5,6 +5,7 @@ import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "../media/resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
+import { resolveFragmentScope } from "../runner/fragment-scope.ts";
 import { isTriggerKind, isUploadKind } from "../elements/inputs/codecs.ts";
 import { changeRuns } from "./carried-events.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
@@ -121,9 +122,13 @@ async function runOnce(
     const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true });
     if (silent.outcome === "interrupted") return "interrupted";
   }
-  output.send([{ type: "start", sessionId, runId, reset }]);
+  // A fragment reruns alone only against the tree the page holds, and only for one run's changes.
+  const scope = !reset && runs.length === 1 ? resolveFragmentScope(record, request.fragment, runs[0]!) : undefined;
+  output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
   const { counts, media, outcome } = await runEvent({
     ...common,
+    // A dialog the app made undismissible is only rerun, whatever the page says.
+    ...(scope && { scope, dismiss: request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true }),
     changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),

@@ -1,4 +1,4 @@
-import { CLIENT_HEADER, PROTOCOL_VERSION, type CarriedEvent, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
+import { CLIENT_HEADER, PROTOCOL_VERSION, type CarriedEvent, type FragmentRequest, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
 
@@ -42,7 +42,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
   if (body.protocol !== PROTOCOL_VERSION) {
     throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
   }
-  const { sessionId, lastRunId, eventId, changes, carried } = body;
+  const { sessionId, lastRunId, eventId, changes, carried, fragment } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
   }
@@ -62,6 +62,9 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       checkChanges(event.changes, limits);
     }
   }
+  if (fragment !== undefined && !isFragmentRequest(fragment)) {
+    throw new RequestError("bad_request", "fragment must be { id: string, dismiss?: true }, the fragment the event reruns.");
+  }
   return {
     protocol: PROTOCOL_VERSION,
     sessionId,
@@ -69,7 +72,12 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     eventId,
     changes: changes as WidgetChange[],
     ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
+    ...(fragment !== undefined && { fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) } }),
   };
+}
+
+function isFragmentRequest(value: unknown): value is FragmentRequest {
+  return isObject(value) && typeof value.id === "string" && value.id.length > 0 && value.id.length <= 512 && (value.dismiss === undefined || value.dismiss === true);
 }
 
 /** The most abandoned events one event may carry. */

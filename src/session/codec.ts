@@ -16,13 +16,20 @@ export type EncodedRecord = SuperJSONResult;
  */
 export function encodeRecord(record: SessionRecord): EncodedRecord {
   const shape = classify(record.session, "st.session");
-  const widgetsShape = shape === "plain" ? classify(record.widgets, "a widget value") : shape;
+  const plainShape = shape === "plain" ? classify(record.widgets, "a widget value") : shape;
+  const widgetsShape = plainShape === "plain" && record.fragments ? classify(record.fragments, "the arguments of a fragment") : plainShape;
   if (typeof widgetsShape === "object") {
     throw new TypeError(
       `${widgetsShape.where} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL).`,
     );
   }
   return widgetsShape === "plain" ? { json: record as never } : superjson.serialize(record);
+}
+
+/** Why a value cannot be kept in the record (naming where, e.g. `args.when`), or undefined when it can. */
+export function unkeepableAt(value: unknown, where: string): string | undefined {
+  const shape = classify(value, where);
+  return typeof shape === "object" ? shape.where : undefined;
 }
 
 /** Decodes a stored record; returns undefined for anything that is not one. */

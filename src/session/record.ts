@@ -1,4 +1,4 @@
-import type { WidgetKind } from "../protocol/index.ts";
+import type { ElementPath, WidgetKind } from "../protocol/index.ts";
 
 /** What the server remembers about one widget between runs. */
 export interface WidgetState {
@@ -56,6 +56,22 @@ export interface SessionRecord {
   uploads: Record<string, number>;
   createdAt: number;
   touchedAt: number;
+  /** The fragments and open dialogs the page shows, by instance id (absent in records older than fragments). */
+  fragments?: Record<string, FragmentState>;
+}
+
+/** What a fragment's rerun needs, from its last run. */
+export interface FragmentState {
+  /** The id it was defined with at module scope: how any server finds its function. */
+  definition: string;
+  /** Its block in the page. */
+  path: ElementPath;
+  /** The arguments of its last call (superjson types survive). */
+  args: unknown;
+  /** The widgets drawn inside it (nested fragments' too), by id. */
+  widgets: string[];
+  /** It is an open dialog; a dismissal deletes the entry. */
+  dialog?: true;
 }
 
 /** A record for a session that has never run. */

@@ -8,6 +8,7 @@ import {
   type ElementKind,
   type ElementPropsByKind,
   type ElementTree,
+  type FragmentRequest,
   type ServerMessage,
   type TreeNode,
   type WidgetChange,
@@ -57,27 +58,64 @@ export class AppTest {
   private constructor(
     readonly app: AppDefinition,
     private readonly dev: boolean,
+    private readonly maxRunSeconds: number | undefined,
   ) {
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
   }
 
-  /** A harness for an app made with `defineApp` (or a bare script function). */
-  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean } = {}): AppTest {
+  /** A harness for an app made with `defineApp` (or a bare script function); `maxRunSeconds` as the server's. */
+  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean; maxRunSeconds?: number } = {}): AppTest {
     const definition = toAppDefinition(app);
     if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
-    return new AppTest(definition, options.dev ?? true);
+    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds);
   }
 
-  /** Runs the app once with the values set since the last run. Resolves to this harness. */
+  /**
+   * Runs the app once with the values set since the last run. Resolves to
+   * this harness. As in the browser, when every value comes from widgets of
+   * one fragment (or dialog), only that fragment reruns.
+   */
   async run(): Promise<this> {
     const changes = this.pending;
+    const fragmentId = fragmentOfWidgets(this.tree, changes.map((change) => change.id));
+    return this.send(changes, fragmentId === undefined ? undefined : { id: fragmentId });
+  }
+
+  /**
+   * Reruns only the fragment with this instance id (the id its block carries;
+   * for a fragment called once, the id it was defined with), as its
+   * `runEvery` timer does in the page. Values set since the last run go with it.
+   * @example await at.runFragment("live-chart");
+   */
+  runFragment(id: string): Promise<this> {
+    return this.send(this.pending, { id });
+  }
+
+  /**
+   * Dismisses the open dialog, as the user does with its X or Escape.
+   * @example await at.dismissDialog();
+   */
+  dismissDialog(): Promise<this> {
+    const open = this.get("dialog")[0];
+    if (!open) throw new Error("no dialog is open");
+    return this.send([], { id: open.props.id, dismiss: true });
+  }
+
+  private async send(changes: WidgetChange[], fragment: FragmentRequest | undefined): Promise<this> {
     this.pending = [];
     this.messages = [];
     const { done, ready } = handleRerun(
-      { app: this.app, sessions: this.sessions, media: this.media, dev: this.dev },
-      { protocol: PROTOCOL_VERSION, sessionId: this.tree.sessionId, lastRunId: this.tree.lastRunId, eventId: `test-${++this.events}`, changes },
+      { app: this.app, sessions: this.sessions, media: this.media, dev: this.dev, ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }) },
+      {
+        protocol: PROTOCOL_VERSION,
+        sessionId: this.tree.sessionId,
+        lastRunId: this.tree.lastRunId,
+        eventId: `test-${++this.events}`,
+        changes,
+        ...(fragment && { fragment }),
+      },
       {
         send: (batch) => {
           for (const message of batch) {
@@ -240,6 +278,24 @@ export class WidgetHandle<K extends WidgetKind> {
     if (this.element.kind === "multiselect" || props.multi === true || rangeOfOptions) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
     return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
   }
+}
+
+/** The fragment (or dialog) holding every one of these widgets, as the page would tell; undefined if none holds them all. */
+function fragmentOfWidgets(tree: ElementTree, widgetIds: string[]): string | undefined {
+  if (widgetIds.length === 0) return undefined;
+  const owners = new Map<string, string | undefined>();
+  const walk = (nodes: TreeNode[], owner: string | undefined) => {
+    for (const node of nodes) {
+      const props = node.props as { id?: unknown };
+      const inner = (node.kind === "fragment" || node.kind === "dialog") && typeof props.id === "string" ? props.id : owner;
+      if (typeof props.id === "string" && !node.children) owners.set(props.id, owner);
+      if (node.children) walk(node.children, inner);
+    }
+  };
+  tree.roots.forEach((nodes) => walk(nodes, undefined));
+  const found = new Set(widgetIds.map((id) => owners.get(id)));
+  const [only] = found;
+  return found.size === 1 ? only : undefined;
 }
 
 function matchesQuery(props: { id: string; label: string }, query: WidgetQuery): boolean {

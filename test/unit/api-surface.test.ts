@@ -3,7 +3,7 @@ import * as edgelit from "../../src/index.ts";
 import * as testing from "../../src/testing/index.ts";
 
 test("the public API changes only on purpose", () => {
-  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp"]);
+  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp", "dialog", "fragment"]);
   expect(Object.keys(testing).sort()).toEqual(["AppTest", "WidgetHandle"]);
 });
 

@@ -1,0 +1,33 @@
+import type { Storage } from "unstorage";
+import { createSt } from "../app/st.ts";
+import { withCacheStorage } from "../cache/cache-storage.ts";
+import { exceptionProps } from "../elements/status/alerts.ts";
+import { ROOTS } from "../protocol/index.ts";
+import type { FragmentScope } from "./fragment-tracker.ts";
+import { ScriptRun } from "./script-run.ts";
+import { isControlSignal } from "./signals.ts";
+
+/**
+ * The user dismissed the dialog `scope`. Without `onDismiss` nothing of the
+ * app runs: the dialog's block becomes an empty one in the page and the record
+ * (the run then forgets its widgets and its entry, so no later rerun of it
+ * reopens it). With `onDismiss`, the callback runs and the app reruns ("rerun").
+ */
+export async function closeDialog(run: ScriptRun, scope: FragmentScope, cacheStorage?: Storage): Promise<"completed" | "failed" | "rerun"> {
+  const onDismiss = scope.definition.dialog?.onDismiss;
+  if (!onDismiss) {
+    run.emitter.replace(scope.state.path, "empty", {});
+    return "completed";
+  }
+  const callbacks = new ScriptRun(run.record, "callbacks", {}, () => {}, run.dev);
+  run.redraw(undefined);
+  try {
+    await withCacheStorage(cacheStorage, () => onDismiss(createSt(callbacks), scope.state.args));
+  } catch (error) {
+    if (!isControlSignal(error)) {
+      run.emit([ROOTS.main], "exception", exceptionProps(error, run.dev));
+      return "failed";
+    }
+  }
+  return "rerun";
+}

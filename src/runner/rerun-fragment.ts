@@ -1,0 +1,9 @@
+import { createContainer } from "../app/container.ts";
+import { createFragmentSt } from "../app/fragment-st.ts";
+import type { FragmentScope } from "./fragment-tracker.ts";
+import type { ScriptRun } from "./script-run.ts";
+
+/** Runs the body of the fragment a scoped run redraws, into its block, with the arguments of its last call. */
+export function rerunFragment(run: ScriptRun, scope: FragmentScope): void | Promise<void> {
+  return scope.definition.body(createFragmentSt(createContainer(run, scope.state.path), run), scope.state.args);
+}
