@@ -30,8 +30,8 @@ export interface EventQueue {
   change(change: WidgetChange, fragment?: string): void;
   /** Queues a button click; clicks are never merged, two clicks are two events. */
   trigger(change: WidgetChange, fragment?: string): void;
-  /** Queues a form's submit: its held values, then its submit button's click, in one event. */
-  submit(changes: WidgetChange[]): void;
+  /** Queues a form's submit: its held values, then its submit button's click, in one event (scoped to the form's fragment, if any). */
+  submit(changes: WidgetChange[], fragment?: string): void;
   /** A fragment's `runEvery` timer fired: rerun it, unless an event is in flight or queued (ticks never pile up). */
   tick(fragment: string): void;
   /** The user dismissed a dialog: tell the server, so its reruns do not reopen it. */
@@ -136,9 +136,8 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
       interrupt();
       void drain();
     },
-    submit(changes) {
-      // A form's submit reruns the whole app, even from inside a fragment.
-      const batch = openBatch(null);
+    submit(changes, fragment) {
+      const batch = openBatch(fragment ?? null);
       for (const change of changes) replaceOrAdd(batch, change);
       batch.triggered = true;
       interrupt();

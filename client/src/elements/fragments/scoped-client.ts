@@ -15,6 +15,7 @@ export function scopedClient(client: Client, fragmentId: () => string): Client {
     // A fragment (or dialog) nested in this one names itself: the innermost wins.
     change: (change, fragment) => client.queue.change(change, fragment ?? fragmentId()),
     trigger: (change, fragment) => client.queue.trigger(change, fragment ?? fragmentId()),
+    submit: (changes, fragment) => client.queue.submit(changes, fragment ?? fragmentId()),
   };
   return { ...client, queue };
 }
