@@ -27,6 +27,8 @@ export interface EventQueue {
   trigger(change: WidgetChange): void;
   /** Queues a rerun without changes, unless a queued event will rerun anyway. It never interrupts. */
   rerun(): void;
+  /** The user went to another page (a link, back or forward): rerun at the new URL, stopping a run that streams. */
+  navigate(): void;
   /** Whether a change of this widget waits behind the event in flight. */
   isQueued(widgetId: string): boolean;
 }
@@ -35,6 +37,8 @@ interface Batch {
   changes: WidgetChange[];
   /** Holds a click: later changes go to a new batch so the click's run sees the values it was made with. */
   triggered: boolean;
+  /** The user changed pages: like a change, it interrupts a run that streams. */
+  navigated?: boolean;
 }
 
 /**
@@ -63,7 +67,7 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
               flight.streaming = streaming;
               // The user acted before this run began: do not make them wait for all of it. After the
               // messages that came with the start, so a run that came whole (JSON) is kept.
-              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0) && interrupt());
+              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0 || queued.navigated) && interrupt());
             },
           });
         } catch (error) {
@@ -110,6 +114,11 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
     },
     rerun() {
       if (batches.length === 0) batches.push({ changes: [], triggered: false });
+      void drain();
+    },
+    navigate() {
+      openBatch().navigated = true;
+      interrupt();
       void drain();
     },
     isQueued(widgetId) {

@@ -3,6 +3,7 @@ import { App } from "./app.tsx";
 import { readConfig } from "./config.ts";
 import { createClient } from "./create-client.ts";
 import { watchDevReload } from "./dev-reload.ts";
+import { watchHistory } from "./location.ts";
 import "./styles.css";
 
 const config = readConfig();
@@ -13,4 +14,6 @@ render(() => <App client={client} />, document.getElementById("root")!);
 
 // The first event: with no lastRunId, the server sends the whole page.
 client.queue.rerun();
+// Back and forward change the page (or its query) without a load: the app reruns at the new URL.
+watchHistory(() => client.queue.navigate());
 if (config.dev) watchDevReload(() => client.queue.rerun());

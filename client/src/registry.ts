@@ -30,6 +30,8 @@ import { Progress } from "./elements/status/progress.tsx";
 import { Spinner } from "./elements/status/spinner.tsx";
 import { StatusBox } from "./elements/status/status-box.tsx";
 import { Toast } from "./elements/status/toast.tsx";
+import { Navigation } from "./elements/pages/navigation.tsx";
+import { PageLink } from "./elements/pages/page-link.tsx";
 import { Heading } from "./elements/text/heading.tsx";
 import { Json } from "./elements/text/json.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
@@ -80,4 +82,6 @@ export const registry = {
   expander: Expander,
   status: StatusBox,
   chatMessage: ChatMessage,
+  navigation: Navigation,
+  pageLink: PageLink,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

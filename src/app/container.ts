@@ -5,6 +5,7 @@ import { inputMethods } from "../elements/inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
 import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
+import { pageMethods } from "../elements/pages/page-link.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
 import { statusBlockMethods } from "../elements/status/status-block.ts";
@@ -22,7 +23,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  * right.button("Refresh");
  */
 export interface Container
-  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods {}
+  extends Drawable, TextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods, PageMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -45,6 +46,7 @@ type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
+type PageMethods = typeof pageMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -69,6 +71,7 @@ Object.assign(
   chatMethods,
   layoutMethods,
   placeholderMethods,
+  pageMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

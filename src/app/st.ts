@@ -2,13 +2,14 @@ import { ROOTS } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { RerunSignal, StopSignal } from "../runner/signals.ts";
 import { createContainer, type Container } from "./container.ts";
+import { createPageControls, type PageControls } from "./pages/page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the session state and run control.
  */
-export interface St extends Container {
+export interface St extends Container, PageControls {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -28,6 +29,7 @@ export function createSt(run: ScriptRun): St {
   return Object.assign(createContainer(run, [ROOTS.main]), {
     sidebar: createContainer(run, [ROOTS.sidebar]),
     session: createSessionState(run),
+    ...createPageControls(run),
     rerun(): never {
       throw new RerunSignal();
     },

@@ -43,6 +43,12 @@ export interface RerunRequest {
    * has not applied yet, before `changes`: no click is lost or counted twice.
    */
   carried?: CarriedEvent[];
+  /**
+   * The page's URL as the browser shows it, path and query (`/settings?q=1`):
+   * it picks the page of a multipage app and fills `st.queryParams`. Absent,
+   * the session's last URL is used.
+   */
+  url?: string;
 }
 
 /** An abandoned event, carried by the next one. */
@@ -99,6 +105,17 @@ export interface FinishMessage {
   elapsedMs: number;
 }
 
+/**
+ * The URL the browser should show after this run (a page switch, query params
+ * the app wrote): `push` adds a history entry, `replace` changes the current
+ * one. Sent after the run is saved, just before `finish`.
+ */
+export interface UrlMessage {
+  type: "url";
+  url: string;
+  history: "push" | "replace";
+}
+
 /** The run could not complete (store down, concurrent save): nothing of it was saved. */
 export interface ErrorMessage {
   type: "error";
@@ -112,7 +129,8 @@ export type ServerMessage =
   | ProgressMessage
   | RefusedMessage
   | FinishMessage
-  | ErrorMessage;
+  | ErrorMessage
+  | UrlMessage;
 
 export type ErrorCode =
   | "bad_request"

@@ -8,6 +8,7 @@ import type { UploadedFile } from "../media/uploaded-file.ts";
 import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
+import { RunLocation } from "./location.ts";
 import { ScriptRun } from "./script-run.ts";
 import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 
@@ -40,6 +41,8 @@ export interface RunEventOptions {
    * told, and what the client holds (record.tree) is left as it was.
    */
   silent?: boolean;
+  /** The page's URL (path and query) the run starts from. Default: the record's, else `/`. */
+  url?: string;
 }
 
 /** How the run ended, the child counts of every block for the finish message, and the media it made. */
@@ -47,6 +50,9 @@ export interface RunEventResult {
   outcome: "completed" | "stopped" | "failed" | "interrupted";
   counts: Record<string, number>;
   media: PendingMedia;
+  /** The URL the run ended on (a page switch, query params written), and whether it switched pages. */
+  url: string;
+  switchedPage: boolean;
 }
 
 /**
@@ -66,6 +72,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
   const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
+  run.location = new RunLocation(options.url ?? record.url ?? "/");
   run.triggers = applied.triggers;
   if (options.openUpload) run.openUpload = options.openUpload;
   run.onActivity = () => batcher.touch();
@@ -77,7 +84,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, record, withCallbacks, applied.triggers, dev, options.cacheStorage) : undefined;
+  const callbackError = before && withCallbacks.length ? await runCallbacks(app, before, run, withCallbacks, applied.triggers, dev, options.cacheStorage) : undefined;
 
   let outcome: RunEventResult["outcome"];
   if (callbackError !== undefined) {
@@ -90,9 +97,10 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   run.closed = true;
   if (outcome === "completed" || outcome === "stopped") run.dropUnseenWidgets();
   if (!options.silent) record.tree = run.emitter.finalTree();
+  record.url = run.location.toUrl();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
-  return { outcome, counts: run.emitter.finalCounts(), media: run.media };
+  return { outcome, counts: run.emitter.finalCounts(), media: run.media, url: record.url, switchedPage: run.location.history === "push" };
 }
 
 async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
@@ -136,13 +144,15 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
 async function runCallbacks(
   app: AppDefinition,
   before: SessionRecord,
-  record: SessionRecord,
+  run: ScriptRun,
   widgetIds: string[],
   triggers: ScriptRun["triggers"],
   dev: boolean,
   cacheStorage?: Storage,
 ): Promise<unknown> {
   const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
+  // The widgets were drawn on the page of the previous run.
+  discovery.location = new RunLocation(before.url ?? run.location.toUrl());
   for (const id of widgetIds) discovery.wantedCallbacks.add(id);
   try {
     await withCacheStorage(cacheStorage, () => app.script(createSt(discovery)));
@@ -153,7 +163,9 @@ async function runCallbacks(
   // The callbacks closed over the discovery run's `st`: point it at the new state
   // (a clicked button or a submitted chat message reads as such in its callback).
   discovery.triggers = triggers;
-  discovery.record = record;
+  discovery.record = run.record;
+  // A callback's st.queryParams and st.switchPage act on the URL of the run to come.
+  discovery.location = run.location;
   discovery.mode = "callbacks";
   for (const id of widgetIds) {
     try {

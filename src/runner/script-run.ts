@@ -5,6 +5,7 @@ import { exceptionProps } from "../elements/status/alerts.ts";
 import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef, type WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
+import { RunLocation } from "./location.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
@@ -55,6 +56,8 @@ export class ScriptRun {
   private nonce: string | undefined;
   /** Slots kept by `slot` that nothing has filled yet. */
   private unfilled = new Map<string, ElementPath>();
+  /** The page's URL as this run sees it: its page and query params (see RunLocation). */
+  location = new RunLocation("/");
   /** Aborted when the page that asked for this run has gone. */
   signal: AbortSignal | undefined;
   /** When the run must stop (performance.now() ms), and the limit to name in the error. */
@@ -223,6 +226,7 @@ export class ScriptRun {
     this.seenWidgets.clear();
     this.createdKeys.clear();
     this.triggers.clear();
+    this.location.restart();
   }
 
   /** True once a widget with this key was drawn in this run: `st.session[key]` is then read-only. */
@@ -238,7 +242,9 @@ export class ScriptRun {
   widget<Value>(definition: WidgetDefinition<Value>): { id: string; value: Value } {
     this.checkpoint();
     const { kind, label, key, spec } = definition;
-    const id = widgetId(kind, label, key, definition.identity);
+    // A page's unkeyed widgets are its own: the same label on another page is another widget.
+    const page = this.location.runningPage;
+    const id = widgetId(kind, label, key, page === undefined ? definition.identity : [...definition.identity, { page }]);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);
     if (key !== undefined) this.createdKeys.add(key);
@@ -265,6 +271,7 @@ export class ScriptRun {
       spec,
       ...(key !== undefined && { key }),
       ...(definition.onChange && { hasCallback: true as const }),
+      ...(key !== undefined && page !== undefined && { page }),
     };
 
     if (this.mode === "discover" && definition.onChange && this.wantedCallbacks.has(id)) {
@@ -279,10 +286,17 @@ export class ScriptRun {
     return this.triggers.has(id) ? this.triggers.get(id) : idleTriggerValue(kind);
   }
 
-  /** Forgets widgets the finished run did not draw, as Streamlit does. */
+  /**
+   * Forgets widgets the finished run did not draw, as Streamlit does; but a
+   * keyed widget of another page than this run's keeps its value for the
+   * user's return.
+   */
   dropUnseenWidgets(): void {
-    for (const id of Object.keys(this.record.widgets)) {
-      if (!this.seenWidgets.has(id)) delete this.record.widgets[id];
+    const shownPage = this.location.pages?.chosen.urlPath;
+    for (const [id, widget] of Object.entries(this.record.widgets)) {
+      if (this.seenWidgets.has(id)) continue;
+      if (widget.page !== undefined && shownPage !== undefined && widget.page !== shownPage) continue;
+      delete this.record.widgets[id];
     }
   }
 }

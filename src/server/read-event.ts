@@ -42,7 +42,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
   if (body.protocol !== PROTOCOL_VERSION) {
     throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
   }
-  const { sessionId, lastRunId, eventId, changes, carried } = body;
+  const { sessionId, lastRunId, eventId, changes, carried, url } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
   }
@@ -51,6 +51,9 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
   }
   if (typeof eventId !== "string" || eventId.length === 0 || eventId.length > 64) {
     throw new RequestError("bad_request", "eventId must be a string of 1 to 64 characters, the same on every retry of an event.");
+  }
+  if (url !== undefined && (typeof url !== "string" || !url.startsWith("/") || url.length > MAX_URL_CHARS)) {
+    throw new RequestError("bad_request", `url must be the page's path and query, starting with "/", at most ${MAX_URL_CHARS} characters.`);
   }
   checkChanges(changes, limits);
   if (carried !== undefined) {
@@ -69,8 +72,12 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     eventId,
     changes: changes as WidgetChange[],
     ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
+    ...(url !== undefined && { url }),
   };
 }
+
+/** The longest page URL an event may name (browsers and proxies rarely pass longer ones). */
+const MAX_URL_CHARS = 8192;
 
 /** The most abandoned events one event may carry. */
 const MAX_CARRIED = 50;

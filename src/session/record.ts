@@ -11,6 +11,8 @@ export interface WidgetState {
   spec: WidgetSpec;
   /** The widget had an `onChange` in the last run, so a change must find and run it. */
   hasCallback?: true;
+  /** A keyed widget drawn by a page of a multipage app: its url path. It is kept while the user is on other pages. */
+  page?: string;
 }
 
 /** The part of a widget's definition that validates and decodes client values. */
@@ -52,6 +54,8 @@ export interface SessionRecord {
   uploads: Record<string, number>;
   createdAt: number;
   touchedAt: number;
+  /** The page's URL (path and query) after the last run: an event that does not name one runs there. */
+  url?: string;
 }
 
 /** A record for a session that has never run. */

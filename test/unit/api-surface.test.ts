@@ -3,7 +3,7 @@ import * as edgelit from "../../src/index.ts";
 import * as testing from "../../src/testing/index.ts";
 
 test("the public API changes only on purpose", () => {
-  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp"]);
+  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp", "page"]);
   expect(Object.keys(testing).sort()).toEqual(["AppTest", "WidgetHandle"]);
 });
 
@@ -14,9 +14,9 @@ test("st offers every element of the first release", async () => {
   expect(names).toEqual([
     "audio", "audioInput", "button", "cameraInput", "caption", "chatInput", "chatMessage", "checkbox", "code", "columns",
     "container", "divider", "downloadButton", "empty", "error", "exception", "expander", "fileUploader", "header", "image",
-    "info", "json", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "progress", "radio",
-    "rerun", "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader", "success",
-    "tabs", "text", "textArea", "textInput", "title", "toast", "toggle", "video", "warning", "write",
+    "info", "json", "logo", "markdown", "metric", "multiselect", "navigation", "numberInput", "pageLink", "pdf", "progress",
+    "queryParams", "radio", "rerun", "selectbox", "session", "sidebar", "slider", "spinner", "status", "stop", "subheader",
+    "success", "switchPage", "tabs", "text", "textArea", "textInput", "title", "toast", "toggle", "video", "warning", "write",
     "writeStream",
   ]);
 });
