@@ -2,7 +2,8 @@ import type { ScriptRun } from "../../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal } from "../../runner/signals.ts";
 import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
-import { isPage, type Page } from "./page.ts";
+import { RUN_PAGE, isPage, scriptOf, type Page, type PageRunner } from "./page.ts";
+import type { St } from "../st.ts";
 
 /** Options of `st.switchPage`. */
 export interface SwitchPageOptions {
@@ -49,8 +50,22 @@ export interface PageControls {
 }
 
 /** The page controls of one run's `st`. */
-export function createPageControls(run: ScriptRun): PageControls {
+export function createPageControls(run: ScriptRun): PageControls & { [RUN_PAGE]: PageRunner } {
+  const runPage: PageRunner = async (target: Page, st: St) => {
+    const location = run.location;
+    if (location.pages?.chosen !== target) {
+      throw new EdgelitApiError(`"${target.title}" is not the page st.navigation chose in this run: run the page it returned.`);
+    }
+    const outer = location.runningPage;
+    location.runningPage = target.urlPath;
+    try {
+      await scriptOf(target)(st);
+    } finally {
+      location.runningPage = outer;
+    }
+  };
   return {
+    [RUN_PAGE]: runPage,
     navigation: (pages, options) => navigate(run, pages, options),
     switchPage(target, options = {}): never {
       const location = run.location;

@@ -1,6 +1,5 @@
 import { EdgelitApiError } from "../../runner/signals.ts";
 import type { St } from "../st.ts";
-import { TARGET } from "../target.ts";
 
 /** The body of one page: called with `st` when that page shows. */
 export type PageScript = (st: St) => void | Promise<void>;
@@ -41,11 +40,27 @@ export interface Page {
 /** The most characters of a url path. */
 const MAX_URL_PATH = 100;
 
-const madeByPage = new WeakSet<Page>();
+/*
+ * The CLI imports an app in a module graph of its own (so it can reload it):
+ * the page() an app calls and the runner may be different copies of this
+ * module. Registered symbols are the same in both.
+ */
+/** Where a page keeps its function. */
+const PAGE_SCRIPT = Symbol.for("edgelit.page.script");
+/** Where `st` keeps the function that runs a page in its run. */
+export const RUN_PAGE: unique symbol = Symbol.for("edgelit.page.run");
+
+/** What `st` offers `page.run`: run this page's function, in this run. */
+export type PageRunner = (page: Page, st: St) => Promise<void>;
 
 /** True for a page made with {@link page}. */
 export function isPage(value: unknown): value is Page {
-  return typeof value === "object" && value !== null && madeByPage.has(value as Page);
+  return typeof value === "object" && value !== null && typeof (value as Record<symbol, unknown>)[PAGE_SCRIPT] === "function";
+}
+
+/** The function of a page made with {@link page}. */
+export function scriptOf(target: Page): PageScript {
+  return (target as unknown as Record<symbol, PageScript>)[PAGE_SCRIPT]!;
 }
 
 /**
@@ -76,22 +91,13 @@ export function page(source: PageScript | { default: PageScript }, options: Page
     icon: options.icon,
     urlPath,
     isDefault: options.default === true,
-    async run(st: St) {
-      const location = st?.[TARGET]?.run.location;
-      if (!location) throw new EdgelitApiError(`page.run(st) needs the app's st: run "${options.title}" with current.run(st).`);
-      if (location.pages?.chosen !== this) {
-        throw new EdgelitApiError(`"${options.title}" is not the page st.navigation chose in this run: run the page it returned.`);
-      }
-      const outer = location.runningPage;
-      location.runningPage = urlPath;
-      try {
-        await script(st);
-      } finally {
-        location.runningPage = outer;
-      }
+    run(st: St) {
+      const runner = (st as unknown as Record<symbol, PageRunner> | undefined)?.[RUN_PAGE];
+      if (typeof runner !== "function") throw new EdgelitApiError(`page.run(st) needs the app's st: run "${options.title}" with current.run(st).`);
+      return runner(made, st);
     },
   };
-  madeByPage.add(made);
+  Object.defineProperty(made, PAGE_SCRIPT, { value: script });
   return made;
 }
 
