@@ -7,6 +7,7 @@ import { toRerunRequest } from "../../../src/server/read-event.ts";
 import { RequestError } from "../../../src/server/errors.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 import { postToServer } from "../../helpers/events.ts";
+import multipageSection from "../../../examples/hello/sections/multipage.ts";
 
 const home = page((st) => void st.title("Home page"), { title: "Home", icon: "🏠" });
 const settings = page(
@@ -358,4 +359,19 @@ test("the server serves the page at any page path, keeps /_edgelit routes, and r
   // The URL message comes after the save, right before finish.
   expect(third.at(-2)?.type).toBe("url");
   expect(third.at(-1)?.type).toBe("finish");
+});
+
+test("the hello tour's section reads and writes the query", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => multipageSection(st))).run();
+  const said = () => at.get("markdown").map((m) => m.props.body).find((body) => body.includes("greeting") || body.startsWith("The URL says"));
+  expect(said()).toContain("no `?greeting=`");
+  const link = at.get("pageLink")[0]!.props;
+  expect(link).toMatchObject({ href: "/?greeting=hello" });
+  await at.navigate(link.href).run();
+  expect(said()).toBe("The URL says **hello**.");
+  await at.button("Write ?greeting=bonjour from the app").click().run();
+  expect(said()).toBe("The URL says **bonjour**.");
+  expect(at.urlChange).toEqual({ url: "/?greeting=bonjour", history: "replace" });
+  await at.button("Clear the query").click().run();
+  expect(at.url).toBe("/");
 });
