@@ -17,7 +17,7 @@ export function Navigation(props: ElementProps<"navigation">) {
   onCleanup(() => document.title === pageTitle() && (document.title = appTitle ?? "edgelit"));
   return (
     <Show when={props.el.position !== "hidden"}>
-      <nav class={`page-nav ${props.el.position}`} aria-label="Pages">
+      <nav class={`page-nav page-nav-${props.el.position}`} aria-label="Pages">
         <For each={props.el.sections}>
           {(section) => (
             <div class="page-nav-section">
