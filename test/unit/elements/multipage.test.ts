@@ -375,3 +375,13 @@ test("the hello tour's section reads and writes the query", async () => {
   await at.button("Clear the query").click().run();
   expect(at.url).toBe("/");
 });
+
+test("st.switchPage in a callback moves the run that follows to the other page", async () => {
+  const first = page((st) => void st.button("Next", { onClick: () => st.switchPage(second) }), { title: "First" });
+  const second = page((st) => void st.write("second page"), { title: "Second" });
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([first, second]).run(st))).run();
+  await at.button("Next").click().run();
+  expect(at.get("markdown").map((m) => m.props.body)).toEqual(["second page"]);
+  expect(at.urlChange).toEqual({ url: "/second", history: "push" });
+  expect(at.exceptions).toEqual([]);
+});
