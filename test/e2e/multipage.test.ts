@@ -146,3 +146,21 @@ test("an unknown path shows the default page with a notice, at /", async () => {
   expect(path(page)).toBe("/?keep=1");
   expect(page.errors).toEqual([]);
 });
+
+test("a menu link stops a page whose run is still streaming", async () => {
+  const endless = await startEdgelit({ app: "test/e2e/fixtures/endless-page-app.ts" });
+  try {
+    const page = await browser.newPage();
+    await page.goto(endless.url);
+    await page.getByText("tick 3").waitFor();
+    // The endless run never finishes by itself: the quick page only shows if the click interrupts it.
+    await menuLink(page, "Quick").click();
+    await heading(page, "Quick").waitFor();
+    await idle(page);
+    expect(path(page)).toBe("/quick");
+    expect(await heading(page, "Endless").count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  } finally {
+    await endless.stop();
+  }
+});
