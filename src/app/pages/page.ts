@@ -98,7 +98,7 @@ export function page(source: PageScript | { default: PageScript }, options: Page
     },
   };
   Object.defineProperty(made, PAGE_SCRIPT, { value: script });
-  return made;
+  return Object.freeze(made);
 }
 
 /** A url path from an option (checked) or a title (slugged): letters, digits, `-` and `_`. */
