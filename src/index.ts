@@ -39,6 +39,12 @@ export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButto
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
 export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
+export { page } from "./app/pages/page.ts";
+export type { Page, PageOptions, PageScript } from "./app/pages/page.ts";
+export type { NavigationOptions, PageList } from "./app/pages/navigation.ts";
+export type { PageControls, SwitchPageOptions } from "./app/pages/page-controls.ts";
+export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
+export type { PageLinkOptions } from "./elements/pages/page-link.ts";
 export { EdgelitApiError } from "./runner/signals.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";

@@ -9,6 +9,7 @@ import {
   type Transport,
 } from "../../src/protocol/index.ts";
 import { createEventQueue, randomId, type EventQueue, type Flight, type OutgoingEvent } from "./events.ts";
+import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "./transport.ts";
 import { chooseTransport } from "./transports/choose.ts";
@@ -29,6 +30,8 @@ export interface Client {
   error: Accessor<string | null>;
   dismissError(): void;
   toasts: Accessor<Toast[]>;
+  /** Goes to a page of the app (`/settings`): a new history entry and one event, no page load. */
+  navigate(href: string): void;
 }
 
 const TOAST_MS = 5000;
@@ -85,7 +88,10 @@ export function createClient(offeredTransports?: Transport[]): Client {
   }
 
   async function deliver(event: OutgoingEvent, flight: Flight, afterExpiry = false): Promise<void> {
+    // The URL this attempt named: a URL the server sends back applies only if the page still shows it.
+    let sentUrl = currentUrl();
     const onMessage = (message: ServerMessage) => {
+      if (message.type === "url") applyUrl(message, sentUrl);
       if (message.type === "start") flight.setStreaming(true);
       if (message.type === "finish" || message.type === "error") flight.setStreaming(false);
       apply(message);
@@ -99,6 +105,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
         changes: event.changes,
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
+        url: (sentUrl = currentUrl()),
       }),
       {
         onMessage,
@@ -128,13 +135,18 @@ export function createClient(offeredTransports?: Transport[]): Client {
     apply({ type: "error", code: outcome.code, message: outcome.message });
   }
 
+  const queue = createEventQueue((event, flight) => deliver(event, flight));
   return {
     tree,
-    queue: createEventQueue((event, flight) => deliver(event, flight)),
+    queue,
     settled,
     offline,
     error,
     dismissError: () => setError(null),
     toasts,
+    navigate(href) {
+      pushUrl(href);
+      queue.navigate();
+    },
   };
 }

@@ -38,6 +38,8 @@ export interface EventQueue {
   dismiss(fragment: string): void;
   /** Queues a rerun without changes, unless a queued event will rerun anyway. It never interrupts. */
   rerun(): void;
+  /** The user went to another page (a link, back or forward): rerun at the new URL, stopping a run that streams. */
+  navigate(): void;
   /** Whether a change of this widget waits behind the event in flight. */
   isQueued(widgetId: string): boolean;
 }
@@ -49,6 +51,8 @@ interface Batch {
   /** The fragment all its changes come from; null when any comes from outside it (the whole app reruns). */
   fragment: string | null;
   dismiss?: true;
+  /** The user changed pages: like a change, it interrupts a run that streams. */
+  navigated?: boolean;
 }
 
 /**
@@ -84,7 +88,7 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
               flight.streaming = streaming;
               // The user acted before this run began: do not make them wait for all of it. After the
               // messages that came with the start, so a run that came whole (JSON) is kept.
-              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0) && interrupt());
+              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0 || queued.navigated) && interrupt());
             },
           });
         } catch (error) {
@@ -154,6 +158,12 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
     },
     dismiss(fragment) {
       batches.push({ changes: [], triggered: true, fragment, dismiss: true });
+      void drain();
+    },
+    navigate() {
+      // A page change reruns the whole app.
+      openBatch(null).navigated = true;
+      interrupt();
       void drain();
     },
     isQueued(widgetId) {

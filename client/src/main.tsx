@@ -4,6 +4,7 @@ import { readConfig } from "./config.ts";
 import { createClient } from "./create-client.ts";
 import { watchDevReload } from "./dev-reload.ts";
 import { SettingsMenu } from "./settings/settings-menu.tsx";
+import { watchHistory } from "./location.ts";
 import "./styles.css";
 
 const config = readConfig();
@@ -22,4 +23,6 @@ render(
 
 // The first event: with no lastRunId, the server sends the whole page.
 client.queue.rerun();
+// Back and forward change the page (or its query) without a load: the app reruns at the new URL.
+watchHistory(() => client.queue.navigate());
 if (config.dev) watchDevReload(() => client.queue.rerun());

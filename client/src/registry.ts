@@ -22,6 +22,8 @@ import { Alert } from "./elements/status/alert.tsx";
 import { Progress } from "./elements/status/progress.tsx";
 import { Spinner } from "./elements/status/spinner.tsx";
 import { Toast } from "./elements/status/toast.tsx";
+import { Navigation } from "./elements/pages/navigation.tsx";
+import { PageLink } from "./elements/pages/page-link.tsx";
 import { Heading } from "./elements/text/heading.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
 import { Metric } from "./elements/text/metric.tsx";
@@ -94,4 +96,6 @@ export const registry = {
   form: Form,
   fragment: Fragment,
   dialog: Dialog,
+  navigation: Navigation,
+  pageLink: PageLink,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

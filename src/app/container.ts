@@ -6,6 +6,7 @@ import { buttonRowMethods } from "../elements/inputs/button-rows.ts";
 import { layoutMethods, type LayoutMethods } from "../elements/layout/layout.ts";
 import { placeholderMethods } from "../elements/layout/placeholder.ts";
 import { mediaMethods } from "../elements/media/media.ts";
+import { pageMethods } from "../elements/pages/page-link.ts";
 import { statusMethods } from "../elements/status/alerts.ts";
 import { feedbackMethods } from "../elements/status/feedback.ts";
 import { formMethods } from "../elements/forms/form.ts";
@@ -28,7 +29,7 @@ import { TARGET, type Drawable, type ElementTarget } from "./target.ts";
  */
 export interface Container
   extends Drawable, TextMethods, RichTextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods, LayoutMethods, PlaceholderMethods,
-    ButtonRowMethods, CelebrationMethods, FormMethods {}
+    ButtonRowMethods, CelebrationMethods, FormMethods, PageMethods {}
 
 /**
  * One element of the page that every call replaces, with the whole element
@@ -55,6 +56,7 @@ type PlaceholderMethods = typeof placeholderMethods;
 type ButtonRowMethods = typeof buttonRowMethods;
 type CelebrationMethods = typeof celebrationMethods;
 type FormMethods = typeof formMethods;
+type PageMethods = typeof pageMethods;
 
 /**
  * The element methods live once on this prototype; a handle holds only its
@@ -84,6 +86,7 @@ Object.assign(
   celebrationMethods,
   formMethods,
   fragmentHostMethods,
+  pageMethods,
 );
 
 /** Creates the handle for the block at `path` in `run`: elements append to it. */

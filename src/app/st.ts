@@ -2,13 +2,14 @@ import { ROOTS } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
 import { createContainer, type Container } from "./container.ts";
+import { createPageControls, type PageControls } from "./pages/page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the pinned bottom, the session state and run control.
  */
-export interface St extends Container {
+export interface St extends Container, PageControls {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -46,6 +47,7 @@ export function createSt(run: ScriptRun): St {
     sidebar: createContainer(run, [ROOTS.sidebar]),
     bottom: createContainer(run, [ROOTS.bottom]),
     session: createSessionState(run),
+    ...createPageControls(run),
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {
         throw new EdgelitApiError('st.rerun({ scope: "fragment" }) only works on the st a fragment receives, inside the fragment.');

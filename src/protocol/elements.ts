@@ -206,6 +206,25 @@ export interface MediaElements {
   logo: { src: MediaSource; link?: string; iconSrc?: MediaSource };
 }
 
+/** A multipage app's menu and links to its pages (see src/app/pages). */
+export interface PageElements {
+  /**
+   * The pages menu, drawn in the sidebar or across the top (or not at all:
+   * `hidden` only sets the tab's title). Links switch pages in the page,
+   * with one event and no page load.
+   */
+  navigation: {
+    position: "sidebar" | "top" | "hidden";
+    sections: { header?: string; pages: { title: string; icon?: string; href: string }[] }[];
+    /** The href of the page this run shows. */
+    current: string;
+    /** The browser tab's title while this page shows. */
+    title: string;
+  };
+  /** A link to a page of the app (switched in the page) or, when `external`, to another site (a new tab). */
+  pageLink: { href: string; label: string; icon?: string; help?: string; disabled?: boolean; external?: boolean };
+}
+
 /** Blocks hold children; their own props never include the children. */
 export interface BlockElements {
   /** `gap: null` puts no space between columns; `verticalAlignment` is sent only when not "top". */
@@ -241,7 +260,7 @@ export interface BlockElements {
   dialog: { id: string; title: string; width: "small" | "large"; dismissible: boolean };
 }
 
-export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements;
+export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements & PageElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;

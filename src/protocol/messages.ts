@@ -44,6 +44,12 @@ export interface RerunRequest {
    */
   carried?: CarriedEvent[];
   /**
+   * The page's URL as the browser shows it, path and query (`/settings?q=1`):
+   * it picks the page of a multipage app and fills `st.queryParams`. Absent,
+   * the session's last URL is used.
+   */
+  url?: string;
+  /**
    * Rerun only this fragment (or dialog) instead of the whole app: set by the
    * page when every change comes from widgets inside it, or by its `runEvery`
    * timer. The server falls back to a full run when the fragment is unknown
@@ -116,6 +122,17 @@ export interface FinishMessage {
   elapsedMs: number;
 }
 
+/**
+ * The URL the browser should show after this run (a page switch, query params
+ * the app wrote): `push` adds a history entry, `replace` changes the current
+ * one. Sent after the run is saved, just before `finish`.
+ */
+export interface UrlMessage {
+  type: "url";
+  url: string;
+  history: "push" | "replace";
+}
+
 /** The run could not complete (store down, concurrent save): nothing of it was saved. */
 export interface ErrorMessage {
   type: "error";
@@ -129,7 +146,8 @@ export type ServerMessage =
   | ProgressMessage
   | RefusedMessage
   | FinishMessage
-  | ErrorMessage;
+  | ErrorMessage
+  | UrlMessage;
 
 export type ErrorCode =
   | "bad_request"

@@ -58,6 +58,7 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
       forEachNode(tree.roots, (node) => (node.stale = false));
       return;
     case "refused":
+    case "url":
       return;
   }
 }

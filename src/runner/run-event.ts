@@ -12,6 +12,7 @@ import { MISSING_SUBMIT_BUTTON } from "./run-forms.ts";
 import { closeDialog } from "./close-dialog.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
 import { rerunFragment } from "./rerun-fragment.ts";
+import { RunLocation } from "./location.ts";
 import { ScriptRun } from "./script-run.ts";
 import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
 
@@ -44,6 +45,8 @@ export interface RunEventOptions {
    * told, and what the client holds (record.tree) is left as it was.
    */
   silent?: boolean;
+  /** The page's URL (path and query) the run starts from. Default: the record's, else `/`. */
+  url?: string;
   /** Rerun only this fragment (see resolveFragmentScope); the rest of the page stays as the client holds it. */
   scope?: FragmentScope;
   /** The user dismissed the dialog `scope`: close it instead of rerunning it. */
@@ -55,6 +58,9 @@ export interface RunEventResult {
   outcome: "completed" | "stopped" | "failed" | "interrupted";
   counts: Record<string, number>;
   media: PendingMedia;
+  /** The URL the run ended on (a page switch, query params written), and whether it switched pages. */
+  url: string;
+  switchedPage: boolean;
 }
 
 /**
@@ -74,6 +80,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
   const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
+  run.location = new RunLocation(options.url ?? record.url ?? "/");
   if (options.scope) run.redraw(options.scope);
   run.triggers = applied.triggers;
   if (options.openUpload) run.openUpload = options.openUpload;
@@ -87,7 +94,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
   const callbackError = before && withCallbacks.length
-    ? await runCallbacks(app, before, record, withCallbacks, applied.triggers, dev, options.cacheStorage, options.scope)
+    ? await runCallbacks(app, before, run, withCallbacks, applied.triggers, dev, options.cacheStorage, options.scope)
     : undefined;
 
   let outcome: RunEventResult["outcome"];
@@ -104,9 +111,10 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   if (outcome !== "interrupted") run.fragments.save(record, outcome === "completed" || outcome === "stopped");
   if (options.dismiss && run.fragments.scope) delete record.fragments?.[run.fragments.scope.instanceId];
   if (!options.silent) record.tree = run.emitter.finalTree();
+  record.url = run.location.toUrl();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
-  return { outcome, counts: run.emitter.finalCounts(), media: run.media };
+  return { outcome, counts: run.emitter.finalCounts(), media: run.media, url: record.url, switchedPage: run.location.history === "push" };
 }
 
 async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
@@ -160,7 +168,7 @@ function errorBlock(run: ScriptRun): number[] {
 async function runCallbacks(
   app: AppDefinition,
   before: SessionRecord,
-  record: SessionRecord,
+  run: ScriptRun,
   widgetIds: string[],
   triggers: ScriptRun["triggers"],
   dev: boolean,
@@ -168,6 +176,8 @@ async function runCallbacks(
   scope?: FragmentScope,
 ): Promise<unknown> {
   const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
+  // The widgets were drawn on the page of the previous run.
+  discovery.location = new RunLocation(before.url ?? run.location.toUrl());
   if (scope) discovery.redraw(scope);
   for (const id of widgetIds) discovery.wantedCallbacks.add(id);
   try {
@@ -179,7 +189,9 @@ async function runCallbacks(
   // The callbacks closed over the discovery run's `st`: point it at the new state
   // (a clicked button or a submitted chat message reads as such in its callback).
   discovery.triggers = triggers;
-  discovery.record = record;
+  discovery.record = run.record;
+  // A callback's st.queryParams and st.switchPage act on the URL of the run to come.
+  discovery.location = run.location;
   discovery.mode = "callbacks";
   for (const id of widgetIds) {
     try {

@@ -7,6 +7,7 @@ import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { RunForms } from "./run-forms.ts";
 import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
+import { RunLocation } from "./location.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
@@ -74,6 +75,8 @@ export class ScriptRun {
   private nonce: string | undefined;
   /** Slots kept by `slot` that nothing has filled yet. */
   private unfilled = new Map<string, ElementPath>();
+  /** The page's URL as this run sees it: its page and query params (see RunLocation). */
+  location = new RunLocation("/");
   /** Aborted when the page that asked for this run has gone. */
   signal: AbortSignal | undefined;
   /** When the run must stop (performance.now() ms), and the limit to name in the error. */
@@ -270,6 +273,7 @@ export class ScriptRun {
     this.createdKeys.clear();
     this.triggers.clear();
     this.forms = new RunForms();
+    this.location.restart();
   }
 
   /** True once a widget with this key was drawn in this run: `st.session[key]` is then read-only. */
@@ -287,8 +291,11 @@ export class ScriptRun {
     const { kind, label, key, spec } = definition;
     this.forms.checkAllowed(kind, definition.at);
     const form = this.forms.formAt(definition.at);
+    // A page's unkeyed widgets are its own: the same label on another page is another widget.
+    const page = this.location.runningPage;
     // As in Streamlit, the form is part of a widget's identity: equal widgets in two forms differ.
-    const id = widgetId(kind, label, key, form ? [...definition.identity, { form: form.key }] : definition.identity);
+    const identity = [...definition.identity, ...(form ? [{ form: form.key }] : []), ...(page === undefined ? [] : [{ page }])];
+    const id = widgetId(kind, label, key, identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);
     this.unplacedWidget = id;
@@ -321,6 +328,7 @@ export class ScriptRun {
       ...(key !== undefined && { key }),
       ...(definition.onChange && { hasCallback: true as const }),
       ...(form && { form: form.key }),
+      ...(key !== undefined && page !== undefined && { page }),
     };
 
     if (this.mode === "discover" && definition.onChange && this.wantedCallbacks.has(id)) {
@@ -356,10 +364,18 @@ export class ScriptRun {
     return this.triggers.has(id) ? this.triggers.get(id) : idleTriggerValue(kind);
   }
 
-  /** Forgets widgets the finished run did not draw, as Streamlit does (a fragment's run: of its own). */
+  /**
+   * Forgets widgets the finished run did not draw, as Streamlit does (a
+   * fragment's run: only its own); but a keyed widget of another page than
+   * this run's keeps its value for the user's return.
+   */
   dropUnseenWidgets(): void {
+    const shownPage = this.location.pages?.chosen.urlPath;
     for (const id of this.fragments.droppable(this.record)) {
-      if (!this.seenWidgets.has(id)) delete this.record.widgets[id];
+      if (this.seenWidgets.has(id)) continue;
+      const page = this.record.widgets[id]?.page;
+      if (page !== undefined && shownPage !== undefined && page !== shownPage) continue;
+      delete this.record.widgets[id];
     }
   }
 }

@@ -117,16 +117,25 @@ async function runOnce(
   }
   const openUpload = (ref: UploadedFileRef) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
   const common = { app: context.app, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds, maxMessageBytes: context.maxMessageBytes };
+  // The URL the page shows picks the page and the query params; each run starts where the last ended.
+  const shownUrl = request.url ?? record.url ?? "/";
+  let url = shownUrl;
+  let switchedPage = false;
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
   for (const changes of runs.slice(0, -1)) {
-    const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true });
+    const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true, url });
     if (silent.outcome === "interrupted") return "interrupted";
+    url = silent.url;
+    switchedPage ||= silent.switchedPage;
   }
-  // A fragment reruns alone only against the tree the page holds, and only for one run's changes.
-  const scope = !reset && runs.length === 1 ? resolveFragmentScope(record, request.fragment, runs[0]!) : undefined;
+  // A fragment reruns alone only against the tree the page holds, on the page the record
+  // last ran (not after a page change), and only for one run's changes.
+  const samePage = url === (record.url ?? "/");
+  const scope = !reset && samePage && runs.length === 1 ? resolveFragmentScope(record, request.fragment, runs[0]!) : undefined;
   output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
-  const { counts, media, outcome } = await runEvent({
+  const { counts, media, outcome, ...last } = await runEvent({
     ...common,
+    url,
     // A dialog the app made undismissible is only rerun, whatever the page says.
     ...(scope && { scope, dismiss: request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true }),
     changes: runs.at(-1)!,
@@ -153,6 +162,8 @@ async function runOnce(
     return "failed";
   }
   if (!saved) return "conflict";
+  // Only a saved run moves the browser: a retried one would otherwise start on the page it switched to.
+  if (last.url !== shownUrl) output.send([{ type: "url", url: last.url, history: switchedPage || last.switchedPage ? "push" : "replace" }]);
   // Finish only after the save: a client that saw `finish` holds a saved run.
   output.send([{ type: "finish", runId, counts, elapsedMs: Math.round(performance.now() - startedAt) }]);
   return "saved";

@@ -42,7 +42,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
   if (body.protocol !== PROTOCOL_VERSION) {
     throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
   }
-  const { sessionId, lastRunId, eventId, changes, carried, fragment } = body;
+  const { sessionId, lastRunId, eventId, changes, carried, fragment, url } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
   }
@@ -51,6 +51,9 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
   }
   if (typeof eventId !== "string" || eventId.length === 0 || eventId.length > 64) {
     throw new RequestError("bad_request", "eventId must be a string of 1 to 64 characters, the same on every retry of an event.");
+  }
+  if (url !== undefined && (typeof url !== "string" || !url.startsWith("/") || url.length > MAX_URL_CHARS)) {
+    throw new RequestError("bad_request", `url must be the page's path and query, starting with "/", at most ${MAX_URL_CHARS} characters.`);
   }
   checkChanges(changes, limits);
   if (carried !== undefined) {
@@ -73,12 +76,16 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     changes: changes as WidgetChange[],
     ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
     ...(fragment !== undefined && { fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) } }),
+    ...(url !== undefined && { url }),
   };
 }
 
 function isFragmentRequest(value: unknown): value is FragmentRequest {
   return isObject(value) && typeof value.id === "string" && value.id.length > 0 && value.id.length <= 512 && (value.dismiss === undefined || value.dismiss === true);
 }
+
+/** The longest page URL an event may name (browsers and proxies rarely pass longer ones). */
+const MAX_URL_CHARS = 8192;
 
 /** The most abandoned events one event may carry. */
 const MAX_CARRIED = 50;

@@ -13,6 +13,8 @@ export interface WidgetState {
   hasCallback?: true;
   /** The key of the form the widget is in: its changes apply only with that form's submit. */
   form?: string;
+  /** A keyed widget drawn by a page of a multipage app: its url path. It is kept while the user is on other pages. */
+  page?: string;
 }
 
 /** The part of a widget's definition that validates and decodes client values. */
@@ -56,6 +58,8 @@ export interface SessionRecord {
   uploads: Record<string, number>;
   createdAt: number;
   touchedAt: number;
+  /** The page's URL (path and query) after the last run: an event that does not name one runs there. */
+  url?: string;
   /** The fragments and open dialogs the page shows, by instance id (absent in records older than fragments). */
   fragments?: Record<string, FragmentState>;
 }

@@ -49,6 +49,13 @@ export class AppTest {
   messages: ServerMessage[] = [];
   /** Values refused in the last run. */
   refused: { widgetId: string; message: string }[] = [];
+  /**
+   * The URL the simulated browser shows (path and query): it starts as
+   * `fromApp`'s `url` and follows page switches and query params the app writes.
+   */
+  url: string;
+  /** How the last run asked the browser to change its URL, if it did: the new URL and whether it was pushed or replaced. */
+  urlChange: { url: string; history: "push" | "replace" } | undefined;
   private pending: WidgetChange[] = [];
   private events = 0;
   private readonly sessions: SessionStore;
@@ -59,17 +66,36 @@ export class AppTest {
     readonly app: AppDefinition,
     private readonly dev: boolean,
     private readonly maxRunSeconds: number | undefined,
+    url: string,
   ) {
+    this.url = url;
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
   }
 
-  /** A harness for an app made with `defineApp` (or a bare script function); `maxRunSeconds` as the server's. */
-  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean; maxRunSeconds?: number } = {}): AppTest {
+  /**
+   * A harness for an app made with `defineApp` (or a bare script function).
+   * `url` is the page's path and query the first run sees (default `/`);
+   * `maxRunSeconds` is the server's run time limit.
+   * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1" }).run();
+   */
+  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean; url?: string; maxRunSeconds?: number } = {}): AppTest {
     const definition = toAppDefinition(app);
     if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
-    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds);
+    const url = options.url ?? "/";
+    if (!url.startsWith("/")) throw new TypeError(`AppTest's url is a path and query starting with "/", like "/settings?q=1"; got ${JSON.stringify(url)}`);
+    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds, url);
+  }
+
+  /**
+   * Goes to another URL for the next run, as typing it, following a link or
+   * the back button would. @example await at.navigate("/settings").run();
+   */
+  navigate(url: string): this {
+    if (!url.startsWith("/")) throw new TypeError(`navigate takes a path and query starting with "/"; got ${JSON.stringify(url)}`);
+    this.url = url;
+    return this;
   }
 
   /**
@@ -106,6 +132,7 @@ export class AppTest {
   private async send(changes: WidgetChange[], fragment: FragmentRequest | undefined): Promise<this> {
     this.pending = [];
     this.messages = [];
+    this.urlChange = undefined;
     const { done, ready } = handleRerun(
       { app: this.app, sessions: this.sessions, media: this.media, dev: this.dev, ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }) },
       {
@@ -115,11 +142,13 @@ export class AppTest {
         eventId: `test-${++this.events}`,
         changes,
         ...(fragment && { fragment }),
+        url: this.url,
       },
       {
         send: (batch) => {
           for (const message of batch) {
             this.messages.push(message);
+            if (message.type === "url") this.url = (this.urlChange = { url: message.url, history: message.history }).url;
             applyServerMessage(this.tree, message);
           }
         },

@@ -3,7 +3,7 @@ import * as edgelit from "../../src/index.ts";
 import * as testing from "../../src/testing/index.ts";
 
 test("the public API changes only on purpose", () => {
-  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp", "dialog", "fragment"]);
+  expect(Object.keys(edgelit).sort()).toEqual(["EdgelitApiError", "cacheData", "cacheResource", "clearSharedCache", "defineApp", "dialog", "fragment", "page"]);
   expect(Object.keys(testing).sort()).toEqual(["AppTest", "WidgetHandle"]);
 });
 
@@ -15,10 +15,10 @@ test("st offers every element of the first release", async () => {
     "audio", "audioInput", "badge", "balloons", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage",
     "checkbox", "code", "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error",
     "exception", "expander", "feedback", "fileUploader", "form", "formSubmitButton", "header", "html", "image", "info",
-    "json", "latex", "linkButton", "logo", "markdown", "metric", "multiselect", "numberInput", "pdf", "pills", "popover",
-    "progress", "radio", "rerun", "segmentedControl", "selectSlider", "selectbox", "session", "sidebar", "slider", "snow",
-    "spinner", "status", "stop", "subheader", "success", "tabs", "text", "textArea", "textInput", "timeInput", "title",
-    "toast", "toggle", "video", "warning", "write",
+    "json", "latex", "linkButton", "logo", "markdown", "metric", "multiselect", "navigation", "numberInput", "pageLink",
+    "pdf", "pills", "popover", "progress", "queryParams", "radio", "rerun", "segmentedControl", "selectSlider", "selectbox",
+    "session", "sidebar", "slider", "snow", "spinner", "status", "stop", "subheader", "success", "switchPage", "tabs",
+    "text", "textArea", "textInput", "timeInput", "title", "toast", "toggle", "video", "warning", "write",
     "writeStream",
   ]);
 });

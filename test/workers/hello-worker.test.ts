@@ -78,3 +78,17 @@ test("under workerd, the page carries its config and unknown sessions are refuse
   expect(response.status).toBe(404);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe("session_expired");
 });
+
+test("under workerd, every page path gets the page with its config; edgelit routes and assets are not swallowed", async () => {
+  for (const path of ["/settings", "/reports/yearly/", "/search?q=owl"]) {
+    const response = await miniflare.dispatchFetch(`http://localhost${path}`);
+    expect(response.status, path).toBe(200);
+    expect(await response.text(), path).toContain('{"title":"Hello · edgelit","dev":false,"transports":["sse","json"]}');
+  }
+  expect((await miniflare.dispatchFetch("http://localhost/_edgelit/nope")).status).toBe(400);
+  expect((await miniflare.dispatchFetch("http://localhost/assets/missing.js")).status).toBe(404);
+  // An event names the page's URL; an app that writes no query params leaves it as it is.
+  const messages = await post({ sessionId: null, lastRunId: null, eventId: "with-url", url: "/somewhere?q=1" });
+  expect(messages.at(-1)?.type).toBe("finish");
+  expect(messages.some((m) => m.type === "url")).toBe(false);
+});

@@ -1,0 +1,43 @@
+import type { St } from "edgelit";
+
+/**
+ * The tour's part on pages and URLs. It takes `St` rather than a container:
+ * `st.queryParams` belongs to the app, not to a block of the page.
+ */
+export default function multipageSection(st: St): void {
+  st.header("Pages and URLs", { divider: true });
+  st.markdown(
+    "An app can have **pages**, each at its own URL. Make them once with `page()` and let " +
+      "`st.navigation` pick the one the URL names; the menu switches pages without loading the document, " +
+      "and reloads, shared links and the back button all land on the same page.",
+  );
+  st.code(
+    [
+      'import { defineApp, page } from "edgelit";',
+      "",
+      'const home = page(homePage, { title: "Home", icon: "🏠" });',
+      'const settings = page(settingsPage, { title: "Settings" }); // at /settings',
+      "",
+      "export default defineApp(async (st) => {",
+      "  const current = st.navigation([home, settings]);",
+      "  await current.run(st);",
+      "});",
+    ].join("\n"),
+    { language: "ts" },
+  );
+
+  st.subheader("Query params");
+  const greeting = st.queryParams.greeting;
+  st.write(greeting ? `The URL says **${greeting}**.` : "There is no `?greeting=` in the URL yet.");
+  st.pageLink("/?greeting=hello", { label: "Go to /?greeting=hello", icon: "🔗" });
+  if (st.button("Write ?greeting=bonjour from the app")) {
+    st.queryParams.greeting = "bonjour";
+    st.rerun(); // the text above shows the new value at once
+  }
+  if (greeting !== undefined && st.button("Clear the query")) {
+    st.queryParams.clear();
+    st.rerun();
+  }
+  st.pageLink("https://docs.streamlit.io/develop/concepts/multipage-apps", { label: "Streamlit's multipage apps", icon: "📖" });
+  st.caption("Run `npx edgelit run examples/multipage/app.ts` for a whole multipage app.");
+}

@@ -1,0 +1,102 @@
+import type { ScriptRun } from "../../runner/script-run.ts";
+import { EdgelitApiError, RerunSignal } from "../../runner/signals.ts";
+import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
+import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
+import { RUN_PAGE, isPage, scriptOf, type Page, type PageRunner } from "./page.ts";
+import type { St } from "../st.ts";
+
+/** Options of `st.switchPage`. */
+export interface SwitchPageOptions {
+  /** The query params of the new page's URL. Default: none (as a menu link, switching drops the query). */
+  queryParams?: Readonly<Record<string, QueryParamValue | readonly QueryParamValue[]>>;
+}
+
+/** What `st` offers for multipage apps and the URL. */
+export interface PageControls {
+  /**
+   * Declares the app's pages and returns the one the URL names (`/` is the
+   * default page, `/settings` the page whose url path is `settings`); run it
+   * with `await current.run(st)`. The menu shows in the sidebar (or across
+   * the top, or nowhere with `position: "hidden"`); its links switch pages
+   * with one event and no page load, and back and forward work. An unknown
+   * path shows the default page with a notice.
+   *
+   * Leaving a page forgets its widgets' values, except those with a `key`:
+   * keyed widgets keep their value (and `st.session[key]`) while the user is
+   * on other pages, and show it again on return.
+   *
+   * @example
+   * const home = page(homePage, { title: "Home", icon: "🏠" });
+   * const settings = page(settingsPage, { title: "Settings" });
+   * export default defineApp(async (st) => {
+   *   const current = st.navigation({ "": [home], Admin: [settings] });
+   *   await current.run(st);
+   * });
+   */
+  navigation(pages: PageList, options?: NavigationOptions): Page;
+  /**
+   * Ends this run and runs the app again on another page; the browser's URL
+   * changes to it (a new history entry). Takes a page, or its path (`"/settings"`).
+   * @example if (st.button("Log in")) st.switchPage(dashboard);
+   */
+  switchPage(target: Page | string, options?: SwitchPageOptions): never;
+  /**
+   * The URL's query params, read and written like Streamlit's `st.query_params`.
+   * @example
+   * const q = st.queryParams.q ?? "";
+   * st.queryParams.q = st.textInput("Search", { value: q });
+   */
+  readonly queryParams: QueryParams;
+}
+
+/** The page controls of one run's `st`. */
+export function createPageControls(run: ScriptRun): PageControls & { [RUN_PAGE]: PageRunner } {
+  const runPage: PageRunner = async (target: Page, st: St) => {
+    const location = run.location;
+    if (location.pages?.chosen !== target) {
+      throw new EdgelitApiError(`"${target.title}" is not the page st.navigation chose in this run: run the page it returned.`);
+    }
+    const outer = location.runningPage;
+    location.runningPage = target.urlPath;
+    try {
+      await scriptOf(target)(st);
+    } finally {
+      location.runningPage = outer;
+    }
+  };
+  return {
+    [RUN_PAGE]: runPage,
+    navigation: (pages, options) => navigate(run, pages, options),
+    switchPage(target, options = {}): never {
+      const location = run.location;
+      location.path = switchTarget(run, target);
+      const queryParams = createQueryParams(() => location);
+      queryParams.fromObject(options.queryParams ?? {});
+      location.history = "push";
+      throw new RerunSignal();
+    },
+    queryParams: createQueryParams(() => run.location),
+  };
+}
+
+/** The path a switch goes to: a page's, or a page path the app's pages include. */
+function switchTarget(run: ScriptRun, target: Page | string): string {
+  const pages = run.location.pages;
+  if (isPage(target)) {
+    if (pages && pages.byUrlPath.get(target.urlPath) !== target) {
+      throw new EdgelitApiError(`st.switchPage: "${target.title}" is not one of the pages given to st.navigation.`);
+    }
+    return pageHref(target, pages);
+  }
+  if (typeof target !== "string") throw new EdgelitApiError("st.switchPage expects a page made with page(), or its path (\"/settings\").");
+  const urlPath = target.replace(/^\/+|\/+$/g, "");
+  if (urlPath === "") return "/";
+  // Before st.navigation has run (in a callback), the page is checked on the next run.
+  if (!pages) return `/${urlPath}`;
+  const found = pages.byUrlPath.get(urlPath);
+  if (!found) {
+    const known = [...pages.byUrlPath.keys()].map((path) => `"/${path}"`).join(", ");
+    throw new EdgelitApiError(`st.switchPage: this app has no page at "${target}". Its pages are at "/", ${known}.`);
+  }
+  return pageHref(found, pages);
+}
