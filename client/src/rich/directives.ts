@@ -1,4 +1,4 @@
-import type { MarkedExtension, Tokens } from "marked";
+import type { MarkedExtension } from "marked";
 import { EMOJI } from "./emoji.ts";
 
 /**

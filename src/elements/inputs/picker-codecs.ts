@@ -1,15 +1,6 @@
 import type { WidgetSpec } from "../../session/record.ts";
 import { dayNumber, fromDayNumber, isIsoDate, isTime } from "./calendar.ts";
-// A cycle: codecs.ts lists these codecs. It is safe because nothing here runs
-// codecs.ts code while loading, and only codecs.ts imports this file.
-import { describe, indexOfOption, type Decoded, type WidgetCodec } from "./codecs.ts";
-
-const ok = (value: unknown): Decoded => ({ ok: true, value });
-const refuse = (reason: string): Decoded => ({ ok: false, reason });
-const fromCheck = (check: WidgetCodec["check"]): WidgetCodec["fromClient"] => (raw, spec) => {
-  const reason = check(raw, spec);
-  return reason === undefined ? ok(raw) : refuse(reason);
-};
+import { describe, fromCheck, indexOfOption, isIndex, ok, refuse, type WidgetCodec } from "./codec-kit.ts";
 
 /** A slider over options: the client sends an index, or `[i, j]` for a range; the app sees the options. */
 const selectSlider: WidgetCodec = {
@@ -76,7 +67,3 @@ export const pickerCodecs = {
   timeInput: { fromClient: fromCheck(timeCheck), check: timeCheck },
   colorPicker: { fromClient: fromCheck(colorCheck), check: colorCheck },
 } satisfies Record<string, WidgetCodec>;
-
-function isIndex(value: unknown, length: number): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < length;
-}

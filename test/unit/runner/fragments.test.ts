@@ -94,11 +94,11 @@ test("a fragment that draws less removes its stale elements only, and a rerun af
   expect(bodies(at)).toEqual(["top", "item 0", "item 1", "item 2", "bottom"]);
   await at.checkbox("Many").setValue(false).run();
   expect(bodies(at)).toEqual(["top", "item 0", "bottom"]);
-  expect((await at.record()).tree).toEqual(await fullRunTree(app, at));
+  expect((await at.record()).tree).toEqual(await fullRunTree(at));
 });
 
 /** The tree a full run of the app would leave for the same state. */
-async function fullRunTree(app: ReturnType<typeof defineApp>, at: AppTest) {
+async function fullRunTree(at: AppTest) {
   await at.runFragment("no-such-fragment"); // falls back to a full run
   return (await at.record()).tree;
 }
@@ -228,7 +228,7 @@ test("fragment ids: defined twice is a clear error; arguments that are not data 
   expect(() => fragment("a/b", () => {})).toThrow(/without "\/" or "#"/);
   expect(() => fragment("ticking", () => {}, { runEvery: 0 })).toThrow(/runEvery must be a positive number/);
 
-  const takesArgs = fragment("takes-args", (st, args: { onClick: () => void }) => void args);
+  const takesArgs = fragment("takes-args", (_st, args: { onClick: () => void }) => void args);
   const at = await AppTest.fromApp(defineApp((st) => takesArgs(st, { onClick: () => {} }))).run();
   expect(at.exceptions[0]!.props.message).toMatch(/arguments of fragment "takes-args".*args\.onClick/);
 });
