@@ -1,4 +1,5 @@
 import type { ClientSizes } from "./client.ts";
+import type { FragmentCost } from "./fragment-cost.ts";
 import type { LoadRow, WireSizes } from "./event-loop.ts";
 import type { MemoryStep } from "./memory.ts";
 import type { WorkerFigures } from "./worker.ts";
@@ -10,6 +11,7 @@ export interface BenchResults {
   rows: LoadRow[];
   wire: WireSizes;
   cpu: { cpuMsPerEvent: number; wallMsPerEvent: number };
+  fragment: FragmentCost;
   memory: { redis: MemoryStep[]; fs: MemoryStep[] };
   storeBytesPerSession: number;
   coldStart: { edgelitMs: number; limitMs: number };
@@ -40,6 +42,10 @@ export function renderResults(r: BenchResults): string {
     ...loadRows,
     "",
     `In one process, without HTTP (memory store): **${fixed(r.cpu.cpuMsPerEvent, 3)} ms CPU per click** (${fixed(r.cpu.wallMsPerEvent, 3)} ms wall).`,
+    "",
+    `A fragment's rerun against a full rerun (\`bench/fragment-app.ts\`: the same 25 elements plus a fragment holding a button; in one process, alternating blocks of clicks): ` +
+      `a click inside the fragment **${fixed(r.fragment.fragmentMs, 3)} ms** CPU, a click outside it ${fixed(r.fragment.fullMs, 3)} ms ` +
+      `(ratio **${fixed(r.fragment.fragmentMs / r.fragment.fullMs)}**); answers of ${r.fragment.fragmentBytes} B and ${r.fragment.fullBytes} B.`,
     "",
     "### 3. Bytes on the wire",
     "",

@@ -8,6 +8,7 @@ import { startRedis, tempDir } from "../test/helpers/processes.ts";
 import { measureClientSizes, measureFirstRender } from "./client.ts";
 import { measureColdStart } from "./cold-start.ts";
 import { measureCpuPerEvent } from "./cpu.ts";
+import { measureFragmentCost } from "./fragment-cost.ts";
 import { compareWithLimit, measureWire, type LoadRow } from "./event-loop.ts";
 import { measureIdleMemory } from "./memory.ts";
 import { measureWorker } from "./worker.ts";
@@ -40,6 +41,8 @@ try {
 
   console.log("CPU per event in process…");
   const cpu = await measureCpuPerEvent(quick ? 1000 : 5000);
+  console.log("a fragment's rerun against a full rerun…");
+  const fragment = await measureFragmentCost(quick ? 1000 : 5000);
 
   console.log("idle memory…");
   await client.flushall();
@@ -58,7 +61,7 @@ try {
   const firstRenderMs = await measureFirstRender(quick ? 3 : 5);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const results = renderResults({ machine, seconds, rows, wire, cpu, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
+  const results = renderResults({ machine, seconds, rows, wire, cpu, fragment, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
   const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf("<!-- results:start -->");
