@@ -72,7 +72,7 @@ export interface PlaceholderElements {
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
 export interface InputElements {
-  button: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; fullWidth?: boolean };
+  button: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; icon?: string; fullWidth?: boolean };
   checkbox: WidgetProps & { value: boolean };
   toggle: WidgetProps & { value: boolean };
   slider: WidgetProps & {
@@ -122,7 +122,7 @@ export interface InputElements {
   /** A colour as lowercase "#rrggbb". */
   colorPicker: WidgetProps & { value: string };
   /** A click downloads `src` as `fileName` and is sent as `true`, like a button. */
-  downloadButton: WidgetProps & { src: MediaSource; fileName: string; mime: string; variant: "primary" | "secondary" | "tertiary" };
+  downloadButton: WidgetProps & { src: MediaSource; fileName: string; mime: string; variant: "primary" | "secondary" | "tertiary"; icon?: string };
   /**
    * Files are posted to `/_edgelit/upload` first (see UPLOAD_* below); the wire value is then
    * the ids of the files the widget holds, in order (`[]` when the user removed them all).
@@ -246,7 +246,7 @@ export interface BlockElements {
   popover: { label: string; help?: string; icon?: string; disabled?: boolean; fullWidth?: boolean };
   /** A box that reports on a task: a spinner, check or cross by `state`, collapsible like an expander. */
   status: { label: string; state: "running" | "complete" | "error"; expanded: boolean };
-  /** A chat bubble; the avatar is an emoji or text (default: by `name`). */
+  /** A chat bubble; the avatar is an emoji, text or `:material/name:` (default: by `name`). */
   chatMessage: { name: string; avatar?: string };
   /**
    * A form: the page holds its widgets' changes until its submit button sends

@@ -1,3 +1,4 @@
+import { checkIcon } from "../../elements/icon-option.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 import type { St } from "../st.ts";
 
@@ -8,7 +9,7 @@ export type PageScript = (st: St) => void | Promise<void>;
 export interface PageOptions {
   /** Shown in the menu and as the browser tab's title. */
   title: string;
-  /** An emoji (or short text) before the title in the menu. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the title in the menu. */
   icon?: string;
   /** The page's path (`settings` serves it at `/settings`). Default: a slug of the title. */
   urlPath?: string;
@@ -88,7 +89,7 @@ export function page(source: PageScript | { default: PageScript }, options: Page
   const urlPath = toUrlPath(options.urlPath ?? options.title, options.urlPath !== undefined);
   const made: Page = {
     title: options.title,
-    icon: options.icon,
+    icon: checkIcon("page()", options.icon),
     urlPath,
     isDefault: options.default === true,
     run(st: St) {

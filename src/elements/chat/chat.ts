@@ -1,11 +1,12 @@
 import type { Container } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { ROOTS } from "../../protocol/index.ts";
+import { checkIcon, looksLikeMaterialIcon } from "../icon-option.ts";
 import { baseProps } from "../inputs/common.ts";
 
 /** Options of `chatMessage`. */
 export interface ChatMessageOptions {
-  /** An emoji or a short text; default: 🧑 for "user", 🤖 for "assistant", else the name's initial. */
+  /** An emoji, a short text or a Material icon (":material/smart_toy:"); default: 🧑 for "user", 🤖 for "assistant", else the name's initial. */
   avatar?: string;
 }
 
@@ -25,11 +26,14 @@ export interface ChatInputOptions {
 export const chatMethods = {
   /**
    * A chat bubble with an avatar: a container with the whole element API.
-   * @example st.chatMessage("assistant").markdown("Hello! How can I help?")
+   * @example st.chatMessage("assistant", { avatar: ":material/smart_toy:" }).markdown("Hello! How can I help?")
    */
   chatMessage(this: Drawable, name: "user" | "assistant" | (string & {}), options: ChatMessageOptions = {}): Container {
     const target = this[TARGET];
-    return target.open(target.emit("chatMessage", { name: String(name), ...(options.avatar !== undefined && { avatar: options.avatar }) }));
+    const avatar = options.avatar === undefined ? undefined : String(options.avatar);
+    // Any text may be an avatar, but one written as a Material icon must name a real one.
+    if (avatar !== undefined && looksLikeMaterialIcon(avatar)) checkIcon("st.chatMessage", avatar);
+    return target.open(target.emit("chatMessage", { name: String(name), ...(avatar !== undefined && { avatar }) }));
   },
   /**
    * A message box pinned to the bottom of the page, wherever it is called.

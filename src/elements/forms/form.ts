@@ -2,6 +2,7 @@ import type { Container } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 import type { ButtonOptions } from "../inputs/button.ts";
+import { checkIcon } from "../icon-option.ts";
 import { baseProps } from "../inputs/common.ts";
 
 /** Options of `form`. */
@@ -15,10 +16,7 @@ export interface FormOptions {
 }
 
 /** Options of `formSubmitButton`. */
-export interface FormSubmitButtonOptions extends ButtonOptions {
-  /** An emoji shown before the label. */
-  icon?: string;
-}
+export type FormSubmitButtonOptions = ButtonOptions;
 
 /** Forms: widgets whose changes are sent together, by a submit button. */
 export const formMethods = {
@@ -62,11 +60,12 @@ export const formMethods = {
       );
     }
     const variant = options.type ?? "secondary";
+    const icon = checkIcon("st.formSubmitButton", options.icon);
     const { id, value } = target.run.widget<boolean>({
       kind: "formSubmitButton",
       label,
       key: options.key,
-      identity: [variant, options.icon],
+      identity: [variant, icon],
       spec: {},
       defaultValue: false,
       onChange: options.onClick ?? options.onChange,
@@ -76,7 +75,7 @@ export const formMethods = {
     target.emit("formSubmitButton", {
       ...baseProps(id, label, options),
       variant,
-      ...(options.icon !== undefined && { icon: options.icon }),
+      ...(icon !== undefined && { icon }),
       ...(options.useContainerWidth && { fullWidth: true }),
     });
     return value;

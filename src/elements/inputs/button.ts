@@ -1,4 +1,5 @@
 import type { ElementTarget } from "../../app/target.ts";
+import { checkIcon } from "../icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `button`. */
@@ -8,26 +9,30 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
   /** Same as `onClick`, for symmetry with the other widgets. */
   onChange?: () => unknown;
   type?: "primary" | "secondary" | "tertiary";
+  /** One emoji, or a Material icon as ":material/icon_name:", before the label. */
+  icon?: string;
   /** Stretch the button to the width of its container. */
   useContainerWidth?: boolean;
 }
 
 /**
  * A button. Returns true for exactly the one run caused by its click.
- * @example if (st.button("Add one")) st.session.count++;
+ * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
  */
 export function button(target: ElementTarget, label: string, options: ButtonOptions = {}): boolean {
   const variant = options.type ?? "secondary";
+  const icon = checkIcon("st.button", options.icon);
   const { id, value } = target.run.widget<boolean>({
     kind: "button",
     label,
     key: options.key,
-    identity: [variant],
+    // As in Streamlit, the icon is part of the identity (added only when set, so older ids stay).
+    identity: [variant, ...(icon === undefined ? [] : [icon])],
     spec: {},
     defaultValue: false,
     onChange: options.onClick ?? options.onChange,
     at: target.path,
   });
-  target.emit("button", { ...baseProps(id, label, options), variant, ...(options.useContainerWidth && { fullWidth: true }) });
+  target.emit("button", { ...baseProps(id, label, options), variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) });
   return value;
 }

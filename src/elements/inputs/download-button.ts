@@ -1,5 +1,6 @@
 import type { ElementTarget } from "../../app/target.ts";
 import { mediaSource, type MediaInput } from "../../media/media-source.ts";
+import { checkIcon } from "../icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `downloadButton`. */
@@ -11,6 +12,8 @@ export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange" | 
   /** Called when the button is clicked, before the app reruns. */
   onClick?: () => unknown;
   type?: "primary" | "secondary" | "tertiary";
+  /** One emoji, or a Material icon as ":material/icon_name:", before the label. */
+  icon?: string;
 }
 
 /**
@@ -20,13 +23,14 @@ export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange" | 
 export function downloadButton(target: ElementTarget, label: string, data: string | MediaInput, options: DownloadButtonOptions = {}): boolean {
   const fileName = options.fileName ?? "download";
   const variant = options.type ?? "secondary";
+  const icon = checkIcon("st.downloadButton", options.icon);
   const isText = typeof data === "string";
   const mime = options.mime ?? (isText ? "text/plain" : undefined);
   const { id, value } = target.run.widget<boolean>({
     kind: "downloadButton",
     label,
     key: options.key,
-    identity: [fileName, mime, variant],
+    identity: [fileName, mime, variant, ...(icon === undefined ? [] : [icon])],
     spec: {},
     defaultValue: false,
     onChange: options.onClick,
@@ -34,7 +38,7 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
   });
   const input = isText ? new TextEncoder().encode(data) : data;
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
-  const props = (resolved: string) => ({ ...baseProps(id, label, options), src: resolved, fileName, mime: mime ?? "application/octet-stream", variant });
+  const props = (resolved: string) => ({ ...baseProps(id, label, options), src: resolved, fileName, mime: mime ?? "application/octet-stream", variant, ...(icon !== undefined && { icon }) });
   if (typeof src === "string") target.emit("downloadButton", props(src));
   else target.emitLater("downloadButton", src.then(props));
   return value;

@@ -1,10 +1,11 @@
 import type { ElementTarget } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
+import { iconProp } from "../icon-option.ts";
 
 /** Options of `linkButton`. */
 export interface LinkButtonOptions {
   type?: "primary" | "secondary" | "tertiary";
-  /** An emoji shown before the label. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the label. */
   icon?: string;
   /** A tooltip next to the button. */
   help?: string;
@@ -30,7 +31,7 @@ export function linkButton(target: ElementTarget, label: string, url: string | U
     label: String(label),
     url: href,
     variant,
-    ...(options.icon !== undefined && { icon: options.icon }),
+    ...iconProp("st.linkButton", options.icon),
     ...(options.help !== undefined && { help: options.help }),
     ...(options.disabled && { disabled: true }),
     ...(options.useContainerWidth && { fullWidth: true }),

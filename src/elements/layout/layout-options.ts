@@ -1,6 +1,6 @@
 import type { BlockElements } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
-import { checkIcon } from "./icon.ts";
+import { checkIcon } from "../icon-option.ts";
 
 /** Options of `columns`. */
 export interface ColumnsOptions {

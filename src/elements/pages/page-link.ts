@@ -2,12 +2,13 @@ import { pageHref } from "../../app/pages/navigation.ts";
 import { isPage, type Page } from "../../app/pages/page.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
+import { checkIcon, iconProp } from "../icon-option.ts";
 
 /** Options of `pageLink`. */
 export interface PageLinkOptions {
   /** The link's text. Default: the page's title (required for a URL). */
   label?: string;
-  /** An emoji (or short text) before the label. Default: the page's icon. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the label. Default: the page's icon. */
   icon?: string;
   /** A tooltip. */
   help?: string;
@@ -25,7 +26,7 @@ export const pageMethods = {
    * event, no page load), or to another site (http(s), mailto:, tel:), which
    * opens in a new tab. A page given by path (`"/settings"`) needs a label.
    * @example
-   * st.pageLink(settings, { icon: "⚙️" });
+   * st.pageLink(settings, { icon: ":material/settings:" });
    * st.pageLink("https://docs.streamlit.io", { label: "Streamlit docs" });
    */
   pageLink(this: Drawable, target: Page | string, options: PageLinkOptions = {}): void {
@@ -35,7 +36,7 @@ export const pageMethods = {
       ...(options.disabled && { disabled: true }),
     };
     if (isPage(target)) {
-      const icon = options.icon ?? target.icon;
+      const icon = checkIcon("st.pageLink", options.icon) ?? target.icon;
       draw.emit("pageLink", { href: pageHref(target, draw.run.location.pages), label: String(options.label ?? target.title), ...(icon !== undefined && { icon }), ...common });
       return;
     }
@@ -51,7 +52,7 @@ export const pageMethods = {
     draw.emit("pageLink", {
       href: target,
       label: String(options.label),
-      ...(options.icon !== undefined && { icon: options.icon }),
+      ...iconProp("st.pageLink", options.icon),
       ...(external && { external: true }),
       ...common,
     });

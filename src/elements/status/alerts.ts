@@ -1,9 +1,10 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
 import type { AlertLevel, ElementPropsByKind } from "../../protocol/index.ts";
+import { iconProp } from "../icon-option.ts";
 
 /** Options of the callouts (`error`, `warning`, `info`, `success`). */
 export interface AlertOptions {
-  /** An emoji shown before the text. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the text. */
   icon?: string;
 }
 
@@ -17,7 +18,7 @@ export const statusMethods = {
   warning(this: Drawable, body: string, options?: AlertOptions): void {
     alert(this[TARGET], "warning", body, options);
   },
-  /** A blue callout. @example st.info("Tip: drag the slider") */
+  /** A blue callout. @example st.info("Tip: drag the slider", { icon: ":material/lightbulb:" }) */
   info(this: Drawable, body: string, options?: AlertOptions): void {
     alert(this[TARGET], "info", body, options);
   },
@@ -33,7 +34,7 @@ export const statusMethods = {
 };
 
 function alert(target: ElementTarget, level: AlertLevel, body: string, options: AlertOptions = {}): void {
-  target.emit("alert", { level, body: String(body), ...(options.icon !== undefined && { icon: options.icon }) });
+  target.emit("alert", { level, body: String(body), ...iconProp(`st.${level}`, options.icon) });
 }
 
 /** The props of an exception box for any thrown value. */

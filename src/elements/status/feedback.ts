@@ -1,6 +1,7 @@
 import type { Placeholder } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
+import { iconProp } from "../icon-option.ts";
 
 /** Options of `progress`. */
 export interface ProgressOptions {
@@ -10,7 +11,7 @@ export interface ProgressOptions {
 
 /** Options of `toast`. */
 export interface ToastOptions {
-  /** An emoji shown before the text. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the text. */
   icon?: string;
 }
 
@@ -64,7 +65,7 @@ export const feedbackMethods = {
    */
   toast(this: Drawable, body: string, options: ToastOptions = {}): void {
     const target = this[TARGET];
-    target.emit("toast", { body: String(body), ...(options.icon !== undefined && { icon: options.icon }), nonce: target.run.runNonce });
+    target.emit("toast", { body: String(body), ...iconProp("st.toast", options.icon), nonce: target.run.runNonce });
   },
 };
 

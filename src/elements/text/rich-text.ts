@@ -1,7 +1,7 @@
 import { TARGET, type Drawable } from "../../app/target.ts";
 import type { BadgeColor } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
-import { checkIcon } from "./icon.ts";
+import { iconProp } from "../icon-option.ts";
 import { helpProp } from "./text.ts";
 
 /** Options of `badge`. */
@@ -43,7 +43,7 @@ export const richTextMethods = {
     this[TARGET].emit("badge", {
       label: String(label),
       color,
-      ...(options.icon !== undefined && { icon: checkIcon(options.icon, "st.badge") }),
+      ...iconProp("st.badge", options.icon),
     });
   },
 };

@@ -103,8 +103,8 @@ test("bad layout options are reported in the page with what was wrong", async ()
   expect(await errorOf((st) => st.columns(2, { verticalAlignment: "middle" as never }))).toMatch(
     /st\.columns takes verticalAlignment "top", "center" or "bottom"; got "middle"/,
   );
-  expect(await errorOf((st) => st.expander("x", { icon: "fire" }))).toMatch(/st\.expander needs an icon that is one emoji or ":material\/icon_name:"; got "fire"/);
-  expect(await errorOf((st) => st.expander("x", { icon: "🔥🔥" }))).toMatch(/st\.expander needs an icon/);
-  expect(await errorOf((st) => st.popover("x", { icon: ":material/Bad Name:" }))).toMatch(/st\.popover needs an icon/);
+  expect(await errorOf((st) => st.expander("x", { icon: "fire" }))).toMatch(/st\.expander: icon must be one emoji or ":material\/icon_name:"; got "fire"/);
+  expect(await errorOf((st) => st.expander("x", { icon: "🔥🔥" }))).toMatch(/st\.expander: icon must be one emoji/);
+  expect(await errorOf((st) => st.popover("x", { icon: ":material/Bad Name:" }))).toMatch(/st\.popover: icon must be one emoji/);
   expect(await errorOf((st) => st.popover(""))).toMatch(/st\.popover needs a non-empty label for its button/);
 });

@@ -1,4 +1,5 @@
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 
 const DEFAULT_AVATARS: Record<string, string> = { user: "🧑", assistant: "🤖", ai: "🤖", human: "🧑" };
 
@@ -8,7 +9,7 @@ export function ChatMessage(props: ElementProps<"chatMessage">) {
   return (
     <div class={`chat-message from-${props.el.name.toLowerCase().replace(/[^a-z0-9-]/g, "")}`} role="group" aria-label={props.el.name}>
       <div class="chat-avatar" aria-hidden="true">
-        {avatar()}
+        <Icon icon={avatar()} />
       </div>
       <div class="stack chat-content">{props.children}</div>
     </div>

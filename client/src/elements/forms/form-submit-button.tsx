@@ -1,5 +1,6 @@
 import { onCleanup } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 import { Help } from "../inputs/widget-label.tsx";
 import { useForm } from "./form-context.ts";
 
@@ -11,7 +12,7 @@ export function FormSubmitButton(props: ElementProps<"formSubmitButton">) {
   return (
     <div class="button-row" classList={{ "full-width": props.el.fullWidth === true }}>
       <button type="button" class={`button ${props.el.variant}`} disabled={props.el.disabled} onClick={() => form.submit(props.el.id)}>
-        {props.el.icon === undefined ? "" : `${props.el.icon} `}
+        <Icon icon={props.el.icon} class="button-icon" />
         {props.el.label}
       </button>
       <Help text={props.el.help} />

@@ -1,5 +1,6 @@
 import { useClient } from "../../client-context.ts";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 import { Help } from "./widget-label.tsx";
 
 /** A button: each click is its own event, `{ id, value: true }`. */
@@ -13,6 +14,7 @@ export function Button(props: ElementProps<"button">) {
         disabled={props.el.disabled}
         onClick={() => client.queue.trigger({ id: props.el.id, value: true })}
       >
+        <Icon icon={props.el.icon} class="button-icon" />
         {props.el.label}
       </button>
       <Help text={props.el.help} />

@@ -1,5 +1,6 @@
 import { useClient } from "../../client-context.ts";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 import { Help } from "./widget-label.tsx";
 
 /**
@@ -34,6 +35,7 @@ export function DownloadButton(props: ElementProps<"downloadButton">) {
           event.currentTarget.click();
         }}
       >
+        <Icon icon={props.el.icon} class="button-icon" />
         {props.el.label}
       </a>
       <Help text={props.el.help} />

@@ -1,5 +1,5 @@
-import { Show } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 import { Help } from "./widget-label.tsx";
 
 /** `st.linkButton`: a link drawn as a button; it opens its URL in a new tab and sends no event. */
@@ -13,9 +13,7 @@ export function LinkButton(props: ElementProps<"linkButton">) {
         rel="noopener noreferrer"
         aria-disabled={props.el.disabled ? "true" : undefined}
       >
-        <Show when={props.el.icon}>
-          <span aria-hidden="true">{props.el.icon}</span>
-        </Show>
+        <Icon icon={props.el.icon} />
         {props.el.label}
       </a>
       <Help text={props.el.help} />

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, createUniqueId, onCleanup } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
 import { Help } from "../inputs/widget-label.tsx";
-import { Icon } from "./icon.tsx";
+import { Icon } from "../icon.tsx";
 
 const FOCUSABLE = "button, [href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
 
@@ -72,7 +72,7 @@ export function Popover(props: ElementProps<"popover">) {
           disabled={props.el.disabled}
           onClick={() => (open() ? close({ returnFocus: false }) : show())}
         >
-          <Icon icon={props.el.icon} />
+          <Icon icon={props.el.icon} class="block-icon" />
           <span class="popover-label">{props.el.label}</span>
           <span class="popover-chevron" aria-hidden="true" />
         </button>

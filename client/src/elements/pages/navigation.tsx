@@ -3,6 +3,7 @@ import { useClient } from "../../client-context.ts";
 import { readConfig } from "../../config.ts";
 import { followInApp } from "../../location.ts";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 
 /**
  * A multipage app's menu: links to its pages, grouped by section, the current
@@ -34,11 +35,7 @@ export function Navigation(props: ElementProps<"navigation">) {
                         aria-current={page.href === props.el.current ? "page" : undefined}
                         onClick={(event) => followInApp(event, page.href, client.navigate)}
                       >
-                        <Show when={page.icon}>
-                          <span class="page-icon" aria-hidden="true">
-                            {page.icon}
-                          </span>
-                        </Show>
+                        <Icon icon={page.icon} class="page-icon" />
                         {page.title}
                       </a>
                     </li>

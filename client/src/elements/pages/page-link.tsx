@@ -1,7 +1,7 @@
-import { Show } from "solid-js";
 import { useClient } from "../../client-context.ts";
 import { followInApp, pageUrl } from "../../location.ts";
 import type { ElementProps } from "../element-props.ts";
+import { Icon } from "../icon.tsx";
 
 /** A link to a page of the app (switched in the page) or to another site (a new tab). */
 export function PageLink(props: ElementProps<"pageLink">) {
@@ -19,11 +19,7 @@ export function PageLink(props: ElementProps<"pageLink">) {
       rel={props.el.external ? "noopener noreferrer" : undefined}
       onClick={(event) => !props.el.external && !props.el.disabled && followInApp(event, props.el.href, client.navigate)}
     >
-      <Show when={props.el.icon}>
-        <span class="page-icon" aria-hidden="true">
-          {props.el.icon}
-        </span>
-      </Show>
+      <Icon icon={props.el.icon} class="page-icon" />
       <span>{props.el.label}</span>
     </a>
   );

@@ -1,6 +1,6 @@
 import { renderMarkdown } from "../../markdown.ts";
 import { richHtml } from "../../rich/rich-html.ts";
-import { Icon } from "../text/icon.tsx";
+import { Icon } from "../icon.tsx";
 import type { ElementProps } from "../element-props.ts";
 
 /** A coloured box; errors and warnings are announced (`role="alert"`). */

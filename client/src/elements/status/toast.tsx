@@ -1,7 +1,7 @@
 import { For, createEffect, createSignal, on } from "solid-js";
 import { render } from "solid-js/web";
 import { renderMarkdown } from "../../markdown.ts";
-import { Icon } from "../text/icon.tsx";
+import { Icon } from "../icon.tsx";
 import type { ElementProps } from "../element-props.ts";
 
 const TOAST_MS = 4000;

@@ -3,7 +3,7 @@ import { escapeHtml } from "../../rich/directives.ts";
 import { richHtml } from "../../rich/rich-html.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Help } from "../inputs/widget-label.tsx";
-import { Icon } from "./icon.tsx";
+import { Icon } from "../icon.tsx";
 
 /** A TeX formula: its source at first, typeset once the KaTeX chunk has loaded. */
 export function Latex(props: ElementProps<"latex">) {
