@@ -45,5 +45,10 @@ test("every page of the tour opens from the menu, under its heading, with no exc
     expect(await page.locator(".exception").count(), title).toBe(0);
     expect(await page.locator(".banner.error").count(), title).toBe(0);
   }
+
+  // The same check sees an exception box when there is one: the Status page draws one on request.
+  await menu.getByRole("link", { name: /Status and chat$/ }).click();
+  await page.getByRole("button", { name: "Show an exception" }).click();
+  await page.locator(".exception", { hasText: "SyntaxError" }).waitFor();
   expect(page.errors).toEqual([]);
 });
