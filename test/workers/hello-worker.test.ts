@@ -60,6 +60,9 @@ test("under workerd, the hello Worker runs events and keeps its sessions in KV",
   expect(next[0]).toMatchObject({ type: "start", reset: false });
   const headings = next.flatMap((m) => (m.type === "element" && m.kind === "heading" ? [m.props.body] : []));
   expect(headings).toContain("State");
+  expect(next.filter((m) => m.type === "element" && m.kind === "exception")).toEqual([]);
+  // Its cacheData call found the Worker's store.
+  expect(next.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body.startsWith("12² = 144"))).toBe(true);
   expect(next.at(-1)?.type).toBe("finish");
 });
 

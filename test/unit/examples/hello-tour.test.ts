@@ -23,8 +23,8 @@ const EVERY_KIND = {
 
 /** `st`'s own members, beside the container methods every block has. */
 const ST_ONLY = ["sidebar", "bottom", "session", "navigation", "switchPage", "queryParams", "rerun", "stop"];
-/** The functions an app imports from edgelit to structure itself. */
-const APP_FUNCTIONS = ["defineApp", "page", "fragment", "dialog"];
+/** The functions an app imports from edgelit to structure itself and cache. */
+const APP_FUNCTIONS = ["defineApp", "page", "fragment", "dialog", "cacheData"];
 
 const TOUR_DIR = resolve(import.meta.dirname, "../../../examples/hello");
 
@@ -150,8 +150,16 @@ test("the Pages and URLs page writes the query and switches pages", async () => 
   expect(mainHeadings(at)[0]).toBe("Hello, edgelit");
 });
 
-test("the State page keeps clicks in the session, and st.stop leaves the rest of the page out", async () => {
+test("the State page keeps clicks in the session, caches its slow answer, and st.stop leaves the rest of the page out", async () => {
   const at = await AppTest.fromApp(app, { url: "/state" }).run();
+  const answer = () => bodies(at, "markdown").find((body) => body.includes("²"));
+  const first = answer();
+  expect(first).toMatch(/^12² = 144, computed at /);
+  await at.numberInput("A number to square, slowly").setValue(3).run();
+  expect(answer()).toMatch(/^3² = 9, computed at /);
+  await at.numberInput("A number to square, slowly").setValue(12).run();
+  expect(answer()).toBe(first);
+
   await at.button("Click").click().run();
   await at.button("Click").click().run();
   expect(at.get("metric")[0]!.props.value).toBe("2");
