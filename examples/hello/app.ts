@@ -10,7 +10,7 @@ import statusPage from "./pages/status.ts";
 import textPage from "./pages/text.ts";
 import welcomePage from "./pages/welcome.ts";
 import widgetsPage from "./pages/widgets.ts";
-import { tourLogoSvg } from "./pages/tour-media.ts";
+import { tourLogoSvg } from "./logo.ts";
 
 /**
  * The tour: every element edgelit has, one page per family, as a multipage

@@ -1,4 +1,4 @@
-/** The tour's own small pictures, made in code: no files, no network. */
+/** The tour's logo, made in code: no files, no network. */
 
 /** The tour's logo: a rounded square and the name, as SVG (small enough to travel inside the page). */
 export function tourLogoSvg(): Uint8Array {
