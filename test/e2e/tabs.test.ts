@@ -20,7 +20,7 @@ test("tabs show one panel at a time, and switching needs no request to the serve
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
   await page.goto(server.url);
-  await page.getByRole("radio", { name: "Layout" }).check();
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Layout" }).click();
   const first = page.getByText("Content of the first tab.");
   const second = page.getByText(/^Content of the second tab/);
   await first.waitFor();

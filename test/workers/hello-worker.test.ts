@@ -48,18 +48,21 @@ test("under workerd, the hello Worker runs events and keeps its sessions in KV",
   const finish = first.at(-1) as Extract<ServerMessage, { type: "finish" }>;
   expect(start).toMatchObject({ type: "start", reset: true });
   expect(finish.type).toBe("finish");
-  const tour = first.find((m) => m.type === "element" && m.kind === "radio") as Extract<ServerMessage, { kind: "radio" }>;
-  expect(tour.props.options).toEqual(["Text", "Widgets", "Layout", "State"]);
+  const menu = first.find((m) => m.type === "element" && m.kind === "navigation") as Extract<ServerMessage, { kind: "navigation" }>;
+  expect(menu.props.sections.flatMap((section) => section.pages.map((p) => p.href))).toContain("/state");
 
   // Typed by hand: the Workers type package is not a dependency.
   const kv = (await miniflare.getKVNamespace("SESSIONS")) as unknown as { list(): Promise<{ keys: { name: string }[] }> };
   expect((await kv.list()).keys.map((key) => key.name)).toContain(`edgelit:session:${start.sessionId}`);
 
-  // Move to the "State" section: the next event continues the stored session.
-  const next = await post({ sessionId: start.sessionId, lastRunId: finish.runId, eventId: "state", changes: [{ id: tour.props.id, value: 3 }] });
+  // Move to the "State" page: the next event continues the stored session.
+  const next = await post({ sessionId: start.sessionId, lastRunId: finish.runId, eventId: "state", url: "/state" });
   expect(next[0]).toMatchObject({ type: "start", reset: false });
   const headings = next.flatMap((m) => (m.type === "element" && m.kind === "heading" ? [m.props.body] : []));
   expect(headings).toContain("State");
+  expect(next.filter((m) => m.type === "element" && m.kind === "exception")).toEqual([]);
+  // Its cacheData call found the Worker's store.
+  expect(next.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body.startsWith("12² = 144"))).toBe(true);
   expect(next.at(-1)?.type).toBe("finish");
 });
 
@@ -88,7 +91,7 @@ test("under workerd, every page path gets the page with its config; edgelit rout
   expect((await miniflare.dispatchFetch("http://localhost/_edgelit/nope")).status).toBe(400);
   expect((await miniflare.dispatchFetch("http://localhost/assets/missing.js")).status).toBe(404);
   // An event names the page's URL; an app that writes no query params leaves it as it is.
-  const messages = await post({ sessionId: null, lastRunId: null, eventId: "with-url", url: "/somewhere?q=1" });
+  const messages = await post({ sessionId: null, lastRunId: null, eventId: "with-url", url: "/text?q=1" });
   expect(messages.at(-1)?.type).toBe("finish");
   expect(messages.some((m) => m.type === "url")).toBe(false);
 });
