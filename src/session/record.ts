@@ -76,6 +76,8 @@ export interface FragmentState {
   widgets: string[];
   /** It is an open dialog; a dismissal deletes the entry. */
   dialog?: true;
+  /** In a multipage app, the url path of the page that drew it: its unkeyed widgets' ids include it. */
+  page?: string;
 }
 
 /** A record for a session that has never run. */

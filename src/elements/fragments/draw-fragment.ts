@@ -27,7 +27,15 @@ export const fragmentHostMethods = {
       ? target.emit("dialog", { id: instanceId, title: dialog.title, width: dialog.width, dismissible: dialog.dismissible })
       : target.emit("fragment", { id: instanceId, ...(definition.runEvery !== undefined && { runEvery: definition.runEvery }) });
     if (path.at(-1)! < 0) return; // the block was not drawn (the run is closing)
-    run.fragments.enter(instanceId, { definition: definition.id, path, args, widgets: [], ...(dialog && { dialog: true as const }) });
+    const page = run.location.runningPage;
+    run.fragments.enter(instanceId, {
+      definition: definition.id,
+      path,
+      args,
+      widgets: [],
+      ...(dialog && { dialog: true as const }),
+      ...(page !== undefined && { page }),
+    });
     return definition.body(createFragmentSt(target.open(path), run), args);
   },
 };

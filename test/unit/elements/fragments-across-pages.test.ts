@@ -25,3 +25,14 @@ test("a fragment's rerun on its own page stays scoped; after a page change it be
   expect(at.get("heading").map((heading) => heading.props.body)).toEqual(["Other"]);
   expect(at.get("markdown")).toEqual([]);
 });
+
+const reasonBox = fragment("reason-box", (st) => void st.write(`reason: ${st.textInput("Why?") || "none"}`));
+const withBox = page((st) => reasonBox(st), { title: "With box" });
+const plain = page(() => {}, { title: "Plain" });
+
+test("a fragment's widgets on a page of a multipage app answer their first change", async () => {
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([withBox, plain]).run(st))).run();
+  await at.textInput("Why?").setValue("speed").run();
+  expect(at.get("markdown").map((element) => element.props.body)).toEqual(["reason: speed"]);
+  expect(at.refused).toEqual([]);
+});

@@ -121,13 +121,9 @@ test("the tour draws every element kind, some of them when the user acts", async
   expect(missing).toEqual([]);
 });
 
-/*
- * Fails today: when a fragment reruns alone in a multipage app, its widgets get other ids
- * than in the full run (the widget id includes the running page, which a fragment's own
- * run does not set), so the first change or click in a fragment or dialog is lost.
- * Once that is fixed in src/runner, this test fails: make it a plain test().
- */
-test.fails("widgets in the tour's fragments and dialogs answer their first change", async () => {
+// A fragment's own run must give its widgets the ids the full run gave them: in a
+// multipage app those include the page, which the fragment's state keeps.
+test("widgets in the tour's fragments and dialogs answer their first change", async () => {
   const at = await AppTest.fromApp(app, { url: "/fragments" }).run();
   await at.button("Add one").click().run();
   expect(at.get("metric").find((m) => m.props.label === "Clicks")!.props.value).toBe("1");
