@@ -6,21 +6,37 @@ import { startEdgelit } from "../test/helpers/processes.ts";
 
 /** Sizes of the client's files as served, raw and gzip. */
 export interface ClientSizes {
+  /** What index.html loads up front: its module script, the chunks it preloads, its stylesheet. */
   jsBytes: number;
   jsGzipBytes: number;
   cssBytes: number;
   cssGzipBytes: number;
+  /** Loaded only when a page shows what needs them: element chunks, KaTeX, the highlighter, the sanitizer, their CSS. */
+  onDemandJsGzipBytes: number;
+  onDemandCssGzipBytes: number;
+  /** Font files (KaTeX, Material Symbols), fetched by the browser only when text uses them. */
+  fontBytes: number;
 }
 
-/** What the page loads up front (every file of the build, as nothing loads on demand yet). */
+/** The client's files: what the page loads up front, and what it loads on demand. */
 export function measureClientSizes(): ClientSizes {
-  const assets = resolve(import.meta.dirname, "../dist-client/assets");
-  const sizes: ClientSizes = { jsBytes: 0, jsGzipBytes: 0, cssBytes: 0, cssGzipBytes: 0 };
-  for (const file of readdirSync(assets)) {
-    const bytes = readFileSync(join(assets, file));
+  const root = resolve(import.meta.dirname, "../dist-client");
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  const upFront = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((match) => match[1]!));
+  const sizes: ClientSizes = { jsBytes: 0, jsGzipBytes: 0, cssBytes: 0, cssGzipBytes: 0, onDemandJsGzipBytes: 0, onDemandCssGzipBytes: 0, fontBytes: 0 };
+  for (const file of readdirSync(join(root, "assets"))) {
+    const bytes = readFileSync(join(root, "assets", file));
     const gzip = gzipSync(bytes, { level: 9 }).byteLength;
-    if (file.endsWith(".js")) (sizes.jsBytes += bytes.byteLength), (sizes.jsGzipBytes += gzip);
-    if (file.endsWith(".css")) (sizes.cssBytes += bytes.byteLength), (sizes.cssGzipBytes += gzip);
+    const initial = upFront.has(file);
+    if (file.endsWith(".js")) {
+      if (initial) (sizes.jsBytes += bytes.byteLength), (sizes.jsGzipBytes += gzip);
+      else sizes.onDemandJsGzipBytes += gzip;
+    } else if (file.endsWith(".css")) {
+      if (initial) (sizes.cssBytes += bytes.byteLength), (sizes.cssGzipBytes += gzip);
+      else sizes.onDemandCssGzipBytes += gzip;
+    } else if (/\.(woff2?|ttf)$/.test(file)) {
+      sizes.fontBytes += bytes.byteLength;
+    }
   }
   return sizes;
 }

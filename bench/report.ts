@@ -74,10 +74,15 @@ export function renderResults(r: BenchResults): string {
     "",
     "### 6. Client",
     "",
+    "What the page loads up front (index.html's script, the chunk it preloads, its stylesheet):",
+    "",
     "| | raw | gzip |",
     "|---|---|---|",
     `| JavaScript | ${kb(r.clientSizes.jsBytes)} | **${kb(r.clientSizes.jsGzipBytes)}** |`,
     `| CSS | ${kb(r.clientSizes.cssBytes)} | ${kb(r.clientSizes.cssGzipBytes)} |`,
+    "",
+    `Loaded on demand, only by pages that show what needs them: ${kb(r.clientSizes.onDemandJsGzipBytes)} of JavaScript and ${kb(r.clientSizes.onDemandCssGzipBytes)} of CSS (gzip) in all ` +
+      `(element kinds most pages never show, KaTeX, the highlighter and its languages, the HTML sanitizer), and ${kb(r.clientSizes.fontBytes)} of font files (KaTeX, Material Symbols) that the browser fetches only when text uses them.`,
     "",
     `Time to first render of the hello app in Chromium (navigation start to its title on screen, median): **${fixed(r.firstRenderMs, 0)} ms**.`,
   ].join("\n");

@@ -38,7 +38,7 @@ export function linkButton(target: ElementTarget, label: string, url: string | U
   });
 }
 
-/** Why a link's URL is refused (anything but http(s) or a relative URL), or undefined. */
+/** Why a link's URL is refused (anything but http(s), mailto:, tel: or a relative URL), or undefined. */
 export function linkUrlProblem(url: unknown): string | undefined {
   if (typeof url !== "string" || url.trim() === "") return `expected a URL, got ${typeof url === "string" ? JSON.stringify(url) : String(url)}`;
   let scheme: string;
@@ -49,6 +49,6 @@ export function linkUrlProblem(url: unknown): string | undefined {
   } catch {
     return `${JSON.stringify(url)} is not a valid URL`;
   }
-  if (scheme === "http:" || scheme === "https:") return undefined;
-  return `only http(s) and relative URLs can be opened, not ${scheme} URLs`;
+  if (["http:", "https:", "mailto:", "tel:"].includes(scheme)) return undefined;
+  return `only http(s), mailto:, tel: and relative URLs can be opened, not ${scheme} URLs`;
 }

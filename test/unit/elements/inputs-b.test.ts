@@ -153,19 +153,21 @@ test("a link button carries its URL and look, and keeps no widget state", async 
   expect((await at.record()).widgets).toEqual({});
 });
 
-test("a link button refuses URLs that are not http(s) or relative", async () => {
+test("a link button refuses URLs that are not http(s), mailto:, tel: or relative", async () => {
   const errorOf = async (url: string | URL) => (await AppTest.fromApp(defineApp((st) => void st.linkButton("Go", url))).run()).exceptions[0]?.props;
   expect(await errorOf("javascript:alert(1)")).toMatchObject({
     name: "EdgelitApiError",
-    message: 'linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.',
+    message: 'linkButton "Go": only http(s), mailto:, tel: and relative URLs can be opened, not javascript: URLs.',
   });
-  expect((await errorOf(" JaVa\tScRiPt:alert(1)"))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.');
-  expect((await errorOf("data:text/html,<b>hi</b>"))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not data: URLs.');
+  expect((await errorOf(" JaVa\tScRiPt:alert(1)"))?.message).toBe('linkButton "Go": only http(s), mailto:, tel: and relative URLs can be opened, not javascript: URLs.');
+  expect((await errorOf("data:text/html,<b>hi</b>"))?.message).toBe('linkButton "Go": only http(s), mailto:, tel: and relative URLs can be opened, not data: URLs.');
   expect((await errorOf("  "))?.message).toBe('linkButton "Go": expected a URL, got "  ".');
-  expect((await errorOf(new URL("javascript:void(0)")))?.message).toBe('linkButton "Go": only http(s) and relative URLs can be opened, not javascript: URLs.');
+  expect((await errorOf(new URL("javascript:void(0)")))?.message).toBe('linkButton "Go": only http(s), mailto:, tel: and relative URLs can be opened, not javascript: URLs.');
   // @ts-expect-error: not a URL
   expect((await errorOf(undefined))?.message).toBe('linkButton "Go": expected a URL, got undefined.');
   expect((await errorOf("http://[oops"))?.message).toBe('linkButton "Go": "http://[oops" is not a valid URL.');
+  expect(await errorOf("mailto:team@example.com")).toBeUndefined();
+  expect(await errorOf("tel:+4712345678")).toBeUndefined();
 });
 
 test("balloons and snow draw nothing in place, and are sent again by every run that calls them", async () => {
