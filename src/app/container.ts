@@ -1,4 +1,4 @@
-import { pathKey, type ElementPath } from "../protocol/index.ts";
+import { pathKey, type ElementKind, type ElementPath, type ElementPropsByKind } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { chatMethods } from "../elements/chat/chat.ts";
 import { inputMethods } from "../elements/inputs/index.ts";
@@ -89,29 +89,64 @@ Object.assign(
   pageMethods,
 );
 
-/** Creates the handle for the block at `path` in `run`: elements append to it. */
-export function createContainer(run: ScriptRun, path: ElementPath): Container {
-  const key = pathKey(path);
-  return new ContainerHandle({
-    run,
-    path,
-    emit: (kind, props) => run.emit(path, kind, props, key),
-    emitLater: (kind, props) => run.emitLater(path, kind, props, key),
-    slot: () => run.slot(path, key),
-    open: (blockPath) => createContainer(run, blockPath),
-    placeholder: (elementPath) => createPlaceholder(run, elementPath),
-  }) as Container;
+/** A block of the page: elements append to it. */
+class BlockTarget implements ElementTarget {
+  private readonly key: string;
+
+  constructor(
+    readonly run: ScriptRun,
+    readonly path: ElementPath,
+  ) {
+    this.key = pathKey(path);
+  }
+
+  emit<K extends ElementKind>(kind: K, props: ElementPropsByKind[K]): ElementPath {
+    return this.run.emit(this.path, kind, props, this.key);
+  }
+  emitLater<K extends ElementKind>(kind: K, props: Promise<ElementPropsByKind[K]>): void {
+    this.run.emitLater(this.path, kind, props, this.key);
+  }
+  slot(): ElementPath {
+    return this.run.slot(this.path, this.key);
+  }
+  open(blockPath: ElementPath): Container {
+    return createContainer(this.run, blockPath);
+  }
+  placeholder(elementPath: ElementPath): Placeholder {
+    return createPlaceholder(this.run, elementPath);
+  }
 }
+
+/** One element of the page (`st.empty()`): every element replaces it. */
+class PlaceholderTarget extends BlockTarget {
+  override emit<K extends ElementKind>(kind: K, props: ElementPropsByKind[K]): ElementPath {
+    this.run.replace(this.path, kind, props);
+    return this.path;
+  }
+  override emitLater<K extends ElementKind>(kind: K, props: Promise<ElementPropsByKind[K]>): void {
+    this.run.replaceLater(this.path, kind, props);
+  }
+  override slot(): ElementPath {
+    this.run.replace(this.path, "empty", {});
+    return this.path;
+  }
+}
+
+/**
+ * Creates the handle for the block at `path` in `run`: elements append to it.
+ * `prototype` (default: the element API) lets `st` add its own members once,
+ * on a prototype of its own, instead of to every run's handle.
+ */
+export function createContainer(run: ScriptRun, path: ElementPath, prototype: object = ContainerHandle.prototype): Container {
+  const target = new BlockTarget(run, path);
+  if (prototype === ContainerHandle.prototype) return new ContainerHandle(target) as Container;
+  return Object.assign(Object.create(prototype) as object, { [TARGET]: target }) as unknown as Container;
+}
+
+/** The prototype of every container handle: the whole element API, for `st`'s own prototype to extend. */
+export const containerPrototype: object = ContainerHandle.prototype;
 
 /** Creates the handle for the element at `path` in `run`: every element replaces it. */
 export function createPlaceholder(run: ScriptRun, path: ElementPath): Placeholder {
-  return new ContainerHandle({
-    run,
-    path,
-    emit: (kind, props) => (run.replace(path, kind, props), path),
-    emitLater: (kind, props) => run.replaceLater(path, kind, props),
-    slot: () => (run.replace(path, "empty", {}), path),
-    open: (blockPath) => createContainer(run, blockPath),
-    placeholder: (elementPath) => createPlaceholder(run, elementPath),
-  }) as Placeholder;
+  return new ContainerHandle(new PlaceholderTarget(run, path)) as Placeholder;
 }

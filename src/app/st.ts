@@ -1,8 +1,8 @@
 import { ROOTS } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
-import { createContainer, type Container } from "./container.ts";
-import { createPageControls, type PageControls } from "./pages/page-controls.ts";
+import { containerPrototype, createContainer, type Container } from "./container.ts";
+import { pageControlMethods, type PageControls } from "./pages/page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
 /**
@@ -41,13 +41,14 @@ export interface RerunOptions {
   scope?: "app" | "fragment";
 }
 
-/** Creates the `st` object of one run: the main area's handle, with the rest added. */
-export function createSt(run: ScriptRun): St {
-  return Object.assign(createContainer(run, [ROOTS.main]), {
-    sidebar: createContainer(run, [ROOTS.sidebar]),
-    bottom: createContainer(run, [ROOTS.bottom]),
-    session: createSessionState(run),
-    ...createPageControls(run),
+/**
+ * `st`'s own members, once for every run: the element API (its prototype),
+ * the page controls, and run control. Only the sidebar, the bottom and the
+ * session are made per run.
+ */
+const stPrototype: object = Object.create(containerPrototype, {
+  ...Object.getOwnPropertyDescriptors(pageControlMethods),
+  ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {
         throw new EdgelitApiError('st.rerun({ scope: "fragment" }) only works on the st a fragment receives, inside the fragment.');
@@ -57,5 +58,14 @@ export function createSt(run: ScriptRun): St {
     stop(): never {
       throw new StopSignal();
     },
-  });
+  }),
+});
+
+/** Creates the `st` object of one run: the main area's handle, with the rest added. */
+export function createSt(run: ScriptRun): St {
+  return Object.assign(createContainer(run, [ROOTS.main], stPrototype), {
+    sidebar: createContainer(run, [ROOTS.sidebar]),
+    bottom: createContainer(run, [ROOTS.bottom]),
+    session: createSessionState(run),
+  }) as St;
 }

@@ -294,7 +294,9 @@ export class ScriptRun {
     // A page's unkeyed widgets are its own: the same label on another page is another widget.
     const page = this.location.runningPage;
     // As in Streamlit, the form is part of a widget's identity: equal widgets in two forms differ.
-    const identity = [...definition.identity, ...(form ? [{ form: form.key }] : []), ...(page === undefined ? [] : [{ page }])];
+    const identity = form === undefined && page === undefined
+      ? definition.identity
+      : [...definition.identity, ...(form ? [{ form: form.key }] : []), ...(page === undefined ? [] : [{ page }])];
     const id = widgetId(kind, label, key, identity);
     if (this.seenWidgets.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seenWidgets.add(id);

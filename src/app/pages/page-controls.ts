@@ -2,8 +2,9 @@ import type { ScriptRun } from "../../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal } from "../../runner/signals.ts";
 import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
-import { RUN_PAGE, isPage, scriptOf, type Page, type PageRunner } from "./page.ts";
+import { RUN_PAGE, isPage, scriptOf, type Page } from "./page.ts";
 import type { St } from "../st.ts";
+import { TARGET, type Drawable } from "../target.ts";
 
 /** Options of `st.switchPage`. */
 export interface SwitchPageOptions {
@@ -49,10 +50,34 @@ export interface PageControls {
   readonly queryParams: QueryParams;
 }
 
-/** The page controls of one run's `st`. */
-export function createPageControls(run: ScriptRun): PageControls & { [RUN_PAGE]: PageRunner } {
-  const runPage: PageRunner = async (target: Page, st: St) => {
+/** The run an `st` draws into (its main area's target). */
+type WithRun = Drawable & { [QUERY_PARAMS]?: QueryParams };
+
+/** Where an `st` keeps its query params once the app first reads them. */
+const QUERY_PARAMS: unique symbol = Symbol("edgelit.queryParams");
+
+/**
+ * The page controls, once for every `st`: on `st`'s prototype, reading the run
+ * from the handle, so a run that never uses them pays nothing for them.
+ */
+export const pageControlMethods = {
+  navigation(this: WithRun, pages: PageList, options?: NavigationOptions): Page {
+    return navigate(this[TARGET].run, pages, options);
+  },
+  switchPage(this: WithRun, target: Page | string, options: SwitchPageOptions = {}): never {
+    const run = this[TARGET].run;
     const location = run.location;
+    location.path = switchTarget(run, target);
+    createQueryParams(() => location).fromObject(options.queryParams ?? {});
+    location.history = "push";
+    throw new RerunSignal();
+  },
+  get queryParams(): QueryParams {
+    const self = this as unknown as WithRun;
+    return (self[QUERY_PARAMS] ??= createQueryParams(() => self[TARGET].run.location));
+  },
+  async [RUN_PAGE](this: WithRun, target: Page, st: St): Promise<void> {
+    const location = this[TARGET].run.location;
     if (location.pages?.chosen !== target) {
       throw new EdgelitApiError(`"${target.title}" is not the page st.navigation chose in this run: run the page it returned.`);
     }
@@ -63,21 +88,8 @@ export function createPageControls(run: ScriptRun): PageControls & { [RUN_PAGE]:
     } finally {
       location.runningPage = outer;
     }
-  };
-  return {
-    [RUN_PAGE]: runPage,
-    navigation: (pages, options) => navigate(run, pages, options),
-    switchPage(target, options = {}): never {
-      const location = run.location;
-      location.path = switchTarget(run, target);
-      const queryParams = createQueryParams(() => location);
-      queryParams.fromObject(options.queryParams ?? {});
-      location.history = "push";
-      throw new RerunSignal();
-    },
-    queryParams: createQueryParams(() => run.location),
-  };
-}
+  },
+};
 
 /** The path a switch goes to: a page's, or a page path the app's pages include. */
 function switchTarget(run: ScriptRun, target: Page | string): string {

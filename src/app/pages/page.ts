@@ -95,7 +95,7 @@ export function page(source: PageScript | { default: PageScript }, options: Page
     run(st: St) {
       const runner = (st as unknown as Record<symbol, PageRunner> | undefined)?.[RUN_PAGE];
       if (typeof runner !== "function") throw new EdgelitApiError(`page.run(st) needs the app's st: run "${options.title}" with current.run(st).`);
-      return runner(made, st);
+      return runner.call(st, made, st);
     },
   };
   Object.defineProperty(made, PAGE_SCRIPT, { value: script });
