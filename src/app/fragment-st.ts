@@ -1,27 +1,56 @@
+import type { ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
-import type { Container } from "./container.ts";
+import { containerPrototype, createContainer } from "./container.ts";
+import { pageControlMethods } from "./pages/page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import type { RerunOptions, St } from "./st.ts";
 
+const outside = (where: string): never => {
+  throw new EdgelitApiError(
+    `A fragment draws only into its own block, not ${where}. To put it there, call it there: myFragment(${where}, args).`,
+  );
+};
+
 /**
- * The `st` a fragment's body gets: the element API of its block, the session,
- * and a `rerun` that can rerun the fragment alone. It has no sidebar: the
- * fragment's reruns redraw only its block.
+ * What a fragment's `st` has beyond its block's element API, once for every
+ * fragment: the URL's query params, page switches (which rerun the whole
+ * app), and a `rerun` that can rerun the fragment alone. It cannot reach the
+ * sidebar or the bottom (a fragment's reruns redraw only its block), nor
+ * declare the app's pages. Made on first use: container.ts, which this
+ * extends, imports the fragment methods that import this module.
  */
-export function createFragmentSt(block: Container, run: ScriptRun): St {
-  const st = Object.assign(block, {
-    session: createSessionState(run),
-    rerun(options: RerunOptions = {}): never {
-      throw new RerunSignal(options.scope ?? "app");
-    },
-    stop(): never {
-      throw new StopSignal();
-    },
+let fragmentStPrototype: object | undefined;
+
+function makeFragmentStPrototype(): object {
+  const { queryParams, switchPage } = Object.getOwnPropertyDescriptors(pageControlMethods);
+  return Object.create(containerPrototype, {
+    queryParams: queryParams!,
+    switchPage: switchPage!,
+    ...Object.getOwnPropertyDescriptors({
+      rerun(options: RerunOptions = {}): never {
+        throw new RerunSignal(options.scope ?? "app");
+      },
+      stop(): never {
+        throw new StopSignal();
+      },
+      navigation(): never {
+        throw new EdgelitApiError(
+          "st.navigation belongs to the app's script, not to a fragment: call it before the fragment and pass what the fragment needs as its arguments.",
+        );
+      },
+      get sidebar(): never {
+        return outside("st.sidebar");
+      },
+      get bottom(): never {
+        return outside("st.bottom");
+      },
+    }),
   });
-  return Object.defineProperty(st, "sidebar", {
-    get(): never {
-      throw new EdgelitApiError("A fragment draws only into its own block, not st.sidebar. To put it in the sidebar, call it there: myFragment(st.sidebar, args).");
-    },
-  }) as St;
+}
+
+/** The `st` a fragment's body gets: the element API of its block at `path`, the session, and the members above. */
+export function createFragmentSt(run: ScriptRun, path: ElementPath): St {
+  fragmentStPrototype ??= makeFragmentStPrototype();
+  return Object.assign(createContainer(run, path, fragmentStPrototype), { session: createSessionState(run) }) as unknown as St;
 }

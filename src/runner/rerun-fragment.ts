@@ -1,4 +1,3 @@
-import { createContainer } from "../app/container.ts";
 import { createFragmentSt } from "../app/fragment-st.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
 import type { ScriptRun } from "./script-run.ts";
@@ -7,5 +6,5 @@ import type { ScriptRun } from "./script-run.ts";
 export function rerunFragment(run: ScriptRun, scope: FragmentScope): void | Promise<void> {
   // Its widgets are the page's own, as in the full run that drew it.
   run.location.runningPage = scope.state.page;
-  return scope.definition.body(createFragmentSt(createContainer(run, scope.state.path), run), scope.state.args);
+  return scope.definition.body(createFragmentSt(run, scope.state.path), scope.state.args);
 }

@@ -36,6 +36,6 @@ export const fragmentHostMethods = {
       ...(dialog && { dialog: true as const }),
       ...(page !== undefined && { page }),
     });
-    return definition.body(createFragmentSt(target.open(path), run), args);
+    return definition.body(createFragmentSt(run, path), args);
   },
 };

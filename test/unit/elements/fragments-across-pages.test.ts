@@ -36,3 +36,38 @@ test("a fragment's widgets on a page of a multipage app answer their first chang
   expect(at.get("markdown").map((element) => element.props.body)).toEqual(["reason: speed"]);
   expect(at.refused).toEqual([]);
 });
+
+const searchBox = fragment("search-box", (st) => {
+  const q = st.textInput("Query", { value: st.queryParams.get("q") ?? "" });
+  st.queryParams.q = q;
+  st.write(`searching ${q}`);
+  if (st.button("Go to other")) st.switchPage(other);
+});
+const searchPage = page((st) => { st.title("Search"); searchBox(st); }, { title: "Search" });
+const urlApp = defineApp(async (st) => {
+  st.session.fullRuns = (st.session.fullRuns ?? 0) + 1;
+  await st.navigation([searchPage, other]).run(st);
+});
+
+test("a fragment's st reads and writes the query params, and its page switch reruns the whole app", async () => {
+  const at = await AppTest.fromApp(urlApp, { url: "/?q=cats" }).run();
+  expect(at.get("markdown").map((element) => element.props.body)).toEqual(["searching cats"]);
+  await at.textInput("Query").setValue("dogs").run();
+  expect(at.get("markdown").map((element) => element.props.body)).toEqual(["searching dogs"]);
+  expect(at.url).toBe("/?q=dogs");
+  expect((await at.record()).session.fullRuns).toBe(1);
+
+  await at.button("Go to other").click().run();
+  expect(at.url).toBe("/other");
+  expect(at.get("heading").map((heading) => heading.props.body)).toEqual(["Other"]);
+  expect((await at.record()).session.fullRuns).toBe(2);
+});
+
+test("a fragment cannot declare the app's pages or reach the bottom", async () => {
+  const declares = fragment("declares-pages", (st) => void st.navigation([other]));
+  const reaches = fragment("reaches-bottom", (st) => void st.bottom.write("nope"));
+  for (const [body, message] of [[declares, /st\.navigation belongs to the app's script/], [reaches, /not st\.bottom/]] as const) {
+    const at = await AppTest.fromApp(defineApp((st) => body(st))).run();
+    expect(at.exceptions[0]!.props.message).toMatch(message);
+  }
+});
