@@ -72,6 +72,19 @@ test("Enter in a text input of a form submits it", async () => {
   await page.close();
 });
 
+test("Enter in a date input of a form submits it", async () => {
+  const { page, events } = await openApp();
+  const before = events.length;
+  const day = page.getByLabel("Day");
+  await day.fill("2026-02-03");
+  expect(events.length).toBe(before);
+  await day.press("Enter");
+  await page.getByText("Booked 2026-02-03").waitFor();
+  expect(events.length).toBe(before + 1);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test("clearOnSubmit: the submit's run shows what was sent, and the form's widgets return to their defaults", async () => {
   const { page, events } = await openApp();
   const before = events.length;

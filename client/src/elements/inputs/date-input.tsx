@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
+import { useForm } from "../forms/form-context.ts";
 
 /**
  * The browser's own date field (keyboard and screen-reader friendly), or two
@@ -12,6 +13,9 @@ import { createWidgetValue } from "./widget-value.ts";
  */
 export function DateInput(props: ElementProps<"dateInput">) {
   const state = createWidgetValue(() => props.el, () => props.el.value);
+  const form = useForm();
+  // In a form, Enter submits it (after the change the field has already sent).
+  const submitOnEnter = (event: KeyboardEvent) => event.key === "Enter" && form?.submitOnEnter();
   const readout = () => {
     const value = state.value();
     if (value === null) return undefined;
@@ -36,6 +40,7 @@ export function DateInput(props: ElementProps<"dateInput">) {
             max={props.el.max}
             value={(state.value() as string | null) ?? ""}
             disabled={props.el.disabled}
+            onKeyDown={submitOnEnter}
             onChange={(event) => {
               const input = event.currentTarget;
               if (input.value !== "") state.commit(input.value);
@@ -56,6 +61,7 @@ export function DateInput(props: ElementProps<"dateInput">) {
               max={index === 0 ? pair()[1] : props.el.max}
               value={pair()[index]}
               disabled={props.el.disabled}
+              onKeyDown={submitOnEnter}
               onChange={(event) => {
                 const input = event.currentTarget;
                 const [start, finish] = pair();

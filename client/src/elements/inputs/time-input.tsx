@@ -1,6 +1,7 @@
 import type { ElementProps } from "../element-props.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
+import { useForm } from "../forms/form-context.ts";
 
 /**
  * The browser's own time field, stepping by the app's `step`. Its text is
@@ -10,6 +11,9 @@ import { createWidgetValue } from "./widget-value.ts";
  */
 export function TimeInput(props: ElementProps<"timeInput">) {
   const state = createWidgetValue(() => props.el, () => props.el.value);
+  const form = useForm();
+  // In a form, Enter submits it (after the change the field has already sent).
+  const submitOnEnter = (event: KeyboardEvent) => event.key === "Enter" && form?.submitOnEnter();
   const toWire = (text: string) => (props.el.step < 60 ? (text.length === 5 ? `${text}:00` : text.slice(0, 8)) : text.slice(0, 5));
 
   return (
@@ -22,6 +26,7 @@ export function TimeInput(props: ElementProps<"timeInput">) {
         step={props.el.step}
         value={state.value() ?? ""}
         disabled={props.el.disabled}
+        onKeyDown={submitOnEnter}
         onChange={(event) => {
           const input = event.currentTarget;
           if (input.value !== "") state.commit(toWire(input.value));
