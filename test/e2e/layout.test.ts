@@ -139,3 +139,21 @@ test("an expander shows its icon before the label", async () => {
   await summary.click();
   await page.getByText("Expanders hold anything, widgets included.").waitFor();
 });
+
+test("a popover inside a scrolling container opens over it, not clipped by it", async () => {
+  const { page } = await openLayoutPage();
+  const scroller = page.locator(".st-key-scroller");
+  await page.getByRole("button", { name: "Inside a scroller" }).click();
+  const panel = page.getByRole("dialog", { name: "Inside a scroller" });
+  await panel.getByText("The last line.").waitFor();
+  const [panelBox, scrollerBox] = [await box(panel), await box(scroller)];
+  // Taller than the scroller: inside it, part of it could not show.
+  expect(panelBox.height).toBeGreaterThan(scrollerBox.height);
+  // What shows at the panel's top and bottom edges is the panel itself.
+  const labelAt = (x: number, y: number) =>
+    page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest("[role=dialog]")?.getAttribute("aria-label") ?? null, [x, y]);
+  expect(await labelAt(panelBox.x + 8, panelBox.y + 4)).toBe("Inside a scroller");
+  expect(await labelAt(panelBox.x + 8, panelBox.y + panelBox.height - 4)).toBe("Inside a scroller");
+  expect(page.errors).toEqual([]);
+  await page.close();
+});

@@ -13,7 +13,6 @@ const FOCUSABLE = "button, [href], input, select, textarea, summary, [tabindex]:
  */
 export function Popover(props: ElementProps<"popover">) {
   const [open, setOpen] = createSignal(false);
-  const [alignEnd, setAlignEnd] = createSignal(false);
   const panelId = createUniqueId();
   let root!: HTMLDivElement;
   let button!: HTMLButtonElement;
@@ -23,11 +22,25 @@ export function Popover(props: ElementProps<"popover">) {
     setOpen(false);
     if (options.returnFocus) button.focus();
   };
+  /**
+   * The panel is fixed to the window beside its button, so no scrolling
+   * container around the popover clips it. It opens below the button, or
+   * above it when only there it fits, and towards the left when it would
+   * leave the window on the right.
+   */
+  const place = () => {
+    const anchor = button.getBoundingClientRect();
+    const { clientWidth, clientHeight } = document.documentElement;
+    panel.style.minWidth = `${anchor.width}px`;
+    const [width, height] = [panel.offsetWidth, panel.offsetHeight];
+    const fitsBelow = anchor.bottom + 6 + height <= clientHeight - 8;
+    const fitsAbove = anchor.top - 6 - height >= 8;
+    panel.style.top = `${!fitsBelow && fitsAbove ? anchor.top - 6 - height : anchor.bottom + 6}px`;
+    panel.style.left = `${anchor.left + width > clientWidth - 8 ? Math.max(8, anchor.right - width) : anchor.left}px`;
+  };
   const show = () => {
     setOpen(true);
-    // Open towards the left when the panel would leave the window on the right.
-    setAlignEnd(false);
-    setAlignEnd(panel.getBoundingClientRect().right > document.documentElement.clientWidth);
+    place();
     const first = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].find((element) => !element.matches(":disabled"));
     (first ?? panel).focus();
   };
@@ -42,9 +55,14 @@ export function Popover(props: ElementProps<"popover">) {
     };
     document.addEventListener("pointerdown", onPointerDown);
     document.addEventListener("keydown", onKeyDown);
+    // Any scrolling container may move the button: follow it.
+    document.addEventListener("scroll", place, { capture: true, passive: true });
+    window.addEventListener("resize", place);
     onCleanup(() => {
       document.removeEventListener("pointerdown", onPointerDown);
       document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("scroll", place, { capture: true });
+      window.removeEventListener("resize", place);
     });
   });
   // A popover the app disables closes.
@@ -82,7 +100,6 @@ export function Popover(props: ElementProps<"popover">) {
         ref={panel}
         id={panelId}
         class="popover-panel stack"
-        classList={{ "align-end": alignEnd() }}
         role="dialog"
         aria-label={props.el.label}
         tabIndex={-1}
