@@ -34,6 +34,15 @@ export function moduleWorker(script: string) {
   };
 }
 
+/** Miniflare's assets as wrangler.toml sets them: the built client, with the Worker ahead of it. */
+export function builtClientAssets() {
+  return {
+    directory: resolve(ROOT, "dist-client"),
+    binding: "ASSETS",
+    routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
+  };
+}
+
 /** Options of {@link startWorker}. */
 export interface WorkerFixtureOptions {
   /** The Worker's entry module. */

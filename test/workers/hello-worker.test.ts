@@ -1,7 +1,6 @@
-import { resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { bundleWorker, moduleWorker } from "../helpers/worker.ts";
+import { builtClientAssets, bundleWorker, moduleWorker } from "../helpers/worker.ts";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES, createSseParser, type ServerMessage } from "../../src/protocol/index.ts";
 import { tempDir } from "../helpers/processes.ts";
 
@@ -14,12 +13,7 @@ beforeAll(async () => {
   miniflare = new Miniflare({
     ...moduleWorker(script),
     kvNamespaces: ["SESSIONS"],
-    // As wrangler.toml: the built client as assets, and the Worker ahead of them.
-    assets: {
-      directory: resolve(import.meta.dirname, "../../dist-client"),
-      binding: "ASSETS",
-      routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
-    },
+    assets: builtClientAssets(),
     cf: false,
   });
   await miniflare.ready;

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { COMPATIBILITY_DATE, bundleWorker, moduleWorker } from "../helpers/worker.ts";
+import { COMPATIBILITY_DATE, builtClientAssets, bundleWorker, moduleWorker } from "../helpers/worker.ts";
 import { tempDir } from "../helpers/processes.ts";
 
 const out = tempDir("edgelit-worker-");
@@ -15,12 +15,7 @@ beforeAll(async () => {
   const script = bundleWorker(resolve(out.path, "bundle"), config);
   miniflare = new Miniflare({
     ...moduleWorker(script),
-    // As wrangler.toml: the built client as assets, and the Worker ahead of them.
-    assets: {
-      directory: resolve(import.meta.dirname, "../../dist-client"),
-      binding: "ASSETS",
-      routerConfig: { invoke_user_worker_ahead_of_assets: true, has_user_worker: true },
-    },
+    assets: builtClientAssets(),
     cf: false,
   });
   await miniflare.ready;
