@@ -67,8 +67,10 @@ export const pageControlMethods = {
   switchPage(this: WithRun, target: Page | string, options: SwitchPageOptions = {}): never {
     const run = this[TARGET].run;
     const location = run.location;
-    location.path = switchTarget(run, target);
+    const path = switchTarget(run, target);
+    // The query first: fromObject refuses bad values before it changes anything, so a refused switch leaves the URL as it was.
     createQueryParams(() => location).fromObject(options.queryParams ?? {});
+    location.path = path;
     location.history = "push";
     throw new RerunSignal();
   },

@@ -126,6 +126,21 @@ test("st.switchPage refuses a page the app does not have", async () => {
   expect(at.exceptions[0]!.props.message).toMatch(/no page at "\/elsewhere"\. Its pages are at "\/", "\/home", "\/settings"/);
 });
 
+test("st.switchPage with query params it refuses stays on the page, URL and all", async () => {
+  const start = page((st) => {
+    if (st.button("Go")) st.switchPage(finish, { queryParams: { from: null as never } });
+    st.write("start page");
+  }, { title: "Start" });
+  const finish = page((st) => void st.write("finish page"), { title: "Finish" });
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([start, finish]).run(st)), { url: "/?q=kept" }).run();
+  await at.button("Go").click().run();
+  expect(at.exceptions[0]!.props.message).toMatch(/cannot be set to null/);
+  expect(at.urlChange).toBeUndefined();
+  expect((await at.record()).url).toBe("/?q=kept");
+  await at.run();
+  expect(at.get("markdown").map((m) => m.props.body)).toEqual(["start page"]);
+});
+
 test("st.pageLink links to pages (client-side) and to other sites; bad targets are refused", async () => {
   const at = await AppTest.fromApp(defineApp((st) => {
     st.pageLink(settings, { icon: "⚙️", help: "Change things" });
