@@ -161,7 +161,7 @@ test("st.pageLink links to pages (client-side) and to other sites; bad targets a
     // Before st.navigation, a page not marked default links to its own path (it still opens the default page).
     { href: "/home", label: "Home", icon: "🏠" },
   ]);
-  for (const [bad, reason] of [["javascript:alert(1)", /neither a page path/], ["//evil.example", /not a page path/]] as const) {
+  for (const [bad, reason] of [["javascript:alert(1)", /neither a page path/], ["//evil.example", /not a page path/], ["/\\evil.example", /not a page path/], ["/\t/evil.example", /not a page path/], ["//a b", /not a page path/]] as const) {
     await at.navigate(`/?bad=${encodeURIComponent(bad)}`).run();
     expect(at.exceptions[0]!.props.message).toMatch(reason);
   }
