@@ -400,3 +400,12 @@ test("st.switchPage in a callback moves the run that follows to the other page",
   expect(at.urlChange).toEqual({ url: "/second", history: "push" });
   expect(at.exceptions).toEqual([]);
 });
+
+test("st.switchPage in a callback refuses a path no page can have, as the script does", async () => {
+  const first = page((st) => void st.button("Next", { onClick: () => st.switchPage("/second?from=first") }), { title: "First" });
+  const second = page((st) => void st.write("second page"), { title: "Second" });
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([first, second]).run(st))).run();
+  await at.button("Next").click().run();
+  expect(at.exceptions[0]!.props.message).toMatch(/st\.switchPage: "\/second\?from=first" is not a page path/);
+  expect(at.urlChange).toBeUndefined();
+});
