@@ -199,6 +199,12 @@ test("st.queryParams reads the URL's query as Streamlit's st.query_params does",
   expect(at.urlChange).toBeUndefined();
 });
 
+test("st.queryParams in a template literal reads as the URL's query, instead of failing the run", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => void st.write(`query: ${st.queryParams}`)), { url: "/?q=hello+world&tag=a&tag=b" }).run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.get("markdown").map((m) => m.props.body)).toEqual(["query: q=hello+world&tag=a&tag=b"]);
+});
+
 test("a malformed query is read as leniently as a browser would, never failing the run", async () => {
   let seen: unknown;
   const at = await AppTest.fromApp(defineApp((st) => void (seen = st.queryParams.toObject())), { url: "/?a=%E0%A4%A&%zz=1&&=x&b" }).run();
