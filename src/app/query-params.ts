@@ -74,7 +74,12 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
   const isMethod = (name: string | symbol): name is keyof typeof methods => typeof name === "string" && Object.hasOwn(methods, name);
 
   return new Proxy({} as QueryParams, {
-    get: (_target, name) => (isMethod(name) ? methods[name] : typeof name === "string" ? methods.get(name) : undefined),
+    get(_target, name) {
+      if (isMethod(name)) return methods[name];
+      if (typeof name === "string") return methods.get(name);
+      // `${st.queryParams}` reads as the query ("q=1&tag=a"): there is no toString to fall back on, a key may be named so.
+      return name === Symbol.toPrimitive ? () => query().toString() : undefined;
+    },
     set(_target, name, value) {
       if (typeof name !== "string") return false;
       if (isMethod(name)) throw new EdgelitApiError(`st.queryParams.${name} is a method; set a key of that name with st.queryParams.set("${name}", value).`);

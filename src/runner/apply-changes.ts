@@ -22,7 +22,8 @@ export function applyChanges(record: SessionRecord, changes: readonly WidgetChan
   const gated = gateFormChanges(record, changes);
   const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: gated.refused };
   for (const { id, value } of gated.accepted) {
-    const widget = record.widgets[id];
+    // Own entries only: an id such as "__proto__" or "constructor" names no widget.
+    const widget = Object.hasOwn(record.widgets, id) ? record.widgets[id] : undefined;
     if (!widget) {
       applied.refused.push({ widgetId: id, message: "That widget is not on the page any more; its value was ignored." });
       continue;

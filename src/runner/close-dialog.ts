@@ -20,6 +20,8 @@ export async function closeDialog(run: ScriptRun, scope: FragmentScope, cacheSto
     return "completed";
   }
   const callbacks = new ScriptRun(run.record, "callbacks", {}, () => {}, run.dev);
+  // As in the app's other callbacks, st.queryParams and st.switchPage act on the URL of the run to come.
+  callbacks.location = run.location;
   run.redraw(undefined);
   try {
     await withCacheStorage(cacheStorage, () => onDismiss(createSt(callbacks), scope.state.args));

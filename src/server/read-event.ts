@@ -97,7 +97,29 @@ function checkChanges(changes: unknown, limits: EventLimits): asserts changes is
     if (!isObject(change) || typeof change.id !== "string" || change.id.length > 256 || !("value" in change)) {
       throw new RequestError("bad_request", "Each change must be { id: string, value }.");
     }
+    if (!isShallow(change.value)) {
+      throw new RequestError("bad_request", `A change's value is nested more than ${MAX_VALUE_DEPTH} levels deep; no widget takes such a value.`);
+    }
   }
+}
+
+/** Far deeper than any widget value (a range of options is two levels, plus the options' own data). */
+const MAX_VALUE_DEPTH = 32;
+
+/**
+ * True when `value` nests at most MAX_VALUE_DEPTH levels. Checked without
+ * recursion: a value deep enough to overflow the stack is what it refuses
+ * (JSON.stringify in a refusal's reason would otherwise throw).
+ */
+function isShallow(value: unknown): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= MAX_VALUE_DEPTH) return false;
+    for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
+  }
+  return true;
 }
 
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {

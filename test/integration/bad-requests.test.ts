@@ -152,6 +152,16 @@ const cases: BadCase[] = [
     message: "An event may change at most 1000 widgets.",
   },
   {
+    // Built as text: nothing on this side may recurse into it either.
+    name: "a change value nested 100,000 levels deep",
+    event: (tab) => ({
+      body: clickBody(tab, { changes: [{ id: tab.widgetId("button", "Add one"), value: "DEEP" }] }).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)),
+    }),
+    status: 400,
+    code: "bad_request",
+    message: "A change's value is nested more than 32 levels deep; no widget takes such a value.",
+  },
+  {
     name: "a body over the 1 MiB limit",
     event: (tab) => ({ body: clickBody(tab, { padding: "x".repeat(1.1 * 1024 * 1024) }) }),
     status: 413,

@@ -67,6 +67,17 @@ test("an unknown widget id is refused and the page is unchanged", async () => {
   expect(summary(tab)).toEqual([FIRST_LINE]);
 });
 
+test.each(["__proto__", "constructor", "toString"])("the widget id %s, a name every object inherits, is refused as unknown", async (widgetId) => {
+  const tab = await openChoices();
+  const answer = await tab.send([{ id: widgetId, value: 5 }]);
+  expect(answer.status).toBe(200);
+  expect(messagesOf(answer, "refused")).toEqual([
+    { type: "refused", widgetId, message: "That widget is not on the page any more; its value was ignored." },
+  ]);
+  expect(answer.messages.at(-1)?.type).toBe("finish");
+  expect(summary(await reload(tab))).toEqual([FIRST_LINE]);
+});
+
 test("valid values after refused ones are taken as usual", async () => {
   const tab = await openChoices();
   await tab.send([{ id: tab.widgetId("slider", "Level"), value: 11 }]);

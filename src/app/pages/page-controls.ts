@@ -2,7 +2,7 @@ import type { ScriptRun } from "../../runner/script-run.ts";
 import { EdgelitApiError, RerunSignal } from "../../runner/signals.ts";
 import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
-import { RUN_PAGE, isPage, scriptOf, type Page } from "./page.ts";
+import { RUN_PAGE, isPage, isUrlPath, scriptOf, type Page } from "./page.ts";
 import type { St } from "../st.ts";
 import { TARGET, type Drawable } from "../target.ts";
 
@@ -67,8 +67,10 @@ export const pageControlMethods = {
   switchPage(this: WithRun, target: Page | string, options: SwitchPageOptions = {}): never {
     const run = this[TARGET].run;
     const location = run.location;
-    location.path = switchTarget(run, target);
+    const path = switchTarget(run, target);
+    // The query first: fromObject refuses bad values before it changes anything, so a refused switch leaves the URL as it was.
     createQueryParams(() => location).fromObject(options.queryParams ?? {});
+    location.path = path;
     location.history = "push";
     throw new RerunSignal();
   },
@@ -103,6 +105,9 @@ function switchTarget(run: ScriptRun, target: Page | string): string {
   if (typeof target !== "string") throw new EdgelitApiError("st.switchPage expects a page made with page(), or its path (\"/settings\").");
   const urlPath = target.replace(/^\/+|\/+$/g, "");
   if (urlPath === "") return "/";
+  if (!isUrlPath(urlPath)) {
+    throw new EdgelitApiError(`st.switchPage: "${target}" is not a page path (one segment of letters, digits, "-" and "_"); give query params as { queryParams }.`);
+  }
   // Before st.navigation has run (in a callback), the page is checked on the next run.
   if (!pages) return `/${urlPath}`;
   const found = pages.byUrlPath.get(urlPath);

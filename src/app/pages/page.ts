@@ -110,8 +110,13 @@ function toUrlPath(value: string, given: boolean): string {
     return slug;
   }
   const path = typeof value === "string" ? value.replace(/^\/+/, "") : "";
-  if (!/^[A-Za-z0-9_-]+$/.test(path) || path.length > MAX_URL_PATH) {
+  if (!isUrlPath(path)) {
     throw new EdgelitApiError(`urlPath ${JSON.stringify(value)} is not a valid page path: use letters, digits, "-" and "_" (one segment, no "/"), at most ${MAX_URL_PATH} characters.`);
   }
   return path;
+}
+
+/** True for a url path a page can have: one segment of letters, digits, "-" and "_", at most MAX_URL_PATH long. */
+export function isUrlPath(path: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(path) && path.length <= MAX_URL_PATH;
 }

@@ -19,6 +19,13 @@ export const fragmentHostMethods = {
       throw new EdgelitApiError(`The arguments of fragment "${definition.id}" are kept in the session for its reruns, so they must be data: ${unkeepable} is not.`);
     }
     const { dialog } = definition;
+    // A fragment's own run draws only its block, outside any form: its widgets would leave the form.
+    const form = run.forms.formAt(target.path);
+    if (form) {
+      throw new EdgelitApiError(
+        `The ${dialog ? "dialog" : "fragment"} "${definition.id}" is drawn inside the form "${form.key}": fragments and dialogs cannot be in forms. Put the form inside it instead.`,
+      );
+    }
     if (dialog && run.fragments.hasDialog()) {
       throw new EdgelitApiError(`Only one dialog can be open at a time: "${dialog.title}" was opened while another is open.`);
     }

@@ -48,7 +48,7 @@ export const pageMethods = {
     if (!external && !target.startsWith("/")) {
       throw new EdgelitApiError(`st.pageLink: "${target}" is neither a page path (starting with "/") nor an http(s), mailto: or tel: URL.`);
     }
-    if (!external && target.startsWith("//")) throw new EdgelitApiError(`st.pageLink: "${target}" is not a page path; write other sites' URLs in full (https://...).`);
+    if (!external && leavesTheSite(target)) throw new EdgelitApiError(`st.pageLink: "${target}" is not a page path; write other sites' URLs in full (https://...).`);
     draw.emit("pageLink", {
       href: target,
       label: String(options.label),
@@ -58,3 +58,15 @@ export const pageMethods = {
     });
   },
 };
+
+/**
+ * True for a path a browser resolves to another site: "//host", and the
+ * forms it reads the same way ("/\\host", "/\t/host"), as an href parses.
+ */
+function leavesTheSite(path: string): boolean {
+  try {
+    return new URL(path, "http://page.invalid/").host !== "page.invalid";
+  } catch {
+    return true; // "//a b": a host no URL can have
+  }
+}

@@ -89,6 +89,23 @@ test("onDismiss runs with the dialog's arguments and the session, then the app r
   expect(bodies(at)).toEqual(["dismissed: true"]);
 });
 
+test("onDismiss reads and writes the page's query params, like any callback", async () => {
+  const filters = dialog("Filters", (st) => void st.write("pick filters"), {
+    id: "filters",
+    onDismiss: (st) => {
+      st.session.seenQuery = st.queryParams.get("q") ?? "none";
+      st.queryParams.set("filters", "closed");
+    },
+  });
+  const at = await AppTest.fromApp(defineApp((st) => {
+    if (st.button("Filters")) filters(st);
+  }), { url: "/?q=shoes" }).run();
+  await at.button("Filters").click().run();
+  await at.dismissDialog();
+  expect(await at.session()).toEqual({ seenQuery: "shoes" });
+  expect(at.urlChange).toEqual({ url: "/?q=shoes&filters=closed", history: "replace" });
+});
+
 test("dialog options are checked, and a dialog's id can be given", async () => {
   expect(() => dialog("", () => {})).toThrow(EdgelitApiError);
   expect(() => dialog("Wide", () => {}, { width: "huge" as "large" })).toThrow(/width must be "small" or "large"/);

@@ -31,3 +31,18 @@ test("a form inside a fragment submits as one event that reruns only the fragmen
   expect(at.refused[0]?.message).toMatch(/sent with the form's submit button/);
   expect(bodies(at)).toEqual(["full runs: 1"]);
 });
+
+test("a fragment cannot be drawn inside a form: its own reruns would take its widgets out of the form", async () => {
+  // Its rerun knows nothing of the form around its block: the field would lose its form
+  // (so a value sent without the submit would be taken) and its value with it.
+  const field = fragment("field-in-form", (st) => void st.textInput("Name"), { runEvery: 5 });
+  const at = await AppTest.fromApp(defineApp((st) => {
+    const form = st.form("outer");
+    field(form);
+    form.formSubmitButton("Send");
+  })).run();
+  expect(at.exceptions[0]!.props).toMatchObject({
+    name: "EdgelitApiError",
+    message: expect.stringMatching(/fragment "field-in-form" is drawn inside the form "outer"/),
+  });
+});

@@ -126,6 +126,21 @@ test("st.switchPage refuses a page the app does not have", async () => {
   expect(at.exceptions[0]!.props.message).toMatch(/no page at "\/elsewhere"\. Its pages are at "\/", "\/home", "\/settings"/);
 });
 
+test("st.switchPage with query params it refuses stays on the page, URL and all", async () => {
+  const start = page((st) => {
+    if (st.button("Go")) st.switchPage(finish, { queryParams: { from: null as never } });
+    st.write("start page");
+  }, { title: "Start" });
+  const finish = page((st) => void st.write("finish page"), { title: "Finish" });
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([start, finish]).run(st)), { url: "/?q=kept" }).run();
+  await at.button("Go").click().run();
+  expect(at.exceptions[0]!.props.message).toMatch(/cannot be set to null/);
+  expect(at.urlChange).toBeUndefined();
+  expect((await at.record()).url).toBe("/?q=kept");
+  await at.run();
+  expect(at.get("markdown").map((m) => m.props.body)).toEqual(["start page"]);
+});
+
 test("st.pageLink links to pages (client-side) and to other sites; bad targets are refused", async () => {
   const at = await AppTest.fromApp(defineApp((st) => {
     st.pageLink(settings, { icon: "⚙️", help: "Change things" });
@@ -146,7 +161,7 @@ test("st.pageLink links to pages (client-side) and to other sites; bad targets a
     // Before st.navigation, a page not marked default links to its own path (it still opens the default page).
     { href: "/home", label: "Home", icon: "🏠" },
   ]);
-  for (const [bad, reason] of [["javascript:alert(1)", /neither a page path/], ["//evil.example", /not a page path/]] as const) {
+  for (const [bad, reason] of [["javascript:alert(1)", /neither a page path/], ["//evil.example", /not a page path/], ["/\\evil.example", /not a page path/], ["/\t/evil.example", /not a page path/], ["//a b", /not a page path/]] as const) {
     await at.navigate(`/?bad=${encodeURIComponent(bad)}`).run();
     expect(at.exceptions[0]!.props.message).toMatch(reason);
   }
@@ -182,6 +197,12 @@ test("st.queryParams reads the URL's query as Streamlit's st.query_params does",
     spread: { q: "hello world", tag: "b", empty: "", café: "🍰" },
   });
   expect(at.urlChange).toBeUndefined();
+});
+
+test("st.queryParams in a template literal reads as the URL's query, instead of failing the run", async () => {
+  const at = await AppTest.fromApp(defineApp((st) => void st.write(`query: ${st.queryParams}`)), { url: "/?q=hello+world&tag=a&tag=b" }).run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.get("markdown").map((m) => m.props.body)).toEqual(["query: q=hello+world&tag=a&tag=b"]);
 });
 
 test("a malformed query is read as leniently as a browser would, never failing the run", async () => {
@@ -384,4 +405,13 @@ test("st.switchPage in a callback moves the run that follows to the other page",
   expect(at.get("markdown").map((m) => m.props.body)).toEqual(["second page"]);
   expect(at.urlChange).toEqual({ url: "/second", history: "push" });
   expect(at.exceptions).toEqual([]);
+});
+
+test("st.switchPage in a callback refuses a path no page can have, as the script does", async () => {
+  const first = page((st) => void st.button("Next", { onClick: () => st.switchPage("/second?from=first") }), { title: "First" });
+  const second = page((st) => void st.write("second page"), { title: "Second" });
+  const at = await AppTest.fromApp(defineApp(async (st) => st.navigation([first, second]).run(st))).run();
+  await at.button("Next").click().run();
+  expect(at.exceptions[0]!.props.message).toMatch(/st\.switchPage: "\/second\?from=first" is not a page path/);
+  expect(at.urlChange).toBeUndefined();
 });
