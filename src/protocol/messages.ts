@@ -5,7 +5,9 @@ import type { ElementKind, ElementPropsByKind } from "./elements.ts";
  * message changes shape; a retired message or field stays here as a comment
  * and its name is never reused.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+// 2: element kinds of the whole catalogue (forms, fragments, dialogs, pages, …); the request's
+//    `url` and `fragment`; the `url` message; `start.scope`. A page still speaking 1 is told to reload.
 
 /** Where an element sits: a root index (see ROOTS), then the index in each block. */
 export type ElementPath = number[];

@@ -1,7 +1,7 @@
 import { createStorage } from "unstorage";
 import { expect, test } from "vitest";
 import { EdgelitApiError, defineApp, page, type St } from "../../../src/index.ts";
-import { ROOTS, type ServerMessage } from "../../../src/protocol/index.ts";
+import { PROTOCOL_VERSION, ROOTS, type ServerMessage } from "../../../src/protocol/index.ts";
 import { createServer } from "../../../src/server/create-server.ts";
 import { toRerunRequest } from "../../../src/server/read-event.ts";
 import { RequestError } from "../../../src/server/errors.ts";
@@ -344,7 +344,7 @@ test("wrong uses of pages are clear errors", async () => {
 
 test("events name the page's URL; a bad one is refused, and an event without one stays on the session's page", () => {
   const limits = { maxBytes: 1024, maxChanges: 10 };
-  const base = { protocol: 1, sessionId: null, lastRunId: null, eventId: "e", changes: [] };
+  const base = { protocol: PROTOCOL_VERSION, sessionId: null, lastRunId: null, eventId: "e", changes: [] };
   expect(toRerunRequest({ ...base, url: "/settings?q=1" }, limits).url).toBe("/settings?q=1");
   expect(toRerunRequest(base, limits).url).toBeUndefined();
   for (const url of ["settings", 42, "/" + "a".repeat(9000)]) {

@@ -1,7 +1,7 @@
 import { createStorage } from "unstorage";
 import { expect, test } from "vitest";
 import { EdgelitApiError, defineApp, fragment } from "../../../src/index.ts";
-import type { ServerMessage } from "../../../src/protocol/index.ts";
+import { PROTOCOL_VERSION, type ServerMessage } from "../../../src/protocol/index.ts";
 import { createServer } from "../../../src/server/create-server.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 import { postToServer } from "../../helpers/events.ts";
@@ -274,7 +274,7 @@ test("over HTTP: a fragment event answers a start scoped to the fragment's block
   const response = await server.fetch(new Request("http://app.test/_edgelit/event", {
     method: "POST",
     headers: { "content-type": "application/json", "x-edgelit": "1" },
-    body: JSON.stringify({ protocol: 1, sessionId: start.sessionId, lastRunId: null, eventId: "bad", changes: [], fragment: "counter" }),
+    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: start.sessionId, lastRunId: null, eventId: "bad", changes: [], fragment: "counter" }),
   }));
   expect(response.status).toBe(400);
   expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/fragment must be \{ id: string, dismiss\?: true \}/);

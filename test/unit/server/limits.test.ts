@@ -1,6 +1,7 @@
 import { createStorage } from "unstorage";
 import { expect, test } from "vitest";
 import { defineApp } from "../../../src/index.ts";
+import { PROTOCOL_VERSION } from "../../../src/protocol/index.ts";
 import { createServer } from "../../../src/server/create-server.ts";
 import { postToServer } from "../../helpers/events.ts";
 
@@ -58,7 +59,7 @@ test("a long run's stream carries heartbeats between its messages", async () => 
     new Request("http://app.test/_edgelit/event", {
       method: "POST",
       headers: { "content-type": "application/json", "x-edgelit": "1" },
-      body: JSON.stringify({ protocol: 1, sessionId: null, lastRunId: null, eventId: "e", changes: [] }),
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: null, lastRunId: null, eventId: "e", changes: [] }),
     }),
   );
   const text = await response.text();
