@@ -40,7 +40,10 @@ export function Dialog(props: ElementProps<"dialog">) {
   });
   onCleanup(() => {
     document.removeEventListener("keydown", onKeyDown);
-    if (!dismissed() && panel?.contains(document.activeElement)) previousFocus?.focus();
+    // The panel is already gone when this runs (Solid cleans children first), taking focus to
+    // the body with it: focus on the body, or still in the panel, goes back where it was.
+    const active = document.activeElement;
+    if (!dismissed() && (active === null || active === document.body || panel?.contains(active))) previousFocus?.focus();
   });
 
   return (

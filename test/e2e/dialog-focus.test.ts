@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { startEdgelit } from "../helpers/processes.ts";
+
+let server: Awaited<ReturnType<typeof startEdgelit>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startEdgelit({ app: "test/e2e/fixtures/fragments-app.ts" });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("a dialog the app closes (st.rerun from inside it) gives focus back to the button that opened it", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const opener = page.getByRole("button", { name: "Vote for edgelit" });
+  await opener.click();
+  const modal = page.getByRole("dialog", { name: "Cast your vote" });
+  await modal.waitFor();
+
+  await modal.getByRole("button", { name: "Submit vote" }).click();
+  await page.getByText("You voted for edgelit.").waitFor();
+  await modal.waitFor({ state: "detached" });
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Vote for edgelit");
+  expect(page.errors).toEqual([]);
+});
