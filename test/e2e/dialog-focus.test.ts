@@ -29,3 +29,29 @@ test("a dialog the app closes (st.rerun from inside it) gives focus back to the 
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Vote for edgelit");
   expect(page.errors).toEqual([]);
 });
+
+test("Escape in a popover inside a dialog closes the popover only; the next Escape dismisses the dialog", async () => {
+  const app = await startEdgelit({ app: "test/e2e/fixtures/dialog-popover-app.ts" });
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.getByRole("button", { name: "Open settings" }).click();
+    const modal = page.getByRole("dialog", { name: "Chart settings" });
+    await modal.waitFor();
+
+    const opener = modal.getByRole("button", { name: "More options" });
+    await opener.click();
+    const grid = modal.getByLabel("Show grid");
+    await grid.waitFor();
+    await page.keyboard.press("Escape");
+    await grid.waitFor({ state: "hidden" });
+    expect(await modal.isVisible()).toBe(true);
+    expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await page.keyboard.press("Escape");
+    await modal.waitFor({ state: "detached" });
+    expect(page.errors).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});

@@ -27,7 +27,8 @@ export function Dialog(props: ElementProps<"dialog">) {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (dismissed()) return;
-    if (event.key === "Escape") {
+    // An Escape already handled (a popover inside closed on it) is not the dialog's.
+    if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();
       dismiss();
     } else if (event.key === "Tab" && panel) {
