@@ -55,3 +55,23 @@ test("Escape in a popover inside a dialog closes the popover only; the next Esca
     await app.stop();
   }
 });
+
+test("Tab from a dialog's last visible control wraps to its first, past controls hidden in a closed popover", async () => {
+  const app = await startEdgelit({ app: "test/e2e/fixtures/dialog-popover-app.ts" });
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.getByRole("button", { name: "Open settings" }).click();
+    const modal = page.getByRole("dialog", { name: "Chart settings" });
+    await modal.waitFor();
+
+    await modal.getByRole("button", { name: "More options" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Close");
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("More options");
+    expect(page.errors).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});

@@ -77,7 +77,8 @@ export function Dialog(props: ElementProps<"dialog">) {
 
 /** Tab and Shift+Tab cycle through the dialog's controls, never out of it. */
 function keepFocusIn(panel: HTMLElement, event: KeyboardEvent): void {
-  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  // Controls that draw no box (in a closed popover or expander) cannot take focus: the ends are the drawn ones.
+  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
   const first = focusable[0];
   const last = focusable.at(-1);
   const active = document.activeElement;
