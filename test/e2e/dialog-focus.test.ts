@@ -75,3 +75,25 @@ test("Tab from a dialog's last visible control wraps to its first, past controls
     await app.stop();
   }
 });
+
+test("Tab reaches an expander at the end of a dialog, then wraps to the dialog's first control", async () => {
+  const app = await startEdgelit({ app: "test/e2e/fixtures/dialog-popover-app.ts" });
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.getByRole("button", { name: "Open help" }).click();
+    const modal = page.getByRole("dialog", { name: "Help" });
+    await modal.waitFor();
+
+    await modal.getByRole("button", { name: "Got it" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Details");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Close");
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Details");
+    expect(page.errors).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});

@@ -4,7 +4,9 @@ import { ClientContext, useClient } from "../../client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 import { scopedClient } from "./scoped-client.ts";
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** What Tab stops at: an expander's summary and media controls too, or the trap would skip them at its ends. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, audio[controls], video[controls], iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A dialog: a fragment shown as a modal over the page. Focus stays inside it
