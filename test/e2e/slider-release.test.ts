@@ -59,3 +59,24 @@ test("a drag that moves a select slider sends its new value once", async () => {
   expect(events.length).toBe(before + 2);
   expect(page.errors).toEqual([]);
 });
+
+test("a slider dragged away and back to where it was still shows the value the app sets next", async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByText("Volume: 1").waitFor();
+  const slider = page.getByRole("slider", { name: "Volume" });
+  const box = (await slider.boundingBox())!;
+  const at = (value: number) => box.x + 8 + ((box.width - 16) * value) / 3;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(at(1), y);
+  await page.mouse.down();
+  await page.mouse.move(at(3), y, { steps: 5 });
+  await page.mouse.move(at(1), y, { steps: 5 });
+  await page.mouse.up();
+  expect(await slider.inputValue()).toBe("1");
+
+  await page.getByRole("button", { name: "Mute" }).click();
+  await page.getByText("Volume: 0").waitFor();
+  expect(await slider.inputValue()).toBe("0");
+  expect(page.errors).toEqual([]);
+});
