@@ -72,6 +72,20 @@ test("Enter in a text input of a form submits it", async () => {
   await page.close();
 });
 
+test("Enter that confirms an input method's composition (Japanese, Chinese) does not submit the form", async () => {
+  const { page, events } = await openApp();
+  const before = events.length;
+  const name = page.getByRole("textbox", { name: "Name" });
+  await name.fill("Grace");
+  // The Enter an IME sends to confirm its candidate: the keydown carries isComposing.
+  await name.dispatchEvent("keydown", { key: "Enter", isComposing: true, bubbles: true });
+  await page.getByRole("button", { name: "Place order" }).click();
+  await page.getByText("Order: Grace × 1, size S, gift false, placed true").waitFor();
+  expect(events.length).toBe(before + 1);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test("Enter in a date input of a form submits it", async () => {
   const { page, events } = await openApp();
   const before = events.length;

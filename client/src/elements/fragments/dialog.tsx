@@ -4,7 +4,9 @@ import { ClientContext, useClient } from "../../client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 import { scopedClient } from "./scoped-client.ts";
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** What Tab stops at: an expander's summary and media controls too, or the trap would skip them at its ends. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, audio[controls], video[controls], iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
 
 /**
  * A dialog: a fragment shown as a modal over the page. Focus stays inside it
@@ -27,7 +29,8 @@ export function Dialog(props: ElementProps<"dialog">) {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (dismissed()) return;
-    if (event.key === "Escape") {
+    // An Escape already handled (a popover inside closed on it) is not the dialog's.
+    if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();
       dismiss();
     } else if (event.key === "Tab" && panel) {
@@ -40,7 +43,10 @@ export function Dialog(props: ElementProps<"dialog">) {
   });
   onCleanup(() => {
     document.removeEventListener("keydown", onKeyDown);
-    if (!dismissed() && panel?.contains(document.activeElement)) previousFocus?.focus();
+    // The panel is already gone when this runs (Solid cleans children first), taking focus to
+    // the body with it: focus on the body, or still in the panel, goes back where it was.
+    const active = document.activeElement;
+    if (!dismissed() && (active === null || active === document.body || panel?.contains(active))) previousFocus?.focus();
   });
 
   return (
@@ -73,7 +79,8 @@ export function Dialog(props: ElementProps<"dialog">) {
 
 /** Tab and Shift+Tab cycle through the dialog's controls, never out of it. */
 function keepFocusIn(panel: HTMLElement, event: KeyboardEvent): void {
-  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  // Controls that draw no box (in a closed popover or expander) cannot take focus: the ends are the drawn ones.
+  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
   const first = focusable[0];
   const last = focusable.at(-1);
   const active = document.activeElement;

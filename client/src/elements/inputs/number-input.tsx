@@ -54,7 +54,7 @@ export function NumberInput(props: ElementProps<"numberInput">) {
           disabled={props.el.disabled}
           onInput={(event) => state.edit(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key === "Enter") {
+            if (event.key === "Enter" && !event.isComposing) {
               commitText(event.currentTarget);
               form?.submitOnEnter();
             } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {

@@ -7,6 +7,8 @@ import { createWidgetValue } from "./widget-value.ts";
  * A slider whose stops are option labels, or a range of them with two
  * thumbs. Its wire value is the option index (or `[i, j]`); screen readers
  * hear the option's label, not its number. Sent on release, like `Slider`.
+ * Releasing also ends the edit when the drag came back to where it began (no
+ * change event): the server's value shows again from then on.
  */
 export function SelectSlider(props: ElementProps<"selectSlider">) {
   const state = createWidgetValue(() => props.el, () => props.el.index);
@@ -40,6 +42,7 @@ export function SelectSlider(props: ElementProps<"selectSlider">) {
             style={{ "--fill": fill(state.value() as number) }}
             onInput={(event) => state.edit(event.currentTarget.valueAsNumber)}
             onChange={(event) => state.commit(event.currentTarget.valueAsNumber)}
+            onPointerUp={(event) => state.commit(event.currentTarget.valueAsNumber)}
           />
         }
       >
@@ -64,6 +67,7 @@ export function SelectSlider(props: ElementProps<"selectSlider">) {
               disabled={props.el.disabled}
               onInput={(event) => state.edit(thumbValue(index, event.currentTarget))}
               onChange={(event) => state.commit(thumbValue(index, event.currentTarget))}
+              onPointerUp={(event) => state.commit(thumbValue(index, event.currentTarget))}
             />
           );
           return (

@@ -36,6 +36,8 @@ export function Slider(props: ElementProps<"slider">) {
             style={{ "--fill": fill(state.value() as number) }}
             onInput={(event) => state.edit(event.currentTarget.valueAsNumber)}
             onChange={(event) => state.commit(event.currentTarget.valueAsNumber)}
+            // Also on release: a drag back to where it began fires no change, and must still end the edit.
+            onPointerUp={(event) => state.commit(event.currentTarget.valueAsNumber)}
           />
         }
       >
@@ -59,6 +61,7 @@ export function Slider(props: ElementProps<"slider">) {
               disabled={props.el.disabled}
               onInput={(event) => state.edit(thumbValue(index, event.currentTarget))}
               onChange={(event) => state.commit(thumbValue(index, event.currentTarget))}
+              onPointerUp={(event) => state.commit(thumbValue(index, event.currentTarget))}
             />
           );
           return (

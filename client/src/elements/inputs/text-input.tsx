@@ -21,7 +21,8 @@ export function TextInput(props: ElementProps<"textInput">) {
         autocomplete={props.el.password ? "current-password" : "off"}
         onInput={(event) => state.edit(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key !== "Enter") return;
+          // The Enter that confirms an input method's candidate (isComposing) is still typing.
+          if (event.key !== "Enter" || event.isComposing) return;
           state.commit(event.currentTarget.value);
           form?.submitOnEnter();
         }}

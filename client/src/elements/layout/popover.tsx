@@ -50,17 +50,20 @@ export function Popover(props: ElementProps<"popover">) {
     const onPointerDown = (event: PointerEvent) => {
       if (!root.contains(event.target as Node)) close({ returnFocus: false });
     };
+    // Captured, and marked handled, so a dialog around the popover does not take the same Escape.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape") close({ returnFocus: true });
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      event.preventDefault();
+      close({ returnFocus: true });
     };
     document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
+    document.addEventListener("keydown", onKeyDown, { capture: true });
     // Any scrolling container may move the button: follow it.
     document.addEventListener("scroll", place, { capture: true, passive: true });
     window.addEventListener("resize", place);
     onCleanup(() => {
       document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("keydown", onKeyDown, { capture: true });
       document.removeEventListener("scroll", place, { capture: true });
       window.removeEventListener("resize", place);
     });
