@@ -1,4 +1,4 @@
-import { isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
+import { isTriggerKind, widgetCodecs, type WidgetCodec } from "../elements/inputs/codecs.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
 import { EdgelitApiError } from "../runner/signals.ts";
 
@@ -43,9 +43,11 @@ export function createSessionState(run: ScriptRun): SessionState {
         return true;
       }
       if (isTriggerKind(keyed.widget.kind)) throw new EdgelitApiError(`st.session.${name} belongs to a ${keyed.widget.kind}; its value cannot be set.`);
-      const problem = widgetCodecs[keyed.widget.kind].check(value, keyed.widget.spec);
+      const codec: WidgetCodec = widgetCodecs[keyed.widget.kind];
+      const kept = codec.normalize ? codec.normalize(value) : value;
+      const problem = codec.check(kept, keyed.widget.spec);
       if (problem) throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
-      keyed.widget.value = value;
+      keyed.widget.value = kept;
       return true;
     },
     deleteProperty(_target, name) {

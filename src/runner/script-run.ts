@@ -1,4 +1,4 @@
-import { idleTriggerValue, isTriggerKind, widgetCodecs } from "../elements/inputs/codecs.ts";
+import { idleTriggerValue, isTriggerKind, widgetCodecs, type WidgetCodec } from "../elements/inputs/codecs.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import { exceptionProps } from "../elements/status/alerts.ts";
@@ -303,7 +303,7 @@ export class ScriptRun {
     this.unplacedWidget = id;
     if (key !== undefined) this.createdKeys.add(key);
 
-    const codec = widgetCodecs[kind];
+    const codec: WidgetCodec = widgetCodecs[kind];
     const defaultProblem = codec.check(definition.defaultValue, spec);
     if (defaultProblem) throw new EdgelitApiError(`The default value of ${kind} "${label}" is invalid: ${defaultProblem}.`);
 
@@ -311,7 +311,7 @@ export class ScriptRun {
     const stored = this.record.widgets[id];
     if (key !== undefined && Object.hasOwn(this.record.session, key)) {
       // Set through st.session before the widget existed: it becomes the widget's value.
-      value = this.record.session[key];
+      value = codec.normalize ? codec.normalize(this.record.session[key]) : this.record.session[key];
       delete this.record.session[key];
       const problem = codec.check(value, spec);
       if (problem) throw new EdgelitApiError(`st.session.${key} holds a value ${kind} "${label}" cannot show: ${problem}.`);

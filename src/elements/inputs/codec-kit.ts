@@ -9,6 +9,11 @@ import type { WidgetSpec } from "../../session/record.ts";
 export interface WidgetCodec {
   fromClient(raw: unknown, spec: WidgetSpec): Decoded;
   check(value: unknown, spec: WidgetSpec): string | undefined;
+  /**
+   * Brings a value the app supplied through `st.session` into the one form the
+   * widget keeps (a colour's `"#F44"` becomes `"#ff4444"`), before `check`.
+   */
+  normalize?(value: unknown): unknown;
 }
 
 export type Decoded = { ok: true; value: unknown } | { ok: false; reason: string };

@@ -1,6 +1,7 @@
 import type { ElementTarget } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
+import { toHexColor } from "./picker-codecs.ts";
 
 /** Options of `colorPicker`. */
 export interface ColorPickerOptions extends WidgetOptions {
@@ -28,12 +29,4 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
   });
   target.emit("colorPicker", { ...baseProps(id, label, options), value: shown });
   return value;
-}
-
-/** "#rgb" or "#rrggbb" in any case as lowercase "#rrggbb"; undefined for anything else. */
-function toHexColor(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
-  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
-  return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
 }

@@ -65,5 +65,13 @@ export const pickerCodecs = {
   selectSlider,
   dateInput: { fromClient: fromCheck(dateCheck), check: dateCheck },
   timeInput: { fromClient: fromCheck(timeCheck), check: timeCheck },
-  colorPicker: { fromClient: fromCheck(colorCheck), check: colorCheck },
+  colorPicker: { fromClient: fromCheck(colorCheck), check: colorCheck, normalize: (value) => toHexColor(value) ?? value },
 } satisfies Record<string, WidgetCodec>;
+
+/** "#rgb" or "#rrggbb" in any case as lowercase "#rrggbb"; undefined for anything else. */
+export function toHexColor(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
+}

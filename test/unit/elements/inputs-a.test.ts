@@ -181,6 +181,22 @@ test("st.session sets a picker's value, checked like a client value", async () =
   expect(at.exceptions[0]!.props.message).toBe('st.session.day cannot be set to that value: expected a date as "YYYY-MM-DD", got "04/07/2026".');
 });
 
+test("a colour set through st.session in any hex form is kept as lowercase #rrggbb", async () => {
+  const app = defineApp((st) => {
+    st.session.ink ??= "#F44";
+    if (st.button("Darker")) st.session.ink = "#AA0000";
+    st.write(`ink ${st.colorPicker("Ink", { key: "ink" })}`);
+  });
+  const at = await AppTest.fromApp(app).run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.get("markdown")[0]!.props.body).toBe("ink #ff4444");
+  await at.button("Darker").click().run();
+  // Set after the widget was drawn: the next run shows it.
+  await at.run();
+  expect(at.get("markdown")[0]!.props.body).toBe("ink #aa0000");
+  expect(await at.session()).toMatchObject({ ink: "#aa0000" });
+});
+
 test("a change runs the picker's onChange before the app reruns", async () => {
   const calls: string[] = [];
   const at = await AppTest.fromApp(defineApp((st) => {
