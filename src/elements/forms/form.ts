@@ -1,9 +1,7 @@
 import type { Container } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { EdgelitApiError } from "../../runner/signals.ts";
-import type { ButtonOptions } from "../inputs/button.ts";
-import { checkIcon } from "../icon-option.ts";
-import { baseProps } from "../inputs/common.ts";
+import { button, type ButtonOptions } from "../inputs/button.ts";
 
 /** Options of `form`. */
 export interface FormOptions {
@@ -59,25 +57,8 @@ export const formMethods = {
         `st.formSubmitButton("${label}") must be called on a form: const form = st.form("my-form"); form.formSubmitButton("${label}").`,
       );
     }
-    const variant = options.type ?? "secondary";
-    const icon = checkIcon("st.formSubmitButton", options.icon);
-    const { id, value } = target.run.widget<boolean>({
-      kind: "formSubmitButton",
-      label,
-      key: options.key,
-      identity: [variant, icon],
-      spec: {},
-      defaultValue: false,
-      onChange: options.onClick ?? options.onChange,
-      at: target.path,
-    });
+    const value = button(target, label, options, "formSubmitButton");
     form.hasSubmitButton = true;
-    target.emit("formSubmitButton", {
-      ...baseProps(id, label, options),
-      variant,
-      ...(icon !== undefined && { icon }),
-      ...(options.useContainerWidth && { fullWidth: true }),
-    });
     return value;
   },
 };

@@ -16,14 +16,15 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
 }
 
 /**
- * A button. Returns true for exactly the one run caused by its click.
+ * A button. Returns true for exactly the one run caused by its click. A form's
+ * submit button is the same widget under its own kind.
  * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
  */
-export function button(target: ElementTarget, label: string, options: ButtonOptions = {}): boolean {
+export function button(target: ElementTarget, label: string, options: ButtonOptions = {}, kind: "button" | "formSubmitButton" = "button"): boolean {
   const variant = options.type ?? "secondary";
-  const icon = checkIcon("st.button", options.icon);
+  const icon = checkIcon(`st.${kind}`, options.icon);
   const { id, value } = target.run.widget<boolean>({
-    kind: "button",
+    kind,
     label,
     key: options.key,
     // As in Streamlit, the icon is part of the identity (added only when set, so older ids stay).
@@ -33,6 +34,6 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
     onChange: options.onClick ?? options.onChange,
     at: target.path,
   });
-  target.emit("button", { ...baseProps(id, label, options), variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) });
+  target.emit(kind, { ...baseProps(id, label, options), variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) });
   return value;
 }
