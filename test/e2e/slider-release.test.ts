@@ -1,3 +1,4 @@
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
 import { startEdgelit } from "../helpers/processes.ts";
@@ -15,20 +16,24 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Drags a slider of `steps` + 1 stops with the mouse, through the given stops in order, then releases it. */
+async function drag(page: Page, slider: Locator, steps: number, stops: number[]): Promise<void> {
+  const box = (await slider.boundingBox())!;
+  const x = (stop: number) => box.x + 8 + ((box.width - 16) * stop) / steps;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x(stops[0]!), y);
+  await page.mouse.down();
+  for (const stop of stops.slice(1)) await page.mouse.move(x(stop), y, { steps: 5 });
+  await page.mouse.up();
+}
+
 test("a select slider dragged away and back to where it was still shows the value the app sets next", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.getByText("Size: M").waitFor();
   const slider = page.getByRole("slider", { name: "Size" });
-  const box = (await slider.boundingBox())!;
-  const at = (index: number) => box.x + 8 + ((box.width - 16) * index) / 3;
-  const y = box.y + box.height / 2;
   // Drag M to XL and back to M: the value ends where it started, so the browser fires no change.
-  await page.mouse.move(at(1), y);
-  await page.mouse.down();
-  await page.mouse.move(at(3), y, { steps: 5 });
-  await page.mouse.move(at(1), y, { steps: 5 });
-  await page.mouse.up();
+  await drag(page, slider, 3, [1, 3, 1]);
   expect(await slider.inputValue()).toBe("1");
 
   await page.getByRole("button", { name: "Pick XL" }).click();
@@ -44,14 +49,7 @@ test("a drag that moves a select slider sends its new value once", async () => {
   await page.goto(server.url);
   await page.getByText("Size: M").waitFor();
   const before = events.length;
-  const slider = page.getByRole("slider", { name: "Size" });
-  const box = (await slider.boundingBox())!;
-  const at = (index: number) => box.x + 8 + ((box.width - 16) * index) / 3;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(at(1), y);
-  await page.mouse.down();
-  await page.mouse.move(at(2), y, { steps: 5 });
-  await page.mouse.up();
+  await drag(page, page.getByRole("slider", { name: "Size" }), 3, [1, 2]);
   await page.getByText("Size: L").waitFor();
   // A click after it: its run shows once every earlier event has been answered.
   await page.getByRole("button", { name: "Pick XL" }).click();
@@ -65,14 +63,7 @@ test("a slider dragged away and back to where it was still shows the value the a
   await page.goto(server.url);
   await page.getByText("Volume: 1").waitFor();
   const slider = page.getByRole("slider", { name: "Volume" });
-  const box = (await slider.boundingBox())!;
-  const at = (value: number) => box.x + 8 + ((box.width - 16) * value) / 3;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(at(1), y);
-  await page.mouse.down();
-  await page.mouse.move(at(3), y, { steps: 5 });
-  await page.mouse.move(at(1), y, { steps: 5 });
-  await page.mouse.up();
+  await drag(page, slider, 3, [1, 3, 1]);
   expect(await slider.inputValue()).toBe("1");
 
   await page.getByRole("button", { name: "Mute" }).click();
