@@ -13,10 +13,21 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts `tsx bench/serve.ts …` and resolves once it serves (bounded wait). */
-export async function startBenchServer(args: string[], nodeArgs: string[] = []): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", resolve(ROOT, "bench/serve.ts"), ...args], {
+/**
+ * Starts a benchmark server and resolves once it serves (bounded wait):
+ * `["edgelit", storageFlag]` runs the counter app as users do, with
+ * `edgelit start` (the compiled CLI; `EDGELIT_FROM_SOURCE=1` in `env` runs the
+ * TypeScript sources through tsx instead); anything else is passed to
+ * bench/serve.ts (the limit).
+ */
+export async function startBenchServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchServer> {
+  const [kind, storageFlag = "memory"] = args;
+  const command = kind === "edgelit"
+    ? [...nodeArgs, resolve(ROOT, "bin/edgelit.mjs"), "start", "bench/counter-app.ts", "--storage", storageFlag, "--port", "0", "--host", "127.0.0.1"]
+    : [...nodeArgs, "--import", "tsx", resolve(ROOT, "bench/serve.ts"), ...args];
+  const child = spawn(process.execPath, command, {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -25,7 +36,7 @@ export async function startBenchServer(args: string[], nodeArgs: string[] = []):
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
   const deadline = Date.now() + 20_000;
   let url: string | undefined;
-  while (!(url = output.match(/serving at (\S+)/)?.[1])) {
+  while (!(url = output.match(/serving (?:\S+ )?at (http:\/\/\S+)/)?.[1])) {
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill("SIGKILL");
       throw new Error(`bench server did not start:\n${output}`);

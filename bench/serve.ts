@@ -1,14 +1,13 @@
-// A server for the benchmarks, in its own process: edgelit with the counter
-// app, or "the limit", a bare h3 handler doing one store read and one store
-// write of the same size. Prints its URL, then serves until killed.
-//   tsx bench/serve.ts edgelit|limit <storage> [recordBytes] [responseBytes]
+// "The limit", in its own process: a bare h3 handler doing one store read and
+// one store write of the same size as edgelit's, answering as many bytes.
+// Prints its URL, then serves until killed. (edgelit itself is benchmarked
+// as users run it, with `edgelit start`: see processes.ts.)
+//   tsx bench/serve.ts limit <storage> [recordBytes] [responseBytes]
 import { H3 } from "h3";
 import { serve } from "h3/node";
 import { storageFromFlag } from "../src/cli/storage-flag.ts";
-import { createServer } from "../src/server/create-server.ts";
-import app from "./counter-app.ts";
 
-const [kind = "edgelit", storageFlag = "memory", recordBytes = "4000", responseBytes = "300"] = process.argv.slice(2);
+const [, storageFlag = "memory", recordBytes = "4000", responseBytes = "300"] = process.argv.slice(2);
 const { storage } = storageFromFlag(storageFlag, process.cwd());
 
 function limitApp(): H3 {
@@ -29,7 +28,7 @@ function limitApp(): H3 {
   return h3;
 }
 
-const h3 = kind === "limit" ? limitApp() : createServer({ app, storage }).h3;
+const h3 = limitApp();
 const server = serve(h3, { port: 0, hostname: "127.0.0.1", silent: true, gracefulShutdown: false });
 await server.ready();
 console.log(`serving at ${server.url!.replace(/\/$/, "")}`);

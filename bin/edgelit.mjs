@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Runs the CLI from its TypeScript sources, and lets it import apps written
-// in TypeScript, with tsx: no build step for edgelit or for the app's author.
-import { register } from "tsx/esm/api";
+// Runs the CLI compiled ahead of time (see compiled-cli.mjs), or from its
+// TypeScript sources through tsx when it cannot be compiled here. Apps are
+// TypeScript loaded through tsx either way: no build step for their authors.
+import { compiledCliUrl } from "./compiled-cli.mjs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
-const code = await main(process.argv.slice(2));
-process.exit(code);
+const compiled = await compiledCliUrl();
+let main;
+if (compiled) {
+  // Stack traces name the TypeScript sources, not the bundle.
+  process.setSourceMapsEnabled(true);
+  ({ main } = await import(compiled));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+}
+process.exit(await main(process.argv.slice(2)));

@@ -5,10 +5,11 @@ import { serveNode } from "../../adapters/node/serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadApp } from "./load-app.ts";
+import { packageRoot } from "./package-root.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
 import { clearSharedCache } from "../cache/index.ts";
 
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** `edgelit <command>`: returns the process exit code, or never for a running server. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,14 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/**
+ * edgelit's package folder: the nearest folder above `from` holding a
+ * package.json. Found by walking up, so it is the same whether the CLI runs
+ * from src/cli or from its compiled bundle in dist-server.
+ */
+export function packageRoot(from: string): string {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "package.json"))) return folder;
+    if (dirname(folder) === folder) throw new Error(`no package.json above ${from}`);
+  }
+}
