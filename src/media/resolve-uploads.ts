@@ -14,7 +14,10 @@ export async function resolveUploads(
   record: SessionRecord,
   sessionId: string,
   media: MediaStore,
-): Promise<WidgetChange[]> {
+): Promise<readonly WidgetChange[]> {
+  // Most events hold no upload: nothing to look up.
+  const isUpload = (change: WidgetChange) => { const kind = record.widgets[change.id]?.kind; return kind !== undefined && isUploadKind(kind); };
+  if (!changes.some(isUpload)) return changes;
   return Promise.all(
     changes.map(async (change) => {
       const widget = record.widgets[change.id];

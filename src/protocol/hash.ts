@@ -17,25 +17,34 @@ export function hashString(input: string, seed = 0): string {
 }
 
 /**
- * Hashes of recently seen element contents. Most elements repeat their content
- * run after run, and a Map lookup (native string hashing) costs a fraction of
- * hashing the text in JavaScript. It holds short contents only, not sessions,
- * and is emptied whenever it fills: at most about 8 MB whatever the traffic.
+ * Hashes of recently seen element contents, by kind. Most elements repeat
+ * their content run after run, and a Map lookup (native string hashing) costs
+ * a fraction of hashing the text in JavaScript; keyed by the props' JSON
+ * alone, a lookup needs no joined string. It holds short contents only, not
+ * sessions, and is emptied whenever it fills: at most about 8 MB whatever
+ * the traffic.
  */
-const recentHashes = new Map<string, string>();
+const recentHashes = new Map<string, Map<string, string>>();
+let recentHashCount = 0;
 const RECENT_HASHES_LIMIT = 4096;
 /** Longer contents (a growing stream, a big JSON) are hashed each time rather than kept. */
 const RECENT_HASH_MAX_LENGTH = 2048;
 
 /** The hash of an element's kind and props; equal hashes mean nothing to send. */
 export function hashElement(kind: string, props: unknown): string {
-  const content = kind + JSON.stringify(props);
-  if (content.length > RECENT_HASH_MAX_LENGTH) return `${kind}:${hashString(content)}`;
-  let hash = recentHashes.get(content);
+  const json = JSON.stringify(props);
+  if (json.length > RECENT_HASH_MAX_LENGTH) return `${kind}:${hashString(kind + json)}`;
+  let ofKind = recentHashes.get(kind);
+  if (ofKind === undefined) recentHashes.set(kind, (ofKind = new Map()));
+  let hash = ofKind.get(json);
   if (hash === undefined) {
-    if (recentHashes.size >= RECENT_HASHES_LIMIT) recentHashes.clear();
-    hash = `${kind}:${hashString(content)}`;
-    recentHashes.set(content, hash);
+    if (recentHashCount >= RECENT_HASHES_LIMIT) {
+      for (const hashes of recentHashes.values()) hashes.clear();
+      recentHashCount = 0;
+    }
+    hash = `${kind}:${hashString(kind + json)}`;
+    ofKind.set(json, hash);
+    recentHashCount++;
   }
   return hash;
 }

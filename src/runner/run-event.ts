@@ -35,7 +35,7 @@ export interface RunEventOptions {
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Aborted when the page has gone: the run stops at its next st.* call. */
-  signal?: AbortSignal;
+  signal?: { readonly aborted: boolean };
   /** The longest a run may take before it stops with an error in the page. */
   maxRunSeconds?: number;
   /** The largest element the page is sent, in bytes of JSON; a larger one shows as an error. */
@@ -120,16 +120,20 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
 async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
   const st = createSt(run);
   // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
+  // A script that returned without awaiting anything has nothing to wait for, and needs no timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timedOut: Promise<"timeout"> | undefined;
   const deadline = run.deadline;
-  const timedOut = deadline && new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
   try {
     for (let reruns = 0; ; reruns++) {
       try {
         const scope = run.fragments.scope;
-        const script = Promise.resolve(withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st))));
-        if (timedOut && (await Promise.race([script.then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
-        await script;
+        const returned = withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st)));
+        if (deadline && isThenable(returned)) {
+          timedOut ??= new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
+          if ((await Promise.race([Promise.resolve(returned).then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
+        }
+        await returned;
         // As in Streamlit, a form the user could never send says so.
         for (const form of run.forms.withoutSubmitButton()) run.emit(form.path, "alert", { level: "error", body: MISSING_SUBMIT_BUTTON });
         return "completed";
@@ -153,6 +157,10 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
   } finally {
     clearTimeout(timer);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === "function";
 }
 
 /** Where a run shows an error: the page, or in a fragment's run the fragment (nothing else is redrawn). */

@@ -78,7 +78,7 @@ export class ScriptRun {
   /** The page's URL as this run sees it: its page and query params (see RunLocation). */
   location = new RunLocation("/");
   /** Aborted when the page that asked for this run has gone. */
-  signal: AbortSignal | undefined;
+  signal: { readonly aborted: boolean } | undefined;
   /** When the run must stop (performance.now() ms), and the limit to name in the error. */
   deadline: { at: number; seconds: number } | undefined;
   /** Opens an uploaded file of this session for the app; set by the server (or the test harness). */

@@ -3,6 +3,7 @@ import { SSE_HEARTBEAT, encodeSseFrame, type ServerMessage } from "../protocol/i
 import { errorResponse, RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
+import { SameDelayTimers } from "./same-delay-timers.ts";
 
 const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
@@ -47,8 +48,8 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   };
   // The page gone (it interrupted this run with a newer event, or closed): stop the run.
   // Watched only once a run outlives the quick-answer window: most never do.
-  const gone = new AbortController();
-  const watchForDisconnect = () => request.signal?.addEventListener("abort", () => gone.abort(), { once: true });
+  const gone = { aborted: false };
+  const watchForDisconnect = () => request.signal?.addEventListener("abort", () => void (gone.aborted = true), { once: true });
 
   // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
   const retract = () => {
@@ -57,7 +58,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     collected.length = 0;
     return true;
   };
-  const { ready, done } = handleRerun(context, rerunRequest, { send, retract, signal: gone.signal });
+  const { ready, done } = handleRerun(context, rerunRequest, { send, retract, signal: gone });
   try {
     await ready;
   } catch (error) {
@@ -70,7 +71,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
   });
 
-  const quick = await settlesWithin(finished, STREAM_AFTER_MS);
+  const quick = await settlesQuickly(finished);
   if (!quick) watchForDisconnect();
   if (asJson) {
     await finished;
@@ -89,7 +90,7 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     // the page sends its changes again (carried, or retried under the same event id).
     cancel: () => {
       open = false;
-      gone.abort();
+      gone.aborted = true;
     },
   });
   void finished.finally(() => {
@@ -100,8 +101,15 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   return new FastResponse(stream, { headers: SSE_HEADERS });
 }
 
-function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  return Promise.race([promise.then(() => true), timeout]).finally(() => clearTimeout(timer));
+const quickWindow = new SameDelayTimers(STREAM_AFTER_MS);
+
+/** True when `promise` settles within the quick-answer window, false once the window has passed. */
+function settlesQuickly(promise: Promise<unknown>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const cancel = quickWindow.start(() => resolve(false));
+    void promise.then(() => {
+      cancel();
+      resolve(true);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
-import type { RerunRequest, ServerMessage, UploadedFileRef } from "../protocol/index.ts";
+import type { RerunRequest, ServerMessage, UploadedFileRef, WidgetChange } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "../media/resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
@@ -27,6 +27,14 @@ export interface RerunContext {
   cacheStorage?: Storage;
 }
 
+/**
+ * What a run watches to stop early: an AbortSignal will do, but a plain
+ * object is enough (an AbortSignal costs microseconds to make, on every event).
+ */
+export interface Cancellation {
+  readonly aborted: boolean;
+}
+
 /** Where a run's messages go. */
 export interface RerunOutput {
   send(messages: ServerMessage[]): void;
@@ -36,7 +44,7 @@ export interface RerunOutput {
    */
   retract(): boolean;
   /** Aborted when the page has gone (it sent a newer event, or closed): the run stops and saves nothing. */
-  signal?: AbortSignal;
+  signal?: Cancellation;
 }
 
 /** How often a run that lost a race to another replica is redone before the client is asked to repeat. */
@@ -108,9 +116,13 @@ async function runOnce(
   // A repeat of the event this record already holds applies nothing again; carried events it
   // has not applied come first (see changeRuns).
   const isTrigger = (widgetId: string) => { const widget = record.widgets[widgetId]; return !!widget && isTriggerKind(widget.kind); };
-  let runs;
+  let runs: (readonly WidgetChange[])[];
   try {
-    runs = await Promise.all(changeRuns(request, record, isTrigger).map((changes) => resolveUploads(changes, record, sessionId, context.media)));
+    const pending = changeRuns(request, record, isTrigger);
+    // Almost every event is one run: no Promise.all for it.
+    runs = pending.length === 1
+      ? [await resolveUploads(pending[0]!, record, sessionId, context.media)]
+      : await Promise.all(pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)));
   } catch (error) {
     output.send([{ type: "error", code: "store_unavailable", message: `The session store is unavailable: ${(error as Error).message}` }]);
     return "failed";
@@ -133,23 +145,32 @@ async function runOnce(
   const samePage = url === (record.url ?? "/");
   const scope = !reset && samePage && runs.length === 1 ? resolveFragmentScope(record, request.fragment, runs[0]!) : undefined;
   output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
-  const { counts, media, outcome, ...last } = await runEvent({
-    ...common,
+  // Built field by field (no spread of `common`): this is every event's path.
+  const last = await runEvent({
+    app: context.app,
+    record,
+    openUpload,
+    dev: context.dev,
+    cacheStorage: context.cacheStorage,
+    signal: output.signal,
+    maxRunSeconds: context.maxRunSeconds,
+    maxMessageBytes: context.maxMessageBytes,
     url,
+    scope,
     // A dialog the app made undismissible is only rerun, whatever the page says.
-    ...(scope && { scope, dismiss: request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true }),
+    dismiss: scope !== undefined && request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true,
     changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
   });
   // The page has gone: nothing of this run is kept, and its changes come back carried by the next event.
-  if (outcome === "interrupted") return "interrupted";
+  if (last.outcome === "interrupted") return "interrupted";
   record.lastRunId = runId;
   record.lastEventId = request.eventId;
   let saved;
   try {
     // Media first: a saved run only ever points at media that are stored.
-    record.media = await context.media.persist(media, record.media);
+    record.media = await context.media.persist(last.media, record.media);
     record.uploads = await context.media.renewUploads(sessionId, heldUploads(record), record.uploads ?? {});
     saved = await context.sessions.save(sessionId, record, loadedVersion);
   } catch (error) {
@@ -165,13 +186,16 @@ async function runOnce(
   // Only a saved run moves the browser: a retried one would otherwise start on the page it switched to.
   if (last.url !== shownUrl) output.send([{ type: "url", url: last.url, history: switchedPage || last.switchedPage ? "push" : "replace" }]);
   // Finish only after the save: a client that saw `finish` holds a saved run.
-  output.send([{ type: "finish", runId, counts, elapsedMs: Math.round(performance.now() - startedAt) }]);
+  output.send([{ type: "finish", runId, counts: last.counts, elapsedMs: Math.round(performance.now() - startedAt) }]);
   return "saved";
 }
 
 /** The ids of the files the session's upload widgets hold. */
 function heldUploads(record: SessionRecord): string[] {
-  return Object.values(record.widgets).flatMap((widget) =>
-    isUploadKind(widget.kind) && Array.isArray(widget.value) ? (widget.value as UploadedFileRef[]).map((ref) => ref.id) : [],
-  );
+  const held: string[] = [];
+  for (const id in record.widgets) {
+    const widget = record.widgets[id]!;
+    if (isUploadKind(widget.kind) && Array.isArray(widget.value)) for (const ref of widget.value as UploadedFileRef[]) held.push(ref.id);
+  }
+  return held;
 }

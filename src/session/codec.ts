@@ -44,9 +44,20 @@ export function decodeRecord(stored: unknown): SessionRecord | undefined {
 /** JSON keeps it exactly ("plain"), superjson does ("rich"), or nothing can (where). */
 type Shape = "plain" | "rich" | { where: string };
 
+function classify(value: unknown, where: string): Shape {
+  const shape = shapeOf(value, 0);
+  return typeof shape === "object" ? { where: where + shape.below } : shape;
+}
+
+/**
+ * As classify, naming an unkeepable value by its path below `value` (".a[2]"),
+ * built only on the way back up from one: records are checked on every save.
+ */
+type InnerShape = "plain" | "rich" | { below: string };
+
 const RICH_CLASSES = [Date, Map, Set, RegExp, Error, URL];
 
-function classify(value: unknown, where: string, depth = 0): Shape {
+function shapeOf(value: unknown, depth: number): InnerShape {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -58,27 +69,46 @@ function classify(value: unknown, where: string, depth = 0): Shape {
       return "rich";
     case "function":
     case "symbol":
-      return { where };
+      return { below: "" };
   }
   if (value === null || depth > 64) return "plain";
-  const object = value as object;
-  if (RICH_CLASSES.some((kept) => object instanceof kept)) {
-    if (object instanceof Map) return worst([...object].flatMap(([k, v], i) => [classify(k, `${where}.get(${i})`, depth + 1), classify(v, `${where}.get(${i})`, depth + 1)]), "rich");
-    if (object instanceof Set) return worst([...object].map((v, i) => classify(v, `${where}[${i}]`, depth + 1)), "rich");
-    return "rich";
-  }
+  const object = value as Record<string, unknown>;
   const isArray = Array.isArray(object);
-  const prototype = Object.getPrototypeOf(object);
-  if (!isArray && prototype !== Object.prototype && prototype !== null) return { where };
-  let shape: Shape = "plain";
-  for (const key of Object.keys(object)) {
-    const child = classify((object as Record<string, unknown>)[key], isArray ? `${where}[${key}]` : `${where}.${key}`, depth + 1);
-    if (typeof child === "object") return child;
+  if (!isArray) {
+    const prototype = Object.getPrototypeOf(object);
+    if (prototype !== Object.prototype && prototype !== null) return richShapeOf(object, depth);
+  }
+  let shape: InnerShape = "plain";
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const child = shapeOf(object[key], depth + 1);
+    if (typeof child === "object") return { below: `${isArray ? `[${key}]` : `.${key}`}${child.below}` };
     if (child === "rich") shape = "rich";
   }
   return shape;
 }
 
-function worst(shapes: Shape[], atLeast: Shape): Shape {
-  return shapes.find((shape) => typeof shape === "object") ?? atLeast;
+/** A class instance: superjson keeps a few (a Map or Set as far as its contents allow), nothing keeps the rest. */
+function richShapeOf(object: object, depth: number): InnerShape {
+  if (object instanceof Map) {
+    let i = 0;
+    for (const [key, value] of object) {
+      for (const part of [key, value]) {
+        const shape = shapeOf(part, depth + 1);
+        if (typeof shape === "object") return { below: `.get(${i})${shape.below}` };
+      }
+      i++;
+    }
+    return "rich";
+  }
+  if (object instanceof Set) {
+    let i = 0;
+    for (const item of object) {
+      const shape = shapeOf(item, depth + 1);
+      if (typeof shape === "object") return { below: `[${i}]${shape.below}` };
+      i++;
+    }
+    return "rich";
+  }
+  return RICH_CLASSES.some((kept) => object instanceof kept) ? "rich" : { below: "" };
 }
