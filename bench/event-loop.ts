@@ -1,3 +1,6 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runLoad, Tab, type LoadResult } from "./load.ts";
 import type { BenchServer } from "./processes.ts";
 import { startBenchServer } from "./processes.ts";
@@ -18,10 +21,12 @@ export interface WireSizes {
   clickHeaders: number;
   clickElements: number;
   recordBytes: number;
+  /** The stored record itself, as the store holds it (JSON). */
+  record: string;
 }
 
 /** Bytes of a first load and of a click that changes one element, and the stored record's size. */
-export async function measureWire(server: BenchServer, recordBytes: () => Promise<number>): Promise<WireSizes> {
+export async function measureWire(server: BenchServer, storedRecord: () => Promise<string>): Promise<WireSizes> {
   const tab = new Tab(server.url);
   const first = await tab.load();
   await tab.click();
@@ -32,7 +37,7 @@ export async function measureWire(server: BenchServer, recordBytes: () => Promis
     clickBody: Buffer.byteLength(click.body),
     clickHeaders: click.headerBytes,
     clickElements: click.body.split('"type":"element"').length - 1,
-    recordBytes: await recordBytes(),
+    ...(await storedRecord().then((record) => ({ record, recordBytes: Buffer.byteLength(record) }))),
   };
 }
 
@@ -55,7 +60,9 @@ export async function compareWithLimit(
   seconds: number,
 ): Promise<LoadRow[]> {
   const edgelit = await startBenchServer(["edgelit", storageFlag]);
-  const limit = await startBenchServer(["limit", storageFlag, String(sizes.recordBytes), String(sizes.clickBody)]);
+  const recordFile = join(tmpdir(), `edgelit-bench-record-${process.pid}.json`);
+  writeFileSync(recordFile, sizes.record);
+  const limit = await startBenchServer(["limit", storageFlag, recordFile, String(sizes.clickBody)]);
   const rows: LoadRow[] = [];
   try {
     for (const tabs of tabCounts) {
@@ -67,6 +74,7 @@ export async function compareWithLimit(
   } finally {
     await edgelit.stop();
     await limit.stop();
+    rmSync(recordFile, { force: true });
   }
   return rows;
 }

@@ -29,7 +29,7 @@ try {
   const client = new Redis(redis.url);
   const wire = await measureWire(sizer, async () => {
     const [key] = await client.keys("edgelit:session:*");
-    return Buffer.byteLength((await client.get(key!)) ?? "");
+    return (await client.get(key!)) ?? "";
   });
   await sizer.stop();
 

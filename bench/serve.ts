@@ -1,24 +1,29 @@
 // "The limit", in its own process: a bare h3 handler doing one store read and
-// one store write of the same size as edgelit's, answering as many bytes.
+// one store write of edgelit's own session record (read from recordFile, as
+// the store held it), answering as many bytes as edgelit's click.
 // Prints its URL, then serves until killed. (edgelit itself is benchmarked
 // as users run it, with `edgelit start`: see processes.ts.)
-//   tsx bench/serve.ts limit <storage> [recordBytes] [responseBytes]
+//   tsx bench/serve.ts limit <storage> <recordFile> [responseBytes]
+import { readFileSync } from "node:fs";
 import { H3 } from "h3";
 import { serve } from "h3/node";
 import { storageFromFlag } from "../src/cli/storage-flag.ts";
 
-const [, storageFlag = "memory", recordBytes = "4000", responseBytes = "300"] = process.argv.slice(2);
+const [, storageFlag = "memory", recordFile, responseBytes = "300"] = process.argv.slice(2);
+if (!recordFile) throw new Error("usage: bench/serve.ts limit <storage> <recordFile> [responseBytes]");
 const { storage } = storageFromFlag(storageFlag, process.cwd());
 
 function limitApp(): H3 {
-  const record = { blob: "r".repeat(Number(recordBytes)), version: 0 };
+  // The same JSON shape as edgelit's record, so reading and writing it costs what edgelit's does.
+  type Stored = { json: { version: number } };
+  const record = JSON.parse(readFileSync(recordFile!, "utf8")) as Stored;
   const h3 = new H3();
   h3.post("/_edgelit/event", async (event) => {
     const request = (await event.req.json()) as { sessionId: string | null };
     const sessionId = request.sessionId ?? crypto.randomUUID().replaceAll("-", "");
     const key = `edgelit:session:${sessionId}`;
-    const stored = ((await storage.getItem(key)) as typeof record | null) ?? record;
-    await storage.setItem(key, { ...stored, version: stored.version + 1 }, { ttl: 3600 });
+    const stored = ((await storage.getItem(key)) as Stored | null) ?? record;
+    await storage.setItem(key, { json: { ...stored.json, version: stored.json.version + 1 } }, { ttl: 3600 });
     // The same messages a click's answer starts and ends with, padded to the same size.
     const start = `data: {"type":"start","sessionId":"${sessionId}"}\n\n`;
     const finish = `data: {"type":"finish","runId":"0"}\n\n`;
