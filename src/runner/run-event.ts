@@ -128,7 +128,17 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
     for (let reruns = 0; ; reruns++) {
       try {
         const scope = run.fragments.scope;
-        const returned = withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st)));
+        // Nothing can be flushed while the script's synchronous part runs, so it arms no flush timer;
+        // one is armed after it, if the script goes on (it awaits) or waits for media.
+        const onActivity = run.onActivity;
+        run.onActivity = noActivity;
+        let returned: unknown;
+        try {
+          returned = withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st)));
+        } finally {
+          run.onActivity = onActivity;
+        }
+        if (isThenable(returned) || run.isSettling) onActivity();
         if (deadline && isThenable(returned)) {
           timedOut ??= new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
           if ((await Promise.race([Promise.resolve(returned).then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
@@ -158,6 +168,8 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
     clearTimeout(timer);
   }
 }
+
+const noActivity = () => {};
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | undefined)?.then === "function";

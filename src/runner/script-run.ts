@@ -248,6 +248,11 @@ export class ScriptRun {
     this.restart();
   }
 
+  /** True while elements placed with `emitLater` still wait for their props. */
+  get isSettling(): boolean {
+    return this.pending.length > 0;
+  }
+
   /** Waits for every element placed with `emitLater`. */
   async settle(): Promise<void> {
     for (const key of [...this.unfilled.keys()]) this.clearUnfilled(key);

@@ -11,6 +11,8 @@ const SSE_HEADERS = {
   "x-accel-buffering": "no",
 };
 
+const encoder = new TextEncoder();
+
 /**
  * How long a run may take and still be answered in one piece. Most runs end
  * well within it, and a finished answer is cheaper as a single body than as a
@@ -35,7 +37,6 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     throw error;
   }
 
-  const encoder = new TextEncoder();
   const buffered: string[] = [];
   const collected: ServerMessage[] = [];
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
