@@ -3,20 +3,20 @@
 // the store held it), answering as many bytes as edgelit's click.
 // Prints its URL, then serves until killed. (edgelit itself is benchmarked
 // as users run it, with `edgelit start`: see processes.ts.)
-//   tsx bench/serve.ts limit <storage> <recordFile> [responseBytes]
+//   tsx bench/serve.ts limit <storage> [recordFile] [responseBytes]
 import { readFileSync } from "node:fs";
 import { H3 } from "h3";
 import { serve } from "h3/node";
 import { storageFromFlag } from "../src/cli/storage-flag.ts";
 
+// Without a record file (the cold-start figure needs none), a minimal record.
 const [, storageFlag = "memory", recordFile, responseBytes = "300"] = process.argv.slice(2);
-if (!recordFile) throw new Error("usage: bench/serve.ts limit <storage> <recordFile> [responseBytes]");
 const { storage } = storageFromFlag(storageFlag, process.cwd());
 
 function limitApp(): H3 {
   // The same JSON shape as edgelit's record, so reading and writing it costs what edgelit's does.
   type Stored = { json: { version: number } };
-  const record = JSON.parse(readFileSync(recordFile!, "utf8")) as Stored;
+  const record = (recordFile ? JSON.parse(readFileSync(recordFile, "utf8")) : { json: { version: 0 } }) as Stored;
   const h3 = new H3();
   h3.post("/_edgelit/event", async (event) => {
     const request = (await event.req.json()) as { sessionId: string | null };
