@@ -42,8 +42,9 @@ export async function measureWire(server: BenchServer, storedRecord: () => Promi
 }
 
 async function measured(server: BenchServer, tabs: number, seconds: number): Promise<LoadResult & { cpuMsPerEvent: number }> {
-  const cpuBefore = server.cpuSeconds();
-  const result = await runLoad(server.url, tabs, seconds);
+  let cpuBefore = 0;
+  // A second of warm-up: the JIT settles first, as in a server that has run a while.
+  const result = await runLoad(server.url, tabs, seconds, { warmUpMs: 1000, onTimed: () => (cpuBefore = server.cpuSeconds()) });
   const cpu = server.cpuSeconds() - cpuBefore;
   return { ...result, cpuMsPerEvent: (cpu * 1000) / Math.max(1, result.events) };
 }

@@ -73,23 +73,35 @@ export class Tab {
   }
 }
 
+/** Options of {@link runLoad}. */
+export interface LoadOptions {
+  /** At most this many timed events in all. Default 200,000. */
+  maxEvents?: number;
+  /** Clicking before the timed part. Default 300 ms. */
+  warmUpMs?: number;
+  /** Called as the timed part starts (to read the server's CPU then). */
+  onTimed?: () => void;
+}
+
 /**
- * `tabs` tabs, each sending events back to back for `seconds` (after a short
- * warm-up), at most `maxEvents` in all. Bounded in count and time.
+ * `tabs` tabs, each sending events back to back for `seconds` after a
+ * warm-up. Bounded in count and time.
  */
-export async function runLoad(baseUrl: string, tabs: number, seconds: number, maxEvents = 200_000): Promise<LoadResult> {
+export async function runLoad(baseUrl: string, tabs: number, seconds: number, options: LoadOptions = {}): Promise<LoadResult> {
+  const { maxEvents = 200_000, warmUpMs = 300 } = options;
   const opened = await Promise.all(Array.from({ length: tabs }, async () => {
     const tab = new Tab(baseUrl);
     await tab.load();
     return tab;
   }));
-  const warmUntil = performance.now() + 300;
+  const warmUntil = performance.now() + warmUpMs;
   await Promise.all(opened.map(async (tab) => {
     while (performance.now() < warmUntil) await tab.click();
   }));
 
   const latencies: number[] = [];
   let errors = 0;
+  options.onTimed?.();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(opened.map(async (tab) => {

@@ -18,15 +18,16 @@ export interface BenchServer {
  * `["edgelit", storageFlag]` runs the counter app as users do, with
  * `edgelit start` (the compiled CLI; `EDGELIT_FROM_SOURCE=1` in `env` runs the
  * TypeScript sources through tsx instead); anything else is passed to
- * bench/serve.ts (the limit).
+ * bench/serve.ts (the limit). `root` is the checkout to serve from (another
+ * build, for bench/compare.ts).
  */
-export async function startBenchServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}, root = ROOT): Promise<BenchServer> {
   const [kind, storageFlag = "memory"] = args;
   const command = kind === "edgelit"
-    ? [...nodeArgs, resolve(ROOT, "bin/edgelit.mjs"), "start", "bench/counter-app.ts", "--storage", storageFlag, "--port", "0", "--host", "127.0.0.1"]
-    : [...nodeArgs, "--import", "tsx", resolve(ROOT, "bench/serve.ts"), ...args];
+    ? [...nodeArgs, resolve(root, "bin/edgelit.mjs"), "start", "bench/counter-app.ts", "--storage", storageFlag, "--port", "0", "--host", "127.0.0.1"]
+    : [...nodeArgs, "--import", "tsx", resolve(root, "bench/serve.ts"), ...args];
   const child = spawn(process.execPath, command, {
-    cwd: ROOT,
+    cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,84 @@
+// `npm run bench:compare -- <git ref> [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]`
+// Before and after for one change: serves the bench app from this checkout and
+// from <ref> (checked out into a temporary git worktree), alternately, round
+// after round under the same load, with the limit beside them. On a shared,
+// noisy machine only builds measured in one sitting compare; the medians do.
+// `--from-source` adds this checkout run from its TypeScript sources (tsx).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { startRedis } from "../test/helpers/processes.ts";
+import { measureWire } from "./event-loop.ts";
+import { runLoad } from "./load.ts";
+import { startBenchServer, type BenchServer } from "./processes.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const [ref, ...flags] = process.argv.slice(2);
+if (!ref || ref.startsWith("--")) {
+  console.error("usage: npm run bench:compare -- <git ref> [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]");
+  process.exit(2);
+}
+const flag = (name: string, fallback: string) => {
+  const at = flags.indexOf(`--${name}`);
+  return at >= 0 && flags[at + 1] !== undefined ? flags[at + 1]! : fallback;
+};
+const store = flag("store", "memory");
+const tabs = Number(flag("tabs", "10"));
+const seconds = Math.min(30, Number(flag("seconds", "3")));
+const rounds = Math.min(20, Number(flag("rounds", "5")));
+
+const other = mkdtempSync(join(tmpdir(), "edgelit-compare-"));
+execFileSync("git", ["worktree", "add", "--detach", other, ref], { cwd: ROOT, stdio: "ignore" });
+symlinkSync(join(ROOT, "node_modules"), join(other, "node_modules"));
+const redis = store === "redis" ? await startRedis() : undefined;
+const storageFlag = redis?.url ?? "memory";
+const recordFile = join(other, "bench-record.json");
+try {
+  // The limit stores this checkout's record, as in `npm run bench`.
+  const sizer = await startBenchServer(["edgelit", `fs:${join(other, ".sizer")}`]);
+  const wire = await measureWire(sizer, async () => {
+    const dir = join(other, ".sizer");
+    const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find((entry) => entry.isFile() && /^[0-9a-f]{32}$/.test(entry.name));
+    return readFileSync(join(file!.parentPath, file!.name), "utf8");
+  });
+  await sizer.stop();
+  writeFileSync(recordFile, wire.record);
+
+  const variants: [string, () => Promise<BenchServer>][] = [
+    [ref, () => startBenchServer(["edgelit", storageFlag], [], {}, other)],
+    ["this checkout", () => startBenchServer(["edgelit", storageFlag])],
+    ["limit", () => startBenchServer(["limit", storageFlag, recordFile, String(wire.clickBody)])],
+  ];
+  if (flags.includes("--from-source")) {
+    variants.splice(2, 0, ["this checkout, from source", () => startBenchServer(["edgelit", storageFlag], [], { EDGELIT_FROM_SOURCE: "1" })]);
+  }
+  const results = new Map<string, { eventsPerSecond: number; cpuMs: number }[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const [name, start] of variants) {
+      const server = await start();
+      try {
+        let cpuBefore = 0;
+        // A fresh server: let the JIT settle first, as it has in a server that has run a while.
+        const load = await runLoad(server.url, tabs, seconds, { warmUpMs: 2000, onTimed: () => (cpuBefore = server.cpuSeconds()) });
+        if (load.errors) throw new Error(`${name}: ${load.errors} events failed`);
+        const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / load.events;
+        results.set(name, [...(results.get(name) ?? []), { eventsPerSecond: load.eventsPerSecond, cpuMs }]);
+        console.log(`round ${round}: ${name}: ${load.eventsPerSecond.toFixed(0)} ev/s, ${cpuMs.toFixed(3)} ms CPU per event`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const limitRate = median(results.get("limit")!.map((r) => r.eventsPerSecond));
+  console.log(`\n${store} store, ${tabs} tabs, ${rounds} rounds of ${seconds} s; medians:`);
+  for (const [name, rows] of results) {
+    const rate = median(rows.map((r) => r.eventsPerSecond));
+    console.log(`  ${name}: ${rate.toFixed(0)} ev/s (${(rate / limitRate).toFixed(2)} of the limit), ${median(rows.map((r) => r.cpuMs)).toFixed(3)} ms CPU per event`);
+  }
+} finally {
+  await redis?.stop();
+  execFileSync("git", ["worktree", "remove", "--force", other], { cwd: ROOT, stdio: "ignore" });
+  rmSync(other, { recursive: true, force: true });
+}
