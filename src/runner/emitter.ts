@@ -122,8 +122,8 @@ export class TreeEmitter {
 
   private place(path: ElementPath, key: string, kind: ElementKind, props: object, keepChildren = false): void {
     this.placed.add(key);
-    const hash = hashElement(kind, props);
     const previous = this.clientTree[key];
+    const hash = hashElement(kind, props, previous);
     if (isBlockKind(kind) && !keepChildren) this.counts.set(key, 0), this.changedCounts.add(key);
     if (previous === hash) return;
     // The client replaces a node whose kind changed, children and all; forget
