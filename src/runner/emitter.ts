@@ -9,6 +9,23 @@ import {
 } from "../protocol/index.ts";
 
 /**
+ * The keys of a block's children ("0.12"), made once per process and reused
+ * by every run: a new string per element would be hashed anew by each Map,
+ * Set and object it is looked up in. Bounded like the element hash memo.
+ */
+const childKeys = new Map<string, string[]>();
+const CHILD_KEY_BLOCKS_LIMIT = 4096;
+
+function childKey(parentKey: string, index: number): string {
+  let keys = childKeys.get(parentKey);
+  if (keys === undefined) {
+    if (childKeys.size >= CHILD_KEY_BLOCKS_LIMIT) childKeys.clear();
+    childKeys.set(parentKey, (keys = []));
+  }
+  return (keys[index] ??= `${parentKey}.${index}`);
+}
+
+/**
  * Places the elements of one run in the tree and decides which to send: an
  * element goes out only when its hash differs from what the client holds at
  * that path. It also counts the children of every block, which the client
@@ -51,7 +68,7 @@ export class TreeEmitter {
     this.counts.set(parentKey, index + 1);
     this.changedCounts.add(parentKey);
     const path = [...parent, index];
-    this.place(path, `${parentKey}.${index}`, kind, props);
+    this.place(path, childKey(parentKey, index), kind, props);
     return path;
   }
 

@@ -85,8 +85,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
     },
   });
 
-  const heartbeatMs = (options.heartbeatSeconds ?? 15) * 1000;
-  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, { ...limits, heartbeatMs }));
+  const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
+  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
   h3.get(ROUTES.health, () => Response.json({ ok: true }));
   h3.get(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));

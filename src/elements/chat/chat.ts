@@ -59,7 +59,7 @@ export const chatMethods = {
       onChange: options.onSubmit,
       at: calledAt,
     });
-    target.emit("chatInput", { ...baseProps(id, label, options), ...(options.maxChars !== undefined && { maxChars: options.maxChars }) });
+    target.emit("chatInput", baseProps(id, label, options, { ...(options.maxChars !== undefined && { maxChars: options.maxChars }) }));
     return value;
   },
 };

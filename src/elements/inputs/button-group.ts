@@ -56,11 +56,10 @@ export function buttonGroup<Option>(
     onChange: settings.onChange,
   });
   const chosen = multi ? (shown as Option[]) : shown === null ? [] : [shown];
-  target.emit(kind, {
-    ...baseProps(id, label, settings),
+  target.emit(kind, baseProps(id, label, settings, {
     options: labels,
     indices: chosen.map((option) => indexOfOption(options, option)),
     ...(multi && { multi: true }),
-  });
+  }));
   return value;
 }

@@ -34,6 +34,6 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
     onChange: options.onClick ?? options.onChange,
     at: target.path,
   });
-  target.emit(kind, { ...baseProps(id, label, options), variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) });
+  target.emit(kind, baseProps(id, label, options, { variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) }));
   return value;
 }

@@ -23,6 +23,6 @@ export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", lab
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit(kind, { ...baseProps(id, label, options), value: shown });
+  target.emit(kind, baseProps(id, label, options, { value: shown }));
   return value;
 }

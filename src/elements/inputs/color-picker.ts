@@ -27,6 +27,6 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("colorPicker", { ...baseProps(id, label, options), value: shown });
+  target.emit("colorPicker", baseProps(id, label, options, { value: shown }));
   return value;
 }

@@ -20,23 +20,27 @@ export interface WidgetOptions {
 
 const LABEL_VISIBILITIES: ReadonlySet<unknown> = new Set(["visible", "hidden", "collapsed"]);
 
-/** The props every widget sends, from its id, label and common options. */
-export function baseProps(id: string, label: string, options: WidgetOptions): WidgetProps {
-  return {
-    id,
-    label: String(label),
-    ...(options.help !== undefined && { help: options.help }),
-    ...(options.disabled && { disabled: true }),
-    ...labelVisibilityProp(label, options.labelVisibility),
-  };
+/**
+ * A widget's props: those every widget sends (from its id, label and common
+ * options), then its `own`. Built by assignment, not by spreading into a
+ * literal: every widget of every run makes one, and on Node 20 a literal that
+ * spreads an object and adds more props costs microseconds.
+ */
+export function baseProps<Own extends object>(id: string, label: string, options: WidgetOptions, own: Own): WidgetProps & Own {
+  const props: WidgetProps = { id, label: String(label) };
+  if (options.help !== undefined) props.help = options.help;
+  if (options.disabled) props.disabled = true;
+  const visibility = labelVisibility(label, options.labelVisibility);
+  if (visibility !== undefined) props.labelVisibility = visibility;
+  return Object.assign(props, own);
 }
 
-function labelVisibilityProp(label: string, visibility: unknown): Pick<WidgetProps, "labelVisibility"> {
-  if (visibility === undefined || visibility === "visible") return {};
+function labelVisibility(label: string, visibility: unknown): WidgetProps["labelVisibility"] {
+  if (visibility === undefined || visibility === "visible") return undefined;
   if (!LABEL_VISIBILITIES.has(visibility)) {
     throw new EdgelitApiError(`widget "${label}": labelVisibility must be "visible", "hidden" or "collapsed"; got ${JSON.stringify(visibility)}.`);
   }
-  return { labelVisibility: visibility as "hidden" | "collapsed" };
+  return visibility as "hidden" | "collapsed";
 }
 
 /** A label for any option: strings as they are, other data as JSON. */

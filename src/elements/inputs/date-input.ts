@@ -61,7 +61,7 @@ export function dateInput(target: ElementTarget, label: string, options: DateInp
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("dateInput", { ...baseProps(id, label, options), value: shown, min, max, format, ...(given === null && { nullable: true }) });
+  target.emit("dateInput", baseProps(id, label, options, { value: shown, min, max, format, ...(given === null && { nullable: true }) }));
   return value;
 }
 

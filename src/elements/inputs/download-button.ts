@@ -38,7 +38,7 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
   });
   const input = isText ? new TextEncoder().encode(data) : data;
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
-  const props = (resolved: string) => ({ ...baseProps(id, label, options), src: resolved, fileName, mime: mime ?? "application/octet-stream", variant, ...(icon !== undefined && { icon }) });
+  const props = (resolved: string) => baseProps(id, label, options, { src: resolved, fileName, mime: mime ?? "application/octet-stream", variant, ...(icon !== undefined && { icon }) });
   if (typeof src === "string") target.emit("downloadButton", props(src));
   else target.emitLater("downloadButton", src.then(props));
   return value;

@@ -45,13 +45,12 @@ export function numberInput<Value extends number | null = number>(
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("numberInput", {
-    ...baseProps(id, label, options),
+  target.emit("numberInput", baseProps(id, label, options, {
     value: shown as number | null,
     step,
     ...(min !== undefined && { min }),
     ...(max !== undefined && { max }),
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-  });
+  }));
   return value;
 }

@@ -49,6 +49,6 @@ export function selectSlider<Option>(
   const index = range
     ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [number, number])
     : indexOfOption(options, shown);
-  target.emit("selectSlider", { ...baseProps(id, label, settings), options: labels, index });
+  target.emit("selectSlider", baseProps(id, label, settings, { options: labels, index }));
   return value;
 }

@@ -53,11 +53,11 @@ export function singleChoice<Option>(
     at: target.path,
   });
   const chosen = shown === null ? null : indexOfOption(options, shown);
-  const props = { ...baseProps(id, label, settings), options: labels, index: chosen };
+  const props = baseProps(id, label, settings, { options: labels, index: chosen });
   if (kind === "selectbox") {
-    target.emit("selectbox", { ...props, ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }) });
+    target.emit("selectbox", Object.assign(props, settings.placeholder !== undefined ? { placeholder: settings.placeholder } : {}));
   } else {
-    target.emit("radio", { ...props, ...(settings.horizontal && { horizontal: true }) });
+    target.emit("radio", Object.assign(props, settings.horizontal ? { horizontal: true as const } : {}));
   }
   return value;
 }
@@ -84,13 +84,12 @@ export function multiselect<Option>(
     onChange: settings.onChange,
     at: target.path,
   });
-  target.emit("multiselect", {
-    ...baseProps(id, label, settings),
+  target.emit("multiselect", baseProps(id, label, settings, {
     options: labels,
     indices: shown.map((option) => indexOfOption(options, option)),
     ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
     ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
-  });
+  }));
   return value;
 }
 

@@ -39,6 +39,6 @@ export function slider<Value extends number | [number, number] = number>(
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("slider", { ...baseProps(id, label, options), min, max, step, value: shown as number | [number, number] });
+  target.emit("slider", baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }));
   return value;
 }

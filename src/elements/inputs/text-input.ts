@@ -26,13 +26,12 @@ export interface TextAreaOptions extends WidgetOptions {
  */
 export function textInput(target: ElementTarget, label: string, options: TextInputOptions = {}): string {
   const { id, value, shown } = registerText(target, "textInput", label, options);
-  target.emit("textInput", {
-    ...baseProps(id, label, options),
+  target.emit("textInput", baseProps(id, label, options, {
     value: shown,
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
     ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
     ...(options.type === "password" && { password: true }),
-  });
+  }));
   return value;
 }
 
@@ -42,13 +41,12 @@ export function textInput(target: ElementTarget, label: string, options: TextInp
  */
 export function textArea(target: ElementTarget, label: string, options: TextAreaOptions = {}): string {
   const { id, value, shown } = registerText(target, "textArea", label, options);
-  target.emit("textArea", {
-    ...baseProps(id, label, options),
+  target.emit("textArea", baseProps(id, label, options, {
     value: shown,
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
     ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
     ...(options.height !== undefined && { height: options.height }),
-  });
+  }));
   return value;
 }
 

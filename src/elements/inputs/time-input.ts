@@ -43,6 +43,6 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("timeInput", { ...baseProps(id, label, options), value: shown, step, ...(given === null && { nullable: true }) });
+  target.emit("timeInput", baseProps(id, label, options, { value: shown, step, ...(given === null && { nullable: true }) }));
   return value;
 }

@@ -71,8 +71,8 @@ function uploadWidget(
     onChange: options.onChange,
     at: target.path,
   });
-  const props = { ...baseProps(id, label, options), maxBytes, files: shown };
-  if (kind === "fileUploader") target.emit(kind, { ...props, multiple: shape.multiple, ...(shape.accept && { accept: shape.accept }) });
+  const props = baseProps(id, label, options, { maxBytes, files: shown });
+  if (kind === "fileUploader") target.emit(kind, Object.assign(props, { multiple: shape.multiple, ...(shape.accept && { accept: shape.accept }) }));
   else target.emit(kind, props);
   return value;
 }
