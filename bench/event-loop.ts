@@ -5,12 +5,15 @@ import { runLoad, Tab, type LoadResult } from "./load.ts";
 import type { BenchServer } from "./processes.ts";
 import { startBenchServer } from "./processes.ts";
 
-/** One row: edgelit and the limit under the same store and load. */
+/** One row: edgelit and the limit under the same store and load, each the median of its rounds. */
 export interface LoadRow {
   store: string;
   tabs: number;
   edgelit: LoadResult & { cpuMsPerEvent: number };
   limit: LoadResult & { cpuMsPerEvent: number };
+  /** edgelit's throughput over the limit's: the median of the rounds' ratios. */
+  ratio: number;
+  rounds: number;
 }
 
 /** The sizes the limit server must match: edgelit's stored record and a click's answer. */
@@ -41,17 +44,38 @@ export async function measureWire(server: BenchServer, storedRecord: () => Promi
   };
 }
 
-async function measured(server: BenchServer, tabs: number, seconds: number): Promise<LoadResult & { cpuMsPerEvent: number }> {
+async function measured(server: BenchServer, tabs: number, seconds: number, warmUpMs: number): Promise<LoadResult & { cpuMsPerEvent: number }> {
   let cpuBefore = 0;
-  // A second of warm-up: the JIT settles first, as in a server that has run a while.
-  const result = await runLoad(server.url, tabs, seconds, { warmUpMs: 1000, onTimed: () => (cpuBefore = server.cpuSeconds()) });
+  const result = await runLoad(server.url, tabs, seconds, { warmUpMs, onTimed: () => (cpuBefore = server.cpuSeconds()) });
   const cpu = server.cpuSeconds() - cpuBefore;
   return { ...result, cpuMsPerEvent: (cpu * 1000) / Math.max(1, result.events) };
 }
 
+/** The median of each figure over the rounds. */
+function medianResult(results: (LoadResult & { cpuMsPerEvent: number })[]): LoadResult & { cpuMsPerEvent: number } {
+  const of = (pick: (result: LoadResult & { cpuMsPerEvent: number }) => number) => median(results.map(pick));
+  return {
+    events: of((r) => r.events),
+    seconds: of((r) => r.seconds),
+    eventsPerSecond: of((r) => r.eventsPerSecond),
+    p50Ms: of((r) => r.p50Ms),
+    p99Ms: of((r) => r.p99Ms),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    cpuMsPerEvent: of((r) => r.cpuMsPerEvent),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /**
  * For each concurrency, edgelit then the limit, back to back against the same
- * store, so both see the same machine at the same time.
+ * store, for `rounds` rounds: the machine is shared and its load drifts, so
+ * each round's ratio compares two runs made moments apart, and the row keeps
+ * the medians. The first round of each server warms it up for a second (the
+ * JIT settles, as in a server that has run a while).
  */
 export async function compareWithLimit(
   store: string,
@@ -59,6 +83,7 @@ export async function compareWithLimit(
   sizes: WireSizes,
   tabCounts: number[],
   seconds: number,
+  rounds: number,
 ): Promise<LoadRow[]> {
   const edgelit = await startBenchServer(["edgelit", storageFlag]);
   const recordFile = join(tmpdir(), `edgelit-bench-record-${process.pid}.json`);
@@ -66,11 +91,22 @@ export async function compareWithLimit(
   const limit = await startBenchServer(["limit", storageFlag, recordFile, String(sizes.clickBody)]);
   const rows: LoadRow[] = [];
   try {
+    let warmUpMs = 1000;
     for (const tabs of tabCounts) {
-      const edgelitResult = await measured(edgelit, tabs, seconds);
-      const limitResult = await measured(limit, tabs, seconds);
-      rows.push({ store, tabs, edgelit: edgelitResult, limit: limitResult });
-      console.log(`  ${store} ${tabs} tabs: edgelit ${edgelitResult.eventsPerSecond.toFixed(0)}/s, limit ${limitResult.eventsPerSecond.toFixed(0)}/s`);
+      const edgelitResults = [];
+      const limitResults = [];
+      const ratios = [];
+      for (let round = 0; round < rounds; round++) {
+        const edgelitResult = await measured(edgelit, tabs, seconds, warmUpMs);
+        const limitResult = await measured(limit, tabs, seconds, warmUpMs);
+        warmUpMs = 300;
+        edgelitResults.push(edgelitResult);
+        limitResults.push(limitResult);
+        ratios.push(edgelitResult.eventsPerSecond / limitResult.eventsPerSecond);
+      }
+      const row = { store, tabs, edgelit: medianResult(edgelitResults), limit: medianResult(limitResults), ratio: median(ratios), rounds };
+      rows.push(row);
+      console.log(`  ${store} ${tabs} tabs: edgelit ${row.edgelit.eventsPerSecond.toFixed(0)}/s, limit ${row.limit.eventsPerSecond.toFixed(0)}/s, ratio ${row.ratio.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`);
     }
   } finally {
     await edgelit.stop();

@@ -17,7 +17,8 @@ import { startBenchServer } from "./processes.ts";
 import { renderResults } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
-const seconds = quick ? 1 : 3;
+const seconds = quick ? 1 : 2;
+const rounds = quick ? 1 : 3;
 const tabCounts = [1, 10, 50];
 
 await build({ configFile: resolve(import.meta.dirname, "../vite.config.ts"), logLevel: "warn" });
@@ -39,7 +40,7 @@ try {
   console.log("event loop vs the limit…");
   const rows: LoadRow[] = [];
   for (const [store, flag] of [["memory", "memory"], ["fs", `fs:${fsDir.path}`], ["redis", redis.url]] as const) {
-    rows.push(...(await compareWithLimit(store, flag, wire, tabCounts, seconds)));
+    rows.push(...(await compareWithLimit(store, flag, wire, tabCounts, seconds, rounds)));
   }
 
   console.log("CPU per event in process…");
@@ -64,7 +65,7 @@ try {
   const firstRenderMs = await measureFirstRender(quick ? 3 : 5);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const results = renderResults({ machine, seconds, rows, wire, cpu, fragment, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
+  const results = renderResults({ machine, seconds, rounds, rows, wire, cpu, fragment, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
   const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf("<!-- results:start -->");
