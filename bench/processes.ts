@@ -1,6 +1,8 @@
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import type { FragmentCost } from "./fragment-cost.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -63,4 +65,37 @@ export function cpuSecondsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   // After "pid (comm) ": state is field 3, so utime (14) and stime (15) are at 11 and 12.
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** What bench/in-process.ts measures. */
+export interface InProcessFigures {
+  cpu: { cpuMsPerEvent: number; wallMsPerEvent: number };
+  fragment: FragmentCost;
+  rerunMicroseconds: number;
+}
+
+/**
+ * Runs bench/in-process.ts compiled, as users run edgelit: bundled by esbuild
+ * (npm packages left as imports) and run by plain Node in its own process.
+ */
+export async function measureInProcess(quick: boolean): Promise<InProcessFigures> {
+  // Inside the repository, so the bundle's npm imports resolve from its node_modules.
+  const bundle = join(ROOT, `bench/.in-process-${process.pid}.mjs`);
+  try {
+    await build({
+      entryPoints: [join(ROOT, "bench/in-process.ts")],
+      outfile: bundle,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      alias: { edgelit: join(ROOT, "src/index.ts") },
+      logLevel: "warning",
+    });
+    const output = execFileSync(process.execPath, [bundle, ...(quick ? ["--quick"] : [])], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+    return JSON.parse(output.trim().split("\n").at(-1)!) as InProcessFigures;
+  } finally {
+    rmSync(bundle, { force: true });
+  }
 }

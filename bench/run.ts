@@ -8,13 +8,12 @@ import { buildCompiledCli, isCompiledCliFresh } from "../bin/compiled-cli.mjs";
 import { startRedis, tempDir } from "../test/helpers/processes.ts";
 import { measureClientSizes, measureFirstRender } from "./client.ts";
 import { measureColdStart } from "./cold-start.ts";
-import { measureCpuPerEvent } from "./cpu.ts";
-import { measureFragmentCost } from "./fragment-cost.ts";
 import { compareWithLimit, measureWire, type LoadRow } from "./event-loop.ts";
 import { measureIdleMemory } from "./memory.ts";
 import { measureWorker } from "./worker.ts";
 import { startBenchServer } from "./processes.ts";
 import { renderResults } from "./report.ts";
+import { measureInProcess } from "./processes.ts";
 
 const quick = process.argv.includes("--quick");
 const seconds = quick ? 1 : 2;
@@ -43,10 +42,8 @@ try {
     rows.push(...(await compareWithLimit(store, flag, wire, tabCounts, seconds, rounds)));
   }
 
-  console.log("CPU per event in process…");
-  const cpu = await measureCpuPerEvent(quick ? 1000 : 5000);
-  console.log("a fragment's rerun against a full rerun…");
-  const fragment = await measureFragmentCost(quick ? 1000 : 5000);
+  console.log("CPU per event in process, a fragment's rerun, the rerun alone…");
+  const { cpu, fragment, rerunMicroseconds } = await measureInProcess(quick);
 
   console.log("idle memory…");
   await client.flushall();
@@ -65,7 +62,7 @@ try {
   const firstRenderMs = await measureFirstRender(quick ? 3 : 5);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const results = renderResults({ machine, seconds, rounds, rows, wire, cpu, fragment, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
+  const results = renderResults({ machine, seconds, rounds, rows, wire, cpu, fragment, rerunMicroseconds, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
   const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf("<!-- results:start -->");
