@@ -102,12 +102,26 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   return new FastResponse(stream, { headers: SSE_HEADERS });
 }
 
-const quickWindow = new SameDelayTimers(STREAM_AFTER_MS);
+/**
+ * One timer for every event's quick-answer window, where a timer outlives the
+ * request that set it (Node). Cloudflare Workers tie a timer to its request:
+ * one set while an earlier request ran may never fire, so there each window
+ * has its own.
+ */
+const quickWindow = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === "Cloudflare-Workers"
+  ? undefined
+  : new SameDelayTimers(STREAM_AFTER_MS);
 
 /** True when `promise` settles within the quick-answer window, false once the window has passed. */
 function settlesQuickly(promise: Promise<unknown>): Promise<boolean> {
   return new Promise((resolve) => {
-    const cancel = quickWindow.start(() => resolve(false));
+    const timeUp = () => resolve(false);
+    let cancel: () => void;
+    if (quickWindow) cancel = quickWindow.start(timeUp);
+    else {
+      const timer = setTimeout(timeUp, STREAM_AFTER_MS);
+      cancel = () => clearTimeout(timer);
+    }
     void promise.then(() => {
       cancel();
       resolve(true);
