@@ -14,7 +14,7 @@ import type { FragmentScope } from "./fragment-tracker.ts";
 import { rerunFragment } from "./rerun-fragment.ts";
 import { RunLocation } from "./location.ts";
 import { ScriptRun } from "./script-run.ts";
-import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal } from "./signals.ts";
+import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal, type Cancellation } from "./signals.ts";
 
 /** Input of {@link runEvent}. */
 export interface RunEventOptions {
@@ -35,7 +35,7 @@ export interface RunEventOptions {
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Aborted when the page has gone: the run stops at its next st.* call. */
-  signal?: { readonly aborted: boolean };
+  signal?: Cancellation;
   /** The longest a run may take before it stops with an error in the page. */
   maxRunSeconds?: number;
   /** The largest element the page is sent, in bytes of JSON; a larger one shows as an error. */

@@ -8,7 +8,7 @@ import { TreeEmitter } from "./emitter.ts";
 import { RunForms } from "./run-forms.ts";
 import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import { RunLocation } from "./location.ts";
-import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError } from "./signals.ts";
+import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError, type Cancellation } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 
 /** What an element function tells the run about a widget it is drawing. */
@@ -78,7 +78,7 @@ export class ScriptRun {
   /** The page's URL as this run sees it: its page and query params (see RunLocation). */
   location = new RunLocation("/");
   /** Aborted when the page that asked for this run has gone. */
-  signal: { readonly aborted: boolean } | undefined;
+  signal: Cancellation | undefined;
   /** When the run must stop (performance.now() ms), and the limit to name in the error. */
   deadline: { at: number; seconds: number } | undefined;
   /** Opens an uploaded file of this session for the app; set by the server (or the test harness). */

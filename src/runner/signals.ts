@@ -66,3 +66,12 @@ export function isControlSignal(error: unknown): boolean {
 function slug(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "widget";
 }
+
+/**
+ * What a run watches to stop early (the page has gone): an AbortSignal will
+ * do, but a plain object is enough, and an AbortSignal costs microseconds to
+ * make on every event.
+ */
+export interface Cancellation {
+  readonly aborted: boolean;
+}

@@ -12,6 +12,7 @@ import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
+import type { Cancellation } from "../runner/signals.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -25,14 +26,6 @@ export interface RerunContext {
   maxMessageBytes?: number;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
-}
-
-/**
- * What a run watches to stop early: an AbortSignal will do, but a plain
- * object is enough (an AbortSignal costs microseconds to make, on every event).
- */
-export interface Cancellation {
-  readonly aborted: boolean;
 }
 
 /** Where a run's messages go. */
