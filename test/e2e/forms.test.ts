@@ -1,29 +1,17 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/forms-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/forms-app.ts" });
 
 /** A page of the fixture app, with the bodies of the event requests it sends. */
 async function openApp(): Promise<{ page: Page & { errors: string[] }; events: { changes: { id: string; value: unknown }[] }[] }> {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   const events: { changes: { id: string; value: unknown }[] }[] = [];
   page.on("request", (request) => {
     if (request.url().endsWith("/_edgelit/event")) events.push(JSON.parse(request.postData() ?? "{}"));
   });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByText("Outside clicks: 0").waitFor();
   return { page, events };
 }

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/fragments-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/fragments-app.ts" });
 
 /** The value of the metric with this label. */
 const metric = (page: Page, label: string) => page.locator(".metric", { has: page.locator(".metric-label", { hasText: label }) }).locator(".metric-value");
@@ -24,8 +12,8 @@ const metricIs = (page: Page, label: string, value: number) =>
   metric(page, label).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: 20_000 });
 
 test("a widget in a fragment reruns only the fragment: the rest of the page is not run or sent again", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await metricIs(page, "Full runs of the app", 1);
   await metricIs(page, "Clicks", 0);
 
@@ -53,8 +41,8 @@ test("a widget in a fragment reruns only the fragment: the rest of the page is n
 });
 
 test("a fragment with runEvery updates by itself, without running the app", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await metricIs(page, "Full runs of the app", 1);
   await metricIs(page, "Clock ticks", 1);
   await metricIs(page, "Clock ticks", 2);
@@ -64,8 +52,8 @@ test("a fragment with runEvery updates by itself, without running the app", asyn
 });
 
 test("a dialog opens on a button, its widgets keep it open, and Escape dismisses it for good", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await metricIs(page, "Full runs of the app", 1);
 
   await page.getByRole("button", { name: "Vote for edgelit" }).click();

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "examples/hello/app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "examples/hello/app.ts" });
 
 /** The tour's menu, in order, and the heading each page opens with. */
 const TOUR = [
@@ -31,8 +19,8 @@ const TOUR = [
 ] as const;
 
 test("every page of the tour opens from the menu, under its heading, with no exception or error", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByRole("heading", { name: "Hello, edgelit", exact: true }).waitFor();
   const menu = page.getByRole("navigation", { name: "Pages" });
   expect(await menu.getByRole("link").count()).toBe(TOUR.length);
@@ -50,5 +38,26 @@ test("every page of the tour opens from the menu, under its heading, with no exc
   await menu.getByRole("link", { name: /Status and chat$/ }).click();
   await page.getByRole("button", { name: "Show an exception" }).click();
   await page.locator(".exception", { hasText: "SyntaxError" }).waitFor();
+  expect(page.errors).toEqual([]);
+});
+
+test("tabs show one panel at a time, and switching needs no request to the server", async () => {
+  const page = await fixture.browser.newPage();
+  let events = 0;
+  page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
+  await page.goto(fixture.server.url);
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Layout" }).click();
+  const first = page.getByText("Content of the first tab.");
+  const second = page.getByText(/^Content of the second tab/);
+  await first.waitFor();
+  expect(await second.isVisible()).toBe(false);
+  expect(await page.getByRole("tab", { name: "First tab" }).getAttribute("aria-selected")).toBe("true");
+
+  const before = events;
+  await page.getByRole("tab", { name: "Second tab" }).click();
+  await second.waitFor();
+  expect(await first.isVisible()).toBe(false);
+  expect(await page.getByRole("tab", { name: "Second tab" }).getAttribute("aria-selected")).toBe("true");
+  expect(events).toBe(before);
   expect(page.errors).toEqual([]);
 });

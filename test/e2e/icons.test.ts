@@ -1,29 +1,17 @@
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/icons-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/icons-app.ts" });
 
 const ICON_FONT = /material-symbols-rounded.*\.woff2$/;
 
 /** Opens the fixture and records which files the page fetches. */
 async function openFixture() {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   const fetched: string[] = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByRole("heading", { name: "Icons fixture" }).waitFor();
   const loaded = (pattern: RegExp) => fetched.some((path) => pattern.test(path));
   return { page, loaded };

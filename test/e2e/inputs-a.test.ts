@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/pickers-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/pickers-app.ts" });
 
 test("the select slider, one stop or a range, shows the option and the app sees it", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByText("Size: M", { exact: true }).waitFor();
   const size = page.getByLabel("T-shirt size");
   expect(await size.getAttribute("aria-valuetext")).toBe("M");
@@ -38,8 +26,8 @@ test("the select slider, one stop or a range, shows the option and the app sees 
 });
 
 test("date and time fields send ISO values; a date past max is refused and the field goes back", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByText("Delivery: 2026-12-01 at 09:00", { exact: true }).waitFor();
   const day = page.getByLabel("Delivery day");
   expect(await day.getAttribute("max")).toBe("2027-06-30");
@@ -70,8 +58,8 @@ test("date and time fields send ISO values; a date past max is refused and the f
 });
 
 test("the colour picker sends lowercase hex and shows it beside the swatch", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByText("Ribbon: #ff4b4b", { exact: true }).waitFor();
   const ribbon = page.getByLabel("Ribbon colour");
   await ribbon.fill("#00ff7f");

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/inputs-b-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/inputs-b-app.ts" });
 
 /** Waits until the app's summary line shows `part` (e.g. "fruit=pear"). */
 const shows = (page: Page, part: string) => page.getByText(new RegExp(`(^| )${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( |$)`)).waitFor();
 
 async function openApp(): Promise<Page & { errors: string[] }> {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await shows(page, "fruit=null");
   return page;
 }
@@ -69,14 +57,14 @@ test("feedback rates, lights the stars up to the chosen one, and clears on a sec
 });
 
 test("a link button opens its URL in a new tab without an event; a disabled one links nowhere", async () => {
-  await browser.context.route("https://example.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Docs</title>docs" }));
+  await fixture.browser.context.route("https://example.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Docs</title>docs" }));
   const page = await openApp();
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
   const link = page.getByRole("link", { name: "Read the docs" });
   expect(await link.getAttribute("target")).toBe("_blank");
   expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
-  const [tab] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);
+  const [tab] = await Promise.all([fixture.browser.context.waitForEvent("page"), link.click()]);
   await tab.waitForLoadState();
   expect(tab.url()).toBe("https://example.com/docs");
   expect(await tab.title()).toBe("Docs");
@@ -111,9 +99,9 @@ test("balloons and snow fly over the page without catching clicks, go away, and 
 });
 
 test("with reduced motion, balloons draw nothing", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await shows(page, "fruit=null");
   await page.getByRole("button", { name: "Balloons" }).click();
   // The element is in the page once the run that called st.balloons() has been drawn.

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, metricShows, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { metricShows, appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/integration/fixtures/slow-steps-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/integration/fixtures/slow-steps-app.ts" });
 
 
 test("acting while a run streams interrupts it: the newest values win and no click is lost", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await metricShows(page, 0);
   await page.getByRole("checkbox", { name: "Slow" }).check();
   await page.getByText("step 39 of 40").waitFor({ timeout: 20_000 });

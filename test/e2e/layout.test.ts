@@ -1,27 +1,15 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/layout-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/layout-app.ts" });
 
 /** The layout page, loaded, with a count of the events it sends. */
 async function openLayoutPage(): Promise<{ page: Page & { errors: string[] }; events: () => number }> {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByText("Hello from the popover.").waitFor();
   return { page, events: () => events };
 }

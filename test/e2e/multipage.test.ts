@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { appInBrowser } from "../helpers/browser.ts";
 import { startEdgelit } from "../helpers/processes.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "examples/multipage/app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "examples/multipage/app.ts" });
 
 /** A tab that counts its event requests and its document loads. */
 async function openTab(path = "/") {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   const counts = { events: 0, documents: 0 };
   page.on("request", (request) => {
     if (request.url().endsWith("/_edgelit/event")) counts.events++;
     if (request.resourceType() === "document") counts.documents++;
   });
-  await page.goto(server.url + path);
+  await page.goto(fixture.server.url + path);
   return { page, counts };
 }
 
@@ -112,7 +101,7 @@ test("query params the app writes show in the URL, and a URL typed with ?q= is r
   expect(await page.getByRole("textbox", { name: "Animal" }).inputValue()).toBe("d");
 
   // Typed by hand in the address bar: a new document on the same tab's session.
-  await page.goto(`${server.url}/search?q=ow`);
+  await page.goto(`${fixture.server.url}/search?q=ow`);
   await page.getByText("Found: owl").waitFor();
   expect(await page.getByRole("textbox", { name: "Animal" }).inputValue()).toBe("ow");
   expect(page.errors).toEqual([]);
@@ -150,7 +139,7 @@ test("an unknown path shows the default page with a notice, at /", async () => {
 test("a menu link stops a page whose run is still streaming", async () => {
   const endless = await startEdgelit({ app: "test/e2e/fixtures/endless-page-app.ts" });
   try {
-    const page = await browser.newPage();
+    const page = await fixture.browser.newPage();
     await page.goto(endless.url);
     await page.getByText("tick 3").waitFor();
     // The endless run never finishes by itself: the quick page only shows if the click interrupts it.

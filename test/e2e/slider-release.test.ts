@@ -1,20 +1,8 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/slider-reset-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/slider-reset-app.ts" });
 
 /** Drags a slider of `steps` + 1 stops with the mouse, through the given stops in order, then releases it. */
 async function drag(page: Page, slider: Locator, steps: number, stops: number[]): Promise<void> {
@@ -28,8 +16,8 @@ async function drag(page: Page, slider: Locator, steps: number, stops: number[])
 }
 
 test("a select slider dragged away and back to where it was still shows the value the app sets next", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByText("Size: M").waitFor();
   const slider = page.getByRole("slider", { name: "Size" });
   // Drag M to XL and back to M: the value ends where it started, so the browser fires no change.
@@ -43,10 +31,10 @@ test("a select slider dragged away and back to where it was still shows the valu
 });
 
 test("a drag that moves a select slider sends its new value once", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   const events: unknown[] = [];
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events.push(request.postDataJSON()));
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByText("Size: M").waitFor();
   const before = events.length;
   await drag(page, page.getByRole("slider", { name: "Size" }), 3, [1, 2]);
@@ -59,8 +47,8 @@ test("a drag that moves a select slider sends its new value once", async () => {
 });
 
 test("a slider dragged away and back to where it was still shows the value the app sets next", async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
   await page.getByText("Volume: 1").waitFor();
   const slider = page.getByRole("slider", { name: "Volume" });
   await drag(page, slider, 3, [1, 3, 1]);

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/text-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/text-app.ts" });
 
 /** Opens the fixture and records which files the page fetches. */
 async function openFixture() {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   const fetched: string[] = [];
   page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByRole("heading", { name: "Text fixture" }).waitFor();
   const loaded = (pattern: RegExp) => fetched.some((path) => pattern.test(path));
   return { page, loaded };
@@ -117,7 +105,7 @@ test("colour directives, badges, emoji and Material icons render in markdown", a
 });
 
 test("the copy button puts a code block's text on the clipboard", async () => {
-  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await fixture.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: fixture.server.url });
   const { page } = await openFixture();
   await page.getByRole("checkbox", { name: "Show rich text" }).check();
   const block = page.locator(".code-block", { hasText: "SELECT region" });
@@ -131,14 +119,14 @@ test("the copy button puts a code block's text on the clipboard", async () => {
 });
 
 test("code and formulas show as plain text until their chunks arrive", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/assets\/(math|highlight)-.*\.js$/, async (route) => {
     await released;
     await route.continue();
   });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByRole("checkbox", { name: "Show rich text" }).check();
 
   const code = page.locator("pre.code code").first();

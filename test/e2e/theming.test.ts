@@ -1,20 +1,8 @@
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startEdgelit } from "../helpers/processes.ts";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
 
-let server: Awaited<ReturnType<typeof startEdgelit>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEdgelit({ app: "test/e2e/fixtures/themed-app.ts" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const fixture = appInBrowser({ app: "test/e2e/fixtures/themed-app.ts" });
 
 /** The colour a user sees: the element's CSS colour composited over its ancestors' backgrounds, as [r, g, b]. */
 function seenColor(locator: Locator, property: "color" | "backgroundColor"): Promise<number[]> {
@@ -92,9 +80,9 @@ function unreadable(ratios: Record<string, number>): string[] {
 }
 
 test("the page follows the system: dark background and light text in dark mode, the reverse in light mode; all text readable", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByText("Finished work").waitFor();
   const body = page.locator("body");
   expect(isDark(await seenColor(body, "backgroundColor"))).toBe(true);
@@ -112,10 +100,10 @@ test("the page follows the system: dark background and light text in dark mode, 
 });
 
 test("the app's primaryColor shows on a primary button, in light and dark mode alike", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    await page.goto(server.url);
+    await page.goto(fixture.server.url);
     const button = page.getByRole("button", { name: "Primary action" });
     await button.waitFor();
     expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe("rgb(124, 58, 237)");
@@ -123,21 +111,21 @@ test("the app's primaryColor shows on a primary button, in light and dark mode a
 });
 
 test("the theme is in the first paint: with the client's script blocked, the served page is already themed", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   await page.route(/\/assets\/.*\.js$/, (route) => route.abort());
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   const root = page.locator("html");
   expect(await root.evaluate((element) => getComputedStyle(element).getPropertyValue("--primary"))).toBe("#7c3aed");
   expect(isDark(await seenColor(page.locator("body"), "backgroundColor"))).toBe(true);
 });
 
 test("the ⋮ menu switches the theme at once, without a request, and the choice survives a reload", async () => {
-  const page = await browser.newPage();
+  const page = await fixture.browser.newPage();
   let events = 0;
   page.on("request", (request) => request.url().includes("/_edgelit/") && events++);
   await page.emulateMedia({ colorScheme: "light" });
-  await page.goto(server.url);
+  await page.goto(fixture.server.url);
   await page.getByText("Finished work").waitFor();
   const body = page.locator("body");
   expect(isLight(await seenColor(body, "backgroundColor"))).toBe(true);

@@ -1,5 +1,6 @@
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { tempDir } from "./processes.ts";
+import { afterAll, beforeAll } from "vitest";
+import { startEdgelit, tempDir, type EdgelitProcessOptions } from "./processes.ts";
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,4 +49,40 @@ export async function launchBrowser(options: { extraArgs?: string[] } = {}): Pro
 /** Waits until the page's (first) metric shows exactly `count`, as the counter apps draw it. */
 export function metricShows(page: Page, count: number, timeout = 30_000): Promise<void> {
   return page.locator(".metric-value", { hasText: new RegExp(`^${count}$`) }).waitFor({ timeout });
+}
+
+/** An app served by `edgelit run` and a Chromium to open it in, for the tests of one file. */
+export interface AppInBrowser {
+  readonly server: Awaited<ReturnType<typeof startEdgelit>>;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the app and Chromium before the file's tests and stops both after
+ * them. Read `server` and `browser` inside the tests (they exist once the
+ * tests run).
+ */
+export function appInBrowser(options: EdgelitProcessOptions): AppInBrowser {
+  let server: AppInBrowser["server"] | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startEdgelit(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("appInBrowser: the app is read before the tests run");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }
