@@ -51,6 +51,8 @@ export interface WorkerFixtureOptions {
   bindings?: Record<string, string>;
   /** Also listen on 127.0.0.1 (a random port), for clients that speak HTTP. */
   listen?: boolean;
+  /** Serve the built client as static assets, as wrangler.toml does. */
+  assets?: boolean;
 }
 
 /** A Worker bundled by wrangler and run by workerd. */
@@ -72,6 +74,7 @@ export async function startWorker(options: WorkerFixtureOptions): Promise<Worker
     kvNamespaces: options.kvNamespaces ?? [],
     bindings: options.bindings ?? {},
     ...(options.listen && { host: "127.0.0.1", port: 0 }),
+    ...(options.assets && { assets: builtClientAssets() }),
     cf: false,
   });
   const ready = await miniflare.ready;
