@@ -21,6 +21,23 @@ test("a run past its time limit stops at its next st.* call, with a clear error 
   expect(messages.at(-1)?.type).toBe("finish");
 });
 
+test("a script that never awaits (and so runs with no deadline timer) is still stopped at its first st.* call past the limit", async () => {
+  const app = defineApp((st) => {
+    st.text("before");
+    const busyUntil = performance.now() + 500;
+    while (performance.now() < busyUntil) {
+      // synchronous work past the limit
+    }
+    st.text("after");
+  });
+  const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
+  const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
+  expect(exceptionsIn(messages)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
+  const texts = messages.flatMap((m) => (m.type === "element" && m.kind === "text" ? [m.props.body] : []));
+  expect(texts).toEqual(["before"]);
+  expect(messages.at(-1)?.type).toBe("finish");
+});
+
 test("a script stuck in an await is stopped at the limit too, and the session is saved", async () => {
   const app = defineApp(async (st) => {
     st.session.visits = (st.session.visits ?? 0) + 1;
