@@ -40,7 +40,8 @@ describe("edgelit run --storage upstash", () => {
     const before = await startWithUpstash();
     let after: Awaited<ReturnType<typeof startEdgelit>> | undefined;
     try {
-      expect(before.output()).toContain(`sessions in upstash ${upstash.url}`);
+      // The store's line follows the "serving" line the start waits for: it may arrive a moment later.
+      await expect.poll(() => before.output(), { timeout: 5000 }).toContain(`sessions in upstash ${upstash.url}`);
       expect(before.output()).not.toContain(upstash.token);
       const tab = await openCounter(before.url);
       await click(tab, "Add one", 3);
