@@ -45,6 +45,6 @@ export type { NavigationOptions, PageList } from "./app/pages/navigation.ts";
 export type { PageControls, SwitchPageOptions } from "./app/pages/page-controls.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
-export { EdgelitApiError } from "./runner/signals.ts";
+export { EdgelitApiError } from "./errors/api-error.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";

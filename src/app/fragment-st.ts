@@ -1,6 +1,7 @@
 import type { ElementPath } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
-import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
+import { RerunSignal, StopSignal } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { containerPrototype, createContainer } from "./container.ts";
 import { pageControlMethods } from "./pages/page-controls.ts";
 import { createSessionState } from "./session-state.ts";

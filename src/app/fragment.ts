@@ -1,5 +1,5 @@
 import { DRAW_FRAGMENT, callerLocation, registerFragment, type FragmentBody, type FragmentDefinition } from "../runner/fragment-registry.ts";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import type { Container } from "./container.ts";
 
 export type { FragmentBody } from "../runner/fragment-registry.ts";

@@ -1,5 +1,5 @@
 import type { RunLocation } from "../runner/location.ts";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** What a query param can be set to: text, or a value written as text; a list sets the key several times. */
 export type QueryParamValue = string | number | boolean | bigint;

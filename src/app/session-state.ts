@@ -1,6 +1,6 @@
 import { isTriggerKind, widgetCodecs, type WidgetCodec } from "../elements/inputs/codecs.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /**
  * `st.session`: the tab's session state. Plain properties hold the app's own

@@ -1,6 +1,7 @@
 import { ROOTS } from "../protocol/index.ts";
 import type { ScriptRun } from "../runner/script-run.ts";
-import { EdgelitApiError, RerunSignal, StopSignal } from "../runner/signals.ts";
+import { RerunSignal, StopSignal } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { containerPrototype, createContainer, type Container } from "./container.ts";
 import { pageControlMethods, type PageControls } from "./pages/page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";

@@ -1,4 +1,4 @@
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { isCssColor, isCssLength, isFontFamilyList, isFontFamilyName, isFontUrl, isFontWeight } from "./css-values.ts";
 
 /** A font: one of the three generic looks, or any CSS font-family list such as `"Inter", sans-serif`. */

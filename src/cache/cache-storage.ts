@@ -1,5 +1,5 @@
 import { createStorage, type Storage } from "unstorage";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /*
  * Where `cacheData` finds the store.

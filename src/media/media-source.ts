@@ -1,5 +1,5 @@
 import { ROUTES } from "../protocol/index.ts";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { contentId } from "./content-id.ts";
 import type { PendingMedia } from "./media-store.ts";
 import { sniffType } from "./sniff.ts";

@@ -1,5 +1,5 @@
 import type { UploadedFileRef } from "../protocol/index.ts";
-import { EdgelitApiError } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /**
  * A file the user gave an upload widget. Its bytes stay in the store and are

@@ -1,7 +1,7 @@
 import type { Storage } from "unstorage";
 import { createSt } from "../app/st.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
-import { exceptionProps } from "../elements/status/alerts.ts";
+import { exceptionProps } from "./exception-props.ts";
 import { ROOTS } from "../protocol/index.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
 import { ScriptRun } from "./script-run.ts";

@@ -1,5 +1,5 @@
 import type { St } from "../app/st.ts";
-import { EdgelitApiError } from "./signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** The body of a fragment: drawn into the fragment's own block, with the arguments of its call. */
 export type FragmentBody<Args> = (st: St, args: Args) => void | Promise<void>;

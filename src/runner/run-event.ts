@@ -2,7 +2,7 @@ import { createSt } from "../app/st.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
-import { exceptionProps } from "../elements/status/alerts.ts";
+import { exceptionProps } from "./exception-props.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
@@ -14,7 +14,8 @@ import type { FragmentScope } from "./fragment-tracker.ts";
 import { rerunFragment } from "./rerun-fragment.ts";
 import { RunLocation } from "./location.ts";
 import { ScriptRun } from "./script-run.ts";
-import { EdgelitApiError, InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal, type Cancellation } from "./signals.ts";
+import { InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal, type Cancellation } from "./signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** Input of {@link runEvent}. */
 export interface RunEventOptions {

@@ -1,5 +1,5 @@
 import { pathKey, type ElementPath } from "../protocol/index.ts";
-import { EdgelitApiError } from "./signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** A form the run has drawn. */
 export interface RunForm {

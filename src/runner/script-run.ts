@@ -1,14 +1,15 @@
 import { idleTriggerValue, isTriggerKind, widgetCodecs, type WidgetCodec } from "../elements/inputs/codecs.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
-import { exceptionProps } from "../elements/status/alerts.ts";
+import { exceptionProps } from "./exception-props.ts";
 import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef, type WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord, WidgetSpec } from "../session/record.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { RunForms } from "./run-forms.ts";
 import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import { RunLocation } from "./location.ts";
-import { DiscoveryComplete, DuplicateWidgetIdError, EdgelitApiError, InterruptSignal, RunTimeoutError, type Cancellation } from "./signals.ts";
+import { DiscoveryComplete, DuplicateWidgetIdError, InterruptSignal, RunTimeoutError, type Cancellation } from "./signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { widgetId } from "./widget-id.ts";
 
 /** What an element function tells the run about a widget it is drawing. */

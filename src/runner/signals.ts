@@ -1,3 +1,5 @@
+import { EdgelitApiError } from "../errors/api-error.ts";
+
 /** Thrown by `st.rerun()`: the run starts over with the current state (`fragment`: only the fragment it was called in). */
 export class RerunSignal extends Error {
   constructor(readonly scope: "app" | "fragment" = "app") {
@@ -35,14 +37,6 @@ export class DiscoveryComplete extends Error {
   constructor() {
     super("discovery complete");
     this.name = "DiscoveryComplete";
-  }
-}
-
-/** A mistake in how the app uses the API; shown in the page like any script error. */
-export class EdgelitApiError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EdgelitApiError";
   }
 }
 

@@ -2,7 +2,7 @@ import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage, UploadedFileRef, WidgetChange } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
-import { resolveUploads } from "../media/resolve-uploads.ts";
+import { resolveUploads } from "./resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
 import { resolveFragmentScope } from "../runner/fragment-scope.ts";

@@ -1,7 +1,7 @@
 import { ROOTS, type ElementPropsByKind } from "../../protocol/index.ts";
 import type { RunPages } from "../../runner/location.ts";
 import type { ScriptRun } from "../../runner/script-run.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { isPage, type Page } from "./page.ts";
 
 /** The pages of an app: a list, or lists under section headers (`""` for none). */

@@ -1,5 +1,6 @@
 import type { ScriptRun } from "../../runner/script-run.ts";
-import { EdgelitApiError, RerunSignal } from "../../runner/signals.ts";
+import { RerunSignal } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
 import { RUN_PAGE, isPage, isUrlPath, scriptOf, type Page } from "./page.ts";

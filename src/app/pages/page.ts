@@ -1,5 +1,5 @@
 import { checkIcon } from "../../elements/icon-option.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import type { St } from "../st.ts";
 
 /** The body of one page: called with `st` when that page shows. */

@@ -1,6 +1,6 @@
 import type { Container } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { button, type ButtonOptions } from "../inputs/button.ts";
 
 /** Options of `form`. */

@@ -1,7 +1,7 @@
 import { checkedId, defineFragment, type Fragment } from "../../app/fragment.ts";
 import type { St } from "../../app/st.ts";
 import { callerLocation, type FragmentBody } from "../../runner/fragment-registry.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** Options of {@link dialog}. */
 export interface DialogOptions<Args> {

@@ -1,7 +1,7 @@
 import { createFragmentSt } from "../../app/fragment-st.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
 import { DRAW_FRAGMENT, findFragment, type FragmentDefinition } from "../../runner/fragment-registry.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { unkeepableAt } from "../../session/codec.ts";
 
 /** The hidden container method behind every fragment and dialog call (see DRAW_FRAGMENT). */

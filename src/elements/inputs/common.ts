@@ -1,5 +1,5 @@
 import type { WidgetProps } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** Options every widget takes. */
 export interface WidgetOptions {

@@ -1,5 +1,5 @@
 import type { ElementTarget } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { addYears, dayNumber, todayUtc, toIsoDate } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 

@@ -1,6 +1,6 @@
 import type { ElementTarget } from "../../app/target.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import type { WidgetOptions } from "./common.ts";
 
 /** Options of `feedback`. It has no label, so no `help`. */

@@ -1,5 +1,5 @@
 import type { ElementTarget } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `numberInput`. A `value` of null starts it empty. */

@@ -1,5 +1,5 @@
 import type { ElementTarget } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { indexOfOption } from "./codecs.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 

@@ -1,7 +1,7 @@
 import type { ElementTarget } from "../../app/target.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 import type { UploadedFileRef } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** The largest upload a widget accepts unless it says otherwise: 200 MB, as in Streamlit. */

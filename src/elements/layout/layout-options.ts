@@ -1,5 +1,5 @@
 import type { BlockElements } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { checkIcon } from "../icon-option.ts";
 
 /** Options of `columns`. */

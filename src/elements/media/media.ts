@@ -1,7 +1,7 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
 import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** Options of `image`. */
 export interface ImageOptions extends MediaOptions {

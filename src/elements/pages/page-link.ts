@@ -1,7 +1,7 @@
 import { pageHref } from "../../app/pages/navigation.ts";
 import { isPage, type Page } from "../../app/pages/page.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { checkIcon, iconProp } from "../icon-option.ts";
 
 /** Options of `pageLink`. */

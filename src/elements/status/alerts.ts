@@ -1,6 +1,7 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
-import type { AlertLevel, ElementPropsByKind } from "../../protocol/index.ts";
+import type { AlertLevel } from "../../protocol/index.ts";
 import { iconProp } from "../icon-option.ts";
+import { exceptionProps } from "../../runner/exception-props.ts";
 
 /** Options of the callouts (`error`, `warning`, `info`, `success`). */
 export interface AlertOptions {
@@ -35,16 +36,4 @@ export const statusMethods = {
 
 function alert(target: ElementTarget, level: AlertLevel, body: string, options: AlertOptions = {}): void {
   target.emit("alert", { level, body: String(body), ...iconProp(`st.${level}`, options.icon) });
-}
-
-/** The props of an exception box for any thrown value. */
-export function exceptionProps(error: unknown, withStack: boolean): ElementPropsByKind["exception"] {
-  if (error instanceof Error) {
-    return {
-      name: error.name,
-      message: error.message,
-      ...(withStack && error.stack !== undefined && { stack: error.stack }),
-    };
-  }
-  return { name: "Error", message: String(error) };
 }

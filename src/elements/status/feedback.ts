@@ -1,6 +1,6 @@
 import type { Placeholder } from "../../app/container.ts";
 import { TARGET, type Drawable } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { iconProp } from "../icon-option.ts";
 
 /** Options of `progress`. */

@@ -1,6 +1,6 @@
 import { TARGET, type Drawable } from "../../app/target.ts";
 import type { BadgeColor } from "../../protocol/index.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { iconProp } from "../icon-option.ts";
 import { helpProp } from "./text.ts";
 

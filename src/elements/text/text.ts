@@ -1,5 +1,5 @@
 import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { toJsonValue } from "./to-json.ts";
 
 /** Options of `markdown` and `caption`. */

@@ -1,5 +1,5 @@
 import { TARGET, type ElementTarget } from "../../app/target.ts";
-import { EdgelitApiError } from "../../runner/signals.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** What `writeStream` reads: chunks of text (or UTF-8 bytes), or a function that returns them. */
 export type TextStream =

@@ -1,5 +1,5 @@
 import { TARGET, type Drawable } from "../../app/target.ts";
-import { exceptionProps } from "../status/alerts.ts";
+import { exceptionProps } from "../../runner/exception-props.ts";
 import { toJsonValue } from "./to-json.ts";
 import { writeStream, type TextStreamSource } from "./write-stream.ts";
 

@@ -1,6 +1,6 @@
 import { FastResponse } from "srvx";
-import { errorResponse } from "../server/errors.ts";
-import type { MediaStore } from "./media-store.ts";
+import { errorResponse } from "./errors.ts";
+import type { MediaStore } from "../media/media-store.ts";
 
 const MEDIA_ID = /^[0-9a-f]{32}$/;
 

@@ -2,11 +2,11 @@ import { FastResponse } from "srvx";
 import { isUploadKind } from "../elements/inputs/codecs.ts";
 import { isAccepted } from "../elements/inputs/uploads.ts";
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type UploadAnswer } from "../protocol/index.ts";
-import { errorResponse, RequestError } from "../server/errors.ts";
-import { isSameOrigin } from "../server/read-event.ts";
+import { errorResponse, RequestError } from "./errors.ts";
+import { isSameOrigin } from "./read-event.ts";
 import { isSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
-import type { MediaStore } from "./media-store.ts";
+import type { MediaStore } from "../media/media-store.ts";
 
 /** What the upload route needs. */
 export interface UploadContext {

@@ -1,7 +1,7 @@
 import { isUploadKind } from "../elements/inputs/codecs.ts";
 import type { UploadedFileRef, WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
-import type { MediaStore } from "./media-store.ts";
+import type { MediaStore } from "../media/media-store.ts";
 
 /**
  * Upload widgets' values arrive as file ids; this turns them into the files'
