@@ -1,4 +1,4 @@
-// Rewrites src/elements/material-icon-names.ts with every icon name the Material Symbols Rounded
+// Rewrites src/elements/icons/material-icon-names.ts with every icon name the Material Symbols Rounded
 // font (from the material-symbols package, the font the client draws icons with) turns into a
 // glyph: the ligatures of its GSUB table. That is more than the package's index.d.ts lists, which
 // leaves out older names the font still draws (expand_more, done).
@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { brotliDecompressSync } from "node:zlib";
 
 const FONT = new URL("../node_modules/material-symbols/material-symbols-rounded.woff2", import.meta.url);
-const OUTPUT = new URL("../src/elements/material-icon-names.ts", import.meta.url);
+const OUTPUT = new URL("../src/elements/icons/material-icon-names.ts", import.meta.url);
 
 // WOFF2's known table tags, by the index its table directory uses for them.
 const KNOWN_TAGS = (
@@ -171,9 +171,9 @@ export const MATERIAL_ICON_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\\s
 
 if (process.argv.includes("--check")) {
   const current = readFileSync(OUTPUT, "utf8") === source;
-  console.log(current ? "src/elements/material-icon-names.ts is current" : "src/elements/material-icon-names.ts is out of date: run node scripts/material-icon-names.mjs");
+  console.log(current ? "src/elements/icons/material-icon-names.ts is current" : "src/elements/icons/material-icon-names.ts is out of date: run node scripts/material-icon-names.mjs");
   process.exitCode = current ? 0 : 1;
 } else {
   writeFileSync(OUTPUT, source);
-  console.log(`${sorted.length} Material icon names written to src/elements/material-icon-names.ts`);
+  console.log(`${sorted.length} Material icon names written to src/elements/icons/material-icon-names.ts`);
 }

@@ -9,9 +9,9 @@ export type { ThemeFont, ThemeFontFace, ThemeOptions } from "./app/theme.ts";
 export type { RerunOptions, St } from "./app/st.ts";
 export { fragment } from "./app/fragment.ts";
 export type { Fragment, FragmentArgs, FragmentBody, FragmentOptions } from "./app/fragment.ts";
-export { dialog } from "./elements/fragments/dialog.ts";
-export type { DialogOptions } from "./elements/fragments/dialog.ts";
-export type { Container, Placeholder } from "./app/container.ts";
+export { dialog } from "./app/dialog.ts";
+export type { DialogOptions } from "./app/dialog.ts";
+export type { Container, ElementHandle, Placeholder } from "./elements/element-api.ts";
 export type { SessionState } from "./app/session-state.ts";
 export type {
   ButtonOptions,

@@ -1,8 +1,9 @@
 import type { ElementPath } from "../protocol/index.ts";
-import type { ScriptRun } from "../runner/script-run.ts";
+import type { RunBinding } from "../runner/run-binding.ts";
 import { RerunSignal, StopSignal } from "../runner/signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { containerPrototype, createContainer } from "./container.ts";
+import { elementApiPrototype, openContainer } from "../elements/element-api.ts";
+import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods } from "./pages/page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import type { RerunOptions, St } from "./st.ts";
@@ -18,14 +19,13 @@ const outside = (where: string): never => {
  * fragment: the URL's query params, page switches (which rerun the whole
  * app), and a `rerun` that can rerun the fragment alone. It cannot reach the
  * sidebar or the bottom (a fragment's reruns redraw only its block), nor
- * declare the app's pages. Made on first use: container.ts, which this
- * extends, imports the fragment methods that import this module.
+ * declare the app's pages. Made on first use.
  */
 let fragmentStPrototype: object | undefined;
 
 function makeFragmentStPrototype(): object {
   const { queryParams, switchPage } = Object.getOwnPropertyDescriptors(pageControlMethods);
-  return Object.create(containerPrototype, {
+  return Object.create(elementApiPrototype, {
     queryParams: queryParams!,
     switchPage: switchPage!,
     ...Object.getOwnPropertyDescriptors({
@@ -51,7 +51,7 @@ function makeFragmentStPrototype(): object {
 }
 
 /** The `st` a fragment's body gets: the element API of its block at `path`, the session, and the members above. */
-export function createFragmentSt(run: ScriptRun, path: ElementPath): St {
+export function createFragmentSt(binding: RunBinding, path: ElementPath): St {
   fragmentStPrototype ??= makeFragmentStPrototype();
-  return Object.assign(createContainer(run, path, fragmentStPrototype), { session: createSessionState(run) }) as unknown as St;
+  return Object.assign(openContainer(new BlockTarget(binding, path), fragmentStPrototype), { session: createSessionState(binding) }) as unknown as St;
 }

@@ -1,8 +1,10 @@
-import { DRAW_FRAGMENT, callerLocation, registerFragment, type FragmentBody, type FragmentDefinition } from "../runner/fragment-registry.ts";
+import { DRAW_FRAGMENT, callerLocation, registerFragment, type FragmentDefinition } from "../runner/fragment-registry.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import type { Container } from "./container.ts";
+import type { Container } from "../elements/element-api.ts";
+import type { St } from "./st.ts";
 
-export type { FragmentBody } from "../runner/fragment-registry.ts";
+/** The body of a fragment: drawn into the fragment's own block, with the arguments of its call. */
+export type FragmentBody<Args> = (st: St, args: Args) => void | Promise<void>;
 
 /** Options of {@link fragment}. */
 export interface FragmentOptions {

@@ -1,8 +1,9 @@
 import { ROOTS } from "../protocol/index.ts";
-import type { ScriptRun } from "../runner/script-run.ts";
+import type { RunBinding } from "../runner/run-binding.ts";
 import { RerunSignal, StopSignal } from "../runner/signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { containerPrototype, createContainer, type Container } from "./container.ts";
+import { elementApiPrototype, openContainer, type Container } from "../elements/element-api.ts";
+import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods, type PageControls } from "./pages/page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
@@ -47,7 +48,7 @@ export interface RerunOptions {
  * the page controls, and run control. Only the sidebar, the bottom and the
  * session are made per run.
  */
-const stPrototype: object = Object.create(containerPrototype, {
+const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
@@ -62,11 +63,11 @@ const stPrototype: object = Object.create(containerPrototype, {
   }),
 });
 
-/** Creates the `st` object of one run: the main area's handle, with the rest added. */
-export function createSt(run: ScriptRun): St {
-  return Object.assign(createContainer(run, [ROOTS.main], stPrototype), {
-    sidebar: createContainer(run, [ROOTS.sidebar]),
-    bottom: createContainer(run, [ROOTS.bottom]),
-    session: createSessionState(run),
+/** Creates the `st` object of one run (the one `binding` holds): the main area's handle, with the rest added. */
+export function createSt(binding: RunBinding): St {
+  return Object.assign(openContainer(new BlockTarget(binding, [ROOTS.main]), stPrototype), {
+    sidebar: openContainer(new BlockTarget(binding, [ROOTS.sidebar])),
+    bottom: openContainer(new BlockTarget(binding, [ROOTS.bottom])),
+    session: createSessionState(binding),
   }) as St;
 }

@@ -1,7 +1,7 @@
-import { isTriggerKind, sameValue, widgetCodecs } from "../elements/inputs/codecs.ts";
 import type { WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { gateFormChanges } from "./form-changes.ts";
+import { sameValue, type WidgetRuleTable } from "./widget-rules.ts";
 
 /** What applying an event's widget changes did. */
 export interface AppliedChanges {
@@ -18,7 +18,7 @@ export interface AppliedChanges {
  * changes nothing and is reported to the client, as is a form widget's value
  * sent without its form's submit (see gateFormChanges).
  */
-export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[]): AppliedChanges {
+export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[], rules: WidgetRuleTable): AppliedChanges {
   const gated = gateFormChanges(record, changes);
   const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: gated.refused };
   for (const { id, value } of gated.accepted) {
@@ -28,12 +28,13 @@ export function applyChanges(record: SessionRecord, changes: readonly WidgetChan
       applied.refused.push({ widgetId: id, message: "That widget is not on the page any more; its value was ignored." });
       continue;
     }
-    const decoded = widgetCodecs[widget.kind].fromClient(value, widget.spec);
+    const { codec, trigger } = rules[widget.kind];
+    const decoded = codec.fromClient(value, widget.spec);
     if (!decoded.ok) {
       applied.refused.push({ widgetId: id, message: `Refused a value for this ${widget.kind}: ${decoded.reason}.` });
       continue;
     }
-    if (isTriggerKind(widget.kind)) {
+    if (trigger) {
       applied.triggers.set(id, decoded.value);
       applied.changed.push(id);
     } else if (!sameValue(widget.value, decoded.value)) {

@@ -1,5 +1,4 @@
 import type { Storage } from "unstorage";
-import { createSt } from "../app/st.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "./exception-props.ts";
 import { ROOTS } from "../protocol/index.ts";
@@ -14,17 +13,15 @@ import { isControlSignal } from "./signals.ts";
  * reopens it). With `onDismiss`, the callback runs and the app reruns ("rerun").
  */
 export async function closeDialog(run: ScriptRun, scope: FragmentScope, cacheStorage?: Storage): Promise<"completed" | "failed" | "rerun"> {
-  const onDismiss = scope.definition.dialog?.onDismiss;
-  if (!onDismiss) {
-    run.emitter.replace(scope.state.path, "empty", {});
+  if (!scope.definition.dialog?.onDismiss) {
+    run.placement.emitter.replace(scope.state.path, "empty", {});
     return "completed";
   }
-  const callbacks = new ScriptRun(run.record, "callbacks", {}, () => {}, run.dev);
   // As in the app's other callbacks, st.queryParams and st.switchPage act on the URL of the run to come.
-  callbacks.location = run.location;
+  const callbacks = new ScriptRun({ record: run.record, mode: "callbacks", host: run.host, location: run.location, dev: run.dev });
   run.redraw(undefined);
   try {
-    await withCacheStorage(cacheStorage, () => onDismiss(createSt(callbacks), scope.state.args));
+    await withCacheStorage(cacheStorage, () => run.host.runDismiss(callbacks.binding, scope.definition, scope.state.args));
   } catch (error) {
     if (!isControlSignal(error)) {
       run.emit([ROOTS.main], "exception", exceptionProps(error, run.dev));

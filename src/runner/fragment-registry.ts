@@ -1,21 +1,25 @@
-import type { St } from "../app/st.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 
-/** The body of a fragment: drawn into the fragment's own block, with the arguments of its call. */
-export type FragmentBody<Args> = (st: St, args: Args) => void | Promise<void>;
+/**
+ * The body of a fragment as the runner holds it: the app layer's function of
+ * its `st` and arguments (src/app/fragment.ts types it); the runner only hands
+ * it to ScriptHost.runFragment.
+ */
+export type StoredFragmentBody = (st: never, args: never) => unknown;
 
 /** How a dialog looks and closes. */
 export interface DialogSettings {
   title: string;
   width: "small" | "large";
   dismissible: boolean;
-  onDismiss: ((st: St, args: unknown) => unknown) | undefined;
+  /** Called when the user dismisses the dialog (see ScriptHost.runDismiss). */
+  onDismiss: StoredFragmentBody | undefined;
 }
 
 /** A fragment or dialog as defined at module scope. */
 export interface FragmentDefinition {
   readonly id: string;
-  readonly body: FragmentBody<unknown>;
+  readonly body: StoredFragmentBody;
   /** Seconds between the reruns the page asks for; undefined for none. */
   readonly runEvery: number | undefined;
   /** Set for a dialog. */

@@ -1,7 +1,33 @@
-import type { Page } from "../app/pages/page.ts";
+/** A page of a multipage app as the runner and page links know it (src/app/pages defines the rest). */
+export interface RoutedPage {
+  readonly title: string;
+  readonly icon: string | undefined;
+  /** Where the page lives: `settings` for `/settings`. The default page is also served at `/`. */
+  readonly urlPath: string;
+  /** Asked to be the page shown at `/`. */
+  readonly isDefault: boolean;
+}
+
+/**
+ * Where a page made with page() keeps its function. The CLI imports an app in
+ * a module graph of its own (so it can reload it): the page() an app calls and
+ * the runner may be different copies of edgelit. Registered symbols are the same in both.
+ */
+export const PAGE_SCRIPT: unique symbol = Symbol.for("edgelit.page.script") as never;
+
+/** True for a page made with page(). */
+export function isRoutedPage(value: unknown): value is RoutedPage {
+  return typeof value === "object" && value !== null && typeof (value as Record<symbol, unknown>)[PAGE_SCRIPT] === "function";
+}
+
+/** Where a page lives: `/` for the default page, else `/<urlPath>`. */
+export function pageHref(target: RoutedPage, pages: RunPages | undefined): string {
+  const isDefault = pages ? pages.defaultPage === target : target.isDefault;
+  return isDefault ? "/" : `/${target.urlPath}`;
+}
 
 /** The pages `st.navigation` registered in this run, and the one it chose. */
-export interface RunPages {
+export interface RunPages<Page extends RoutedPage = RoutedPage> {
   /** Every page, by its url path. */
   byUrlPath: Map<string, Page>;
   /** The page shown at `/`. */

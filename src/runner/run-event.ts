@@ -1,6 +1,4 @@
-import { createSt } from "../app/st.ts";
 import type { Storage } from "unstorage";
-import type { AppDefinition } from "../app/define-app.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "./exception-props.ts";
 import type { PendingMedia } from "../media/media-store.ts";
@@ -13,13 +11,15 @@ import { closeDialog } from "./close-dialog.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
 import { rerunFragment } from "./rerun-fragment.ts";
 import { RunLocation } from "./location.ts";
+import type { ScriptHost } from "./script-host.ts";
 import { ScriptRun } from "./script-run.ts";
 import { InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal, type Cancellation } from "./signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** Input of {@link runEvent}. */
 export interface RunEventOptions {
-  app: AppDefinition;
+  /** The app's entry points and the widget rules (see ScriptHost). */
+  host: ScriptHost;
   /** The loaded record; it is updated in place. */
   record: SessionRecord;
   changes: readonly WidgetChange[];
@@ -70,32 +70,41 @@ export interface RunEventResult {
  * that differ from what the client holds. Nothing is saved here.
  */
 export async function runEvent(options: RunEventOptions): Promise<RunEventResult> {
-  const { app, record, dev = false } = options;
+  const { host, record, dev = false } = options;
   // Callbacks are functions, so they cannot be stored: when a changed widget
   // had one, replay the previous state up to that widget to find it.
   const needsDiscovery = options.changes.some((change) => record.widgets[change.id]?.hasCallback);
   const before = needsDiscovery ? structuredClone(record) : undefined;
-  const applied = applyChanges(record, options.changes);
+  const applied = applyChanges(record, options.changes, host.widgets);
 
   const batcher = createBatcher(options.send, options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
-  const run = new ScriptRun(record, "render", options.previousTree, (message) => batcher.push(message), dev);
-  run.location = new RunLocation(options.url ?? record.url ?? "/");
-  if (options.scope) run.redraw(options.scope);
-  run.triggers = applied.triggers;
-  if (options.openUpload) run.openUpload = options.openUpload;
-  run.onActivity = () => batcher.touch();
-  run.signal = options.signal;
-  if (options.maxRunSeconds !== undefined) run.deadline = { at: performance.now() + options.maxRunSeconds * 1000, seconds: options.maxRunSeconds };
+  const location = new RunLocation(options.url ?? record.url ?? "/");
+  const maxRunSeconds = options.maxRunSeconds;
+  const run = new ScriptRun({
+    record,
+    mode: "render",
+    host,
+    location,
+    dev,
+    previousTree: options.previousTree,
+    send: (message) => batcher.push(message),
+    triggers: applied.triggers,
+    signal: options.signal,
+    deadline: maxRunSeconds === undefined ? undefined : { at: performance.now() + maxRunSeconds * 1000, seconds: maxRunSeconds },
+    openUpload: options.openUpload,
+    onActivity: () => batcher.touch(),
+    scope: options.scope,
+  });
   batcher.onFlush = () => {
-    const counts = run.emitter.takeProgress();
+    const counts = run.placement.emitter.takeProgress();
     return counts ? { type: "progress", counts } : undefined;
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
   const callbackError = before && withCallbacks.length
-    ? await runCallbacks(app, before, run, withCallbacks, applied.triggers, dev, options.cacheStorage, options.scope)
+    ? await runCallbacks({ host, before, run, widgetIds: withCallbacks, dev, cacheStorage: options.cacheStorage, scope: options.scope })
     : undefined;
 
   let outcome: RunEventResult["outcome"];
@@ -104,42 +113,34 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     outcome = "failed";
   } else {
     const closed = options.scope && options.dismiss ? await closeDialog(run, options.scope, options.cacheStorage) : "rerun";
-    outcome = closed === "rerun" ? await runScript(app, run, options.maxReruns ?? 100, options.cacheStorage) : closed;
+    outcome = closed === "rerun" ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage) : closed;
   }
-  await run.settle();
-  run.closed = true;
+  await run.placement.settle();
+  run.close();
   if (outcome === "completed" || outcome === "stopped") run.dropUnseenWidgets();
   if (outcome !== "interrupted") run.fragments.save(record, outcome === "completed" || outcome === "stopped");
   if (options.dismiss && run.fragments.scope) delete record.fragments?.[run.fragments.scope.instanceId];
-  if (!options.silent) record.tree = run.emitter.finalTree();
+  if (!options.silent) record.tree = run.placement.emitter.finalTree();
   record.url = run.location.toUrl();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
-  return { outcome, counts: run.emitter.finalCounts(), media: run.media, url: record.url, switchedPage: run.location.history === "push" };
+  return { outcome, counts: run.placement.emitter.finalCounts(), media: run.media, url: record.url, switchedPage: run.location.history === "push" };
 }
 
-async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
-  const st = createSt(run);
+async function runScript(run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
   // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
   // A script that returned without awaiting anything has nothing to wait for, and needs no timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut: Promise<"timeout"> | undefined;
-  const deadline = run.deadline;
+  const deadline = run.activeDeadline;
   try {
     for (let reruns = 0; ; reruns++) {
       try {
         const scope = run.fragments.scope;
         // Nothing can be flushed while the script's synchronous part runs, so it arms no flush timer;
         // one is armed after it, if the script goes on (it awaits) or waits for media.
-        const onActivity = run.onActivity;
-        run.onActivity = noActivity;
-        let returned: unknown;
-        try {
-          returned = withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : app.script(st)));
-        } finally {
-          run.onActivity = onActivity;
-        }
-        if (isThenable(returned) || run.isSettling) onActivity();
+        const returned = run.quietly(() => withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : run.host.runScript(run.binding))));
+        if (isThenable(returned) || run.placement.isSettling) run.reportActivity();
         if (deadline && isThenable(returned)) {
           timedOut ??= new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
           if ((await Promise.race([Promise.resolve(returned).then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
@@ -160,7 +161,7 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
         const shown = error instanceof RerunSignal
           ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
           : error;
-        run.deadline = undefined; // past the limit, the error itself must still be drawn
+        run.liftDeadline(); // past the limit, the error itself must still be drawn
         run.emit(errorBlock(run), "exception", exceptionProps(shown, run.dev));
         return "failed";
       }
@@ -169,8 +170,6 @@ async function runScript(app: AppDefinition, run: ScriptRun, maxReruns: number, 
     clearTimeout(timer);
   }
 }
-
-const noActivity = () => {};
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | undefined)?.then === "function";
@@ -181,42 +180,51 @@ function errorBlock(run: ScriptRun): number[] {
   return run.fragments.scope?.state.path ?? [ROOTS.main];
 }
 
+/** What the callback pass of an event needs. */
+interface CallbackPass {
+  host: ScriptHost;
+  /** The record as it was before the event's changes. */
+  before: SessionRecord;
+  /** The event's run, whose state the callbacks act on. */
+  run: ScriptRun;
+  widgetIds: string[];
+  dev: boolean;
+  cacheStorage: Storage | undefined;
+  scope: FragmentScope | undefined;
+}
+
 /**
  * Finds the callbacks of the changed widgets by replaying the previous state
- * (drawing nothing; for a fragment's run, only the fragment), then runs them
- * against the new state, in event order. Returns the error a callback threw, if any.
+ * (drawing nothing; for a fragment's run, only the fragment), then runs them,
+ * in event order, in a run of their own on the new state. The callbacks closed
+ * over the discovery pass's `st`, so its binding is handed to the callbacks
+ * run (see RunBinding). Returns the error a callback threw, if any.
  */
-async function runCallbacks(
-  app: AppDefinition,
-  before: SessionRecord,
-  run: ScriptRun,
-  widgetIds: string[],
-  triggers: ScriptRun["triggers"],
-  dev: boolean,
-  cacheStorage?: Storage,
-  scope?: FragmentScope,
-): Promise<unknown> {
-  const discovery = new ScriptRun(before, "discover", {}, () => {}, dev);
-  // The widgets were drawn on the page of the previous run.
-  discovery.location = new RunLocation(before.url ?? run.location.toUrl());
-  if (scope) discovery.redraw(scope);
-  for (const id of widgetIds) discovery.wantedCallbacks.add(id);
+async function runCallbacks(pass: CallbackPass): Promise<unknown> {
+  const { host, run, widgetIds, dev, cacheStorage, scope } = pass;
+  const discovery = new ScriptRun({
+    record: pass.before,
+    mode: "discover",
+    host,
+    // The widgets were drawn on the page of the previous run.
+    location: new RunLocation(pass.before.url ?? run.location.toUrl()),
+    dev,
+    wantedCallbacks: new Set(widgetIds),
+    scope,
+  });
   try {
-    await withCacheStorage(cacheStorage, () => (scope ? rerunFragment(discovery, scope) : app.script(createSt(discovery))));
+    await withCacheStorage(cacheStorage, () => (scope ? rerunFragment(discovery, scope) : host.runScript(discovery.binding)));
   } catch {
     // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
     // the old state led; an error here is the previous run's, already shown.
   }
-  // The callbacks closed over the discovery run's `st`: point it at the new state
-  // (a clicked button or a submitted chat message reads as such in its callback).
-  discovery.triggers = triggers;
-  discovery.record = run.record;
-  // A callback's st.queryParams and st.switchPage act on the URL of the run to come.
-  discovery.location = run.location;
-  discovery.mode = "callbacks";
+  // A clicked button or a submitted chat message reads as such in its callback, and
+  // a callback's st.queryParams and st.switchPage act on the URL of the run to come.
+  const callbacks = new ScriptRun({ record: run.record, mode: "callbacks", host, location: run.location, dev, triggers: run.triggers });
+  discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {
     try {
-      await withCacheStorage(cacheStorage, () => discovery.foundCallbacks.get(id)?.());
+      await withCacheStorage(cacheStorage, () => discovery.widgets.foundCallbacks.get(id)?.());
     } catch (error) {
       if (!isControlSignal(error)) return error;
     }

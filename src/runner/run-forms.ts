@@ -16,13 +16,6 @@ export const MISSING_SUBMIT_BUTTON =
   "**Missing Submit Button**\n\nThis form has no submit button, so what the user enters in it is never sent to the app. " +
   'Add one with `form.formSubmitButton("Submit")`.';
 
-/** Widget kinds that cannot be in a form, and what the error says to use instead. */
-const NOT_IN_FORMS: Record<string, string> = {
-  button: "Use `form.formSubmitButton()` instead.",
-  downloadButton: "Put it outside the form.",
-  chatInput: "Put it outside the form.",
-};
-
 /**
  * The forms of one run: where their blocks are, so a widget knows its form
  * from its path, and which of them this event submitted.
@@ -62,13 +55,6 @@ export class RunForms {
       if (form) return form;
     }
     return undefined;
-  }
-
-  /** Throws when a widget of `kind` that forms do not allow is drawn at `path` in a form. */
-  checkAllowed(kind: string, path: ElementPath): void {
-    const advice = NOT_IN_FORMS[kind];
-    const form = advice && this.formAt(path);
-    if (form) throw new EdgelitApiError(`st.${kind}() can't be used in a form (it is in the form "${form.key}"). ${advice}`);
   }
 
   /** The forms drawn without a submit button. */

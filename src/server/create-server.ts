@@ -1,4 +1,5 @@
 import { H3 } from "h3";
+import { createScriptHost } from "../app/script-host.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
@@ -74,7 +75,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     );
   }
   const media = createMediaStore(options.storage, sessions.ttlSeconds);
-  const context = { app: options.app, sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300, maxMessageBytes: options.maxMessageBytes };
+  const context = { host: createScriptHost(options.app), sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300, maxMessageBytes: options.maxMessageBytes };
   const transports = options.transports ?? ["sse", "json"];
   const themeCss = toThemeCss(options.app.options.theme);
   setCacheStorage(options.storage);

@@ -1,22 +1,23 @@
 import type { Storage } from "unstorage";
-import type { AppDefinition } from "../app/define-app.ts";
 import type { RerunRequest, ServerMessage, UploadedFileRef, WidgetChange } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "./resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
 import { runEvent } from "../runner/run-event.ts";
 import { resolveFragmentScope } from "../runner/fragment-scope.ts";
-import { isTriggerKind, isUploadKind } from "../elements/inputs/codecs.ts";
+import { isTriggerKind, isUploadKind } from "../elements/kinds.ts";
 import { changeRuns } from "./carried-events.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
 import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
 import type { Cancellation } from "../runner/signals.ts";
+import type { ScriptHost } from "../runner/script-host.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
-  app: AppDefinition;
+  /** The app's entry points and the widget rules (see createScriptHost). */
+  host: ScriptHost;
   sessions: SessionStore;
   media: MediaStore;
   dev: boolean;
@@ -121,7 +122,7 @@ async function runOnce(
     return "failed";
   }
   const openUpload = (ref: UploadedFileRef) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
-  const common = { app: context.app, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds, maxMessageBytes: context.maxMessageBytes };
+  const common = { host: context.host, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds, maxMessageBytes: context.maxMessageBytes };
   // The URL the page shows picks the page and the query params; each run starts where the last ended.
   const shownUrl = request.url ?? record.url ?? "/";
   let url = shownUrl;
@@ -140,7 +141,7 @@ async function runOnce(
   output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
   // Built field by field (no spread of `common`): this is every event's path.
   const last = await runEvent({
-    app: context.app,
+    host: context.host,
     record,
     openUpload,
     dev: context.dev,

@@ -1,4 +1,4 @@
-import { isUploadKind } from "../elements/inputs/codecs.ts";
+import { isUploadKind } from "../elements/kinds.ts";
 import type { UploadedFileRef, WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import type { MediaStore } from "../media/media-store.ts";

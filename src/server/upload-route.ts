@@ -1,6 +1,6 @@
 import { FastResponse } from "srvx";
-import { isUploadKind } from "../elements/inputs/codecs.ts";
-import { isAccepted } from "../elements/inputs/uploads.ts";
+import { isUploadKind } from "../elements/kinds.ts";
+import { isAccepted, type UploadSettings } from "../elements/inputs/uploads.ts";
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type UploadAnswer } from "../protocol/index.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { isSameOrigin } from "./read-event.ts";
@@ -48,14 +48,15 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
   const widgetId = new URL(request.url).searchParams.get("widget") ?? "";
   const widget = record.widgets[widgetId];
   if (!widget || !isUploadKind(widget.kind)) throw new RequestError("bad_request", "That widget is not an upload widget of this session.");
-  const maxBytes = Math.min(widget.spec.maxBytes ?? context.maxUploadBytes, context.maxUploadBytes);
+  const settings = widget.spec as UploadSettings;
+  const maxBytes = Math.min(settings.maxBytes ?? context.maxUploadBytes, context.maxUploadBytes);
 
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     throw new RequestError("unsupported_media_type", "Uploads must be sent as multipart/form-data.");
   }
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(declared)) throw new RequestError("bad_request", "Uploads must declare their Content-Length.");
-  const files = widget.spec.multiple ? 1000 : 1;
+  const files = settings.multiple ? 1000 : 1;
   if (declared > Math.min(context.maxUploadBytes, maxBytes * files) + MULTIPART_OVERHEAD_BYTES) {
     throw new RequestError("payload_too_large", `This upload is larger than the ${formatBytes(maxBytes)} the widget accepts per file.`);
   }
@@ -68,11 +69,11 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
   }
   const chosen = form.getAll("file").filter((entry): entry is File => typeof entry === "object" && entry !== null && "arrayBuffer" in entry);
   if (chosen.length === 0) throw new RequestError("bad_request", "The upload holds no file (expected form fields named \"file\").");
-  if (!widget.spec.multiple && chosen.length > 1) throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
+  if (!settings.multiple && chosen.length > 1) throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
   for (const file of chosen) {
     if (file.size > maxBytes) throw new RequestError("payload_too_large", `"${file.name}" is ${formatBytes(file.size)}; this widget accepts files up to ${formatBytes(maxBytes)}.`);
-    if (!isAccepted(widget.spec.accept, file.name, file.type)) {
-      throw new RequestError("unsupported_media_type", `"${file.name}" is not a type this widget accepts (${widget.spec.accept?.join(", ")}).`);
+    if (!isAccepted(settings.accept, file.name, file.type)) {
+      throw new RequestError("unsupported_media_type", `"${file.name}" is not a type this widget accepts (${settings.accept?.join(", ")}).`);
     }
   }
   const stored = [];

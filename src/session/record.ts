@@ -7,32 +7,14 @@ export interface WidgetState {
   value: unknown;
   /** Set for widgets created with `key`; `st.session[key]` reads and writes this value. */
   key?: string;
-  /** What validating a value from the client needs (range, options, ...), from the last run. */
-  spec: WidgetSpec;
+  /** The kind's settings from the last run: what checking a value from the client needs (range, options, ...). */
+  spec: unknown;
   /** The widget had an `onChange` in the last run, so a change must find and run it. */
   hasCallback?: true;
   /** The key of the form the widget is in: its changes apply only with that form's submit. */
   form?: string;
   /** A keyed widget drawn by a page of a multipage app: its url path. It is kept while the user is on other pages. */
   page?: string;
-}
-
-/** The part of a widget's definition that validates and decodes client values. */
-export interface WidgetSpec {
-  min?: number;
-  max?: number;
-  range?: boolean;
-  integer?: boolean;
-  nullable?: boolean;
-  maxChars?: number;
-  maxSelections?: number;
-  options?: unknown[];
-  multiple?: boolean;
-  /** Upload widgets: accepted extensions (".csv") and MIME types ("image/*"), and the size limit per file. */
-  accept?: string[];
-  maxBytes?: number;
-  /** timeInput: its step in seconds; under 60, times carry seconds. */
-  step?: number;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createStorage } from "unstorage";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
-import { indexOfOption } from "../elements/inputs/codecs.ts";
+import { createScriptHost } from "../app/script-host.ts";
+import type { ScriptHost } from "../runner/script-host.ts";
+import { indexOfOption } from "../elements/core/widget-kind.ts";
 import {
   PROTOCOL_VERSION,
   applyServerMessage,
@@ -59,6 +61,7 @@ export class AppTest {
   private pending: WidgetChange[] = [];
   private events = 0;
   private readonly sessions: SessionStore;
+  private readonly host: ScriptHost;
   /** Media and uploads of the simulated session, as a server would keep them. */
   readonly media: MediaStore;
 
@@ -69,6 +72,7 @@ export class AppTest {
     url: string,
   ) {
     this.url = url;
+    this.host = createScriptHost(app);
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
@@ -134,7 +138,7 @@ export class AppTest {
     this.messages = [];
     this.urlChange = undefined;
     const { done, ready } = handleRerun(
-      { app: this.app, sessions: this.sessions, media: this.media, dev: this.dev, ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }) },
+      { host: this.host, sessions: this.sessions, media: this.media, dev: this.dev, ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }) },
       {
         protocol: PROTOCOL_VERSION,
         sessionId: this.tree.sessionId,

@@ -1,6 +1,8 @@
 import { ROOTS, type ElementPropsByKind } from "../../protocol/index.ts";
-import type { RunPages } from "../../runner/location.ts";
-import type { ScriptRun } from "../../runner/script-run.ts";
+import { pageHref, type RunPages } from "../../runner/location.ts";
+import type { RunContext } from "../../runner/script-run.ts";
+
+export { pageHref } from "../../runner/location.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { isPage, type Page } from "./page.ts";
 
@@ -21,7 +23,7 @@ const POSITIONS = new Set(["sidebar", "top", "hidden"]);
  * path `settings`. An unknown path shows the default page with a notice, and
  * the browser's URL becomes `/`.
  */
-export function navigate(run: ScriptRun, pages: PageList, options: NavigationOptions = {}): Page {
+export function navigate(run: RunContext, pages: PageList, options: NavigationOptions = {}): Page {
   const location = run.location;
   if (location.pages) throw new EdgelitApiError("st.navigation can be called once per run: call it in the app's main script, not in a page.");
   const position = options.position ?? "sidebar";
@@ -56,11 +58,6 @@ export function navigate(run: ScriptRun, pages: PageList, options: NavigationOpt
   return chosen;
 }
 
-/** Where a page lives: `/` for the default page, else `/<urlPath>`. */
-export function pageHref(target: Page, pages: RunPages | undefined): string {
-  const isDefault = pages ? pages.defaultPage === target : target.isDefault;
-  return isDefault ? "/" : `/${target.urlPath}`;
-}
 
 function toSections(pages: PageList): { header: string; pages: Page[] }[] {
   if (Array.isArray(pages)) return [{ header: "", pages: [...pages] }];
@@ -96,7 +93,7 @@ function register(sections: { header: string; pages: Page[] }[]): Page[] {
 }
 
 /** Streamlit's "Page not found": the default page shows instead, under a notice. */
-function notFound(run: ScriptRun, requested: string, shown: Page): void {
+function notFound(run: RunContext, requested: string, shown: Page): void {
   const path = requested.replace(/`/g, "").slice(0, 120);
   run.emit([ROOTS.main], "alert", {
     level: "warning",

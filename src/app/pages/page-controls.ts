@@ -1,11 +1,12 @@
-import type { ScriptRun } from "../../runner/script-run.ts";
+import type { RunPages } from "../../runner/location.ts";
+import type { RunContext } from "../../runner/script-run.ts";
 import { RerunSignal } from "../../runner/signals.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
 import { RUN_PAGE, isPage, isUrlPath, scriptOf, type Page } from "./page.ts";
 import type { St } from "../st.ts";
-import { TARGET, type Drawable } from "../target.ts";
+import { TARGET, type Drawable } from "../../elements/core/target.ts";
 
 /** Options of `st.switchPage`. */
 export interface SwitchPageOptions {
@@ -95,7 +96,7 @@ export const pageControlMethods = {
 };
 
 /** The path a switch goes to: a page's, or a page path the app's pages include. */
-function switchTarget(run: ScriptRun, target: Page | string): string {
+function switchTarget(run: RunContext, target: Page | string): string {
   const pages = run.location.pages;
   if (isPage(target)) {
     if (pages && pages.byUrlPath.get(target.urlPath) !== target) {
@@ -116,5 +117,5 @@ function switchTarget(run: ScriptRun, target: Page | string): string {
     const known = [...pages.byUrlPath.keys()].map((path) => `"/${path}"`).join(", ");
     throw new EdgelitApiError(`st.switchPage: this app has no page at "${target}". Its pages are at "/", ${known}.`);
   }
-  return pageHref(found, pages);
+  return pageHref(found, pages as RunPages<Page>);
 }

@@ -1,4 +1,5 @@
-import { checkIcon } from "../../elements/icon-option.ts";
+import { PAGE_SCRIPT, isRoutedPage, type RoutedPage } from "../../runner/location.ts";
+import { checkIcon } from "../../elements/icons/icon-option.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import type { St } from "../st.ts";
 
@@ -21,13 +22,7 @@ export interface PageOptions {
  * A page of a multipage app, made once at module scope with {@link page} and
  * given to `st.navigation`, which returns the one the URL names.
  */
-export interface Page {
-  readonly title: string;
-  readonly icon: string | undefined;
-  /** Where the page lives: `settings` for `/settings`. The default page is also served at `/`. */
-  readonly urlPath: string;
-  /** Asked to be the page shown at `/`. */
-  readonly isDefault: boolean;
+export interface Page extends RoutedPage {
   /**
    * Runs the page's function. Call it on the page `st.navigation` returned,
    * where the page's content should go (usually last).
@@ -41,13 +36,6 @@ export interface Page {
 /** The most characters of a url path. */
 const MAX_URL_PATH = 100;
 
-/*
- * The CLI imports an app in a module graph of its own (so it can reload it):
- * the page() an app calls and the runner may be different copies of this
- * module. Registered symbols are the same in both.
- */
-/** Where a page keeps its function. */
-const PAGE_SCRIPT = Symbol.for("edgelit.page.script");
 /** Where `st` keeps the function that runs a page in its run. */
 export const RUN_PAGE: unique symbol = Symbol.for("edgelit.page.run");
 
@@ -56,7 +44,7 @@ export type PageRunner = (page: Page, st: St) => Promise<void>;
 
 /** True for a page made with {@link page}. */
 export function isPage(value: unknown): value is Page {
-  return typeof value === "object" && value !== null && typeof (value as Record<symbol, unknown>)[PAGE_SCRIPT] === "function";
+  return isRoutedPage(value);
 }
 
 /** The function of a page made with {@link page}. */

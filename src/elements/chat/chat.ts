@@ -1,8 +1,11 @@
-import type { Container } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { defineWidget, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import { textCheck, type TextSettings } from "../inputs/text-input.ts";
+import type { Container } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { ROOTS } from "../../protocol/index.ts";
-import { checkIcon, looksLikeMaterialIcon } from "../icon-option.ts";
+import { checkIcon, looksLikeMaterialIcon } from "../icons/icon-option.ts";
 import { baseProps } from "../inputs/common.ts";
+import { openContainer } from "../core/handle.ts";
 
 /** Options of `chatMessage`. */
 export interface ChatMessageOptions {
@@ -33,7 +36,7 @@ export const chatMethods = {
     const avatar = options.avatar === undefined ? undefined : String(options.avatar);
     // Any text may be an avatar, but one written as a Material icon must name a real one.
     if (avatar !== undefined && looksLikeMaterialIcon(avatar)) checkIcon("st.chatMessage", avatar);
-    return target.open(target.emit("chatMessage", { name: String(name), ...(avatar !== undefined && { avatar }) }));
+    return openContainer(target.block(target.emit("chatMessage", { name: String(name), ...(avatar !== undefined && { avatar }) })));
   },
   /**
    * A message box pinned to the bottom of the page, wherever it is called.
@@ -47,14 +50,14 @@ export const chatMethods = {
   chatInput(this: Drawable, placeholder = "Your message", options: ChatInputOptions = {}): string | null {
     const calledAt = this[TARGET].path;
     // Wherever it is called, the chat input belongs to the bottom of the page.
-    const target = this[TARGET].open([ROOTS.bottom])[TARGET];
+    const target = this[TARGET].block([ROOTS.bottom]);
     const label = String(placeholder);
     const { id, value } = target.run.widget<string | null>({
       kind: "chatInput",
       label,
       key: options.key,
       identity: [options.maxChars],
-      spec: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
+      settings: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
       defaultValue: null,
       onChange: options.onSubmit,
       at: calledAt,
@@ -63,3 +66,18 @@ export const chatMethods = {
     return value;
   },
 };
+
+// --- The kind ---
+
+/** A chat message: text, not empty, within `maxChars`. Between submissions the widget holds null. */
+const chatInputCodec: WidgetCodec<TextSettings> = {
+  fromClient(raw, settings) {
+    if (raw === "") return refuse("a chat message cannot be empty");
+    const reason = textCheck(raw, settings);
+    return reason === undefined ? ok(raw) : refuse(reason);
+  },
+  check: (value, settings) => (value === null ? undefined : textCheck(value, settings)),
+};
+
+/** The chat input kind: a message holds for the one run it causes; forms cannot hold it. */
+export const chatInputKind = defineWidget("chatInput", { codec: chatInputCodec, trigger: { idleValue: null }, notInForms: "Put it outside the form." });

@@ -1,7 +1,8 @@
-import type { Container } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import type { Container } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { button, type ButtonOptions } from "../inputs/button.ts";
+import { openContainer } from "../core/handle.ts";
 
 /** Options of `form`. */
 export interface FormOptions {
@@ -37,7 +38,7 @@ export const formMethods = {
     run.forms.checkNew(key, target.path);
     const path = target.emit("form", { border: options.border ?? true, enterToSubmit: options.enterToSubmit ?? true });
     run.forms.open(key, path, options.clearOnSubmit === true && run.isSubmitted(key));
-    return target.open(path);
+    return openContainer(target.block(path));
   },
   /**
    * The button that sends its form: call it on the form. Returns true for

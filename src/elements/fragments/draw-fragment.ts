@@ -1,5 +1,4 @@
-import { createFragmentSt } from "../../app/fragment-st.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { DRAW_FRAGMENT, findFragment, type FragmentDefinition } from "../../runner/fragment-registry.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { unkeepableAt } from "../../session/codec.ts";
@@ -7,13 +6,13 @@ import { unkeepableAt } from "../../session/codec.ts";
 /** The hidden container method behind every fragment and dialog call (see DRAW_FRAGMENT). */
 export const fragmentHostMethods = {
   /** One call of a fragment in a run: its block, its record entry, then its body. */
-  [DRAW_FRAGMENT](this: Drawable, definition: FragmentDefinition, args: unknown): void | Promise<void> {
+  [DRAW_FRAGMENT](this: Drawable, definition: FragmentDefinition, args: unknown): unknown {
     const target = this[TARGET];
     const run = target.run;
     if (findFragment(definition.id) !== definition) {
       throw new EdgelitApiError(`The fragment "${definition.id}" was defined again after this one. Define each fragment once, at module scope.`);
     }
-    if (run.mode === "callbacks") return; // a callback draws nothing
+    if (run.drawsNothing) return; // a callback draws nothing
     const unkeepable = unkeepableAt(args, "args");
     if (unkeepable) {
       throw new EdgelitApiError(`The arguments of fragment "${definition.id}" are kept in the session for its reruns, so they must be data: ${unkeepable} is not.`);
@@ -43,6 +42,6 @@ export const fragmentHostMethods = {
       ...(dialog && { dialog: true as const }),
       ...(page !== undefined && { page }),
     });
-    return definition.body(createFragmentSt(run, path), args);
+    return run.host.runFragment(target.binding, definition, path, args);
   },
 };

@@ -1,6 +1,7 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget, indexOfOption, type WidgetCodec } from "../core/widget-kind.ts";
+import { multiChoiceCodec, singleChoiceCodec, type ChoiceSettings } from "./selection.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { indexOfOption } from "./codecs.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
 interface ButtonGroupBaseOptions<Option> extends WidgetOptions {
@@ -51,7 +52,7 @@ export function buttonGroup<Option>(
     label,
     key: settings.key,
     identity: [labels, defaultValue, multi],
-    spec: { options: [...options], ...(multi ? { multiple: true } : { nullable: true }) },
+    settings: { options: [...options], ...(multi ? { multiple: true } : { nullable: true }) },
     defaultValue,
     onChange: settings.onChange,
   });
@@ -63,3 +64,16 @@ export function buttonGroup<Option>(
   }));
   return value;
 }
+
+// --- The kinds ---
+
+/** Pills and segmented controls: one option or none, or with `multiple` a list of options. */
+const buttonGroupCodec: WidgetCodec<ChoiceSettings> = {
+  fromClient: (raw, settings) => (settings.multiple ? multiChoiceCodec : singleChoiceCodec).fromClient(raw, settings),
+  check: (value, settings) => (settings.multiple ? multiChoiceCodec : singleChoiceCodec).check(value, settings),
+};
+
+/** The pills kind. */
+export const pillsKind = defineWidget("pills", { codec: buttonGroupCodec });
+/** The segmented control kind. */
+export const segmentedControlKind = defineWidget("segmentedControl", { codec: buttonGroupCodec });

@@ -1,4 +1,4 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
 import { buttonGroup, type ButtonGroupOptions, type MultiButtonGroupOptions, type SingleButtonGroupOptions } from "./button-group.ts";
 import { feedback, type FeedbackOptions } from "./feedback-rating.ts";

@@ -1,5 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
-import { checkIcon } from "../icon-option.ts";
+import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
+import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `button`. */
@@ -29,7 +30,7 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
     key: options.key,
     // As in Streamlit, the icon is part of the identity (added only when set, so older ids stay).
     identity: [variant, ...(icon === undefined ? [] : [icon])],
-    spec: {},
+    settings: {},
     defaultValue: false,
     onChange: options.onClick ?? options.onChange,
     at: target.path,
@@ -37,3 +38,20 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
   target.emit(kind, baseProps(id, label, options, { variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) }));
   return value;
 }
+
+// --- The kinds ---
+
+/** A click: sent as `true`. */
+export const clickCodec: WidgetCodec = {
+  fromClient: (raw) => (raw === true ? ok(true) : refuse(`a button click is sent as true, got ${describe(raw)}`)),
+  check: () => undefined,
+};
+
+/** The button kind: true for exactly the run its click causes; forms cannot hold it. */
+export const buttonKind = defineWidget("button", {
+  codec: clickCodec,
+  trigger: { idleValue: false },
+  notInForms: "Use `form.formSubmitButton()` instead.",
+});
+/** The form submit button kind: a button that sends its form. */
+export const formSubmitButtonKind = defineWidget("formSubmitButton", { codec: clickCodec, trigger: { idleValue: false } });

@@ -1,4 +1,5 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `checkbox` and `toggle`. */
@@ -18,7 +19,7 @@ export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", lab
     label,
     key: options.key,
     identity: [defaultValue],
-    spec: {},
+    settings: {},
     defaultValue,
     onChange: options.onChange,
     at: target.path,
@@ -26,3 +27,12 @@ export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", lab
   target.emit(kind, baseProps(id, label, options, { value: shown }));
   return value;
 }
+
+// --- The kinds ---
+
+const booleanCodec = checkedCodec((value: unknown) => (typeof value === "boolean" ? undefined : `expected true or false, got ${describe(value)}`));
+
+/** The checkbox kind: true or false; it keeps no settings. */
+export const checkboxKind = defineWidget("checkbox", { codec: booleanCodec });
+/** The toggle kind: a checkbox drawn as a switch. */
+export const toggleKind = defineWidget("toggle", { codec: booleanCodec });

@@ -1,7 +1,7 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
-import { toHexColor } from "./picker-codecs.ts";
 
 /** Options of `colorPicker`. */
 export interface ColorPickerOptions extends WidgetOptions {
@@ -22,7 +22,7 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
     label,
     key: options.key,
     identity: [defaultValue],
-    spec: {},
+    settings: {},
     defaultValue,
     onChange: options.onChange,
     at: target.path,
@@ -30,3 +30,22 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
   target.emit("colorPicker", baseProps(id, label, options, { value: shown }));
   return value;
 }
+
+// --- The kind ---
+
+/** A colour as lowercase "#rrggbb". */
+function colorCheck(value: unknown): string | undefined {
+  return typeof value === "string" && /^#[0-9a-f]{6}$/.test(value) ? undefined : `expected a colour as "#rrggbb" (lowercase hex), got ${describe(value)}`;
+}
+
+
+/** "#rgb" or "#rrggbb" in any case as lowercase "#rrggbb"; undefined for anything else. */
+export function toHexColor(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
+}
+
+/** The colour picker kind: lowercase "#rrggbb"; a colour set through `st.session` in any hex form is kept that way. */
+export const colorPickerKind = defineWidget("colorPicker", { codec: { ...checkedCodec(colorCheck), normalize: (value: unknown) => toHexColor(value) ?? value } });

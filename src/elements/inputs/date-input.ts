@@ -1,4 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { fromDayNumber, isIsoDate } from "./calendar.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { addYears, dayNumber, todayUtc, toIsoDate } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -56,7 +58,7 @@ export function dateInput(target: ElementTarget, label: string, options: DateInp
     key: options.key,
     // "today" rather than the date, so the widget keeps its value past midnight.
     identity: [options.value === undefined ? "today" : defaultValue, options.min === undefined ? null : min, options.max === undefined ? null : max, format],
-    spec: { min: dayNumber(min), max: dayNumber(max), ...(range && { range: true }), ...(given === null && { nullable: true }) },
+    settings: { min: dayNumber(min), max: dayNumber(max), ...(range && { range: true }), ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
@@ -70,3 +72,36 @@ function toDate(name: string, option: string, value: unknown): string {
   if (date === undefined) throw new EdgelitApiError(`${name}: ${option} must be a "YYYY-MM-DD" date or a valid Date, got ${JSON.stringify(value)}.`);
   return date;
 }
+
+// --- The kind ---
+
+/** What checking a date needs: its bounds as day numbers, whether it is a range, whether it may be empty. */
+export interface DateSettings {
+  min?: number;
+  max?: number;
+  range?: boolean;
+  nullable?: boolean;
+}
+
+/** A date "YYYY-MM-DD" within the settings's `min` and `max` (day numbers), a `[start, end]` range, or null when allowed. */
+function dateCheck(value: unknown, settings: DateSettings): string | undefined {
+  if (!settings.range) {
+    if (value === null && settings.nullable) return undefined;
+    return Array.isArray(value) ? "expected one date, got a range" : oneDateCheck(value, settings);
+  }
+  if (!Array.isArray(value) || value.length !== 2) return `expected a date range [start, end], got ${describe(value)}`;
+  const reason = oneDateCheck(value[0], settings) ?? oneDateCheck(value[1], settings);
+  if (reason) return reason;
+  return (value[0] as string) <= (value[1] as string) ? undefined : `the range starts on ${value[0]}, after it ends on ${value[1]}`;
+}
+
+function oneDateCheck(value: unknown, settings: DateSettings): string | undefined {
+  if (!isIsoDate(value)) return `expected a date as "YYYY-MM-DD", got ${describe(value)}`;
+  if (settings.min !== undefined && dayNumber(value) < settings.min) return `${value} is before the earliest date ${fromDayNumber(settings.min)}`;
+  if (settings.max !== undefined && dayNumber(value) > settings.max) return `${value} is after the latest date ${fromDayNumber(settings.max)}`;
+  return undefined;
+}
+
+
+/** The date input kind: "YYYY-MM-DD" within its bounds, a `[start, end]` range, or null when it may be empty. */
+export const dateInputKind = defineWidget("dateInput", { codec: checkedCodec(dateCheck) });

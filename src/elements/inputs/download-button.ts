@@ -1,6 +1,8 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget } from "../core/widget-kind.ts";
+import { clickCodec } from "./button.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { mediaSource, type MediaInput } from "../../media/media-source.ts";
-import { checkIcon } from "../icon-option.ts";
+import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `downloadButton`. */
@@ -31,7 +33,7 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
     label,
     key: options.key,
     identity: [fileName, mime, variant, ...(icon === undefined ? [] : [icon])],
-    spec: {},
+    settings: {},
     defaultValue: false,
     onChange: options.onClick,
     at: target.path,
@@ -43,3 +45,8 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
   else target.emitLater("downloadButton", src.then(props));
   return value;
 }
+
+// --- The kind ---
+
+/** The download button kind: a click, like a button's; forms cannot hold it. */
+export const downloadButtonKind = defineWidget("downloadButton", { codec: clickCodec, trigger: { idleValue: false }, notInForms: "Put it outside the form." });

@@ -1,4 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget } from "../core/widget-kind.ts";
+import { singleChoiceCodec } from "./selection.ts";
+import type { ElementTarget } from "../core/target.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import type { WidgetOptions } from "./common.ts";
@@ -25,10 +27,15 @@ export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs",
     label: scale,
     key: options.key,
     identity: [],
-    spec: { options: ratings, nullable: true },
+    settings: { options: ratings, nullable: true },
     defaultValue: null,
     onChange: options.onChange,
   });
   target.emit("feedback", { id, label: scale, scale, index: shown, ...(options.disabled && { disabled: true }) });
   return value;
 }
+
+// --- The kind ---
+
+/** The feedback kind: its options are the ratings themselves (0, 1, ...), so an index is its own value. */
+export const feedbackKind = defineWidget("feedback", { codec: singleChoiceCodec });

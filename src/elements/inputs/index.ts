@@ -1,4 +1,4 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { button, type ButtonOptions } from "./button.ts";
 import { checkbox, type CheckboxOptions } from "./checkbox.ts";
 import { numberInput, type NumberInputOptions } from "./number-input.ts";

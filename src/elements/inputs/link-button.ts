@@ -1,6 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { iconProp } from "../icon-option.ts";
+import { iconProp } from "../icons/icon-option.ts";
 
 /** Options of `linkButton`. */
 export interface LinkButtonOptions {

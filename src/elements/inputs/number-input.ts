@@ -1,4 +1,5 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -35,7 +36,7 @@ export function numberInput<Value extends number | null = number>(
     label,
     key: options.key,
     identity: [min, max, step, defaultValue],
-    spec: {
+    settings: {
       ...(min !== undefined && { min }),
       ...(max !== undefined && { max }),
       ...(integer && { integer: true }),
@@ -54,3 +55,26 @@ export function numberInput<Value extends number | null = number>(
   }));
   return value;
 }
+
+// --- The kind ---
+
+/** What checking a number needs: its bounds, whether it must be whole, and whether it may be empty. */
+export interface NumberSettings {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  nullable?: boolean;
+}
+
+/** Why `value` is not a number these settings allow, or undefined. */
+export function numberCheck(value: unknown, settings: NumberSettings): string | undefined {
+  if (value === null && settings.nullable) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) return `expected a number, got ${describe(value)}`;
+  if (settings.integer && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+  if (settings.min !== undefined && value < settings.min) return `${value} is below the minimum ${settings.min}`;
+  if (settings.max !== undefined && value > settings.max) return `${value} is above the maximum ${settings.max}`;
+  return undefined;
+}
+
+/** The number input kind: a number within its bounds, or null when it may be empty. */
+export const numberInputKind = defineWidget("numberInput", { codec: checkedCodec(numberCheck) });

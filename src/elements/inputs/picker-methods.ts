@@ -1,4 +1,4 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { colorPicker, type ColorPickerOptions } from "./color-picker.ts";
 import { dateInput, type DateInputOptions, type DateLike } from "./date-input.ts";
 import { selectSlider, type SelectSliderOptions } from "./select-slider.ts";

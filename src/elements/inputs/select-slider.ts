@@ -1,6 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget, describe, indexOfOption, isIndex, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { indexOfOption } from "./codecs.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
 /** Options of `selectSlider`; a `[low, high]` pair of options as `value` makes a range. */
@@ -41,7 +41,7 @@ export function selectSlider<Option>(
     label,
     key: settings.key,
     identity: [labels, defaultIndices],
-    spec: { options: [...options], ...(range && { range: true }) },
+    settings: { options: [...options], ...(range && { range: true }) },
     defaultValue: defaultValue as Option | [Option, Option],
     onChange: settings.onChange,
     at: target.path,
@@ -52,3 +52,42 @@ export function selectSlider<Option>(
   target.emit("selectSlider", baseProps(id, label, settings, { options: labels, index }));
   return value;
 }
+
+// --- The kind ---
+
+/** What checking a select slider's value needs: its options, and whether it is a range. */
+export interface SelectSliderSettings {
+  options: unknown[];
+  range?: boolean;
+}
+
+/** A slider over options: the client sends an index, or `[i, j]` for a range; the app sees the options. */
+const selectSliderCodec: WidgetCodec<SelectSliderSettings> = {
+  fromClient(raw, settings) {
+    const options = settings.options ?? [];
+    const expected = `an option number from 0 to ${options.length - 1}`;
+    if (!settings.range) {
+      if (Array.isArray(raw)) return refuse("expected one option, got a range");
+      return isIndex(raw, options.length) ? ok(options[raw]) : refuse(`expected ${expected}, got ${describe(raw)}`);
+    }
+    if (!Array.isArray(raw) || raw.length !== 2 || !raw.every((index) => isIndex(index, options.length))) {
+      return refuse(`expected a range [low, high] of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    }
+    const [low, high] = raw as [number, number];
+    if (low > high) return refuse(`the range's low end (option ${low}) is above its high end (option ${high})`);
+    return ok([options[low], options[high]]);
+  },
+  check(value, settings) {
+    const options = settings.options ?? [];
+    const notAnOption = (option: unknown) => (indexOfOption(options, option) === -1 ? `${describe(option)} is not one of the options` : undefined);
+    if (!settings.range) return notAnOption(value);
+    if (!Array.isArray(value) || value.length !== 2) return `expected a range [low, high] of options, got ${describe(value)}`;
+    const reason = notAnOption(value[0]) ?? notAnOption(value[1]);
+    if (reason) return reason;
+    return indexOfOption(options, value[0]) <= indexOfOption(options, value[1]) ? undefined : `the range's low end ${describe(value[0])} comes after its high end ${describe(value[1])}`;
+  },
+};
+
+
+/** The select slider kind: one option, or a `[low, high]` range of options. */
+export const selectSliderKind = defineWidget("selectSlider", { codec: selectSliderCodec });

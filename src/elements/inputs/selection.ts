@@ -1,6 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget, describe, indexOfOption, isIndex, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { indexOfOption } from "./codecs.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
 /** Options shared by the selection widgets. */
@@ -47,7 +47,7 @@ export function singleChoice<Option>(
     label,
     key: settings.key,
     identity: [labels, index, settings.placeholder],
-    spec: { options: [...options], ...(index === null && { nullable: true }) },
+    settings: { options: [...options], ...(index === null && { nullable: true }) },
     defaultValue: index === null ? null : (options[index] as Option),
     onChange: settings.onChange,
     at: target.path,
@@ -79,7 +79,7 @@ export function multiselect<Option>(
     label,
     key: settings.key,
     identity: [labels, defaultValue, settings.maxSelections],
-    spec: { options: [...options], ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }) },
+    settings: { options: [...options], ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }) },
     defaultValue,
     onChange: settings.onChange,
     at: target.path,
@@ -96,3 +96,54 @@ export function multiselect<Option>(
 function labelsOf<Option>(options: readonly Option[], format: ((option: Option) => string) | undefined): string[] {
   return options.map((option) => (format ? String(format(option)) : optionLabel(option)));
 }
+
+// --- The kinds ---
+
+/** What checking a choice needs: the options, whether none may be chosen, and how many may be. */
+export interface ChoiceSettings {
+  options: unknown[];
+  nullable?: boolean;
+  multiple?: boolean;
+  maxSelections?: number;
+}
+
+/** Single choice: the client sends an index; the app sees the option itself. */
+export const singleChoiceCodec: WidgetCodec<ChoiceSettings> = {
+  fromClient(raw, settings) {
+    const options = settings.options ?? [];
+    if (raw === null && settings.nullable) return ok(null);
+    if (!isIndex(raw, options.length)) return refuse(`expected an option number from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    return ok(options[raw]);
+  },
+  check(value, settings) {
+    if (value === null && settings.nullable) return undefined;
+    return indexOfOption(settings.options ?? [], value) === -1 ? `${describe(value)} is not one of the options` : undefined;
+  },
+};
+
+/** Several choices: the client sends a list of indices; the app sees the options. */
+export const multiChoiceCodec: WidgetCodec<ChoiceSettings> = {
+  fromClient(raw, settings) {
+    const options = settings.options ?? [];
+    if (!Array.isArray(raw) || !raw.every((index) => isIndex(index, options.length))) {
+      return refuse(`expected a list of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    }
+    if (new Set(raw).size !== raw.length) return refuse("an option was chosen twice");
+    if (settings.maxSelections !== undefined && raw.length > settings.maxSelections) return refuse(`at most ${settings.maxSelections} options may be chosen`);
+    return ok(raw.map((index: number) => options[index]));
+  },
+  check(value, settings) {
+    if (!Array.isArray(value)) return `expected a list of options, got ${describe(value)}`;
+    const missing = value.find((item) => indexOfOption(settings.options ?? [], item) === -1);
+    if (missing !== undefined) return `${describe(missing)} is not one of the options`;
+    if (settings.maxSelections !== undefined && value.length > settings.maxSelections) return `at most ${settings.maxSelections} options may be chosen`;
+    return undefined;
+  },
+};
+
+/** The drop-down kind. */
+export const selectboxKind = defineWidget("selectbox", { codec: singleChoiceCodec });
+/** The radio group kind. */
+export const radioKind = defineWidget("radio", { codec: singleChoiceCodec });
+/** The multiple-choice field kind. */
+export const multiselectKind = defineWidget("multiselect", { codec: multiChoiceCodec });

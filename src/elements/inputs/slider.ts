@@ -1,4 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { numberCheck, type NumberSettings } from "./number-input.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -34,7 +36,7 @@ export function slider<Value extends number | [number, number] = number>(
     label,
     key: options.key,
     identity: [min, max, step, defaultValue],
-    spec: { min, max, ...(range && { range: true }), ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }) },
+    settings: { min, max, ...(range && { range: true }), ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }) },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
@@ -42,3 +44,21 @@ export function slider<Value extends number | [number, number] = number>(
   target.emit("slider", baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }));
   return value;
 }
+
+// --- The kind ---
+
+/** What checking a slider's value needs: its bounds, and whether it is a range or whole numbers. */
+export interface SliderSettings extends NumberSettings {
+  range?: boolean;
+}
+
+function sliderCheck(value: unknown, settings: SliderSettings): string | undefined {
+  if (!settings.range) return Array.isArray(value) ? "expected one number, got a range" : numberCheck(value, settings);
+  if (!Array.isArray(value) || value.length !== 2) return `expected a range [low, high], got ${describe(value)}`;
+  const reason = numberCheck(value[0], settings) ?? numberCheck(value[1], settings);
+  if (reason) return reason;
+  return (value[0] as number) <= (value[1] as number) ? undefined : `the range's low end ${value[0]} is above its high end ${value[1]}`;
+}
+
+/** The slider kind: a number, or a `[low, high]` range, within its bounds. */
+export const sliderKind = defineWidget("slider", { codec: checkedCodec(sliderCheck) });

@@ -1,5 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
-import type { RegisteredWidget } from "../../runner/script-run.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
+import type { RegisteredWidget } from "../../runner/widget-registry.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `textInput`. */
@@ -62,9 +63,29 @@ function registerText(
     label,
     key: options.key,
     identity: [defaultValue, options.maxChars, options.placeholder],
-    spec: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
+    settings: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
   });
 }
+
+// --- The kinds ---
+
+/** What checking a text needs: its length limit. */
+export interface TextSettings {
+  maxChars?: number;
+}
+
+/** Why `value` is not a text these settings allow, or undefined. */
+export function textCheck(value: unknown, settings: TextSettings): string | undefined {
+  if (typeof value !== "string") return `expected text, got ${describe(value)}`;
+  if (settings.maxChars !== undefined && value.length > settings.maxChars) return `text is longer than ${settings.maxChars} characters`;
+  return undefined;
+}
+
+const textCodec = checkedCodec(textCheck);
+/** The one-line text field kind. */
+export const textInputKind = defineWidget("textInput", { codec: textCodec });
+/** The multi-line text field kind. */
+export const textAreaKind = defineWidget("textArea", { codec: textCodec });

@@ -1,4 +1,6 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { isTime } from "./calendar.ts";
+import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { toTimeOfDay } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -38,7 +40,7 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
     identity: [options.value === undefined ? "now" : defaultValue, step],
-    spec: { step, ...(given === null && { nullable: true }) },
+    settings: { step, ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
@@ -46,3 +48,22 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
   target.emit("timeInput", baseProps(id, label, options, { value: shown, step, ...(given === null && { nullable: true }) }));
   return value;
 }
+
+// --- The kind ---
+
+/** What checking a time needs: its step in seconds (under 60, times carry seconds), and whether it may be empty. */
+export interface TimeSettings {
+  step?: number;
+  nullable?: boolean;
+}
+
+/** A time "HH:MM", or "HH:MM:SS" when the step is under a minute; null when allowed. */
+function timeCheck(value: unknown, settings: TimeSettings): string | undefined {
+  if (value === null && settings.nullable) return undefined;
+  const withSeconds = (settings.step ?? 900) < 60;
+  return isTime(value, withSeconds) ? undefined : `expected a time as "${withSeconds ? "HH:MM:SS" : "HH:MM"}", got ${describe(value)}`;
+}
+
+
+/** The time input kind: "HH:MM" or "HH:MM:SS", or null when it may be empty. */
+export const timeInputKind = defineWidget("timeInput", { codec: checkedCodec(timeCheck) });

@@ -1,4 +1,5 @@
-import type { ElementTarget } from "../../app/target.ts";
+import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import type { ElementTarget } from "../core/target.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 import type { UploadedFileRef } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -66,7 +67,7 @@ function uploadWidget(
     label,
     key: options.key,
     identity: [shape.accept, shape.multiple, maxBytes],
-    spec: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
+    settings: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
     defaultValue: [],
     onChange: options.onChange,
     at: target.path,
@@ -92,3 +93,44 @@ export function isAccepted(accept: string[] | undefined, name: string, type: str
     entry.startsWith(".") ? lowerName.endsWith(entry) : entry.endsWith("/*") ? lowerType.startsWith(entry.slice(0, -1)) : lowerType === entry,
   );
 }
+
+// --- The kinds ---
+
+/** What checking an upload widget's files needs (the upload route checks type and size as they arrive). */
+export interface UploadSettings {
+  multiple: boolean;
+  maxBytes: number;
+  /** Accepted extensions (".csv") and MIME types ("image/*"). */
+  accept?: string[];
+}
+
+/**
+ * Upload widgets: the server has already turned the client's file ids into
+ * file refs (or into `{ refused }` when an id is not this widget's).
+ */
+const uploadsCodec: WidgetCodec<UploadSettings> = {
+  fromClient(raw, settings) {
+    if (raw && typeof raw === "object" && "refused" in raw) return refuse(String((raw as { refused: string }).refused));
+    const problem = uploadsCheck(raw, settings);
+    return problem === undefined ? ok(raw) : refuse(problem);
+  },
+  check: (value, settings) => uploadsCheck(value, settings),
+};
+
+function uploadsCheck(value: unknown, settings: UploadSettings): string | undefined {
+  if (!Array.isArray(value) || !value.every(isFileRef)) return `expected a list of uploaded files, got ${describe(value)}`;
+  if (!settings.multiple && value.length > 1) return "this widget holds one file";
+  return undefined;
+}
+
+function isFileRef(value: unknown): boolean {
+  const ref = value as Record<string, unknown> | null;
+  return !!ref && typeof ref.id === "string" && typeof ref.name === "string" && typeof ref.size === "number" && typeof ref.type === "string";
+}
+
+/** The file picker kind. */
+export const fileUploaderKind = defineWidget("fileUploader", { codec: uploadsCodec, upload: true });
+/** The camera kind: one photo, uploaded like a file. */
+export const cameraInputKind = defineWidget("cameraInput", { codec: uploadsCodec, upload: true });
+/** The microphone kind: one recording, uploaded like a file. */
+export const audioInputKind = defineWidget("audioInput", { codec: uploadsCodec, upload: true });

@@ -1,6 +1,6 @@
 import type { BlockElements } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { checkIcon } from "../icon-option.ts";
+import { checkIcon } from "../icons/icon-option.ts";
 
 /** Options of `columns`. */
 export interface ColumnsOptions {

@@ -1,6 +1,7 @@
-import type { Container } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import type { Container } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
+import { openContainer } from "../core/handle.ts";
 import {
   columnsProps,
   containerProps,
@@ -79,11 +80,11 @@ export const layoutMethods: LayoutMethods = {
     const target = this[TARGET];
     const props = columnsProps(spec, options);
     const columnsPath = target.emit("columns", props);
-    return props.widths.map(() => target.open(target.run.emit(columnsPath, "column", {}))) as never;
+    return props.widths.map(() => openContainer(target.block(target.run.emit(columnsPath, "column", {})))) as never;
   },
   container(options = {}) {
     const target = this[TARGET];
-    return target.open(target.emit("container", containerProps(options)));
+    return openContainer(target.block(target.emit("container", containerProps(options))));
   },
   tabs(labels) {
     const target = this[TARGET];
@@ -91,14 +92,14 @@ export const layoutMethods: LayoutMethods = {
       throw new EdgelitApiError(`st.tabs needs at least one non-empty label; got ${JSON.stringify(labels)}.`);
     }
     const tabsPath = target.emit("tabs", { labels: [...labels] });
-    return labels.map(() => target.open(target.run.emit(tabsPath, "tab", {}))) as never;
+    return labels.map(() => openContainer(target.block(target.run.emit(tabsPath, "tab", {})))) as never;
   },
   expander(label, options = {}) {
     const target = this[TARGET];
-    return target.open(target.emit("expander", expanderProps(label, options)));
+    return openContainer(target.block(target.emit("expander", expanderProps(label, options))));
   },
   popover(label, options = {}) {
     const target = this[TARGET];
-    return target.open(target.emit("popover", popoverProps(label, options)));
+    return openContainer(target.block(target.emit("popover", popoverProps(label, options))));
   },
 };

@@ -1,5 +1,6 @@
-import type { Placeholder } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import type { Placeholder } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
+import { openElement } from "../core/handle.ts";
 
 /** `st.empty()`: one element that later calls replace. */
 export const placeholderMethods = {
@@ -15,6 +16,6 @@ export const placeholderMethods = {
    */
   empty(this: Drawable): Placeholder {
     const target = this[TARGET];
-    return target.placeholder(target.slot());
+    return openElement(target.element(target.slot()));
   },
 };

@@ -1,4 +1,4 @@
-import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
 import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -73,7 +73,7 @@ export const mediaMethods = {
   /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
   logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): void {
     // Wherever it is called, the logo belongs to the sidebar.
-    const target = this[TARGET].open([ROOTS.sidebar])[TARGET];
+    const target = this[TARGET].block([ROOTS.sidebar]);
     const icon = options.iconImage === undefined ? undefined : withSrc(target, options.iconImage, options, (src) => src);
     emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
       src,

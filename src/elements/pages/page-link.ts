@@ -1,8 +1,7 @@
-import { pageHref } from "../../app/pages/navigation.ts";
-import { isPage, type Page } from "../../app/pages/page.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { isRoutedPage as isPage, pageHref, type RoutedPage as Page } from "../../runner/location.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { checkIcon, iconProp } from "../icon-option.ts";
+import { checkIcon, iconProp } from "../icons/icon-option.ts";
 
 /** Options of `pageLink`. */
 export interface PageLinkOptions {

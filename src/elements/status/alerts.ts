@@ -1,6 +1,6 @@
-import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import type { AlertLevel } from "../../protocol/index.ts";
-import { iconProp } from "../icon-option.ts";
+import { iconProp } from "../icons/icon-option.ts";
 import { exceptionProps } from "../../runner/exception-props.ts";
 
 /** Options of the callouts (`error`, `warning`, `info`, `success`). */

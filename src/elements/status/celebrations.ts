@@ -1,4 +1,4 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 
 /** Celebrations drawn over the page: they take no room in it. */
 export const celebrationMethods = {

@@ -1,7 +1,8 @@
-import type { Placeholder } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import type { Placeholder } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { iconProp } from "../icon-option.ts";
+import { iconProp } from "../icons/icon-option.ts";
+import { openElement } from "../core/handle.ts";
 
 /** Options of `progress`. */
 export interface ProgressOptions {
@@ -32,7 +33,7 @@ export const feedbackMethods = {
       value: toPercent(value),
       ...(options.text !== undefined && { text: String(options.text) }),
     });
-    return target.placeholder(path);
+    return openElement(target.element(path));
   },
   /**
    * Shows a spinner while `task` runs, removes it when `task` ends (returns or

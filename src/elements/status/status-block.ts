@@ -1,6 +1,7 @@
-import type { Container } from "../../app/container.ts";
-import { TARGET, type Drawable } from "../../app/target.ts";
+import type { Container } from "../core/handle.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import type { ElementPropsByKind } from "../../protocol/index.ts";
+import { openContainer } from "../core/handle.ts";
 
 type StatusProps = ElementPropsByKind["status"];
 
@@ -36,7 +37,7 @@ export const statusBlockMethods = {
     const target = this[TARGET];
     let props: StatusProps = { label: String(label), state: options.state ?? "running", expanded: options.expanded ?? false };
     const path = target.emit("status", props);
-    return Object.assign(target.open(path), {
+    return Object.assign(openContainer(target.block(path)), {
       update(changes: StatusOptions & { label?: string }): void {
         props = {
           label: changes.label === undefined ? props.label : String(changes.label),

@@ -1,7 +1,7 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import type { BadgeColor } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { iconProp } from "../icon-option.ts";
+import { iconProp } from "../icons/icon-option.ts";
 import { helpProp } from "./text.ts";
 
 /** Options of `badge`. */

@@ -1,4 +1,4 @@
-import { TARGET, type Drawable, type ElementTarget } from "../../app/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { toJsonValue } from "./to-json.ts";
 

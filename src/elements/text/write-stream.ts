@@ -1,4 +1,4 @@
-import { TARGET, type ElementTarget } from "../../app/target.ts";
+import { TARGET, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** What `writeStream` reads: chunks of text (or UTF-8 bytes), or a function that returns them. */
@@ -18,7 +18,7 @@ export type TextStreamSource = TextStream | (() => TextStream | Promise<TextStre
 export async function writeStream(target: ElementTarget, source: TextStreamSource): Promise<string> {
   // Taken before the first await, so the text keeps its place among what the script draws next.
   // Nothing shows there until the first chunk.
-  const slot = target.placeholder(target.slot())[TARGET];
+  const slot = target.element(target.slot());
   const stream = typeof source === "function" ? await source() : source;
   const decoder = new TextDecoder();
   let text = "";

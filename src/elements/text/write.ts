@@ -1,4 +1,4 @@
-import { TARGET, type Drawable } from "../../app/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { exceptionProps } from "../../runner/exception-props.ts";
 import { toJsonValue } from "./to-json.ts";
 import { writeStream, type TextStreamSource } from "./write-stream.ts";

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
-import { checkIcon } from "../../../src/elements/icon-option.ts";
-import { MATERIAL_ICON_NAMES } from "../../../src/elements/material-icon-names.ts";
+import { checkIcon } from "../../../src/elements/icons/icon-option.ts";
+import { MATERIAL_ICON_NAMES } from "../../../src/elements/icons/material-icon-names.ts";
 import { defineApp, page } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 

@@ -1,3 +1,4 @@
+import { createScriptHost } from "../../../src/app/script-host.ts";
 import { expect, test } from "vitest";
 import { defineApp } from "../../../src/index.ts";
 import type { ElementMessage, ServerMessage } from "../../../src/protocol/index.ts";
@@ -204,14 +205,14 @@ test("writeStream's updates leave the server in separate batches while the scrip
   const batches: { at: number; bodies: string[] }[] = [];
   const started = performance.now();
   await runEvent({
-    app: defineApp(async (st) => {
+    host: createScriptHost(defineApp(async (st) => {
       await st.writeStream(async function* () {
         for (let i = 0; i < 3; i++) {
           await new Promise((done) => setTimeout(done, 20));
           yield `${i} `;
         }
       });
-    }),
+    })),
     record: createSessionRecord(),
     changes: [],
     previousTree: {},

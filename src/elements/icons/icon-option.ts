@@ -1,4 +1,4 @@
-import { EdgelitApiError } from "../errors/api-error.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
 import { MATERIAL_ICON_NAMES } from "./material-icon-names.ts";
 
 const MATERIAL_ICON = /^:material\/([a-z0-9_]+):$/;

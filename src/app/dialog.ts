@@ -1,7 +1,7 @@
-import { checkedId, defineFragment, type Fragment } from "../../app/fragment.ts";
-import type { St } from "../../app/st.ts";
-import { callerLocation, type FragmentBody } from "../../runner/fragment-registry.ts";
-import { EdgelitApiError } from "../../errors/api-error.ts";
+import { checkedId, defineFragment, type Fragment, type FragmentBody } from "./fragment.ts";
+import type { St } from "./st.ts";
+import { callerLocation } from "../runner/fragment-registry.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** Options of {@link dialog}. */
 export interface DialogOptions<Args> {
@@ -44,7 +44,7 @@ export function dialog<Args = undefined>(title: string, body: FragmentBody<Args>
     id: checkedId(options.id ?? `dialog:${title}`, "dialog"),
     body: body as FragmentBody<unknown>,
     runEvery: undefined,
-    dialog: { title, width, dismissible: options.dismissible ?? true, onDismiss: options.onDismiss as ((st: St, args: unknown) => unknown) | undefined },
+    dialog: { title, width, dismissible: options.dismissible ?? true, onDismiss: options.onDismiss },
     definedAt: callerLocation(),
   });
 }

@@ -1,0 +1,63 @@
+import { chatMethods } from "./chat/chat.ts";
+import { inputMethods } from "./inputs/index.ts";
+import { buttonRowMethods } from "./inputs/button-rows.ts";
+import { layoutMethods, type LayoutMethods } from "./layout/layout.ts";
+import { placeholderMethods } from "./layout/placeholder.ts";
+import { mediaMethods } from "./media/media.ts";
+import { pageMethods } from "./pages/page-link.ts";
+import { statusMethods } from "./status/alerts.ts";
+import { feedbackMethods } from "./status/feedback.ts";
+import { formMethods } from "./forms/form.ts";
+import { statusBlockMethods } from "./status/status-block.ts";
+import { celebrationMethods } from "./status/celebrations.ts";
+import { richTextMethods } from "./text/rich-text.ts";
+import { textMethods } from "./text/text.ts";
+import { writeMethods } from "./text/write.ts";
+import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
+import { handlePrototype } from "./core/handle.ts";
+
+
+// The whole element API, assembled once: every family's methods on the one
+// prototype all handles share, and in the Container type.
+Object.assign(
+  handlePrototype,
+  textMethods,
+  richTextMethods,
+  writeMethods,
+  statusMethods,
+  feedbackMethods,
+  statusBlockMethods,
+  mediaMethods,
+  inputMethods,
+  chatMethods,
+  layoutMethods,
+  placeholderMethods,
+  buttonRowMethods,
+  celebrationMethods,
+  formMethods,
+  fragmentHostMethods,
+  pageMethods,
+);
+
+declare module "./core/handle.ts" {
+  interface Container
+    extends TextMethods, RichTextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods,
+      LayoutMethods, PlaceholderMethods, ButtonRowMethods, CelebrationMethods, FormMethods, PageMethods {}
+}
+
+type TextMethods = typeof textMethods;
+type RichTextMethods = typeof richTextMethods;
+type WriteMethods = typeof writeMethods;
+type StatusMethods = typeof statusMethods;
+type FeedbackMethods = typeof feedbackMethods;
+type StatusBlockMethods = typeof statusBlockMethods;
+type InputMethods = typeof inputMethods;
+type MediaMethods = typeof mediaMethods;
+type ChatMethods = typeof chatMethods;
+type PlaceholderMethods = typeof placeholderMethods;
+type ButtonRowMethods = typeof buttonRowMethods;
+type CelebrationMethods = typeof celebrationMethods;
+type FormMethods = typeof formMethods;
+type PageMethods = typeof pageMethods;
+
+export { handlePrototype as elementApiPrototype, openContainer, type Container, type ElementHandle, type Placeholder } from "./core/handle.ts";
