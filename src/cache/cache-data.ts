@@ -1,5 +1,6 @@
-import superjson, { type SuperJSONResult } from "superjson";
+import type { SuperJSONResult } from "superjson";
 import type { Storage } from "unstorage";
+import { storedJson } from "../session/stored-json.ts";
 import { CACHE_PREFIX, argumentsKey, defaultCacheName, entryKey, functionPrefix } from "./cache-key.ts";
 import { evictOldest, freshEntry, removeAll, writeEntry } from "./cache-entry.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
@@ -30,9 +31,11 @@ const inFlight = new WeakMap<Storage, Map<string, Promise<SuperJSONResult>>>();
 /**
  * Memoises a function by its arguments in the shared store, like Streamlit's
  * `st.cache_data`: every replica and isolate sees a result once one of them
- * has computed it. Results must be data superjson keeps (Date, Map, Set and
- * BigInt survive); each call gets its own copy, so mutating one changes
- * nothing cached. Use {@link cacheResource} for clients and connections.
+ * has computed it. Results must be data superjson keeps (Date, Map, Set,
+ * BigInt, typed arrays and ArrayBuffer survive; a Buffer comes back a Buffer
+ * where the runtime has one, else a Uint8Array); each call gets its own
+ * copy, so mutating one changes nothing cached. Use {@link cacheResource}
+ * for clients and connections.
  *
  * @example
  * const loadSales = cacheData(async (region: string) => {
@@ -88,7 +91,7 @@ export function cacheData<Args extends unknown[], Result>(
       calls.set(key, pending);
     }
     // Every caller decodes its own copy, the one that ran the function too.
-    return superjson.deserialize<Awaited<Result>>(await pending);
+    return storedJson.deserialize<Awaited<Result>>(await pending);
   };
   return Object.assign(cached, {
     async clear() {

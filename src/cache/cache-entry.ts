@@ -1,5 +1,6 @@
-import superjson, { type SuperJSONResult } from "superjson";
+import type { SuperJSONResult } from "superjson";
 import type { Storage } from "unstorage";
+import { storedJson } from "../session/stored-json.ts";
 
 /**
  * One cached result as it sits in the store. The value stays in superjson's
@@ -29,7 +30,7 @@ export function freshEntry(stored: unknown, now: number): CacheEntry | undefined
  */
 export async function writeEntry(storage: Storage, key: string, value: unknown, ttlSeconds: number | undefined): Promise<SuperJSONResult> {
   const storedAt = Date.now();
-  const entry: CacheEntry = { storedAt, value: superjson.serialize(value) };
+  const entry: CacheEntry = { storedAt, value: storedJson.serialize(value) };
   if (ttlSeconds !== undefined) entry.expiresAt = storedAt + ttlSeconds * 1000;
   await storage.setItem(key, entry as never, ttlSeconds === undefined ? undefined : { ttl: Math.max(60, Math.ceil(ttlSeconds)) });
   return entry.value;

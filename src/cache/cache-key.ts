@@ -1,5 +1,5 @@
-import superjson from "superjson";
 import { hashString } from "../protocol/hash.ts";
+import { storedJson } from "../session/stored-json.ts";
 import { describeNonData, sortedForKey } from "./cache-value.ts";
 
 /** Every `cacheData` entry lives under this prefix; sessions are under `edgelit:session`. */
@@ -38,7 +38,7 @@ export function argumentsKey(args: readonly unknown[], what: string): string {
       );
     }
   }
-  return JSON.stringify(superjson.serialize(sortedForKey(args)));
+  return JSON.stringify(storedJson.serialize(sortedForKey(args)));
 }
 
 /**

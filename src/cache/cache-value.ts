@@ -1,9 +1,12 @@
+import { isStoredBytes } from "../session/stored-json.ts";
+
 /**
  * What cached values may be: data superjson carries through the store
  * exactly. Plain objects and arrays, primitives (bigint and undefined too),
- * Date, RegExp, Error, URL, Map, Set and typed arrays. superjson itself
- * would silently drop a function and flatten a class instance into a plain
- * object, so both are refused here with the path to the offending value.
+ * Date, RegExp, Error, URL, Map, Set, and bytes (typed arrays, ArrayBuffer,
+ * DataView, Buffer: see `storedJson`). superjson itself would silently drop
+ * a function and flatten a class instance into a plain object, so both are
+ * refused here with the path to the offending value.
  */
 const DATA_CLASSES = [Date, RegExp, Error, URL, Map, Set];
 
@@ -26,7 +29,7 @@ export function describeNonData(value: unknown, where: string): string | undefin
     }
     if (current instanceof Set) return [...current].reduce<string | undefined>((found, item, index) => found ?? walk(item, `${path}[${index}]`), undefined);
     if (DATA_CLASSES.some((kept) => current instanceof kept)) return undefined;
-    if (ArrayBuffer.isView(current) && !(current instanceof DataView)) return undefined;
+    if (isStoredBytes(current)) return undefined;
     const isArray = Array.isArray(current);
     const prototype = Object.getPrototypeOf(current);
     if (!isArray && prototype !== Object.prototype && prototype !== null) {

@@ -1,5 +1,6 @@
-import superjson, { type SuperJSONResult } from "superjson";
+import type { SuperJSONResult } from "superjson";
 import type { SessionRecord } from "./record.ts";
+import { isStoredBytes, storedJson } from "./stored-json.ts";
 
 /**
  * Session records travel through the store as superjson's `{ json, meta }`
@@ -20,10 +21,10 @@ export function encodeRecord(record: SessionRecord): EncodedRecord {
   const widgetsShape = plainShape === "plain" && record.fragments ? classify(record.fragments, "the arguments of a fragment") : plainShape;
   if (typeof widgetsShape === "object") {
     throw new TypeError(
-      `${widgetsShape.where} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL).`,
+      `${widgetsShape.where} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL, typed arrays, ArrayBuffer, DataView, Buffer).`,
     );
   }
-  return widgetsShape === "plain" ? { json: record as never } : superjson.serialize(record);
+  return widgetsShape === "plain" ? { json: record as never } : storedJson.serialize(record);
 }
 
 /** Why a value cannot be kept in the record (naming where, e.g. `args.when`), or undefined when it can. */
@@ -36,7 +37,7 @@ export function unkeepableAt(value: unknown, where: string): string | undefined 
 export function decodeRecord(stored: unknown): SessionRecord | undefined {
   if (!stored || typeof stored !== "object" || !("json" in stored)) return undefined;
   const encoded = stored as SuperJSONResult;
-  const record = (encoded.meta ? superjson.deserialize<SessionRecord>(encoded) : encoded.json) as SessionRecord | null;
+  const record = (encoded.meta ? storedJson.deserialize<SessionRecord>(encoded) : encoded.json) as SessionRecord | null;
   if (!record || typeof record.version !== "number" || typeof record.widgets !== "object") return undefined;
   return record;
 }
@@ -88,7 +89,7 @@ function shapeOf(value: unknown, depth: number): InnerShape {
   return shape;
 }
 
-/** A class instance: superjson keeps a few (a Map or Set as far as its contents allow), nothing keeps the rest. */
+/** A class instance: superjson keeps a few (a Map or Set as far as its contents allow), and bytes; nothing keeps the rest. */
 function richShapeOf(object: object, depth: number): InnerShape {
   if (object instanceof Map) {
     let i = 0;
@@ -110,5 +111,5 @@ function richShapeOf(object: object, depth: number): InnerShape {
     }
     return "rich";
   }
-  return RICH_CLASSES.some((kept) => object instanceof kept) ? "rich" : { below: "" };
+  return RICH_CLASSES.some((kept) => object instanceof kept) || isStoredBytes(object) ? "rich" : { below: "" };
 }

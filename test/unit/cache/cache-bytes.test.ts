@@ -1,0 +1,91 @@
+import { createStorage } from "unstorage";
+import { expect, test } from "vitest";
+import { cacheData } from "../../../src/cache/index.ts";
+
+/** One value of every binary kind, each with content that JSON numbers would lose (NaN, -0, 64-bit integers). */
+const everyBinaryKind = () => ({
+  uint8: new Uint8Array([0, 1, 254, 255]),
+  int8: new Int8Array([-128, 0, 127]),
+  uint8Clamped: new Uint8ClampedArray([0, 128, 255]),
+  int16: new Int16Array([-32768, 32767]),
+  uint16: new Uint16Array([0, 65535]),
+  int32: new Int32Array([-(2 ** 31), 2 ** 31 - 1]),
+  uint32: new Uint32Array([0, 2 ** 32 - 1]),
+  float32: new Float32Array([1.5, Number.NaN, -0, Number.POSITIVE_INFINITY]),
+  float64: new Float64Array([Math.PI, Number.NaN, -0, Number.NEGATIVE_INFINITY]),
+  bigInt64: new BigInt64Array([-(2n ** 63n), 2n ** 63n - 1n]),
+  bigUint64: new BigUint64Array([0n, 2n ** 64n - 1n]),
+  arrayBuffer: new Uint8Array([9, 8, 7]).buffer,
+  buffer: Buffer.from("pooled"),
+  view: new DataView(new Uint8Array([0, 1, 2, 3]).buffer, 1, 2),
+});
+
+/** Each value's exact class and content, NaN and -0 included. */
+function expectEveryBinaryKind(actual: Record<string, unknown>) {
+  for (const [name, expected] of Object.entries(everyBinaryKind())) {
+    const value = actual[name] as ArrayBufferView | ArrayBuffer;
+    const bytesOf = (binary: ArrayBufferView | ArrayBuffer) =>
+      binary instanceof ArrayBuffer ? [...new Uint8Array(binary)] : [...new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength)];
+    expect(value.constructor, name).toBe(expected.constructor);
+    expect(bytesOf(value), name).toEqual(bytesOf(expected));
+  }
+}
+
+test("a result holding a Buffer works on the first call and on a hit, and comes back a Buffer", async () => {
+  const storage = createStorage();
+  const readFile = cacheData(async (name: string) => ({ name, content: Buffer.from(`contents of ${name}`) }), { storage });
+  for (const call of ["computed", "cached"]) {
+    const file = await readFile("a.txt");
+    expect(Buffer.isBuffer(file.content), call).toBe(true);
+    expect(file.content.toString(), call).toBe("contents of a.txt");
+  }
+});
+
+test("results keep every typed array, ArrayBuffer, Buffer and DataView, nested in objects, arrays and Maps, across replicas sharing a store", async () => {
+  const storage = createStorage();
+  let runs = 0;
+  // Each call of `replica` stands for one process loading the app module.
+  const replica = () => cacheData(async function loadSignals() {
+    runs++;
+    return { top: everyBinaryKind(), list: [everyBinaryKind()], byName: new Map([["signal", everyBinaryKind()]]) };
+  }, { storage });
+  for (const signals of [await replica()(), await replica()()]) {
+    expectEveryBinaryKind(signals.top);
+    expectEveryBinaryKind(signals.list[0]!);
+    expectEveryBinaryKind(signals.byName.get("signal")!);
+  }
+  expect(runs).toBe(1);
+  // Stored as base64, not as arrays of numbers.
+  const [key] = await storage.getKeys("edgelit:cache");
+  expect(JSON.stringify(await storage.getItem(key!))).not.toMatch(/\[0,1,254,255\]/);
+});
+
+test("each call gets its own copy of cached bytes: mutating one changes nothing cached", async () => {
+  const storage = createStorage();
+  const zeros = cacheData(async () => new Uint8Array(4), { storage });
+  (await zeros()).fill(7);
+  expect([...(await zeros())]).toEqual([0, 0, 0, 0]);
+});
+
+test("bytes as arguments: equal content is the same call, other content another; every kind can be an argument", async () => {
+  const storage = createStorage();
+  let runs = 0;
+  const checksum = cacheData(async (data: ArrayBufferView | ArrayBuffer) => {
+    runs++;
+    return data.byteLength;
+  }, { storage });
+  expect(await checksum(new Uint8Array([1, 2, 3]).buffer)).toBe(3);
+  expect(await checksum(new Uint8Array([1, 2, 3]).buffer)).toBe(3);
+  expect(runs).toBe(1);
+  expect(await checksum(new Uint8Array([4, 5, 6]).buffer)).toBe(3);
+  expect(runs).toBe(2);
+  expect(await checksum(new BigInt64Array([1n]))).toBe(8);
+  expect(await checksum(new BigInt64Array([2n]))).toBe(8);
+  expect(runs).toBe(4);
+});
+
+test("a typed array of the app's own subclass is refused with its path, as other class instances are", async () => {
+  class Pixels extends Uint8Array {}
+  const render = cacheData(async () => ({ frame: { pixels: new Pixels(4) } }), { storage: createStorage() });
+  await expect(render()).rejects.toThrow(/its result\.frame\.pixels is a Pixels instance/);
+});
