@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check edgelit has, on a fresh machine too. It makes sure
 // redis-server, Chromium and nginx are there (installing them with apt-get when it
-// may), type-checks, runs vitest (whose global setup builds the client), and ends with a plain
+// may), type-checks, lints, checks the format and the layers (scripts/check-layers.mjs),
+// runs vitest (whose global setup builds the client), and ends with a plain
 // "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -38,9 +39,22 @@ ensureTools();
 mkdirSync("test-results", { recursive: true });
 const results = { passed: 0, failed: 0 };
 
-console.log("[test] type-checking…");
-if (run("npx", ["tsc", "-p", "."]) === 0) results.passed++;
-else results.failed++, console.error("[test] the type check failed");
+// The checks besides vitest, by npm script: each one counts once, as passed or failed.
+const CHECKS = {
+  typecheck: "type check",
+  lint: "lint",
+  "format:check": "format check",
+  "check:layers": "layer check",
+};
+for (const [script, name] of Object.entries(CHECKS)) {
+  console.log(`[test] npm run ${script}…`);
+  if (run("npm", ["run", "--silent", script]) === 0) {
+    results.passed++;
+  } else {
+    results.failed++;
+    console.error(`[test] the ${name} failed`);
+  }
+}
 
 const report = "test-results/vitest.json";
 const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)], {
