@@ -29,11 +29,15 @@ export function measureClientSizes(): ClientSizes {
     const gzip = gzipSync(bytes, { level: 9 }).byteLength;
     const initial = upFront.has(file);
     if (file.endsWith(".js")) {
-      if (initial) (sizes.jsBytes += bytes.byteLength), (sizes.jsGzipBytes += gzip);
-      else sizes.onDemandJsGzipBytes += gzip;
+      if (initial) {
+        sizes.jsBytes += bytes.byteLength;
+        sizes.jsGzipBytes += gzip;
+      } else sizes.onDemandJsGzipBytes += gzip;
     } else if (file.endsWith(".css")) {
-      if (initial) (sizes.cssBytes += bytes.byteLength), (sizes.cssGzipBytes += gzip);
-      else sizes.onDemandCssGzipBytes += gzip;
+      if (initial) {
+        sizes.cssBytes += bytes.byteLength;
+        sizes.cssGzipBytes += gzip;
+      } else sizes.onDemandCssGzipBytes += gzip;
     } else if (/\.(woff2?|ttf)$/.test(file)) {
       sizes.fontBytes += bytes.byteLength;
     }

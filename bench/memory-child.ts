@@ -1,7 +1,7 @@
 // Run with --expose-gc: opens sessions through the server in this process,
 // leaves them idle, and reports process memory after each step as JSON.
 //   node --expose-gc --import tsx bench/memory-child.ts <storage>
-import { storageFromFlag } from "../src/cli/storage-flag.ts";
+import { storageFromFlag } from "../adapters/node/cli/storage-flag.ts";
 import { CLIENT_HEADER, PROTOCOL_VERSION } from "../src/protocol/index.ts";
 import { createServer } from "../src/server/create-server.ts";
 import app from "./counter-app.ts";

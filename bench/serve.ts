@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { H3 } from "h3";
 import { serve } from "h3/node";
-import { storageFromFlag } from "../src/cli/storage-flag.ts";
+import { storageFromFlag } from "../adapters/node/cli/storage-flag.ts";
 
 // Without a record file (the cold-start figure needs none), a minimal record.
 const [, storageFlag = "memory", recordFile, responseBytes = "300"] = process.argv.slice(2);

@@ -1,5 +1,5 @@
 // edgelit's CLI compiled ahead of time: one ES module bundled by esbuild from
-// src/cli/main.ts, so a server runs plain JavaScript rather than TypeScript
+// adapters/node/cli/main.ts, so a server runs plain JavaScript rather than TypeScript
 // translated on the fly. In a checkout the bundle is rebuilt whenever a source
 // it was built from has changed, so it never runs stale code.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -45,7 +45,7 @@ export async function buildCompiledCli(root = ROOT) {
   mkdirSync(out.dir, { recursive: true });
   const temporary = join(out.dir, `cli.${process.pid}.mjs`);
   const result = await build({
-    entryPoints: [join(root, "src/cli/main.ts")],
+    entryPoints: [join(root, "adapters/node/cli/main.ts")],
     outfile: temporary,
     bundle: true,
     platform: "node",

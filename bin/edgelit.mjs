@@ -13,6 +13,6 @@ if (compiled) {
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  ({ main } = await import("../src/cli/main.ts"));
+  ({ main } = await import("../adapters/node/cli/main.ts"));
 }
 process.exit(await main(process.argv.slice(2)));

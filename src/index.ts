@@ -39,10 +39,10 @@ export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButto
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
 export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
-export { page } from "./app/pages/page.ts";
-export type { Page, PageOptions, PageScript } from "./app/pages/page.ts";
-export type { NavigationOptions, PageList } from "./app/pages/navigation.ts";
-export type { PageControls, SwitchPageOptions } from "./app/pages/page-controls.ts";
+export { page } from "./app/page.ts";
+export type { Page, PageOptions, PageScript } from "./app/page.ts";
+export type { NavigationOptions, PageList } from "./app/navigation.ts";
+export type { PageControls, SwitchPageOptions } from "./app/page-controls.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";

@@ -4,7 +4,7 @@ import { RerunSignal, StopSignal } from "../runner/signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import { elementApiPrototype, openContainer } from "../elements/element-api.ts";
 import { BlockTarget } from "../elements/core/target.ts";
-import { pageControlMethods } from "./pages/page-controls.ts";
+import { pageControlMethods } from "./page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import type { RerunOptions, St } from "./st.ts";
 

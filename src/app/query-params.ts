@@ -59,7 +59,7 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
     },
     delete: (key: string) => query().delete(String(key)),
     clear() {
-      for (const key of [...new Set(query().keys())]) query().delete(key);
+      for (const key of new Set(query().keys())) query().delete(key);
     },
     toObject: () => Object.fromEntries([...new Set(query().keys())].map((key) => [key, query().getAll(key).at(-1)!])),
     fromObject(params: Readonly<Record<string, QueryParamValue | readonly QueryParamValue[]>>) {

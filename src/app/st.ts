@@ -4,7 +4,7 @@ import { RerunSignal, StopSignal } from "../runner/signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import { elementApiPrototype, openContainer, type Container } from "../elements/element-api.ts";
 import { BlockTarget } from "../elements/core/target.ts";
-import { pageControlMethods, type PageControls } from "./pages/page-controls.ts";
+import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 
 /**

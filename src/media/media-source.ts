@@ -49,7 +49,7 @@ function fromBytes(sink: MediaSink, bytes: Uint8Array, mime: string | undefined,
 }
 
 function checkedUrl(url: string): string {
-  if (/^(https?:\/\/|data:|\/)/i.test(url) && !/^\/\//.test(url)) return url;
+  if (/^(https?:\/\/|data:|\/)/i.test(url) && !url.startsWith("//")) return url;
   throw new EdgelitApiError(`Media URLs must be http(s):, data:, or a path on this server; got "${url.slice(0, 60)}".`);
 }
 

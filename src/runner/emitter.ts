@@ -141,7 +141,10 @@ export class TreeEmitter {
     this.placed.add(key);
     const previous = this.clientTree[key];
     const hash = hashElement(kind, props, previous);
-    if (isBlockKind(kind) && !keepChildren) this.counts.set(key, 0), this.changedCounts.add(key);
+    if (isBlockKind(kind) && !keepChildren) {
+      this.counts.set(key, 0);
+      this.changedCounts.add(key);
+    }
     if (previous === hash) return;
     // The client replaces a node whose kind changed, children and all; forget
     // what it held below so those children are sent again.
@@ -154,7 +157,11 @@ export class TreeEmitter {
   private forgetPlacedBelow(key: string): void {
     const prefix = `${key}.`;
     for (const placed of this.placed) if (placed.startsWith(prefix)) this.placed.delete(placed);
-    for (const block of this.counts.keys()) if (block === key || block.startsWith(prefix)) this.counts.delete(block), this.changedCounts.delete(block);
+    for (const block of this.counts.keys()) {
+      if (block !== key && !block.startsWith(prefix)) continue;
+      this.counts.delete(block);
+      this.changedCounts.delete(block);
+    }
   }
 
   private forgetBelow(key: string): void {

@@ -126,7 +126,8 @@ export class ElementPlacement {
 
   /** Waits for every element placed with `emitLater`, and clears slots nothing filled. */
   async settle(): Promise<void> {
-    for (const key of [...this.unfilled.keys()]) this.clearUnfilled(key);
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const key of this.unfilled.keys()) this.clearUnfilled(key);
     while (this.pending.length) {
       const waiting = this.pending;
       this.pending = [];

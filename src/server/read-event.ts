@@ -144,7 +144,10 @@ async function readTextWithin(request: Request, maxBytes: number): Promise<strin
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
-  for (const chunk of chunks) bytes.set(chunk, offset), (offset += chunk.byteLength);
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return new TextDecoder().decode(bytes);
 }
 

@@ -3,6 +3,7 @@ import { toAppDefinition, type AppDefinition, type AppScript } from "../app/defi
 import { createScriptHost } from "../app/script-host.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
 import { indexOfOption } from "../elements/core/widget-kind.ts";
+import { WIDGET_KINDS } from "../elements/kinds.ts";
 import {
   PROTOCOL_VERSION,
   applyServerMessage,
@@ -33,6 +34,21 @@ export interface TestElement<K extends ElementKind = ElementKind> {
 export type WidgetQuery = string | { key: string } | { label: string; index?: number };
 
 /**
+ * One accessor per widget kind, made from the table of widget kinds, so a new
+ * kind has one without a line here: `at.slider("Price")`, `at.button({ key:
+ * "go" })`. A feedback widget is found by its scale ("thumbs", "faces",
+ * "stars") or `{ key }`, and `setValue` takes the rating. A form's submit
+ * button sends the values set on the form's widgets since the last run with
+ * its click, in one event, as the browser sends a form.
+ * @example at.textInput("Name").setValue("Ada"); await at.formSubmitButton("Submit").click().run();
+ */
+export type WidgetAccessors = { readonly [K in WidgetKind]: (query: WidgetQuery) => WidgetHandle<K> };
+
+// The accessors are defined in the constructor; this gives AppTest their types.
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging -- the accessors are real properties
+export interface AppTest extends WidgetAccessors {}
+
+/**
  * Runs an app without a server or browser, in the manner of Streamlit's
  * AppTest: set widget values, run, and inspect the page a user would see.
  * It goes through the same event handling as the HTTP server, against an
@@ -44,6 +60,7 @@ export type WidgetQuery = string | { key: string } | { label: string; index?: nu
  * await at.run();
  * expect(at.get("metric")[0]!.props.value).toBe("1");
  */
+// oxlint-disable-next-line typescript/no-unsafe-declaration-merging -- see WidgetAccessors
 export class AppTest {
   /** The page as the browser would hold it. */
   readonly tree: ElementTree = createElementTree();
@@ -73,6 +90,8 @@ export class AppTest {
   ) {
     this.url = url;
     this.host = createScriptHost(app);
+    // One accessor per widget kind, from the table of kinds (see WidgetAccessors).
+    for (const kind of WIDGET_KINDS) Object.defineProperty(this, kind, { value: (query: WidgetQuery) => this.widget(kind, query) });
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
@@ -210,35 +229,6 @@ export class AppTest {
     return this.get("exception");
   }
 
-  button = (query: WidgetQuery) => this.widget("button", query);
-  checkbox = (query: WidgetQuery) => this.widget("checkbox", query);
-  toggle = (query: WidgetQuery) => this.widget("toggle", query);
-  slider = (query: WidgetQuery) => this.widget("slider", query);
-  textInput = (query: WidgetQuery) => this.widget("textInput", query);
-  textArea = (query: WidgetQuery) => this.widget("textArea", query);
-  numberInput = (query: WidgetQuery) => this.widget("numberInput", query);
-  selectbox = (query: WidgetQuery) => this.widget("selectbox", query);
-  radio = (query: WidgetQuery) => this.widget("radio", query);
-  multiselect = (query: WidgetQuery) => this.widget("multiselect", query);
-  downloadButton = (query: WidgetQuery) => this.widget("downloadButton", query);
-  fileUploader = (query: WidgetQuery) => this.widget("fileUploader", query);
-  cameraInput = (query: WidgetQuery) => this.widget("cameraInput", query);
-  audioInput = (query: WidgetQuery) => this.widget("audioInput", query);
-  chatInput = (query: WidgetQuery) => this.widget("chatInput", query);
-  selectSlider = (query: WidgetQuery) => this.widget("selectSlider", query);
-  dateInput = (query: WidgetQuery) => this.widget("dateInput", query);
-  timeInput = (query: WidgetQuery) => this.widget("timeInput", query);
-  colorPicker = (query: WidgetQuery) => this.widget("colorPicker", query);
-  pills = (query: WidgetQuery) => this.widget("pills", query);
-  segmentedControl = (query: WidgetQuery) => this.widget("segmentedControl", query);
-  /** A feedback widget, found by its scale ("thumbs", "faces", "stars") or `{ key }`; `setValue` takes the rating. */
-  feedback = (query: WidgetQuery) => this.widget("feedback", query);
-  /**
-   * A form's submit button. Values set on the form's widgets since the last
-   * run are sent with its click in one event, as the browser sends a form.
-   * @example at.textInput("Name").setValue("Ada"); await at.formSubmitButton("Submit").click().run();
-   */
-  formSubmitButton = (query: WidgetQuery) => this.widget("formSubmitButton", query);
 
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {

@@ -19,7 +19,7 @@ function seenColor(locator: Locator, property: "color" | "backgroundColor"): Pro
     for (let node: Element | null = element; node; node = node.parentElement) ancestors.unshift(node);
     for (const node of ancestors) paint(getComputedStyle(node).backgroundColor);
     if (property === "color") paint(getComputedStyle(element).color);
-    return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+    return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
   }, property);
 }
 

@@ -1,7 +1,7 @@
 import { Redis } from "@upstash/redis";
 import { Redis as RedisClient } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { storageFromFlag } from "../../src/cli/storage-flag.ts";
+import { storageFromFlag } from "../../adapters/node/cli/storage-flag.ts";
 import { createSessionRecord } from "../../src/session/record.ts";
 import { createSessionStore } from "../../src/session/store.ts";
 import { createUpstashStorage } from "../../src/session/upstash-store.ts";

@@ -1,4 +1,4 @@
-import { TARGET, type ElementTarget } from "../core/target.ts";
+import { type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 
 /** What `writeStream` reads: chunks of text (or UTF-8 bytes), or a function that returns them. */

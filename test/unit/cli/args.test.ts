@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseArgs } from "../../../src/cli/args.ts";
+import { parseArgs } from "../../../adapters/node/cli/args.ts";
 
 test("run takes a file and options, in either flag form", () => {
   expect(parseArgs(["run", "app.ts", "--port", "0", "--host=0.0.0.0", "--storage", "redis://h:6379", "--no-dev", "--session-ttl", "60"], {}))

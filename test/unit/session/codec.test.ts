@@ -14,7 +14,7 @@ test("session values keep their types through the store: Date, Map, Set, BigInt,
   const decoded = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(record))));
   expect(decoded?.session.when).toEqual(new Date("2026-01-02T03:04:05Z"));
   expect(decoded?.session.seen).toEqual(new Set(["a", "b"]));
-  expect((decoded?.session.byId as Map<number, { tags: Set<string> }>).get(1)?.tags).toEqual(new Set(["x"]));
+  expect((decoded!.session.byId as Map<number, { tags: Set<string> }>).get(1)?.tags).toEqual(new Set(["x"]));
   expect(decoded?.session.big).toBe(2n ** 70n);
   expect(decoded?.session.list).toEqual([1, "two", null, { three: 3 }]);
 });

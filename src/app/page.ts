@@ -1,7 +1,7 @@
-import { PAGE_SCRIPT, isRoutedPage, type RoutedPage } from "../../runner/location.ts";
-import { checkIcon } from "../../elements/icons/icon-option.ts";
-import { EdgelitApiError } from "../../errors/api-error.ts";
-import type { St } from "../st.ts";
+import { PAGE_SCRIPT, isRoutedPage, type RoutedPage } from "../runner/location.ts";
+import { checkIcon } from "../elements/icons/icon-option.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
+import type { St } from "./st.ts";
 
 /** The body of one page: called with `st` when that page shows. */
 export type PageScript = (st: St) => void | Promise<void>;
@@ -58,7 +58,7 @@ export function scriptOf(target: Page): PageScript {
  * at module scope and give them to `st.navigation` in the app.
  *
  * @example
- * import * as settingsModule from "./pages/settings.ts";
+ * import * as settingsModule from "./settings.ts";
  * const home = page(homePage, { title: "Home", icon: "🏠" });
  * const settings = page(settingsModule, { title: "Settings", urlPath: "settings" });
  * export default defineApp(async (st) => {

@@ -3,7 +3,7 @@ import { createStorage, type Storage } from "unstorage";
 import fsDriver from "unstorage/drivers/fs";
 import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
-import { createUpstashStorage } from "../session/upstash-store.ts";
+import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
 
 /**
  * ioredis waits out an outage by default, queueing commands for some twenty

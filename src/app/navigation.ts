@@ -1,9 +1,9 @@
-import { ROOTS, type ElementPropsByKind } from "../../protocol/index.ts";
-import { pageHref, type RunPages } from "../../runner/location.ts";
-import type { RunContext } from "../../runner/script-run.ts";
+import { ROOTS, type ElementPropsByKind } from "../protocol/index.ts";
+import { pageHref, type RunPages } from "../runner/location.ts";
+import type { RunContext } from "../runner/script-run.ts";
 
-export { pageHref } from "../../runner/location.ts";
-import { EdgelitApiError } from "../../errors/api-error.ts";
+export { pageHref } from "../runner/location.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
 import { isPage, type Page } from "./page.ts";
 
 /** The pages of an app: a list, or lists under section headers (`""` for none). */

@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
-import { defineApp, toAppDefinition, type AppDefinition } from "../app/define-app.ts";
+import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
 
 /** An app file, loaded and kept current while its sources change. */
 export interface LiveApp {

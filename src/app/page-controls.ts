@@ -1,12 +1,12 @@
-import type { RunPages } from "../../runner/location.ts";
-import type { RunContext } from "../../runner/script-run.ts";
-import { RerunSignal } from "../../runner/signals.ts";
-import { EdgelitApiError } from "../../errors/api-error.ts";
-import { createQueryParams, type QueryParamValue, type QueryParams } from "../query-params.ts";
+import type { RunPages } from "../runner/location.ts";
+import type { RunContext } from "../runner/script-run.ts";
+import { RerunSignal } from "../runner/signals.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
+import { createQueryParams, type QueryParamValue, type QueryParams } from "./query-params.ts";
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
 import { RUN_PAGE, isPage, isUrlPath, scriptOf, type Page } from "./page.ts";
-import type { St } from "../st.ts";
-import { TARGET, type Drawable } from "../../elements/core/target.ts";
+import type { St } from "./st.ts";
+import { TARGET, type Drawable } from "../elements/core/target.ts";
 
 /** Options of `st.switchPage`. */
 export interface SwitchPageOptions {

@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serveNode } from "../../adapters/node/serve.ts";
+import { serveNode } from "../serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { loadApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
-import { clearSharedCache } from "../cache/index.ts";
+import { clearSharedCache } from "../../../src/cache/index.ts";
 
 const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
