@@ -269,7 +269,23 @@ export type WidgetKind = keyof InputElements;
 export type ElementOf<K extends ElementKind> = { kind: K; props: ElementPropsByKind[K] };
 export type AnyElement = { [K in ElementKind]: ElementOf<K> }[ElementKind];
 
-const BLOCK_KINDS: ReadonlySet<string> = new Set<BlockKind>(["columns", "column", "tabs", "tab", "container", "expander", "popover", "status", "chatMessage", "form", "fragment", "dialog"]);
+/** Every block kind, once; the compiler makes sure the record names each kind of BlockElements. */
+const BLOCK_KIND_RECORD = {
+  columns: true,
+  column: true,
+  tabs: true,
+  tab: true,
+  container: true,
+  expander: true,
+  popover: true,
+  status: true,
+  chatMessage: true,
+  form: true,
+  fragment: true,
+  dialog: true,
+} as const satisfies Record<BlockKind, true>;
+
+const BLOCK_KINDS: ReadonlySet<string> = new Set(Object.keys(BLOCK_KIND_RECORD));
 
 /** True for kinds that hold children (columns, expander, ...). */
 export function isBlockKind(kind: string): kind is BlockKind {
