@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
-import { defineApp, fragment } from "../../../src/index.ts";
-import type { ElementHandle } from "../../../src/elements/element-api.ts";
+import { defineApp, fragment, type ElementHandle } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 
 const draw = (script: Parameters<typeof defineApp>[0]) => AppTest.fromApp(defineApp(script)).run();
