@@ -1,8 +1,12 @@
 import type { St } from "./st.ts";
 import { validateTheme, type ThemeOptions } from "./theme.ts";
 
-/** The body of an app: called with `st` on every run. */
-export type AppScript = (st: St) => void | Promise<void>;
+/**
+ * The body of an app: called with `st` on every run, and awaited. What it
+ * returns is ignored, so `(st) => st.title("Hi")` (which returns the title's
+ * handle) is an app too.
+ */
+export type AppScript = (st: St) => unknown;
 
 /** Options of {@link defineApp}. */
 export interface AppOptions {

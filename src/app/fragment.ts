@@ -3,8 +3,8 @@ import { EdgelitApiError } from "../errors/api-error.ts";
 import type { Container } from "../elements/element-api.ts";
 import type { St } from "./st.ts";
 
-/** The body of a fragment: drawn into the fragment's own block, with the arguments of its call. */
-export type FragmentBody<Args> = (st: St, args: Args) => void | Promise<void>;
+/** The body of a fragment: drawn into the fragment's own block, with the arguments of its call. Awaited; what it returns is ignored. */
+export type FragmentBody<Args> = (st: St, args: Args) => unknown;
 
 /** Options of {@link fragment}. */
 export interface FragmentOptions {

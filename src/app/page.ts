@@ -3,8 +3,8 @@ import { checkIcon } from "../elements/icons/icon-option.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import type { St } from "./st.ts";
 
-/** The body of one page: called with `st` when that page shows. */
-export type PageScript = (st: St) => void | Promise<void>;
+/** The body of one page: called with `st` when that page shows, and awaited; what it returns is ignored. */
+export type PageScript = (st: St) => unknown;
 
 /** Options of {@link page}. */
 export interface PageOptions {

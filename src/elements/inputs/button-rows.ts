@@ -1,4 +1,5 @@
 import { TARGET, type Drawable } from "../core/target.ts";
+import type { ElementHandle } from "../core/handle.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
 import { buttonGroup, type ButtonGroupOptions, type MultiButtonGroupOptions, type SingleButtonGroupOptions } from "./button-group.ts";
 import { feedback, type FeedbackOptions } from "./feedback-rating.ts";
@@ -33,8 +34,8 @@ export const buttonRowMethods = {
    * A link that looks like a button and opens `url` in a new tab; it causes no rerun.
    * @example st.linkButton("Docs", "https://docs.streamlit.io", { icon: "📖" })
    */
-  linkButton(this: Drawable, label: string, url: string | URL, options?: LinkButtonOptions): void {
-    linkButton(this[TARGET], label, url, options);
+  linkButton(this: Drawable, label: string, url: string | URL, options?: LinkButtonOptions): ElementHandle {
+    return linkButton(this[TARGET], label, url, options);
   },
 };
 

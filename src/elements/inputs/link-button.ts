@@ -1,4 +1,5 @@
 import type { ElementTarget } from "../core/target.ts";
+import { drawElement, type ElementHandle } from "../core/handle.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { iconProp } from "../icons/icon-option.ts";
 
@@ -19,15 +20,16 @@ const VARIANTS = new Set(["primary", "secondary", "tertiary"]);
 
 /**
  * A link styled as a button that opens `url` in a new tab. It sends no event
- * and keeps no state. Only http(s) and relative URLs are accepted.
+ * and keeps no state, so it is no widget: it returns its element's handle.
+ * Only http(s), mailto:, tel: and relative URLs are accepted.
  */
-export function linkButton(target: ElementTarget, label: string, url: string | URL, options: LinkButtonOptions = {}): void {
+export function linkButton(target: ElementTarget, label: string, url: string | URL, options: LinkButtonOptions = {}): ElementHandle {
   const variant = options.type ?? "secondary";
   if (!VARIANTS.has(variant)) throw new EdgelitApiError(`linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`);
   const href = url instanceof URL ? url.href : url;
   const problem = linkUrlProblem(href);
   if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
-  target.emit("linkButton", {
+  return drawElement(target, "linkButton", {
     label: String(label),
     url: href,
     variant,

@@ -1,4 +1,5 @@
 import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
+import { drawElement, drawElementLater, type ElementHandle } from "../core/handle.ts";
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
 import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -28,13 +29,16 @@ export interface VideoOptions extends PlaybackOptions {
   subtitles?: MediaInput | Record<string, MediaInput>;
 }
 
-/** Images, sound, video and documents. Bytes are stored and served by any replica. */
+/**
+ * Images, sound, video and documents. Bytes are stored and served by any replica.
+ * Each returns its element's handle at once, even when its bytes are read later.
+ */
 export const mediaMethods = {
   /**
    * One image or several side by side: bytes, a Blob, an uploaded file, or a URL.
    * @example st.image(pngBytes, { caption: "Sales by region" })
    */
-  image(this: Drawable, images: MediaInput | MediaInput[], options: ImageOptions = {}): void {
+  image(this: Drawable, images: MediaInput | MediaInput[], options: ImageOptions = {}): ElementHandle {
     const list = Array.isArray(images) ? images : [images];
     const captions: (string | undefined)[] = Array.isArray(options.caption) ? options.caption : list.map(() => options.caption as string | undefined);
     if (captions.length !== list.length) throw new EdgelitApiError(`st.image got ${list.length} images but ${captions.length} captions.`);
@@ -43,22 +47,22 @@ export const mediaMethods = {
       const caption = captions[i];
       return withSrc(target, image, options, (src) => (caption === undefined ? { src } : { src, caption }));
     });
-    emitMedia(target, "image", all(items), (resolved) => ({ items: resolved, ...(options.width !== undefined && { width: options.width }) }));
+    return emitMedia(target, "image", all(items), (resolved) => ({ items: resolved, ...(options.width !== undefined && { width: options.width }) }));
   },
   /** A sound player. @example st.audio(wavBytes, { startTime: 2 }) */
-  audio(this: Drawable, audio: MediaInput, options: PlaybackOptions = {}): void {
+  audio(this: Drawable, audio: MediaInput, options: PlaybackOptions = {}): ElementHandle {
     const target = this[TARGET];
-    emitMedia(target, "audio", withSrc(target, audio, options, (src) => src), (src) => ({ src, ...playback(options) }));
+    return emitMedia(target, "audio", withSrc(target, audio, options, (src) => src), (src) => ({ src, ...playback(options) }));
   },
   /**
    * A video player, with optional WebVTT subtitles.
    * @example st.video(mp4Bytes, { muted: true, autoplay: true, loop: true })
    */
-  video(this: Drawable, video: MediaInput, options: VideoOptions = {}): void {
+  video(this: Drawable, video: MediaInput, options: VideoOptions = {}): ElementHandle {
     const target = this[TARGET];
     const tracks = subtitleTracks(options.subtitles).map(([label, input]) => withSrc(target, input, { mime: "text/vtt" }, (src) => ({ label, src })));
     const source = withSrc(target, video, options, (src) => src);
-    emitMedia(target, "video", all([source, all(tracks)] as const), ([src, subtitles]) => ({
+    return emitMedia(target, "video", all([source, all(tracks)] as const), ([src, subtitles]) => ({
       src,
       ...playback(options),
       ...(options.muted && { muted: true }),
@@ -66,16 +70,16 @@ export const mediaMethods = {
     }));
   },
   /** A PDF viewer. @example st.pdf(reportBytes, { height: 800 }) */
-  pdf(this: Drawable, pdf: MediaInput, options: MediaOptions & { height?: number } = {}): void {
+  pdf(this: Drawable, pdf: MediaInput, options: MediaOptions & { height?: number } = {}): ElementHandle {
     const target = this[TARGET];
-    emitMedia(target, "pdf", withSrc(target, pdf, { mime: "application/pdf", ...options }, (src) => src), (src) => ({ src, height: options.height ?? 600 }));
+    return emitMedia(target, "pdf", withSrc(target, pdf, { mime: "application/pdf", ...options }, (src) => src), (src) => ({ src, height: options.height ?? 600 }));
   },
   /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
-  logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): void {
+  logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): ElementHandle {
     // Wherever it is called, the logo belongs to the sidebar.
     const target = this[TARGET].block([ROOTS.sidebar]);
     const icon = options.iconImage === undefined ? undefined : withSrc(target, options.iconImage, options, (src) => src);
-    emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
+    return emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
       src,
       ...(options.link !== undefined && { link: options.link }),
       ...(iconSrc !== undefined && { iconSrc }),
@@ -95,9 +99,8 @@ function all<T extends readonly unknown[]>(values: { [K in keyof T]: Later<T[K]>
   return values.some((value) => value instanceof Promise) ? (Promise.all(values) as Promise<T>) : (values as unknown as T);
 }
 
-function emitMedia<K extends ElementKind, T>(target: ElementTarget, kind: K, parts: Later<T>, props: (parts: T) => ElementPropsByKind[K]): void {
-  if (parts instanceof Promise) target.emitLater(kind, parts.then(props));
-  else target.emit(kind, props(parts));
+function emitMedia<K extends ElementKind, T>(target: ElementTarget, kind: K, parts: Later<T>, props: (parts: T) => ElementPropsByKind[K]): ElementHandle {
+  return parts instanceof Promise ? drawElementLater(target, kind, parts.then(props)) : drawElement(target, kind, props(parts));
 }
 
 function playback(options: PlaybackOptions) {

@@ -1,5 +1,6 @@
 import { isRoutedPage as isPage, pageHref, type RoutedPage as Page } from "../../runner/location.ts";
 import { TARGET, type Drawable } from "../core/target.ts";
+import { drawElement, type ElementHandle } from "../core/handle.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { checkIcon, iconProp } from "../icons/icon-option.ts";
 
@@ -28,7 +29,7 @@ export const pageMethods = {
    * st.pageLink(settings, { icon: ":material/settings:" });
    * st.pageLink("https://docs.streamlit.io", { label: "Streamlit docs" });
    */
-  pageLink(this: Drawable, target: Page | string, options: PageLinkOptions = {}): void {
+  pageLink(this: Drawable, target: Page | string, options: PageLinkOptions = {}): ElementHandle {
     const draw = this[TARGET];
     const common = {
       ...(options.help !== undefined && { help: String(options.help) }),
@@ -36,8 +37,7 @@ export const pageMethods = {
     };
     if (isPage(target)) {
       const icon = checkIcon("st.pageLink", options.icon) ?? target.icon;
-      draw.emit("pageLink", { href: pageHref(target, draw.run.location.pages), label: String(options.label ?? target.title), ...(icon !== undefined && { icon }), ...common });
-      return;
+      return drawElement(draw, "pageLink", { href: pageHref(target, draw.run.location.pages), label: String(options.label ?? target.title), ...(icon !== undefined && { icon }), ...common });
     }
     if (typeof target !== "string") throw new EdgelitApiError("st.pageLink expects a page made with page(), a page path (\"/settings\") or a URL.");
     if (options.label === undefined || String(options.label).trim() === "") {
@@ -48,7 +48,7 @@ export const pageMethods = {
       throw new EdgelitApiError(`st.pageLink: "${target}" is neither a page path (starting with "/") nor an http(s), mailto: or tel: URL.`);
     }
     if (!external && leavesTheSite(target)) throw new EdgelitApiError(`st.pageLink: "${target}" is not a page path; write other sites' URLs in full (https://...).`);
-    draw.emit("pageLink", {
+    return drawElement(draw, "pageLink", {
       href: target,
       label: String(options.label),
       ...iconProp("st.pageLink", options.icon),

@@ -1,4 +1,5 @@
 import { TARGET, type Drawable } from "../core/target.ts";
+import { drawElement, type ElementHandle } from "../core/handle.ts";
 
 /** Celebrations drawn over the page: they take no room in it. */
 export const celebrationMethods = {
@@ -6,16 +7,16 @@ export const celebrationMethods = {
    * Balloons float up over the page, once for each run that calls this.
    * @example if (st.button("Ship it")) st.balloons();
    */
-  balloons(this: Drawable): void {
+  balloons(this: Drawable): ElementHandle {
     const target = this[TARGET];
-    target.emit("balloons", { nonce: target.run.runNonce });
+    return drawElement(target, "balloons", { nonce: target.run.runNonce });
   },
   /**
    * Snowflakes fall over the page, once for each run that calls this.
    * @example if (st.session.season === "winter") st.snow();
    */
-  snow(this: Drawable): void {
+  snow(this: Drawable): ElementHandle {
     const target = this[TARGET];
-    target.emit("snow", { nonce: target.run.runNonce });
+    return drawElement(target, "snow", { nonce: target.run.runNonce });
   },
 };

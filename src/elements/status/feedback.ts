@@ -1,8 +1,8 @@
-import type { Placeholder } from "../core/handle.ts";
+import type { ElementHandle } from "../core/handle.ts";
 import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { iconProp } from "../icons/icon-option.ts";
-import { openElement } from "../core/handle.ts";
+import { drawElement } from "../core/handle.ts";
 
 /** Options of `progress`. */
 export interface ProgressOptions {
@@ -21,19 +21,16 @@ export const feedbackMethods = {
   /**
    * A progress bar. `value` is a percentage from 0 to 100, or a share from 0
    * to 1: numbers up to 1 are shares (so `i / n` ends full), larger ones
-   * percentages. Returns a placeholder whose `.progress()` moves the same bar.
+   * percentages. Returns its handle, whose `.progress()` moves the same bar.
    *
    * @example
    * const bar = st.progress(0, { text: "Loading…" });
    * for (let i = 1; i <= 10; i++) { await step(i); bar.progress(i / 10, { text: `Step ${i} of 10` }); }
    */
-  progress(this: Drawable, value: number, options: ProgressOptions = {}): Placeholder {
-    const target = this[TARGET];
-    const path = target.emit("progress", {
-      value: toPercent(value),
-      ...(options.text !== undefined && { text: String(options.text) }),
-    });
-    return openElement(target.element(path));
+  progress(this: Drawable, value: number, options: ProgressOptions = {}): ElementHandle {
+    const props: { value: number; text?: string } = { value: toPercent(value) };
+    if (options.text !== undefined) props.text = String(options.text);
+    return drawElement(this[TARGET], "progress", props);
   },
   /**
    * Shows a spinner while `task` runs, removes it when `task` ends (returns or
@@ -64,9 +61,9 @@ export const feedbackMethods = {
    *
    * @example st.toast("Saved!", { icon: "✅" })
    */
-  toast(this: Drawable, body: string, options: ToastOptions = {}): void {
+  toast(this: Drawable, body: string, options: ToastOptions = {}): ElementHandle {
     const target = this[TARGET];
-    target.emit("toast", { body: String(body), ...iconProp("st.toast", options.icon), nonce: target.run.runNonce });
+    return drawElement(target, "toast", { body: String(body), ...iconProp("st.toast", options.icon), nonce: target.run.runNonce });
   },
 };
 

@@ -1,4 +1,6 @@
 import { TARGET, type Drawable } from "../core/target.ts";
+import { drawElement, openElement, type ElementHandle } from "../core/handle.ts";
+import type { ElementPath } from "../../protocol/index.ts";
 import { exceptionProps } from "../../runner/exception-props.ts";
 import { toJsonValue } from "./to-json.ts";
 import { writeStream, type TextStreamSource } from "./write-stream.ts";
@@ -10,18 +12,22 @@ export const writeMethods = {
    * and dates as text, errors as an exception box, other data as JSON.
    * Consecutive text arguments join into one paragraph.
    *
+   * Returns the handle of the element it drew; when it draws several (text,
+   * then data), the handle of the last one. With nothing to write, it draws
+   * nothing and returns an empty placeholder, as `st.empty()` does.
+   *
    * @example st.write("Total:", 42, { region: "EU" })
    */
-  write(this: Drawable, ...values: unknown[]): void {
+  write(this: Drawable, ...values: unknown[]): ElementHandle {
     const target = this[TARGET];
     const only = values[0];
     if (values.length === 1 && typeof only === "string") {
-      target.emit("markdown", { body: only });
-      return;
+      return drawElement(target, "markdown", { body: only });
     }
+    let last: ElementPath | undefined;
     let pendingText: string[] = [];
     const flushText = () => {
-      if (pendingText.length) target.emit("markdown", { body: pendingText.join(" ") });
+      if (pendingText.length) last = target.emit("markdown", { body: pendingText.join(" ") });
       pendingText = [];
     };
     for (const value of values) {
@@ -30,13 +36,14 @@ export const writeMethods = {
       else if (value instanceof Date) pendingText.push(value.toISOString());
       else if (value instanceof Error) {
         flushText();
-        target.emit("exception", exceptionProps(value, target.run.dev));
+        last = target.emit("exception", exceptionProps(value, target.run.dev));
       } else {
         flushText();
-        target.emit("json", { body: toJsonValue(value), expanded: true });
+        last = target.emit("json", { body: toJsonValue(value), expanded: true });
       }
     }
     flushText();
+    return openElement(target.element(last ?? target.slot()));
   },
   /**
    * Writes a stream of text (an LLM's answer, say) as markdown that grows in
