@@ -30,7 +30,7 @@ export type { AlertOptions } from "./elements/status/alerts.ts";
 export type { Columns, ColumnsOptions, ContainerOptions, ExpanderOptions, PopoverOptions } from "./elements/layout/layout.ts";
 export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";
 export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions } from "./elements/inputs/index.ts";
-export type { ColorPickerOptions, DateInputOptions, DateLike, SelectSliderOptions, TimeInputOptions } from "./elements/inputs/index.ts";
+export type { ColorPickerOptions, DateInputOptions, DateLike, DatetimeInputOptions, DateTimeLike, SelectSliderOptions, TimeInputOptions } from "./elements/inputs/index.ts";
 export type { MediaInput, MediaOptions } from "./media/media-source.ts";
 export type { UploadedFile } from "./media/uploaded-file.ts";
 export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";

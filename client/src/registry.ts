@@ -71,6 +71,7 @@ export const registry = {
   selectSlider: onDemand(() => import("./elements/inputs/select-slider.tsx").then((module) => module.SelectSlider)),
   dateInput: onDemand(() => import("./elements/inputs/date-input.tsx").then((module) => module.DateInput)),
   timeInput: onDemand(() => import("./elements/inputs/time-input.tsx").then((module) => module.TimeInput)),
+  datetimeInput: onDemand(() => import("./elements/inputs/datetime-input.tsx").then((module) => module.DatetimeInput)),
   colorPicker: onDemand(() => import("./elements/inputs/color-picker.tsx").then((module) => module.ColorPicker)),
   downloadButton: onDemand(() => import("./elements/inputs/download-button.tsx").then((module) => module.DownloadButton)),
   fileUploader: onDemand(() => import("./elements/inputs/file-uploader.tsx").then((module) => module.FileUploader)),

@@ -7,6 +7,7 @@ import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
 import { checkboxKind, toggleKind } from "./inputs/checkbox.ts";
 import { colorPickerKind } from "./inputs/color-picker.ts";
 import { dateInputKind } from "./inputs/date-input.ts";
+import { datetimeInputKind } from "./inputs/datetime-input.ts";
 import { downloadButtonKind } from "./inputs/download-button.ts";
 import { feedbackKind } from "./inputs/feedback-rating.ts";
 import { numberInputKind } from "./inputs/number-input.ts";
@@ -38,6 +39,7 @@ export const widgetKinds = {
   selectSlider: selectSliderKind,
   dateInput: dateInputKind,
   timeInput: timeInputKind,
+  datetimeInput: datetimeInputKind,
   colorPicker: colorPickerKind,
   downloadButton: downloadButtonKind,
   fileUploader: fileUploaderKind,

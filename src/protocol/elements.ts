@@ -119,6 +119,12 @@ export interface InputElements {
   dateInput: WidgetProps & { value: string | [string, string] | null; min: string; max: string; format: string; nullable?: boolean };
   /** A time "HH:MM", or "HH:MM:SS" when `step` (seconds) is under 60; null (when `nullable`) is an empty field. */
   timeInput: WidgetProps & { value: string | null; step: number; nullable?: boolean };
+  /**
+   * A date and time "YYYY-MM-DDTHH:MM", or "YYYY-MM-DDTHH:MM:SS" when `step` (seconds) is under 60,
+   * within `min` and `max` (same shape); `format` is how the readout writes the date; null (when
+   * `nullable`) is an empty field.
+   */
+  datetimeInput: WidgetProps & { value: string | null; min: string; max: string; step: number; format: string; nullable?: boolean };
   /** A colour as lowercase "#rrggbb". */
   colorPicker: WidgetProps & { value: string };
   /** A click downloads `src` as `fileName` and is sent as `true`, like a button. */

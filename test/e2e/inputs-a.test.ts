@@ -57,6 +57,26 @@ test("date and time fields send ISO values; a date past max is refused and the f
   expect(page.errors).toEqual([]);
 });
 
+test('the datetime field sends "YYYY-MM-DDTHH:MM"; one past max is refused and the field goes back', async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  await page.getByText("Pickup: 2026-12-01T10:00", { exact: true }).waitFor();
+  const pickup = page.getByLabel("Pickup");
+  expect([await pickup.getAttribute("type"), await pickup.getAttribute("min"), await pickup.getAttribute("max"), await pickup.getAttribute("step")]).toEqual([
+    "datetime-local", "2026-11-01T08:00", "2027-06-30T18:00", "1800",
+  ]);
+
+  await pickup.fill("2027-01-15T14:30");
+  await page.getByText("Pickup: 2027-01-15T14:30", { exact: true }).waitFor();
+  await page.getByText("15.01.2027 14:30", { exact: true }).waitFor();
+
+  await pickup.fill("2030-01-01T10:00");
+  await page.getByText("Refused a value for this datetimeInput: 2030-01-01T10:00 is after the latest 2027-06-30T18:00.").waitFor();
+  await expect.poll(() => pickup.inputValue()).toBe("2027-01-15T14:30");
+  expect(await page.getByText("Pickup: 2027-01-15T14:30", { exact: true }).isVisible()).toBe(true);
+  expect(page.errors).toEqual([]);
+});
+
 test("the colour picker sends lowercase hex and shows it beside the swatch", async () => {
   const page = await fixture.browser.newPage();
   await page.goto(fixture.server.url);

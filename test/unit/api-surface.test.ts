@@ -13,7 +13,7 @@ test("st offers every element of the first release", async () => {
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
     "audio", "audioInput", "badge", "balloons", "bottom", "button", "cameraInput", "caption", "chatInput", "chatMessage",
-    "checkbox", "code", "colorPicker", "columns", "container", "dateInput", "divider", "downloadButton", "empty", "error",
+    "checkbox", "code", "colorPicker", "columns", "container", "dateInput", "datetimeInput", "divider", "downloadButton", "empty", "error",
     "exception", "expander", "feedback", "fileUploader", "form", "formSubmitButton", "header", "html", "image", "info",
     "json", "latex", "linkButton", "logo", "markdown", "metric", "multiselect", "navigation", "numberInput", "pageLink",
     "pdf", "pills", "popover", "progress", "queryParams", "radio", "rerun", "segmentedControl", "selectSlider", "selectbox",

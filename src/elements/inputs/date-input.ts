@@ -29,7 +29,8 @@ export interface DateInputOptions extends WidgetOptions {
   format?: string;
 }
 
-const FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\3YYYY)$/;
+/** The date formats a date readout may use: "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY", with "/", "-" or "." between. */
+export const DATE_FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\3YYYY)$/;
 
 /**
  * A date field, or two for a range. Values are ISO date strings
@@ -49,7 +50,7 @@ export function dateInput(target: ElementTarget, label: string, options: DateInp
   const max = options.max === undefined ? addYears(anchor[anchor.length - 1]!, 10) : toDate(name, "max", options.max);
   if (min > max) throw new EdgelitApiError(`${name}: min (${min}) is after max (${max}).`);
   const format = options.format ?? "YYYY/MM/DD";
-  if (!FORMAT.test(format)) {
+  if (!DATE_FORMAT.test(format)) {
     throw new EdgelitApiError(`${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`);
   }
   const { id, value, shown } = target.run.widget<string | [string, string] | null>({

@@ -8,6 +8,7 @@ import { textArea, textInput, type TextAreaOptions, type TextInputOptions } from
 import { downloadButton, type DownloadButtonOptions } from "./download-button.ts";
 import { audioInput, cameraInput, fileUploader, type CaptureOptions, type FileUploaderOptions } from "./uploads.ts";
 import { pickerMethods } from "./picker-methods.ts";
+import { datetimeInputMethods } from "./datetime-input.ts";
 import type { MediaInput } from "../../media/media-source.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 
@@ -15,6 +16,7 @@ export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions };
 export type { ButtonOptions, CheckboxOptions, MultiselectOptions, NumberInputOptions, SingleChoiceOptions, SliderOptions, TextAreaOptions, TextInputOptions };
 export type { WidgetOptions } from "./common.ts";
 export type { ColorPickerOptions, DateInputOptions, DateLike, SelectSliderOptions, TimeInputOptions } from "./picker-methods.ts";
+export type { DatetimeInputOptions, DateTimeLike } from "./datetime-input.ts";
 
 /** The widgets. Each returns its current value synchronously. */
 export const inputMethods = {
@@ -85,6 +87,7 @@ export const inputMethods = {
     return audioInput(this[TARGET], label, options);
   },
   ...pickerMethods,
+  ...datetimeInputMethods,
 };
 
 function fileUploaderMethod(this: Drawable, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];

@@ -14,7 +14,7 @@ const EVERY_KIND = {
   heading: true, markdown: true, caption: true, text: true, code: true, latex: true, html: true, badge: true, divider: true, json: true, metric: true,
   alert: true, exception: true, progress: true, spinner: true, toast: true, balloons: true, snow: true, empty: true,
   button: true, checkbox: true, toggle: true, slider: true, textInput: true, textArea: true, numberInput: true, selectbox: true, radio: true, multiselect: true,
-  selectSlider: true, dateInput: true, timeInput: true, colorPicker: true, downloadButton: true, fileUploader: true, cameraInput: true, audioInput: true,
+  selectSlider: true, dateInput: true, timeInput: true, datetimeInput: true, colorPicker: true, downloadButton: true, fileUploader: true, cameraInput: true, audioInput: true,
   chatInput: true, formSubmitButton: true, pills: true, segmentedControl: true, feedback: true, linkButton: true,
   image: true, audio: true, video: true, pdf: true, logo: true, navigation: true, pageLink: true,
   columns: true, column: true, tabs: true, tab: true, container: true, expander: true, popover: true, status: true, chatMessage: true, form: true, fragment: true, dialog: true,

@@ -87,7 +87,7 @@ export function DateInput(props: ElementProps<"dateInput">) {
 }
 
 /** "2026-11-22" written as `format` says ("DD.MM.YYYY" gives "22.11.2026"). */
-function formatDate(isoDate: string, format: string): string {
+export function formatDate(isoDate: string, format: string): string {
   const [year = "", month = "", day = ""] = isoDate.split("-");
   return format.replace("YYYY", year).replace("MM", month).replace("DD", day);
 }
