@@ -1,5 +1,5 @@
 import type { WidgetKind } from "../protocol/index.ts";
-import type { WidgetRuleTable } from "../runner/widget-rules.ts";
+import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
@@ -55,12 +55,17 @@ export const widgetKinds = {
 /** Every widget kind, in the table's order. */
 export const WIDGET_KINDS = Object.keys(widgetKinds) as WidgetKind[];
 
+/** The definition of a kind, or undefined for a name that is no widget kind (a stored record can hold anything). */
+function definitionOf(kind: string): WidgetRules | undefined {
+  return Object.hasOwn(widgetKinds, kind) ? widgetKinds[kind as WidgetKind] : undefined;
+}
+
 /** True for kinds whose value lasts one run (buttons, the chat input). */
 export function isTriggerKind(kind: WidgetKind): boolean {
-  return widgetKinds[kind].trigger !== undefined;
+  return definitionOf(kind)?.trigger !== undefined;
 }
 
 /** True for kinds whose value is uploaded files. */
 export function isUploadKind(kind: WidgetKind): boolean {
-  return (widgetKinds[kind] as { upload?: true }).upload === true;
+  return definitionOf(kind)?.upload === true;
 }
