@@ -2,6 +2,8 @@ import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { appInBrowser } from "../helpers/browser.ts";
 
+// The button rows of the hello tour (pills, segmented controls, feedback, link buttons),
+// and the balloons, snow and exception box the same app draws.
 const fixture = appInBrowser({ app: "test/e2e/fixtures/button-rows-app.ts" });
 
 /** Waits until the app's summary line shows `part` (e.g. "fruit=pear"). */
