@@ -19,25 +19,64 @@ export interface EventAnswer {
   error?: { code: string; message: string };
 }
 
+/** The body of one event, as the browser posts it (a string is sent as it is). */
+export type EventBody = { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[]; carried?: CarriedEvent[] } | string;
+
 /** Posts one event as the browser does and reads the whole answer. */
-export async function postEvent(
-  baseUrl: string,
-  body: { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[]; carried?: CarriedEvent[] } | string,
-  headers: Record<string, string> = {},
-): Promise<EventAnswer> {
-  const response = await fetch(baseUrl + ROUTES.event, {
-    method: "POST",
-    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], eventId: crypto.randomUUID(), ...body }),
-  });
-  if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
-    const json = (await response.json()) as { error: { code: string; message: string } };
-    return { status: response.status, messages: [], error: json.error };
-  }
+export function postEvent(baseUrl: string, body: EventBody, headers: Record<string, string> = {}): Promise<EventAnswer> {
+  return streamEvent(baseUrl, body, headers).answer;
+}
+
+/** An event whose answer is read as it streams: see {@link streamEvent}. */
+export interface StreamedEvent {
+  /** The first message of this type, once it has arrived; rejects if the answer ends without one. */
+  reached<T extends ServerMessage["type"]>(type: T): Promise<Extract<ServerMessage, { type: T }>>;
+  /** The whole answer; rejects when the connection is lost. */
+  answer: Promise<EventAnswer>;
+}
+
+/**
+ * Posts one event and reads its answer message by message, so a test can act
+ * at a known point of a run (`await event.reached("start")`) instead of after
+ * a guessed delay.
+ */
+export function streamEvent(baseUrl: string, body: EventBody, headers: Record<string, string> = {}): StreamedEvent {
   const messages: ServerMessage[] = [];
-  const parse = createSseParser((message) => messages.push(message));
-  parse(await response.text());
-  return { status: response.status, messages };
+  const waiting: { type: string; arrived(message: ServerMessage): void }[] = [];
+  const parse = createSseParser((message) => {
+    messages.push(message);
+    for (const waiter of waiting.filter((waiter) => waiter.type === message.type)) waiter.arrived(message);
+  });
+  const answer = (async (): Promise<EventAnswer> => {
+    const response = await fetch(baseUrl + ROUTES.event, {
+      method: "POST",
+      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], eventId: crypto.randomUUID(), ...body }),
+    });
+    if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+      const json = (await response.json()) as { error: { code: string; message: string } };
+      return { status: response.status, messages: [], error: json.error };
+    }
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body!) parse(decoder.decode(chunk, { stream: true }));
+    parse(decoder.decode());
+    return { status: response.status, messages };
+  })();
+  return {
+    answer,
+    reached(type) {
+      type Found = Extract<ServerMessage, { type: typeof type }>;
+      const seen = messages.find((message) => message.type === type);
+      if (seen) return Promise.resolve(seen as Found);
+      return new Promise<Found>((resolve, reject) => {
+        waiting.push({ type, arrived: (message) => resolve(message as Found) });
+        answer.then(
+          (whole) => reject(new Error(`the answer ended (status ${whole.status}) without a ${type} message: ${JSON.stringify(whole.error ?? whole.messages)}`)),
+          reject,
+        );
+      });
+    },
+  };
 }
 
 /**

@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ServerMessage } from "../../src/protocol/index.ts";
-import { EventClient, postEvent } from "../helpers/events.ts";
+import { EventClient, streamEvent } from "../helpers/events.ts";
 import { startEdgelit, startRedis } from "../helpers/processes.ts";
 
 const APP = "test/integration/fixtures/slow-click-app.ts";
@@ -21,18 +20,20 @@ afterAll(async () => {
 const countIn = (messages: ServerMessage[]) =>
   messages.flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : [])).at(-1);
 
-/** One click event, as the page would send it (and resend it, with the same eventId). */
-function clickOn(baseUrl: string, tab: EventClient, eventId: string) {
-  return postEvent(baseUrl, { sessionId: tab.sessionId, lastRunId: null, eventId, changes: [{ id: tab.widgetId("button", "Slow add"), value: true }] });
+/** One click event, as the page would send it (and resend it, with the same eventId), read as it streams. */
+function startClickOn(baseUrl: string, tab: EventClient, eventId: string) {
+  return streamEvent(baseUrl, { sessionId: tab.sessionId, lastRunId: null, eventId, changes: [{ id: tab.widgetId("button", "Slow add"), value: true }] });
 }
+const clickOn = (baseUrl: string, tab: EventClient, eventId: string) => startClickOn(baseUrl, tab, eventId).answer;
 
 test("the same event raced on two replicas is applied once: the loser is told to resend, and the resend changes nothing", async () => {
   const tab = new EventClient(replicaA.url);
   await tab.send();
-  const first = clickOn(replicaA.url, tab, "race-1");
-  await sleep(200);
+  const first = startClickOn(replicaA.url, tab, "race-1");
+  // A has loaded the session and begun its 800 ms run: B loads the same version before A saves.
+  await first.reached("start");
   const second = clickOn(replicaB.url, tab, "race-1");
-  const answers = [await first, await second];
+  const answers = [await first.answer, await second];
 
   const finished = answers.filter((a) => a.messages.at(-1)?.type === "finish");
   const conflicted = answers.filter((a) => a.messages.some((m) => m.type === "error" && m.code === "conflict"));
@@ -49,8 +50,10 @@ test("the same event raced on two replicas is applied once: the loser is told to
 test("a replica killed mid-run loses nothing: the resend to another replica applies the click once", async () => {
   const tab = new EventClient(replicaA.url);
   await tab.send();
-  const doomed = clickOn(replicaA.url, tab, "kill-1").then(() => "answered", () => "connection lost");
-  await sleep(200);
+  const click = startClickOn(replicaA.url, tab, "kill-1");
+  const doomed = click.answer.then(() => "answered", () => "connection lost");
+  // Killed mid-run: after A loaded the session, before its save 800 ms later.
+  await click.reached("start");
   await replicaA.stop("SIGKILL");
   expect(await doomed).toBe("connection lost");
 

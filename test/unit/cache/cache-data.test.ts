@@ -134,7 +134,8 @@ test("concurrent calls with the same arguments share one run in a process", asyn
     return { n };
   }, { storage });
   const calls = [slow(1), slow(1), slow(1), slow(2)];
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Both computations under way (and so all four calls in flight) before any finishes.
+  await expect.poll(() => runs).toBe(2);
   release();
   const results = await Promise.all(calls);
   expect(results).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }, { n: 2 }]);

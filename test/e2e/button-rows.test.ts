@@ -2,7 +2,9 @@ import { expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { appInBrowser } from "../helpers/browser.ts";
 
-const fixture = appInBrowser({ app: "test/e2e/fixtures/inputs-b-app.ts" });
+// The button rows of the hello tour (pills, segmented controls, feedback, link buttons),
+// and the balloons, snow and exception box the same app draws.
+const fixture = appInBrowser({ app: "test/e2e/fixtures/button-rows-app.ts" });
 
 /** Waits until the app's summary line shows `part` (e.g. "fruit=pear"). */
 const shows = (page: Page, part: string) => page.getByText(new RegExp(`(^| )${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( |$)`)).waitFor();
