@@ -22,8 +22,18 @@ export interface ClientSizes {
 export function measureClientSizes(): ClientSizes {
   const root = resolve(import.meta.dirname, "../dist-client");
   const html = readFileSync(join(root, "index.html"), "utf8");
-  const upFront = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((match) => match[1]!));
-  const sizes: ClientSizes = { jsBytes: 0, jsGzipBytes: 0, cssBytes: 0, cssGzipBytes: 0, onDemandJsGzipBytes: 0, onDemandCssGzipBytes: 0, fontBytes: 0 };
+  const upFront = new Set(
+    [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((match) => match[1]!),
+  );
+  const sizes: ClientSizes = {
+    jsBytes: 0,
+    jsGzipBytes: 0,
+    cssBytes: 0,
+    cssGzipBytes: 0,
+    onDemandJsGzipBytes: 0,
+    onDemandCssGzipBytes: 0,
+    fontBytes: 0,
+  };
   for (const file of readdirSync(join(root, "assets"))) {
     const bytes = readFileSync(join(root, "assets", file));
     const gzip = gzipSync(bytes, { level: 9 }).byteLength;
@@ -63,7 +73,9 @@ export async function measureFirstRender(runs = 5): Promise<number> {
       });
       await page.goto(server.url);
       await page.locator("h1").waitFor();
-      times.push(await page.evaluate(() => (window as unknown as { firstRender: number }).firstRender));
+      times.push(
+        await page.evaluate(() => (window as unknown as { firstRender: number }).firstRender),
+      );
       await page.close();
     }
   } finally {

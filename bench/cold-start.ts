@@ -30,7 +30,18 @@ export async function measureColdStart(runs = 5): Promise<{ edgelitMs: number; l
   const edgelit: number[] = [];
   const limit: number[] = [];
   for (let i = 0; i < runs; i++) {
-    edgelit.push(await startToFirstEvent(["bin/edgelit.mjs", "run", "bench/counter-app.ts", "--no-dev", "--storage", "memory", "--port", "0"]));
+    edgelit.push(
+      await startToFirstEvent([
+        "bin/edgelit.mjs",
+        "run",
+        "bench/counter-app.ts",
+        "--no-dev",
+        "--storage",
+        "memory",
+        "--port",
+        "0",
+      ]),
+    );
     limit.push(await startToFirstEvent(["--import", "tsx", "bench/serve.ts", "limit", "memory"]));
   }
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -5,7 +5,14 @@
 // noisy machine only builds measured in one sitting compare; the medians do.
 // `--from-source` adds this checkout run from its TypeScript sources (tsx).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { startRedis } from "../test/helpers/processes.ts";
@@ -16,7 +23,9 @@ import { startBenchServer, type BenchServer } from "./processes.ts";
 const ROOT = resolve(import.meta.dirname, "..");
 const [ref, ...flags] = process.argv.slice(2);
 if (!ref || ref.startsWith("--")) {
-  console.error("usage: npm run bench:compare -- <git ref> [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]");
+  console.error(
+    "usage: npm run bench:compare -- <git ref> [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]",
+  );
   process.exit(2);
 }
 const flag = (name: string, fallback: string) => {
@@ -39,7 +48,9 @@ try {
   const sizer = await startBenchServer(["edgelit", `fs:${join(other, ".sizer")}`]);
   const wire = await measureWire(sizer, async () => {
     const dir = join(other, ".sizer");
-    const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find((entry) => entry.isFile() && /^[0-9a-f]{32}$/.test(entry.name));
+    const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find(
+      (entry) => entry.isFile() && /^[0-9a-f]{32}$/.test(entry.name),
+    );
     return readFileSync(join(file!.parentPath, file!.name), "utf8");
   });
   await sizer.stop();
@@ -51,7 +62,10 @@ try {
     ["limit", () => startBenchServer(["limit", storageFlag, recordFile, String(wire.clickBody)])],
   ];
   if (flags.includes("--from-source")) {
-    variants.splice(2, 0, ["this checkout, from source", () => startBenchServer(["edgelit", storageFlag], [], { EDGELIT_FROM_SOURCE: "1" })]);
+    variants.splice(2, 0, [
+      "this checkout, from source",
+      () => startBenchServer(["edgelit", storageFlag], [], { EDGELIT_FROM_SOURCE: "1" }),
+    ]);
   }
   const results = new Map<string, { eventsPerSecond: number; cpuMs: number }[]>();
   for (let round = 1; round <= rounds; round++) {
@@ -60,11 +74,19 @@ try {
       try {
         let cpuBefore = 0;
         // A fresh server: let the JIT settle first, as it has in a server that has run a while.
-        const load = await runLoad(server.url, tabs, seconds, { warmUpMs: 2000, onTimed: () => (cpuBefore = server.cpuSeconds()) });
+        const load = await runLoad(server.url, tabs, seconds, {
+          warmUpMs: 2000,
+          onTimed: () => (cpuBefore = server.cpuSeconds()),
+        });
         if (load.errors) throw new Error(`${name}: ${load.errors} events failed`);
         const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / load.events;
-        results.set(name, [...(results.get(name) ?? []), { eventsPerSecond: load.eventsPerSecond, cpuMs }]);
-        console.log(`round ${round}: ${name}: ${load.eventsPerSecond.toFixed(0)} ev/s, ${cpuMs.toFixed(3)} ms CPU per event`);
+        results.set(name, [
+          ...(results.get(name) ?? []),
+          { eventsPerSecond: load.eventsPerSecond, cpuMs },
+        ]);
+        console.log(
+          `round ${round}: ${name}: ${load.eventsPerSecond.toFixed(0)} ev/s, ${cpuMs.toFixed(3)} ms CPU per event`,
+        );
       } finally {
         await server.stop();
       }
@@ -75,7 +97,9 @@ try {
   console.log(`\n${store} store, ${tabs} tabs, ${rounds} rounds of ${seconds} s; medians:`);
   for (const [name, rows] of results) {
     const rate = median(rows.map((r) => r.eventsPerSecond));
-    console.log(`  ${name}: ${rate.toFixed(0)} ev/s (${(rate / limitRate).toFixed(2)} of the limit), ${median(rows.map((r) => r.cpuMs)).toFixed(3)} ms CPU per event`);
+    console.log(
+      `  ${name}: ${rate.toFixed(0)} ev/s (${(rate / limitRate).toFixed(2)} of the limit), ${median(rows.map((r) => r.cpuMs)).toFixed(3)} ms CPU per event`,
+    );
   }
 } finally {
   await redis?.stop();

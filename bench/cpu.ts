@@ -8,17 +8,27 @@ import app from "./counter-app.ts";
  * handling of a click (decode, load, rerun, diff, encode, save) on the memory
  * store, over `events` clicks of one session.
  */
-export async function measureCpuPerEvent(events = 5000): Promise<{ cpuMsPerEvent: number; wallMsPerEvent: number }> {
+export async function measureCpuPerEvent(
+  events = 5000,
+): Promise<{ cpuMsPerEvent: number; wallMsPerEvent: number }> {
   const server = createServer({ app, storage: createStorage() });
   let sessionId: string | null = null;
   let lastRunId: string | null = null;
   let buttonId = "";
   const post = async (changes: unknown[], eventId: string) => {
-    const response = await server.fetch(new Request("http://bench.local/_edgelit/event", {
-      method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId, lastRunId, eventId, changes }),
-    }));
+    const response = await server.fetch(
+      new Request("http://bench.local/_edgelit/event", {
+        method: "POST",
+        headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+        body: JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          sessionId,
+          lastRunId,
+          eventId,
+          changes,
+        }),
+      }),
+    );
     const body = await response.text();
     sessionId = body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? sessionId;
     lastRunId = body.match(/"type":"finish","runId":"([^"]+)"/)?.[1] ?? lastRunId;
@@ -30,5 +40,8 @@ export async function measureCpuPerEvent(events = 5000): Promise<{ cpuMsPerEvent
   const wallBefore = performance.now();
   for (let i = 0; i < events; i++) await post([{ id: buttonId, value: true }], `e${i}`);
   const cpu = process.cpuUsage(cpuBefore);
-  return { cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / events, wallMsPerEvent: (performance.now() - wallBefore) / events };
+  return {
+    cpuMsPerEvent: (cpu.user + cpu.system) / 1000 / events,
+    wallMsPerEvent: (performance.now() - wallBefore) / events,
+  };
 }

@@ -29,7 +29,10 @@ export interface WireSizes {
 }
 
 /** Bytes of a first load and of a click that changes one element, and the stored record's size. */
-export async function measureWire(server: BenchServer, storedRecord: () => Promise<string>): Promise<WireSizes> {
+export async function measureWire(
+  server: BenchServer,
+  storedRecord: () => Promise<string>,
+): Promise<WireSizes> {
   const tab = new Tab(server.url);
   const first = await tab.load();
   await tab.click();
@@ -40,20 +43,34 @@ export async function measureWire(server: BenchServer, storedRecord: () => Promi
     clickBody: Buffer.byteLength(click.body),
     clickHeaders: click.headerBytes,
     clickElements: click.body.split('"type":"element"').length - 1,
-    ...(await storedRecord().then((record) => ({ record, recordBytes: Buffer.byteLength(record) }))),
+    ...(await storedRecord().then((record) => ({
+      record,
+      recordBytes: Buffer.byteLength(record),
+    }))),
   };
 }
 
-async function measured(server: BenchServer, tabs: number, seconds: number, warmUpMs: number): Promise<LoadResult & { cpuMsPerEvent: number }> {
+async function measured(
+  server: BenchServer,
+  tabs: number,
+  seconds: number,
+  warmUpMs: number,
+): Promise<LoadResult & { cpuMsPerEvent: number }> {
   let cpuBefore = 0;
-  const result = await runLoad(server.url, tabs, seconds, { warmUpMs, onTimed: () => (cpuBefore = server.cpuSeconds()) });
+  const result = await runLoad(server.url, tabs, seconds, {
+    warmUpMs,
+    onTimed: () => (cpuBefore = server.cpuSeconds()),
+  });
   const cpu = server.cpuSeconds() - cpuBefore;
   return { ...result, cpuMsPerEvent: (cpu * 1000) / Math.max(1, result.events) };
 }
 
 /** The median of each figure over the rounds. */
-function medianResult(results: (LoadResult & { cpuMsPerEvent: number })[]): LoadResult & { cpuMsPerEvent: number } {
-  const of = (pick: (result: LoadResult & { cpuMsPerEvent: number }) => number) => median(results.map(pick));
+function medianResult(
+  results: (LoadResult & { cpuMsPerEvent: number })[],
+): LoadResult & { cpuMsPerEvent: number } {
+  const of = (pick: (result: LoadResult & { cpuMsPerEvent: number }) => number) =>
+    median(results.map(pick));
   return {
     events: of((r) => r.events),
     seconds: of((r) => r.seconds),
@@ -104,9 +121,18 @@ export async function compareWithLimit(
         limitResults.push(limitResult);
         ratios.push(edgelitResult.eventsPerSecond / limitResult.eventsPerSecond);
       }
-      const row = { store, tabs, edgelit: medianResult(edgelitResults), limit: medianResult(limitResults), ratio: median(ratios), rounds };
+      const row = {
+        store,
+        tabs,
+        edgelit: medianResult(edgelitResults),
+        limit: medianResult(limitResults),
+        ratio: median(ratios),
+        rounds,
+      };
       rows.push(row);
-      console.log(`  ${store} ${tabs} tabs: edgelit ${row.edgelit.eventsPerSecond.toFixed(0)}/s, limit ${row.limit.eventsPerSecond.toFixed(0)}/s, ratio ${row.ratio.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`);
+      console.log(
+        `  ${store} ${tabs} tabs: edgelit ${row.edgelit.eventsPerSecond.toFixed(0)}/s, limit ${row.limit.eventsPerSecond.toFixed(0)}/s, ratio ${row.ratio.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
+      );
     }
   } finally {
     await edgelit.stop();

@@ -13,7 +13,8 @@ export const tile = fragment("bench-tile", (st) => {
  */
 export default defineApp((st) => {
   st.title("Counter with a tile");
-  for (let line = 1; line <= 20; line++) st.write(`Line ${line} of a report that does not change between runs.`);
+  for (let line = 1; line <= 20; line++)
+    st.write(`Line ${line} of a report that does not change between runs.`);
   const step = st.slider("Step", { min: 1, max: 10, value: 1 });
   const name = st.textInput("Name");
   tile(st);

@@ -24,11 +24,20 @@ export async function measureFragmentCost(clicks = 5000): Promise<FragmentCost> 
   let lastRunId: string | null = null;
   let events = 0;
   const post = async (changes: unknown[], fragment?: string) => {
-    const response = await server.fetch(new Request("http://bench.local/_edgelit/event", {
-      method: "POST",
-      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId, lastRunId, eventId: `e${events++}`, changes, ...(fragment && { fragment: { id: fragment } }) }),
-    }));
+    const response = await server.fetch(
+      new Request("http://bench.local/_edgelit/event", {
+        method: "POST",
+        headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+        body: JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          sessionId,
+          lastRunId,
+          eventId: `e${events++}`,
+          changes,
+          ...(fragment && { fragment: { id: fragment } }),
+        }),
+      }),
+    );
     const body = await response.text();
     sessionId = body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? sessionId;
     const finished = body.match(/"type":"finish","runId":"([^"]+)"/)?.[1];
@@ -37,14 +46,17 @@ export async function measureFragmentCost(clicks = 5000): Promise<FragmentCost> 
     return body;
   };
   const page = await post([]);
-  const buttonId = (label: string) => page.match(new RegExp(`"kind":"button","props":\\{"id":"([^"]+)","label":"${label}"`))?.[1] ?? "";
+  const buttonId = (label: string) =>
+    page.match(new RegExp(`"kind":"button","props":\\{"id":"([^"]+)","label":"${label}"`))?.[1] ??
+    "";
   const [inside, outside] = [buttonId("Inside"), buttonId("Outside")];
   if (!inside || !outside) throw new Error("the bench app's buttons were not found");
 
   const clickBlock = async (id: string, fragment: string | undefined, count: number) => {
     let bytes = 0;
     const before = process.cpuUsage();
-    for (let i = 0; i < count; i++) bytes = Buffer.byteLength(await post([{ id, value: true }], fragment));
+    for (let i = 0; i < count; i++)
+      bytes = Buffer.byteLength(await post([{ id, value: true }], fragment));
     const used = process.cpuUsage(before);
     return { ms: (used.user + used.system) / 1000, bytes };
   };
@@ -60,5 +72,10 @@ export async function measureFragmentCost(clicks = 5000): Promise<FragmentCost> 
     totals.fullBytes = full.bytes;
     totals.fragmentBytes = part.bytes;
   }
-  return { fullMs: totals.full / (block * 10), fragmentMs: totals.fragment / (block * 10), fullBytes: totals.fullBytes, fragmentBytes: totals.fragmentBytes };
+  return {
+    fullMs: totals.full / (block * 10),
+    fragmentMs: totals.fragment / (block * 10),
+    fullBytes: totals.fullBytes,
+    fragmentBytes: totals.fragmentBytes,
+  };
 }

@@ -26,13 +26,27 @@ export function postEvent(baseUrl: string, payload: object): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       baseUrl + ROUTES.event,
-      { method: "POST", agent, headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", "content-length": Buffer.byteLength(body) } },
+      {
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": "application/json",
+          [CLIENT_HEADER]: "1",
+          "content-length": Buffer.byteLength(body),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
-          const headerBytes = res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part), 0) + res.rawHeaders.length * 2;
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), headerBytes });
+          const headerBytes =
+            res.rawHeaders.reduce((sum, part) => sum + Buffer.byteLength(part), 0) +
+            res.rawHeaders.length * 2;
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            headerBytes,
+          });
         });
         res.on("error", reject);
       },
@@ -87,34 +101,58 @@ export interface LoadOptions {
  * `tabs` tabs, each sending events back to back for `seconds` after a
  * warm-up. Bounded in count and time.
  */
-export async function runLoad(baseUrl: string, tabs: number, seconds: number, options: LoadOptions = {}): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  tabs: number,
+  seconds: number,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const { maxEvents = 200_000, warmUpMs = 300 } = options;
-  const opened = await Promise.all(Array.from({ length: tabs }, async () => {
-    const tab = new Tab(baseUrl);
-    await tab.load();
-    return tab;
-  }));
+  const opened = await Promise.all(
+    Array.from({ length: tabs }, async () => {
+      const tab = new Tab(baseUrl);
+      await tab.load();
+      return tab;
+    }),
+  );
   const warmUntil = performance.now() + warmUpMs;
-  await Promise.all(opened.map(async (tab) => {
-    while (performance.now() < warmUntil) await tab.click();
-  }));
+  await Promise.all(
+    opened.map(async (tab) => {
+      while (performance.now() < warmUntil) await tab.click();
+    }),
+  );
 
   const latencies: number[] = [];
   let errors = 0;
   options.onTimed?.();
   const started = performance.now();
   const deadline = started + seconds * 1000;
-  await Promise.all(opened.map(async (tab) => {
-    while (performance.now() < deadline && latencies.length < maxEvents) {
-      const sent = performance.now();
-      const answer = await tab.click();
-      // A click must be answered with what changed; a full resend means the tab lost track.
-      if (answer.status !== 200 || !answer.body.includes('"type":"finish"') || answer.body.includes('"reset":true')) errors++;
-      latencies.push(performance.now() - sent);
-    }
-  }));
+  await Promise.all(
+    opened.map(async (tab) => {
+      while (performance.now() < deadline && latencies.length < maxEvents) {
+        const sent = performance.now();
+        const answer = await tab.click();
+        // A click must be answered with what changed; a full resend means the tab lost track.
+        if (
+          answer.status !== 200 ||
+          !answer.body.includes('"type":"finish"') ||
+          answer.body.includes('"reset":true')
+        )
+          errors++;
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { events: latencies.length, seconds: elapsed, eventsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), errors };
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    events: latencies.length,
+    seconds: elapsed,
+    eventsPerSecond: latencies.length / elapsed,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    errors,
+  };
 }

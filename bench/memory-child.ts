@@ -12,12 +12,21 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");
 
 async function openSession(): Promise<void> {
-  const response = await server.fetch(new Request("http://bench.local/_edgelit/event", {
-    method: "POST",
-    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: null, lastRunId: null, eventId: "load", changes: [] }),
-  }));
-  if (!(await response.text()).includes('"type":"finish"')) throw new Error("a session failed to open");
+  const response = await server.fetch(
+    new Request("http://bench.local/_edgelit/event", {
+      method: "POST",
+      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        sessionId: null,
+        lastRunId: null,
+        eventId: "load",
+        changes: [],
+      }),
+    }),
+  );
+  if (!(await response.text()).includes('"type":"finish"'))
+    throw new Error("a session failed to open");
 }
 
 function settle(): { heapMb: number; rssMb: number } {

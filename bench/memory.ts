@@ -10,12 +10,23 @@ export interface MemoryStep {
 
 /** Runs the memory child for one store (bounded to two minutes). */
 export function measureIdleMemory(storageFlag: string): MemoryStep[] {
-  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", resolve(import.meta.dirname, "memory-child.ts"), storageFlag], {
-    cwd: resolve(import.meta.dirname, ".."),
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      resolve(import.meta.dirname, "memory-child.ts"),
+      storageFlag,
+    ],
+    {
+      cwd: resolve(import.meta.dirname, ".."),
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
-  if (child.status !== 0 || !line.startsWith("[")) throw new Error(`memory run failed:\n${child.stdout}\n${child.stderr}`);
+  if (child.status !== 0 || !line.startsWith("["))
+    throw new Error(`memory run failed:\n${child.stdout}\n${child.stderr}`);
   return JSON.parse(line) as MemoryStep[];
 }

@@ -23,11 +23,28 @@ export interface BenchServer {
  * bench/serve.ts (the limit). `root` is the checkout to serve from (another
  * build, for bench/compare.ts).
  */
-export async function startBenchServer(args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}, root = ROOT): Promise<BenchServer> {
+export async function startBenchServer(
+  args: string[],
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+  root = ROOT,
+): Promise<BenchServer> {
   const [kind, storageFlag = "memory"] = args;
-  const command = kind === "edgelit"
-    ? [...nodeArgs, resolve(root, "bin/edgelit.mjs"), "start", "bench/counter-app.ts", "--storage", storageFlag, "--port", "0", "--host", "127.0.0.1"]
-    : [...nodeArgs, "--import", "tsx", resolve(root, "bench/serve.ts"), ...args];
+  const command =
+    kind === "edgelit"
+      ? [
+          ...nodeArgs,
+          resolve(root, "bin/edgelit.mjs"),
+          "start",
+          "bench/counter-app.ts",
+          "--storage",
+          storageFlag,
+          "--port",
+          "0",
+          "--host",
+          "127.0.0.1",
+        ]
+      : [...nodeArgs, "--import", "tsx", resolve(root, "bench/serve.ts"), ...args];
   const child = spawn(process.execPath, command, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -53,7 +70,10 @@ export async function startBenchServer(args: string[], nodeArgs: string[] = [], 
     async stop() {
       if (child.exitCode !== null) return;
       process.kill(child.pid!, "SIGTERM");
-      const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5000);
+      const timer = setTimeout(
+        () => child.exitCode === null && process.kill(child.pid!, "SIGKILL"),
+        5000,
+      );
       await exited;
       clearTimeout(timer);
     },
@@ -93,7 +113,11 @@ export async function measureInProcess(quick: boolean): Promise<InProcessFigures
       alias: { edgelit: join(ROOT, "src/index.ts") },
       logLevel: "warning",
     });
-    const output = execFileSync(process.execPath, [bundle, ...(quick ? ["--quick"] : [])], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+    const output = execFileSync(process.execPath, [bundle, ...(quick ? ["--quick"] : [])], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 300_000,
+    });
     return JSON.parse(output.trim().split("\n").at(-1)!) as InProcessFigures;
   } finally {
     rmSync(bundle, { force: true });

@@ -28,10 +28,16 @@ const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /** The results section of BENCHMARKS.md, as markdown. */
 export function renderResults(r: BenchResults): string {
-  const loadRows = r.rows.map((row) =>
-    `| ${row.store} | ${row.tabs} | ${fixed(row.edgelit.eventsPerSecond, 0)} | ${fixed(row.limit.eventsPerSecond, 0)} | **${fixed(row.ratio)}** | ${fixed(row.edgelit.p50Ms)} / ${fixed(row.edgelit.p99Ms)} | ${fixed(row.limit.p50Ms)} / ${fixed(row.limit.p99Ms)} | ${fixed(row.edgelit.cpuMsPerEvent, 3)} | ${fixed(row.limit.cpuMsPerEvent, 3)} | ${row.edgelit.errors + row.limit.errors} |`);
+  const loadRows = r.rows.map(
+    (row) =>
+      `| ${row.store} | ${row.tabs} | ${fixed(row.edgelit.eventsPerSecond, 0)} | ${fixed(row.limit.eventsPerSecond, 0)} | **${fixed(row.ratio)}** | ${fixed(row.edgelit.p50Ms)} / ${fixed(row.edgelit.p99Ms)} | ${fixed(row.limit.p50Ms)} / ${fixed(row.limit.p99Ms)} | ${fixed(row.edgelit.cpuMsPerEvent, 3)} | ${fixed(row.limit.cpuMsPerEvent, 3)} | ${row.edgelit.errors + row.limit.errors} |`,
+  );
   const memoryRows = (["redis", "fs"] as const).flatMap((store) =>
-    r.memory[store].map((step) => `| ${store} | ${step.sessions} | ${fixed(step.heapMb, 1)} MB | ${fixed(step.rssMb, 1)} MB |`));
+    r.memory[store].map(
+      (step) =>
+        `| ${store} | ${step.sessions} | ${fixed(step.heapMb, 1)} MB | ${fixed(step.rssMb, 1)} MB |`,
+    ),
+  );
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${r.machine}; load runs of ${r.seconds} s, edgelit and the limit alternating for ${r.rounds} rounds.`,
     "",

@@ -13,10 +13,26 @@ export async function measureRerunMicroseconds(clicks = 20_000): Promise<number>
   const host = createScriptHost(app);
   let buttonId = "";
   const findButton = (messages: { type: string; kind?: string; props?: unknown }[]) => {
-    for (const message of messages) if (message.kind === "button") buttonId = (message.props as { id: string }).id;
+    for (const message of messages)
+      if (message.kind === "button") buttonId = (message.props as { id: string }).id;
   };
-  await runEvent({ host, record, changes: [], previousTree: {}, send: findButton, maxRunSeconds: 300 });
-  const click = () => runEvent({ host, record, changes: [{ id: buttonId, value: true }], previousTree: record.tree, send: () => {}, maxRunSeconds: 300 });
+  await runEvent({
+    host,
+    record,
+    changes: [],
+    previousTree: {},
+    send: findButton,
+    maxRunSeconds: 300,
+  });
+  const click = () =>
+    runEvent({
+      host,
+      record,
+      changes: [{ id: buttonId, value: true }],
+      previousTree: record.tree,
+      send: () => {},
+      maxRunSeconds: 300,
+    });
   for (let i = 0; i < 2000; i++) await click();
   const started = performance.now();
   for (let i = 0; i < clicks; i++) await click();

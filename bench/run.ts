@@ -38,7 +38,11 @@ try {
 
   console.log("event loop vs the limit…");
   const rows: LoadRow[] = [];
-  for (const [store, flag] of [["memory", "memory"], ["fs", `fs:${fsDir.path}`], ["redis", redis.url]] as const) {
+  for (const [store, flag] of [
+    ["memory", "memory"],
+    ["fs", `fs:${fsDir.path}`],
+    ["redis", redis.url],
+  ] as const) {
     rows.push(...(await compareWithLimit(store, flag, wire, tabCounts, seconds, rounds)));
   }
 
@@ -48,7 +52,10 @@ try {
   console.log("idle memory…");
   await client.flushall();
   const redisBaseline = Number((await client.info("memory")).match(/used_memory:(\d+)/)![1]);
-  const memory = { redis: measureIdleMemory(redis.url), fs: measureIdleMemory(`fs:${fsDir.path}/idle`) };
+  const memory = {
+    redis: measureIdleMemory(redis.url),
+    fs: measureIdleMemory(`fs:${fsDir.path}/idle`),
+  };
   const redisAfter = Number((await client.info("memory")).match(/used_memory:(\d+)/)![1]);
   const storeBytesPerSession = (redisAfter - redisBaseline) / 10_000;
   client.disconnect();
@@ -62,13 +69,31 @@ try {
   const firstRenderMs = await measureFirstRender(quick ? 3 : 5);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  const results = renderResults({ machine, seconds, rounds, rows, wire, cpu, fragment, rerunMicroseconds, memory, storeBytesPerSession, coldStart, worker, clientSizes, firstRenderMs });
+  const results = renderResults({
+    machine,
+    seconds,
+    rounds,
+    rows,
+    wire,
+    cpu,
+    fragment,
+    rerunMicroseconds,
+    memory,
+    storeBytesPerSession,
+    coldStart,
+    worker,
+    clientSizes,
+    firstRenderMs,
+  });
   const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
   const current = readFileSync(file, "utf8");
   const start = current.indexOf("<!-- results:start -->");
   const end = current.indexOf("<!-- results:end -->");
   if (start === -1 || end === -1) throw new Error("BENCHMARKS.md lacks the results markers");
-  writeFileSync(file, `${current.slice(0, start)}<!-- results:start -->\n${results}\n${current.slice(end)}`);
+  writeFileSync(
+    file,
+    `${current.slice(0, start)}<!-- results:start -->\n${results}\n${current.slice(end)}`,
+  );
   console.log(results);
 } finally {
   await redis.stop();

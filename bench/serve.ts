@@ -16,19 +16,27 @@ const { storage } = storageFromFlag(storageFlag, process.cwd());
 function limitApp(): H3 {
   // The same JSON shape as edgelit's record, so reading and writing it costs what edgelit's does.
   type Stored = { json: { version: number } };
-  const record = (recordFile ? JSON.parse(readFileSync(recordFile, "utf8")) : { json: { version: 0 } }) as Stored;
+  const record = (
+    recordFile ? JSON.parse(readFileSync(recordFile, "utf8")) : { json: { version: 0 } }
+  ) as Stored;
   const h3 = new H3();
   h3.post("/_edgelit/event", async (event) => {
     const request = (await event.req.json()) as { sessionId: string | null };
     const sessionId = request.sessionId ?? crypto.randomUUID().replaceAll("-", "");
     const key = `edgelit:session:${sessionId}`;
     const stored = ((await storage.getItem(key)) as Stored | null) ?? record;
-    await storage.setItem(key, { json: { ...stored.json, version: stored.json.version + 1 } }, { ttl: 3600 });
+    await storage.setItem(
+      key,
+      { json: { ...stored.json, version: stored.json.version + 1 } },
+      { ttl: 3600 },
+    );
     // The same messages a click's answer starts and ends with, padded to the same size.
     const start = `data: {"type":"start","sessionId":"${sessionId}"}\n\n`;
     const finish = `data: {"type":"finish","runId":"0"}\n\n`;
     const padding = `: ${"x".repeat(Math.max(0, Number(responseBytes) - start.length - finish.length - 3))}\n`;
-    return new Response(start + padding + finish, { headers: { "content-type": "text/event-stream", "cache-control": "no-cache" } });
+    return new Response(start + padding + finish, {
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache" },
+    });
   });
   return h3;
 }

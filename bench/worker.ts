@@ -19,14 +19,25 @@ export async function measureWorker(outDir: string, runs = 5): Promise<WorkerFig
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const miniflare = new Miniflare({ ...moduleWorker(script), kvNamespaces: ["SESSIONS"], cf: false });
+    const miniflare = new Miniflare({
+      ...moduleWorker(script),
+      kvNamespaces: ["SESSIONS"],
+      cf: false,
+    });
     try {
       const response = await miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
         method: "POST",
         headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-        body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: null, lastRunId: null, eventId: "first", changes: [] }),
+        body: JSON.stringify({
+          protocol: PROTOCOL_VERSION,
+          sessionId: null,
+          lastRunId: null,
+          eventId: "first",
+          changes: [],
+        }),
       });
-      if (!(await response.text()).includes('"type":"finish"')) throw new Error("the Worker's first event failed");
+      if (!(await response.text()).includes('"type":"finish"'))
+        throw new Error("the Worker's first event failed");
       times.push(performance.now() - started);
     } finally {
       await miniflare.dispose();

@@ -58,7 +58,13 @@ export async function buildCompiledCli(root = ROOT) {
     logLevel: "warning",
   });
   renameSync(`${temporary}.map`, `${out.bundle}.map`);
-  writeFileSync(temporary, readFileSync(temporary, "utf8").replace(/\/\/# sourceMappingURL=\S+\s*$/, "//# sourceMappingURL=cli.mjs.map\n"));
+  writeFileSync(
+    temporary,
+    readFileSync(temporary, "utf8").replace(
+      /\/\/# sourceMappingURL=\S+\s*$/,
+      "//# sourceMappingURL=cli.mjs.map\n",
+    ),
+  );
   renameSync(temporary, out.bundle);
   // esbuild names its inputs relative to the working directory.
   const inputs = {};
@@ -83,7 +89,9 @@ export async function compiledCliUrl() {
     try {
       await buildCompiledCli();
     } catch (error) {
-      console.warn(`[edgelit] running from the TypeScript sources: could not compile the CLI (${error.message.split("\n")[0]})`);
+      console.warn(
+        `[edgelit] running from the TypeScript sources: could not compile the CLI (${error.message.split("\n")[0]})`,
+      );
       return undefined;
     }
   }

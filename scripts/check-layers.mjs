@@ -39,7 +39,9 @@ const inSrc = imports.filter((entry) => inside(entry.from, "src") && inside(entr
 // Folder cycles are checked in the server's code (src/, adapters/). The client's folders still
 // import in circles through client/src's root files (registry.ts, client-context.ts): a known
 // debt, tracked apart; its boundary with the server's code is checked below.
-const serverImports = imports.filter((entry) => !inside(entry.from, CLIENT) && !inside(entry.target, CLIENT));
+const serverImports = imports.filter(
+  (entry) => !inside(entry.from, CLIENT) && !inside(entry.target, CLIENT),
+);
 
 const tangles = [
   ...findCycles(serverImports, (file) => dirname(file), "folders"),

@@ -7,7 +7,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { brotliDecompressSync } from "node:zlib";
 
-const FONT = new URL("../node_modules/material-symbols/material-symbols-rounded.woff2", import.meta.url);
+const FONT = new URL(
+  "../node_modules/material-symbols/material-symbols-rounded.woff2",
+  import.meta.url,
+);
 const OUTPUT = new URL("../src/elements/icons/material-icon-names.ts", import.meta.url);
 
 // WOFF2's known table tags, by the index its table directory uses for them.
@@ -78,10 +81,13 @@ function charactersByGlyph(cmap) {
           let glyph;
           if (rangeOffset === 0) glyph = (code + delta) & 0xffff;
           else {
-            const raw = cmap.getUint16(rangeOffsets + segment * 2 + rangeOffset + (code - start) * 2);
+            const raw = cmap.getUint16(
+              rangeOffsets + segment * 2 + rangeOffset + (code - start) * 2,
+            );
             glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
           }
-          if (glyph !== 0 && !characters.has(glyph)) characters.set(glyph, String.fromCodePoint(code));
+          if (glyph !== 0 && !characters.has(glyph))
+            characters.set(glyph, String.fromCodePoint(code));
         }
       }
     } else if (format === 12) {
@@ -91,7 +97,8 @@ function charactersByGlyph(cmap) {
         const end = cmap.getUint32(table + 20 + group * 12);
         const firstGlyph = cmap.getUint32(table + 24 + group * 12);
         for (let code = start; code <= end; code++) {
-          if (!characters.has(firstGlyph + code - start)) characters.set(firstGlyph + code - start, String.fromCodePoint(code));
+          if (!characters.has(firstGlyph + code - start))
+            characters.set(firstGlyph + code - start, String.fromCodePoint(code));
         }
       }
     }
@@ -102,7 +109,8 @@ function charactersByGlyph(cmap) {
 function coverageGlyphs(table, at) {
   const glyphs = [];
   if (table.getUint16(at) === 1) {
-    for (let index = 0; index < table.getUint16(at + 2); index++) glyphs.push(table.getUint16(at + 4 + index * 2));
+    for (let index = 0; index < table.getUint16(at + 2); index++)
+      glyphs.push(table.getUint16(at + 4 + index * 2));
   } else {
     for (let range = 0; range < table.getUint16(at + 2); range++) {
       const start = table.getUint16(at + 4 + range * 6);
@@ -126,14 +134,17 @@ function ligatures(gsub) {
       for (let ligature = 0; ligature < gsub.getUint16(set); ligature++) {
         const entry = set + gsub.getUint16(set + 2 + ligature * 2);
         const count = gsub.getUint16(entry + 2);
-        const rest = Array.from({ length: count - 1 }, (_, component) => gsub.getUint16(entry + 4 + component * 2));
+        const rest = Array.from({ length: count - 1 }, (_, component) =>
+          gsub.getUint16(entry + 4 + component * 2),
+        );
         found.push([first, ...rest]);
       }
     });
   };
   for (let lookup = 0; lookup < gsub.getUint16(lookupList); lookup++) {
     const at = lookupList + gsub.getUint16(lookupList + 2 + lookup * 2);
-    for (let subtable = 0; subtable < gsub.getUint16(at + 4); subtable++) readSubtable(gsub.getUint16(at), at + gsub.getUint16(at + 6 + subtable * 2));
+    for (let subtable = 0; subtable < gsub.getUint16(at + 4); subtable++)
+      readSubtable(gsub.getUint16(at), at + gsub.getUint16(at + 6 + subtable * 2));
   }
   return found;
 }
@@ -144,7 +155,10 @@ const names = new Set();
 for (const components of ligatures(tables.get("GSUB"))) {
   // The font draws lower case letters with the capitals' glyphs (a single substitution), so its
   // ligatures are spelt in capitals.
-  const name = components.map((glyph) => characters.get(glyph) ?? "\u0000").join("").toLowerCase();
+  const name = components
+    .map((glyph) => characters.get(glyph) ?? "\u0000")
+    .join("")
+    .toLowerCase();
   if (/^[a-z0-9_]+$/.test(name)) names.add(name);
 }
 const sorted = [...names].sort();
@@ -171,9 +185,15 @@ export const MATERIAL_ICON_NAMES: ReadonlySet<string> = new Set(NAMES.split(/\\s
 
 if (process.argv.includes("--check")) {
   const current = readFileSync(OUTPUT, "utf8") === source;
-  console.log(current ? "src/elements/icons/material-icon-names.ts is current" : "src/elements/icons/material-icon-names.ts is out of date: run node scripts/material-icon-names.mjs");
+  console.log(
+    current
+      ? "src/elements/icons/material-icon-names.ts is current"
+      : "src/elements/icons/material-icon-names.ts is out of date: run node scripts/material-icon-names.mjs",
+  );
   process.exitCode = current ? 0 : 1;
 } else {
   writeFileSync(OUTPUT, source);
-  console.log(`${sorted.length} Material icon names written to src/elements/icons/material-icon-names.ts`);
+  console.log(
+    `${sorted.length} Material icon names written to src/elements/icons/material-icon-names.ts`,
+  );
 }

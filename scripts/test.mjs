@@ -9,7 +9,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const NEEDED = [
   { package: "redis-server", present: () => onPath("redis-server") },
-  { package: "chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") },
+  {
+    package: "chromium",
+    present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+  },
   { package: "nginx", present: () => onPath("nginx") || existsSync("/usr/sbin/nginx") },
 ];
 
@@ -29,9 +32,15 @@ function ensureTools() {
   if (isRoot && onPath("apt-get")) {
     console.log(`[test] installing ${missing.join(", ")} with apt-get…`);
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    if (run("apt-get", ["update", "-qq"], { env }) === 0 && run("sh", ["-c", `${install} -qq >/dev/null`], { env }) === 0) return;
+    if (
+      run("apt-get", ["update", "-qq"], { env }) === 0 &&
+      run("sh", ["-c", `${install} -qq >/dev/null`], { env }) === 0
+    )
+      return;
   }
-  console.error(`[test] the tests need ${missing.join(", ")}. Install ${missing.length > 1 ? "them" : "it"} with:\n\n  sudo apt-get update && sudo ${install}\n`);
+  console.error(
+    `[test] the tests need ${missing.join(", ")}. Install ${missing.length > 1 ? "them" : "it"} with:\n\n  sudo apt-get update && sudo ${install}\n`,
+  );
   process.exit(1);
 }
 
@@ -57,14 +66,28 @@ for (const [script, name] of Object.entries(CHECKS)) {
 }
 
 const report = "test-results/vitest.json";
-const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)], {
-  env: { ...process.env, CI: process.env.CI ?? "true" },
-});
+const vitestStatus = run(
+  "npx",
+  [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
+  {
+    env: { ...process.env, CI: process.env.CI ?? "true" },
+  },
+);
 if (existsSync(report)) {
   const summary = JSON.parse(readFileSync(report, "utf8"));
   results.passed += summary.numPassedTests;
   // A file that failed outside any test (it did not load, a hook threw) counts once; one with failing tests counts by its tests.
-  const brokenFiles = (summary.testResults ?? []).filter((file) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"));
+  const brokenFiles = (summary.testResults ?? []).filter(
+    (file) =>
+      file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"),
+  );
   results.failed += summary.numFailedTests + brokenFiles.length;
 }
 if (vitestStatus !== 0 && results.failed === 0) results.failed++;

@@ -24,18 +24,47 @@ export type {
   TextInputOptions,
   WidgetOptions,
 } from "./elements/inputs/index.ts";
-export type { CodeOptions, HeadingOptions, MarkdownOptions, MetricOptions } from "./elements/text/text.ts";
+export type {
+  CodeOptions,
+  HeadingOptions,
+  MarkdownOptions,
+  MetricOptions,
+} from "./elements/text/text.ts";
 export type { BadgeOptions } from "./elements/text/rich-text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
-export type { Columns, ColumnsOptions, ContainerOptions, ExpanderOptions, PopoverOptions } from "./elements/layout/layout.ts";
+export type {
+  Columns,
+  ColumnsOptions,
+  ContainerOptions,
+  ExpanderOptions,
+  PopoverOptions,
+} from "./elements/layout/layout.ts";
 export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";
-export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions } from "./elements/inputs/index.ts";
-export type { ColorPickerOptions, DateInputOptions, DateLike, DatetimeInputOptions, DateTimeLike, SelectSliderOptions, TimeInputOptions } from "./elements/inputs/index.ts";
+export type {
+  CaptureOptions,
+  DownloadButtonOptions,
+  FileUploaderOptions,
+} from "./elements/inputs/index.ts";
+export type {
+  ColorPickerOptions,
+  DateInputOptions,
+  DateLike,
+  DatetimeInputOptions,
+  DateTimeLike,
+  SelectSliderOptions,
+  TimeInputOptions,
+} from "./elements/inputs/index.ts";
 export type { MediaInput, MediaOptions } from "./media/media-source.ts";
 export type { UploadedFile } from "./media/uploaded-file.ts";
 export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";
 export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";
-export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButtonGroupOptions, SingleButtonGroupOptions } from "./elements/inputs/button-rows.ts";
+export type {
+  ButtonGroupOptions,
+  FeedbackOptions,
+  LinkButtonOptions,
+  MultiButtonGroupOptions,
+  SingleButtonGroupOptions,
+} from "./elements/inputs/button-rows.ts";
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
 export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";
@@ -47,4 +76,8 @@ export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/quer
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
-export type { CacheDataOptions, CachedDataFunction, CachedResourceFunction } from "./cache/index.ts";
+export type {
+  CacheDataOptions,
+  CachedDataFunction,
+  CachedResourceFunction,
+} from "./cache/index.ts";

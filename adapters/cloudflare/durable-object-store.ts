@@ -54,7 +54,12 @@ export class EdgelitSessionStore extends DurableObject {
    * the critical section awaited something. The output gate then holds our
    * `true` back until the write is durable, so no caller acts on a lost write.
    */
-  async compareAndSet(key: string, value: string, expectedVersion: number, ttlSeconds: number): Promise<boolean> {
+  async compareAndSet(
+    key: string,
+    value: string,
+    expectedVersion: number,
+    ttlSeconds: number,
+  ): Promise<boolean> {
     if (versionOf(this.#live(key)) !== expectedVersion) return false;
     const entry = this.#put(key, value, ttlSeconds);
     // Only cleanup is scheduled past this point; the decision is already stored.
@@ -85,7 +90,10 @@ export class EdgelitSessionStore extends DurableObject {
   }
 
   #put(key: string, value: string, ttlSeconds: number | undefined): StoredEntry {
-    const entry: StoredEntry = { value, expiresAt: ttlSeconds ? Date.now() + ttlSeconds * 1000 : null };
+    const entry: StoredEntry = {
+      value,
+      expiresAt: ttlSeconds ? Date.now() + ttlSeconds * 1000 : null,
+    };
     this.ctx.storage.kv.put(key, entry);
     return entry;
   }
@@ -152,7 +160,9 @@ export interface DurableObjectDriverOptions {
  *   storage: (env) => createStorage({ driver: durableObjectDriver({ namespace: env.SESSIONS as never }) }),
  * });
  */
-export function durableObjectDriver(options: DurableObjectDriverOptions): Driver<DurableObjectDriverOptions> & AtomicDriver {
+export function durableObjectDriver(
+  options: DurableObjectDriverOptions,
+): Driver<DurableObjectDriverOptions> & AtomicDriver {
   const { namespace, name } = options;
   const stubFor = (key: string) => namespace.get(namespace.idFromName(name ?? key) as never);
   return {
@@ -165,10 +175,13 @@ export function durableObjectDriver(options: DurableObjectDriverOptions): Driver
     removeItem: (key) => stubFor(key).remove(key),
     getKeys(base) {
       if (name === undefined) {
-        throw new Error("durableObjectDriver: keys cannot be listed with one object per key; pass `name` to keep them in one object.");
+        throw new Error(
+          "durableObjectDriver: keys cannot be listed with one object per key; pass `name` to keep them in one object.",
+        );
       }
       return stubFor(base).keys(base);
     },
-    compareAndSet: (key, value, expectedVersion, ttlSeconds) => stubFor(key).compareAndSet(key, value, expectedVersion, ttlSeconds),
+    compareAndSet: (key, value, expectedVersion, ttlSeconds) =>
+      stubFor(key).compareAndSet(key, value, expectedVersion, ttlSeconds),
   };
 }

@@ -3,7 +3,11 @@ import type { AppDefinition } from "../../src/app/define-app.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
-export type { DurableObjectDriverOptions, SessionStoreNamespace, SessionStoreStub } from "./durable-object-store.ts";
+export type {
+  DurableObjectDriverOptions,
+  SessionStoreNamespace,
+  SessionStoreStub,
+} from "./durable-object-store.ts";
 
 /** The bindings a Worker receives; `ASSETS` serves the built client when configured. */
 export interface WorkerEnv {
@@ -37,7 +41,10 @@ export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>)
         app: options.app,
         storage: options.storage(env),
         sessionTtlSeconds: options.sessionTtlSeconds,
-        assets: env.ASSETS && ((pathname) => env.ASSETS!.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
+        assets:
+          env.ASSETS &&
+          ((pathname) =>
+            env.ASSETS!.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
       });
       return server.fetch(request);
     },

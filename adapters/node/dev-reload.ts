@@ -37,7 +37,11 @@ export function createDevReload() {
           },
         });
         return new Response(stream, {
-          headers: { "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+          headers: {
+            "content-type": "text/event-stream",
+            "cache-control": "no-cache, no-transform",
+            "x-accel-buffering": "no",
+          },
         });
       });
     },

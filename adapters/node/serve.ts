@@ -36,11 +36,19 @@ export interface NodeServer {
  * const server = await serveNode({ app, storage, clientDir: "dist-client", port: 8501 });
  */
 export async function serveNode(options: NodeServeOptions): Promise<NodeServer> {
-  const currentApp = typeof options.app === "function" ? options.app : () => options.app as AppDefinition;
+  const currentApp =
+    typeof options.app === "function" ? options.app : () => options.app as AppDefinition;
   const devReload = options.dev ? createDevReload() : undefined;
   const edgelit = createServer({
     // A getter, so the dev server's reloads take effect on the next event.
-    app: { get script() { return currentApp().script; }, get options() { return currentApp().options; } } as AppDefinition,
+    app: {
+      get script() {
+        return currentApp().script;
+      },
+      get options() {
+        return currentApp().options;
+      },
+    } as AppDefinition,
     storage: options.storage,
     assets: fileAssets(options.clientDir),
     dev: options.dev,
@@ -71,7 +79,10 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       clearInterval(sweep);
       devReload?.close();
       // Upgraded sockets are not the HTTP server's to close: do not wait on an open tab forever.
-      await Promise.race([server.close(true), new Promise((done) => setTimeout(done, 1000).unref())]);
+      await Promise.race([
+        server.close(true),
+        new Promise((done) => setTimeout(done, 1000).unref()),
+      ]);
     },
   };
 }

@@ -11,7 +11,10 @@ export function App(props: { client: Client }) {
   // `st.bottom`'s elements in order, then the chat input, wherever the app called it (as in Streamlit).
   const bottom = createMemo(() => {
     const nodes = root(ROOTS.bottom);
-    return [...nodes.filter((node) => node.kind !== "chatInput"), ...nodes.filter((node) => node.kind === "chatInput")];
+    return [
+      ...nodes.filter((node) => node.kind !== "chatInput"),
+      ...nodes.filter((node) => node.kind === "chatInput"),
+    ];
   });
   return (
     <ClientContext.Provider value={props.client}>

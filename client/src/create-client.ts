@@ -8,7 +8,13 @@ import {
   type ServerMessage,
   type Transport,
 } from "../../src/protocol/index.ts";
-import { createEventQueue, randomId, type EventQueue, type Flight, type OutgoingEvent } from "./events.ts";
+import {
+  createEventQueue,
+  randomId,
+  type EventQueue,
+  type Flight,
+  type OutgoingEvent,
+} from "./events.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "./transport.ts";
@@ -46,7 +52,10 @@ const TOAST_MS = 5000;
  */
 export function createClient(offeredTransports?: Transport[]): Client {
   const transports = chooseTransport(offeredTransports);
-  const [tree, setTree] = createStore<ElementTree>({ ...createElementTree(), sessionId: readSessionId() });
+  const [tree, setTree] = createStore<ElementTree>({
+    ...createElementTree(),
+    sessionId: readSessionId(),
+  });
   const [settled, setSettled] = createSignal(0);
   const [offline, setOffline] = createSignal<UnreachableReason | false>(false);
   const [error, setError] = createSignal<string | null>(null);
@@ -72,7 +81,8 @@ export function createClient(offeredTransports?: Transport[]): Client {
       case "error":
         // A conflict is retried at once and a store outage with backoff, by the transport;
         // only other failures need the user's attention.
-        if (message.code !== "conflict" && message.code !== "store_unavailable") setError(message.message);
+        if (message.code !== "conflict" && message.code !== "store_unavailable")
+          setError(message.message);
         setSettled((count) => count + 1);
         return;
       case "finish":

@@ -60,10 +60,13 @@ interface Batch {
  * const queue = createEventQueue((event, flight) => send(event, flight.signal));
  * queue.change({ id: "step", value: 3 });
  */
-export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>): EventQueue {
+export function createEventQueue(
+  deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>,
+): EventQueue {
   const batches: Batch[] = [];
   let sending = false;
-  let inFlight: { abort: AbortController; streaming: boolean; interruptible: boolean } | null = null;
+  let inFlight: { abort: AbortController; streaming: boolean; interruptible: boolean } | null =
+    null;
 
   async function drain(): Promise<void> {
     if (sending) return;
@@ -75,11 +78,17 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
           eventId: randomId(),
           changes: batch.changes,
           carried,
-          ...(batch.fragment !== null && { fragment: { id: batch.fragment, ...(batch.dismiss && { dismiss: true as const }) } }),
+          ...(batch.fragment !== null && {
+            fragment: { id: batch.fragment, ...(batch.dismiss && { dismiss: true as const }) },
+          }),
         };
         // A fragment's timer never interrupts, nor is interrupted: it is short, and an
         // interrupted run makes the next event redraw the whole page.
-        const flight = { abort: new AbortController(), streaming: false, interruptible: batch.changes.length > 0 || batch.fragment === null };
+        const flight = {
+          abort: new AbortController(),
+          streaming: false,
+          interruptible: batch.changes.length > 0 || batch.fragment === null,
+        };
         inFlight = flight;
         try {
           await deliver(event, {
@@ -88,7 +97,12 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
               flight.streaming = streaming;
               // The user acted before this run began: do not make them wait for all of it. After the
               // messages that came with the start, so a run that came whole (JSON) is kept.
-              if (streaming) queueMicrotask(() => batches.some((queued) => queued.changes.length > 0 || queued.navigated) && interrupt());
+              if (streaming)
+                queueMicrotask(
+                  () =>
+                    batches.some((queued) => queued.changes.length > 0 || queued.navigated) &&
+                    interrupt(),
+                );
             },
           });
         } catch (error) {
@@ -96,7 +110,9 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
         }
         inFlight = null;
         // Its run may or may not have been saved; the server applies a carried event only if it was not.
-        carried = flight.abort.signal.aborted ? [...event.carried, { eventId: event.eventId, changes: event.changes }] : [];
+        carried = flight.abort.signal.aborted
+          ? [...event.carried, { eventId: event.eventId, changes: event.changes }]
+          : [];
       }
     } finally {
       sending = false;
@@ -174,5 +190,7 @@ export function createEventQueue(deliver: (event: OutgoingEvent, flight: Flight)
 
 /** 96 random bits as hex; unlike crypto.randomUUID, available on plain-HTTP pages too. */
 export function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
 }

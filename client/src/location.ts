@@ -46,8 +46,20 @@ export function watchHistory(onChange: () => void): void {
  * A click on an in-app link: switch pages in the page (one event, no load).
  * Clicks that mean "elsewhere" (a modifier key, another button) are left to the browser.
  */
-export function followInApp(event: MouseEvent, href: string, navigate: (href: string) => void): void {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+export function followInApp(
+  event: MouseEvent,
+  href: string,
+  navigate: (href: string) => void,
+): void {
+  if (
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    event.altKey
+  )
+    return;
   event.preventDefault();
   navigate(href);
 }

@@ -26,7 +26,12 @@ export function Notices(props: { client: Client }) {
           {(message) => (
             <div class="banner error" role="alert">
               <span>{message()}</span>
-              <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => props.client.dismissError()}>
+              <button
+                type="button"
+                class="dismiss"
+                aria-label="Dismiss"
+                onClick={() => props.client.dismissError()}
+              >
                 ×
               </button>
             </div>

@@ -1,4 +1,12 @@
-import { createEffect, createMemo, createSignal, on, untrack, type Component, type JSX } from "solid-js";
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  on,
+  untrack,
+  type Component,
+  type JSX,
+} from "solid-js";
 import { useClient } from "./client-context.ts";
 
 /**
@@ -31,7 +39,11 @@ export function onDemand<P extends object>(load: () => Promise<Component<P>>): C
           if (component()) return;
           fetchOnce().then(
             (arrived) => setComponent(() => arrived),
-            (error: unknown) => console.error("edgelit: an element's code failed to load; it is asked for again after the next run", error),
+            (error: unknown) =>
+              console.error(
+                "edgelit: an element's code failed to load; it is asked for again after the next run",
+                error,
+              ),
           );
         }),
       );

@@ -48,7 +48,9 @@ export const registry = {
   html: Html,
   badge: Badge,
   alert: Alert,
-  exception: onDemand(() => import("./elements/status/exception.tsx").then((module) => module.Exception)),
+  exception: onDemand(() =>
+    import("./elements/status/exception.tsx").then((module) => module.Exception),
+  ),
   progress: Progress,
   spinner: Spinner,
   toast: Toast,
@@ -68,16 +70,36 @@ export const registry = {
   selectbox: Selectbox,
   radio: Radio,
   multiselect: Multiselect,
-  selectSlider: onDemand(() => import("./elements/inputs/select-slider.tsx").then((module) => module.SelectSlider)),
-  dateInput: onDemand(() => import("./elements/inputs/date-input.tsx").then((module) => module.DateInput)),
-  timeInput: onDemand(() => import("./elements/inputs/time-input.tsx").then((module) => module.TimeInput)),
-  datetimeInput: onDemand(() => import("./elements/inputs/datetime-input.tsx").then((module) => module.DatetimeInput)),
-  colorPicker: onDemand(() => import("./elements/inputs/color-picker.tsx").then((module) => module.ColorPicker)),
-  downloadButton: onDemand(() => import("./elements/inputs/download-button.tsx").then((module) => module.DownloadButton)),
-  fileUploader: onDemand(() => import("./elements/inputs/file-uploader.tsx").then((module) => module.FileUploader)),
-  cameraInput: onDemand(() => import("./elements/inputs/camera-input.tsx").then((module) => module.CameraInput)),
-  audioInput: onDemand(() => import("./elements/inputs/audio-input.tsx").then((module) => module.AudioInput)),
-  chatInput: onDemand(() => import("./elements/chat/chat-input.tsx").then((module) => module.ChatInput)),
+  selectSlider: onDemand(() =>
+    import("./elements/inputs/select-slider.tsx").then((module) => module.SelectSlider),
+  ),
+  dateInput: onDemand(() =>
+    import("./elements/inputs/date-input.tsx").then((module) => module.DateInput),
+  ),
+  timeInput: onDemand(() =>
+    import("./elements/inputs/time-input.tsx").then((module) => module.TimeInput),
+  ),
+  datetimeInput: onDemand(() =>
+    import("./elements/inputs/datetime-input.tsx").then((module) => module.DatetimeInput),
+  ),
+  colorPicker: onDemand(() =>
+    import("./elements/inputs/color-picker.tsx").then((module) => module.ColorPicker),
+  ),
+  downloadButton: onDemand(() =>
+    import("./elements/inputs/download-button.tsx").then((module) => module.DownloadButton),
+  ),
+  fileUploader: onDemand(() =>
+    import("./elements/inputs/file-uploader.tsx").then((module) => module.FileUploader),
+  ),
+  cameraInput: onDemand(() =>
+    import("./elements/inputs/camera-input.tsx").then((module) => module.CameraInput),
+  ),
+  audioInput: onDemand(() =>
+    import("./elements/inputs/audio-input.tsx").then((module) => module.AudioInput),
+  ),
+  chatInput: onDemand(() =>
+    import("./elements/chat/chat-input.tsx").then((module) => module.ChatInput),
+  ),
   formSubmitButton: FormSubmitButton,
   columns: Columns,
   tabs: Tabs,
@@ -86,13 +108,27 @@ export const registry = {
   container: Container,
   expander: Expander,
   popover: onDemand(() => import("./elements/layout/popover.tsx").then((module) => module.Popover)),
-  status: onDemand(() => import("./elements/status/status-box.tsx").then((module) => module.StatusBox)),
-  chatMessage: onDemand(() => import("./elements/chat/chat-message.tsx").then((module) => module.ChatMessage)),
-  pills: onDemand(() => import("./elements/inputs/button-group.tsx").then((module) => module.Pills)),
-  segmentedControl: onDemand(() => import("./elements/inputs/button-group.tsx").then((module) => module.SegmentedControl)),
-  feedback: onDemand(() => import("./elements/inputs/feedback.tsx").then((module) => module.Feedback)),
-  linkButton: onDemand(() => import("./elements/inputs/link-button.tsx").then((module) => module.LinkButton)),
-  balloons: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Balloons)),
+  status: onDemand(() =>
+    import("./elements/status/status-box.tsx").then((module) => module.StatusBox),
+  ),
+  chatMessage: onDemand(() =>
+    import("./elements/chat/chat-message.tsx").then((module) => module.ChatMessage),
+  ),
+  pills: onDemand(() =>
+    import("./elements/inputs/button-group.tsx").then((module) => module.Pills),
+  ),
+  segmentedControl: onDemand(() =>
+    import("./elements/inputs/button-group.tsx").then((module) => module.SegmentedControl),
+  ),
+  feedback: onDemand(() =>
+    import("./elements/inputs/feedback.tsx").then((module) => module.Feedback),
+  ),
+  linkButton: onDemand(() =>
+    import("./elements/inputs/link-button.tsx").then((module) => module.LinkButton),
+  ),
+  balloons: onDemand(() =>
+    import("./elements/status/celebration.tsx").then((module) => module.Balloons),
+  ),
   snow: onDemand(() => import("./elements/status/celebration.tsx").then((module) => module.Snow)),
   form: Form,
   fragment: Fragment,

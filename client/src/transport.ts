@@ -1,4 +1,9 @@
-import type { ErrorCode, RerunRequest, ServerMessage, Transport } from "../../src/protocol/index.ts";
+import type {
+  ErrorCode,
+  RerunRequest,
+  ServerMessage,
+  Transport,
+} from "../../src/protocol/index.ts";
 import type { TransportChoice } from "./transports/choose.ts";
 
 /** How one event ended, once the server could be reached. */
@@ -28,7 +33,11 @@ export const ABORTED: AttemptOutcome = { kind: "aborted" };
 export interface EventTransport {
   readonly name: Transport;
   /** Sends one attempt of an event, passing each message on as it arrives; `signal` abandons it. */
-  send(request: RerunRequest, onMessage: (message: ServerMessage) => void, signal: AbortSignal): Promise<AttemptOutcome>;
+  send(
+    request: RerunRequest,
+    onMessage: (message: ServerMessage) => void,
+    signal: AbortSignal,
+  ): Promise<AttemptOutcome>;
 }
 
 /**

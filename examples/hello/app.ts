@@ -27,16 +27,27 @@ const elements = [
 const structure = [
   page(formsSection, { title: "Forms", icon: "📋" }),
   page(fragmentsSection, { title: "Fragments and dialogs", icon: "🧩", urlPath: "fragments" }),
-  page((st) => multipageSection(st, "/pages"), { title: "Pages and URLs", icon: "🔗", urlPath: "pages" }),
+  page((st) => multipageSection(st, "/pages"), {
+    title: "Pages and URLs",
+    icon: "🔗",
+    urlPath: "pages",
+  }),
   page(themingSection, { title: "Theming", icon: "🎨" }),
   page(statePage, { title: "State", icon: "💾" }),
 ];
-const welcome = page((st) => welcomePage(st, [...elements, ...structure]), { title: "Welcome", icon: "👋" });
+const welcome = page((st) => welcomePage(st, [...elements, ...structure]), {
+  title: "Welcome",
+  icon: "👋",
+});
 
 export default defineApp(
   async (st) => {
     st.logo(tourLogoSvg());
-    const current = st.navigation({ "": [welcome], Elements: elements, "App structure": structure });
+    const current = st.navigation({
+      "": [welcome],
+      Elements: elements,
+      "App structure": structure,
+    });
     st.sidebar.caption("Every click is one stateless request: restart the server and carry on.");
     await current.run(st);
   },

@@ -10,10 +10,15 @@ import settings from "./pages/settings.ts";
 const homePage = page(
   (st) => {
     st.title("A multipage app");
-    st.markdown("Every page has its own URL. The menu, the links below and the button switch pages with **one event** and no page load; back and forward work.");
+    st.markdown(
+      "Every page has its own URL. The menu, the links below and the button switch pages with **one event** and no page load; back and forward work.",
+    );
     st.pageLink(searchPage, { label: "Search the animals" });
     st.pageLink(settingsPage);
-    st.pageLink("https://docs.streamlit.io/develop/concepts/multipage-apps", { label: "Streamlit's multipage apps", icon: "📖" });
+    st.pageLink("https://docs.streamlit.io/develop/concepts/multipage-apps", {
+      label: "Streamlit's multipage apps",
+      icon: "📖",
+    });
     if (st.button("Open the settings")) st.switchPage(settingsPage);
   },
   { title: "Home", icon: "🏠" },

@@ -12,7 +12,9 @@ export function barChartSvg(values: number[], color = "#ff4b4b"): Uint8Array {
       return `<rect x="${i * barWidth + 4}" y="${height - barHeight}" width="${barWidth - 8}" height="${barHeight}" rx="3" fill="${color}"/>`;
     })
     .join("");
-  return new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#f8f9fb"/>${bars}</svg>`);
+  return new TextEncoder().encode(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><rect width="100%" height="100%" fill="#f8f9fb"/>${bars}</svg>`,
+  );
 }
 
 /** A square logo as SVG. */
@@ -27,7 +29,8 @@ export function toneWav(frequency: number, seconds: number, sampleRate = 16_000)
   const samples = Math.floor(seconds * sampleRate);
   const bytes = new Uint8Array(44 + samples * 2);
   const view = new DataView(bytes.buffer);
-  const ascii = (offset: number, text: string) => [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
+  const ascii = (offset: number, text: string) =>
+    [...text].forEach((c, i) => view.setUint8(offset + i, c.charCodeAt(0)));
   ascii(0, "RIFF");
   view.setUint32(4, 36 + samples * 2, true);
   ascii(8, "WAVE");
@@ -43,7 +46,11 @@ export function toneWav(frequency: number, seconds: number, sampleRate = 16_000)
   view.setUint32(40, samples * 2, true);
   for (let i = 0; i < samples; i++) {
     const fade = Math.min(1, i / 800, (samples - i) / 800);
-    view.setInt16(44 + i * 2, Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000 * fade), true);
+    view.setInt16(
+      44 + i * 2,
+      Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12_000 * fade),
+      true,
+    );
   }
   return bytes;
 }

@@ -31,7 +31,11 @@ const NAMED_COLORS = new Set(
 /** True for a CSS colour: #hex, rgb()/hsl() (and hwb, lab, lch, oklab, oklch) with plain numbers, or a colour name. */
 export function isCssColor(value: string): boolean {
   const trimmed = value.trim();
-  return HEX_COLOR.test(trimmed) || COLOR_FUNCTION.test(trimmed) || NAMED_COLORS.has(trimmed.toLowerCase());
+  return (
+    HEX_COLOR.test(trimmed) ||
+    COLOR_FUNCTION.test(trimmed) ||
+    NAMED_COLORS.has(trimmed.toLowerCase())
+  );
 }
 
 const FAMILY_NAME = String.raw`(?:"[^"\\;{}<>\n]*"|'[^'\\;{}<>\n]*'|[A-Za-z0-9_ .-]+)`;
@@ -55,7 +59,8 @@ export function isCssLength(value: string): boolean {
 /** True for a font file address: http(s), a path on this site, or a base64 `data:font/...` URL. */
 export function isFontUrl(value: string): boolean {
   const plain = /^(?:https?:\/\/|\.{0,2}\/)[^\s"'()\\<>;{}]+$/;
-  const inline = /^data:(?:font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z]+|octet-stream));base64,[A-Za-z0-9+/]+=*$/;
+  const inline =
+    /^data:(?:font\/[a-z0-9.+-]+|application\/(?:font-woff2?|x-font-[a-z]+|octet-stream));base64,[A-Za-z0-9+/]+=*$/;
   return plain.test(value) || inline.test(value);
 }
 

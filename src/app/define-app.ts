@@ -50,7 +50,8 @@ declare const APP_BRAND: unique symbol;
  * });
  */
 export function defineApp(script: AppScript, options: AppOptions = {}): AppDefinition {
-  if (typeof script !== "function") throw new TypeError("defineApp expects a function (st) => { ... }");
+  if (typeof script !== "function")
+    throw new TypeError("defineApp expects a function (st) => { ... }");
   if (options.theme !== undefined) validateTheme(options.theme);
   return { script, options } as AppDefinition;
 }
@@ -58,6 +59,7 @@ export function defineApp(script: AppScript, options: AppOptions = {}): AppDefin
 /** True for a value `defineApp` made, or a bare script function. */
 export function toAppDefinition(value: unknown): AppDefinition | undefined {
   if (typeof value === "function") return defineApp(value as AppScript);
-  if (value && typeof value === "object" && typeof (value as AppDefinition).script === "function") return value as AppDefinition;
+  if (value && typeof value === "object" && typeof (value as AppDefinition).script === "function")
+    return value as AppDefinition;
   return undefined;
 }

@@ -36,15 +36,28 @@ export interface DialogOptions<Args> {
  *   if (st.button("Vote for A")) vote(st, { item: "A" });
  * });
  */
-export function dialog<Args = undefined>(title: string, body: FragmentBody<Args>, options: DialogOptions<Args> = {}): Fragment<Args> {
-  if (typeof title !== "string" || title.length === 0) throw new EdgelitApiError(`dialog needs a title; got ${JSON.stringify(title)}.`);
+export function dialog<Args = undefined>(
+  title: string,
+  body: FragmentBody<Args>,
+  options: DialogOptions<Args> = {},
+): Fragment<Args> {
+  if (typeof title !== "string" || title.length === 0)
+    throw new EdgelitApiError(`dialog needs a title; got ${JSON.stringify(title)}.`);
   const width = options.width ?? "small";
-  if (width !== "small" && width !== "large") throw new EdgelitApiError(`dialog("${title}"): width must be "small" or "large"; got ${JSON.stringify(width)}.`);
+  if (width !== "small" && width !== "large")
+    throw new EdgelitApiError(
+      `dialog("${title}"): width must be "small" or "large"; got ${JSON.stringify(width)}.`,
+    );
   return defineFragment({
     id: checkedId(options.id ?? `dialog:${title}`, "dialog"),
     body: body as FragmentBody<unknown>,
     runEvery: undefined,
-    dialog: { title, width, dismissible: options.dismissible ?? true, onDismiss: options.onDismiss },
+    dialog: {
+      title,
+      width,
+      dismissible: options.dismissible ?? true,
+      onDismiss: options.onDismiss,
+    },
     definedAt: callerLocation(),
   });
 }

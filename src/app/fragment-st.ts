@@ -53,5 +53,7 @@ function makeFragmentStPrototype(): object {
 /** The `st` a fragment's body gets: the element API of its block at `path`, the session, and the members above. */
 export function createFragmentSt(binding: RunBinding, path: ElementPath): St {
   fragmentStPrototype ??= makeFragmentStPrototype();
-  return Object.assign(openContainer(new BlockTarget(binding, path), fragmentStPrototype), { session: createSessionState(binding) }) as unknown as St;
+  return Object.assign(openContainer(new BlockTarget(binding, path), fragmentStPrototype), {
+    session: createSessionState(binding),
+  }) as unknown as St;
 }

@@ -1,4 +1,9 @@
-import { DRAW_FRAGMENT, callerLocation, registerFragment, type FragmentDefinition } from "../runner/fragment-registry.ts";
+import {
+  DRAW_FRAGMENT,
+  callerLocation,
+  registerFragment,
+  type FragmentDefinition,
+} from "../runner/fragment-registry.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import type { Container } from "../elements/element-api.ts";
 import type { St } from "./st.ts";
@@ -17,7 +22,10 @@ export interface FragmentOptions {
  * the container to draw it in and its arguments; it returns what its body
  * returns (await it when the body is async).
  */
-export type Fragment<Args> = ((container: Container, ...args: FragmentArgs<Args>) => void | Promise<void>) & { readonly id: string };
+export type Fragment<Args> = ((
+  container: Container,
+  ...args: FragmentArgs<Args>
+) => void | Promise<void>) & { readonly id: string };
 
 /** The arguments a fragment call takes: optional when the fragment takes none. */
 export type FragmentArgs<Args> = [Args] extends [undefined] ? [args?: Args] : [args: Args];
@@ -40,12 +48,27 @@ export type FragmentArgs<Args> = [Args] extends [undefined] ? [args?: Args] : [a
  *   liveChart(st, { symbol });
  * });
  */
-export function fragment<Args = undefined>(id: string, body: FragmentBody<Args>, options: FragmentOptions = {}): Fragment<Args> {
+export function fragment<Args = undefined>(
+  id: string,
+  body: FragmentBody<Args>,
+  options: FragmentOptions = {},
+): Fragment<Args> {
   const { runEvery } = options;
-  if (runEvery !== undefined && !(typeof runEvery === "number" && runEvery > 0 && Number.isFinite(runEvery))) {
-    throw new EdgelitApiError(`fragment("${id}"): runEvery must be a positive number of seconds; got ${String(runEvery)}.`);
+  if (
+    runEvery !== undefined &&
+    !(typeof runEvery === "number" && runEvery > 0 && Number.isFinite(runEvery))
+  ) {
+    throw new EdgelitApiError(
+      `fragment("${id}"): runEvery must be a positive number of seconds; got ${String(runEvery)}.`,
+    );
   }
-  return defineFragment({ id: checkedId(id, "fragment"), body: body as FragmentBody<unknown>, runEvery, dialog: undefined, definedAt: callerLocation() });
+  return defineFragment({
+    id: checkedId(id, "fragment"),
+    body: body as FragmentBody<unknown>,
+    runEvery,
+    dialog: undefined,
+    definedAt: callerLocation(),
+  });
 }
 
 /** Registers a definition and returns the function the script calls. */
@@ -54,7 +77,9 @@ export function defineFragment<Args>(definition: FragmentDefinition): Fragment<A
   const draw = (container: Container, args?: Args) => {
     const host = container as unknown as Partial<FragmentHost>;
     if (typeof host?.[DRAW_FRAGMENT] !== "function") {
-      throw new EdgelitApiError(`Call fragment "${definition.id}" with the container to draw it in first: myFragment(st, args).`);
+      throw new EdgelitApiError(
+        `Call fragment "${definition.id}" with the container to draw it in first: myFragment(st, args).`,
+      );
     }
     return host[DRAW_FRAGMENT](definition, args);
   };
@@ -69,7 +94,9 @@ interface FragmentHost {
 /** A fragment id: a non-empty string without `/` and `#`, which instance ids use. */
 export function checkedId(id: unknown, what: string): string {
   if (typeof id !== "string" || id.length === 0 || /[/#]/.test(id)) {
-    throw new EdgelitApiError(`A ${what} needs an id: a non-empty string without "/" or "#"; got ${JSON.stringify(id)}.`);
+    throw new EdgelitApiError(
+      `A ${what} needs an id: a non-empty string without "/" or "#"; got ${JSON.stringify(id)}.`,
+    );
   }
   return id;
 }

@@ -25,9 +25,15 @@ const POSITIONS = new Set(["sidebar", "top", "hidden"]);
  */
 export function navigate(run: RunContext, pages: PageList, options: NavigationOptions = {}): Page {
   const location = run.location;
-  if (location.pages) throw new EdgelitApiError("st.navigation can be called once per run: call it in the app's main script, not in a page.");
+  if (location.pages)
+    throw new EdgelitApiError(
+      "st.navigation can be called once per run: call it in the app's main script, not in a page.",
+    );
   const position = options.position ?? "sidebar";
-  if (!POSITIONS.has(position)) throw new EdgelitApiError(`st.navigation's position must be "sidebar", "top" or "hidden"; got ${JSON.stringify(position)}.`);
+  if (!POSITIONS.has(position))
+    throw new EdgelitApiError(
+      `st.navigation's position must be "sidebar", "top" or "hidden"; got ${JSON.stringify(position)}.`,
+    );
   const sections = toSections(pages);
   const registered = register(sections);
   const byUrlPath = new Map(registered.map((entry) => [entry.urlPath, entry]));
@@ -49,7 +55,11 @@ export function navigate(run: RunContext, pages: PageList, options: NavigationOp
     position,
     sections: sections.map(({ header, pages: list }) => ({
       ...(header && { header }),
-      pages: list.map((entry) => ({ title: entry.title, ...(entry.icon !== undefined && { icon: entry.icon }), href: pageHref(entry, runPages) })),
+      pages: list.map((entry) => ({
+        title: entry.title,
+        ...(entry.icon !== undefined && { icon: entry.icon }),
+        href: pageHref(entry, runPages),
+      })),
     })),
     current: pageHref(chosen, runPages),
     title: chosen.title,
@@ -58,16 +68,20 @@ export function navigate(run: RunContext, pages: PageList, options: NavigationOp
   return chosen;
 }
 
-
 function toSections(pages: PageList): { header: string; pages: Page[] }[] {
   if (Array.isArray(pages)) return [{ header: "", pages: [...pages] }];
   if (pages && typeof pages === "object") {
     return Object.entries(pages as Record<string, readonly Page[]>).map(([header, list]) => {
-      if (!Array.isArray(list)) throw new EdgelitApiError(`st.navigation's section "${header}" must be a list of pages made with page().`);
+      if (!Array.isArray(list))
+        throw new EdgelitApiError(
+          `st.navigation's section "${header}" must be a list of pages made with page().`,
+        );
       return { header, pages: [...list] };
     });
   }
-  throw new EdgelitApiError("st.navigation expects a list of pages made with page(), or an object of such lists by section.");
+  throw new EdgelitApiError(
+    "st.navigation expects a list of pages made with page(), or an object of such lists by section.",
+  );
 }
 
 /** Every page once, with unique url paths and at most one default. */
@@ -76,7 +90,10 @@ function register(sections: { header: string; pages: Page[] }[]): Page[] {
   if (all.length === 0) throw new EdgelitApiError("st.navigation needs at least one page.");
   const seen = new Map<string, Page>();
   for (const entry of all) {
-    if (!isPage(entry)) throw new EdgelitApiError(`st.navigation takes pages made with page(); got ${describe(entry)}.`);
+    if (!isPage(entry))
+      throw new EdgelitApiError(
+        `st.navigation takes pages made with page(); got ${describe(entry)}.`,
+      );
     const other = seen.get(entry.urlPath);
     if (other) {
       throw new EdgelitApiError(
@@ -88,7 +105,10 @@ function register(sections: { header: string; pages: Page[] }[]): Page[] {
     seen.set(entry.urlPath, entry);
   }
   const defaults = all.filter((entry) => entry.isDefault);
-  if (defaults.length > 1) throw new EdgelitApiError(`Only one page can be the default; ${defaults.map((entry) => `"${entry.title}"`).join(" and ")} both are.`);
+  if (defaults.length > 1)
+    throw new EdgelitApiError(
+      `Only one page can be the default; ${defaults.map((entry) => `"${entry.title}"`).join(" and ")} both are.`,
+    );
   return all;
 }
 

@@ -83,7 +83,9 @@ export const pageControlMethods = {
   async [RUN_PAGE](this: WithRun, target: Page, st: St): Promise<void> {
     const location = this[TARGET].run.location;
     if (location.pages?.chosen !== target) {
-      throw new EdgelitApiError(`"${target.title}" is not the page st.navigation chose in this run: run the page it returned.`);
+      throw new EdgelitApiError(
+        `"${target.title}" is not the page st.navigation chose in this run: run the page it returned.`,
+      );
     }
     const outer = location.runningPage;
     location.runningPage = target.urlPath;
@@ -100,22 +102,31 @@ function switchTarget(run: RunContext, target: Page | string): string {
   const pages = run.location.pages;
   if (isPage(target)) {
     if (pages && pages.byUrlPath.get(target.urlPath) !== target) {
-      throw new EdgelitApiError(`st.switchPage: "${target.title}" is not one of the pages given to st.navigation.`);
+      throw new EdgelitApiError(
+        `st.switchPage: "${target.title}" is not one of the pages given to st.navigation.`,
+      );
     }
     return pageHref(target, pages);
   }
-  if (typeof target !== "string") throw new EdgelitApiError("st.switchPage expects a page made with page(), or its path (\"/settings\").");
+  if (typeof target !== "string")
+    throw new EdgelitApiError(
+      'st.switchPage expects a page made with page(), or its path ("/settings").',
+    );
   const urlPath = target.replace(/^\/+|\/+$/g, "");
   if (urlPath === "") return "/";
   if (!isUrlPath(urlPath)) {
-    throw new EdgelitApiError(`st.switchPage: "${target}" is not a page path (one segment of letters, digits, "-" and "_"); give query params as { queryParams }.`);
+    throw new EdgelitApiError(
+      `st.switchPage: "${target}" is not a page path (one segment of letters, digits, "-" and "_"); give query params as { queryParams }.`,
+    );
   }
   // Before st.navigation has run (in a callback), the page is checked on the next run.
   if (!pages) return `/${urlPath}`;
   const found = pages.byUrlPath.get(urlPath);
   if (!found) {
     const known = [...pages.byUrlPath.keys()].map((path) => `"/${path}"`).join(", ");
-    throw new EdgelitApiError(`st.switchPage: this app has no page at "${target}". Its pages are at "/", ${known}.`);
+    throw new EdgelitApiError(
+      `st.switchPage: this app has no page at "${target}". Its pages are at "/", ${known}.`,
+    );
   }
   return pageHref(found, pages as RunPages<Page>);
 }

@@ -69,10 +69,12 @@ export function scriptOf(target: Page): PageScript {
 export function page(source: PageScript | { default: PageScript }, options: PageOptions): Page {
   const script = typeof source === "function" ? source : source?.default;
   if (typeof script !== "function") {
-    throw new EdgelitApiError("page() expects a function (st) => { ... }, or a module whose default export is one.");
+    throw new EdgelitApiError(
+      "page() expects a function (st) => { ... }, or a module whose default export is one.",
+    );
   }
   if (typeof options?.title !== "string" || options.title.trim() === "") {
-    throw new EdgelitApiError("page() needs a title: page(fn, { title: \"Settings\" }).");
+    throw new EdgelitApiError('page() needs a title: page(fn, { title: "Settings" }).');
   }
   const urlPath = toUrlPath(options.urlPath ?? options.title, options.urlPath !== undefined);
   const made: Page = {
@@ -82,7 +84,10 @@ export function page(source: PageScript | { default: PageScript }, options: Page
     isDefault: options.default === true,
     run(st: St) {
       const runner = (st as unknown as Record<symbol, PageRunner> | undefined)?.[RUN_PAGE];
-      if (typeof runner !== "function") throw new EdgelitApiError(`page.run(st) needs the app's st: run "${options.title}" with current.run(st).`);
+      if (typeof runner !== "function")
+        throw new EdgelitApiError(
+          `page.run(st) needs the app's st: run "${options.title}" with current.run(st).`,
+        );
       return runner.call(st, made, st);
     },
   };
@@ -93,13 +98,24 @@ export function page(source: PageScript | { default: PageScript }, options: Page
 /** A url path from an option (checked) or a title (slugged): letters, digits, `-` and `_`. */
 function toUrlPath(value: string, given: boolean): string {
   if (!given) {
-    const slug = value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9_]+/g, "-").replace(/^-+|-+$/g, "").slice(0, MAX_URL_PATH);
-    if (!slug) throw new EdgelitApiError(`The page title "${value}" gives no url path: pass one, e.g. page(fn, { title: "${value}", urlPath: "overview" }).`);
+    const slug = value
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, MAX_URL_PATH);
+    if (!slug)
+      throw new EdgelitApiError(
+        `The page title "${value}" gives no url path: pass one, e.g. page(fn, { title: "${value}", urlPath: "overview" }).`,
+      );
     return slug;
   }
   const path = typeof value === "string" ? value.replace(/^\/+/, "") : "";
   if (!isUrlPath(path)) {
-    throw new EdgelitApiError(`urlPath ${JSON.stringify(value)} is not a valid page path: use letters, digits, "-" and "_" (one segment, no "/"), at most ${MAX_URL_PATH} characters.`);
+    throw new EdgelitApiError(
+      `urlPath ${JSON.stringify(value)} is not a valid page path: use letters, digits, "-" and "_" (one segment, no "/"), at most ${MAX_URL_PATH} characters.`,
+    );
   }
   return path;
 }

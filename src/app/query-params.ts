@@ -61,7 +61,10 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
     clear() {
       for (const key of new Set(query().keys())) query().delete(key);
     },
-    toObject: () => Object.fromEntries([...new Set(query().keys())].map((key) => [key, query().getAll(key).at(-1)!])),
+    toObject: () =>
+      Object.fromEntries(
+        [...new Set(query().keys())].map((key) => [key, query().getAll(key).at(-1)!]),
+      ),
     fromObject(params: Readonly<Record<string, QueryParamValue | readonly QueryParamValue[]>>) {
       const checked = checkedEntries(params, "fromObject");
       methods.clear();
@@ -71,7 +74,8 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
       for (const [key, value] of checkedEntries(params, "update")) methods.set(key, value);
     },
   } satisfies QueryParamMethods;
-  const isMethod = (name: string | symbol): name is keyof typeof methods => typeof name === "string" && Object.hasOwn(methods, name);
+  const isMethod = (name: string | symbol): name is keyof typeof methods =>
+    typeof name === "string" && Object.hasOwn(methods, name);
 
   return new Proxy({} as QueryParams, {
     get(_target, name) {
@@ -82,7 +86,10 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
     },
     set(_target, name, value) {
       if (typeof name !== "string") return false;
-      if (isMethod(name)) throw new EdgelitApiError(`st.queryParams.${name} is a method; set a key of that name with st.queryParams.set("${name}", value).`);
+      if (isMethod(name))
+        throw new EdgelitApiError(
+          `st.queryParams.${name} is a method; set a key of that name with st.queryParams.set("${name}", value).`,
+        );
       methods.set(name, value);
       return true;
     },
@@ -93,7 +100,9 @@ export function createQueryParams(location: () => RunLocation): QueryParams {
     has: (_target, name) => typeof name === "string" && methods.has(name),
     ownKeys: () => [...new Set(query().keys())],
     getOwnPropertyDescriptor: (_target, name) =>
-      typeof name === "string" && methods.has(name) ? { configurable: true, enumerable: true, writable: true, value: methods.get(name) } : undefined,
+      typeof name === "string" && methods.has(name)
+        ? { configurable: true, enumerable: true, writable: true, value: methods.get(name) }
+        : undefined,
   });
 }
 
@@ -112,18 +121,26 @@ function toValues(key: string, value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.map((item) => {
     if (typeof item === "string") return item;
-    if (typeof item === "number" || typeof item === "boolean" || typeof item === "bigint") return String(item);
+    if (typeof item === "number" || typeof item === "boolean" || typeof item === "bigint")
+      return String(item);
     throw new EdgelitApiError(
       `st.queryParams.${key} cannot be set to ${item === null ? "null" : typeof item}: query params are text (numbers and booleans are written as text). To remove the key, use delete st.queryParams.${key}.`,
     );
   });
 }
 
-function checkedEntries(params: unknown, method: string): [string, QueryParamValue | readonly QueryParamValue[]][] {
+function checkedEntries(
+  params: unknown,
+  method: string,
+): [string, QueryParamValue | readonly QueryParamValue[]][] {
   if (typeof params !== "object" || params === null || Array.isArray(params)) {
-    throw new EdgelitApiError(`st.queryParams.${method} expects an object of keys and values, e.g. { page: "2" }.`);
+    throw new EdgelitApiError(
+      `st.queryParams.${method} expects an object of keys and values, e.g. { page: "2" }.`,
+    );
   }
-  const entries = Object.entries(params as Record<string, QueryParamValue | readonly QueryParamValue[]>);
+  const entries = Object.entries(
+    params as Record<string, QueryParamValue | readonly QueryParamValue[]>,
+  );
   for (const [key, value] of entries) toValues(key, value);
   return entries;
 }

@@ -21,6 +21,9 @@ export function createScriptHost(app: AppDefinition): ScriptHost {
     runFragment: (binding: RunBinding, fragment: FragmentDefinition, path, args) =>
       (fragment.body as FragmentBody<unknown>)(createFragmentSt(binding, path), args),
     runDismiss: (binding: RunBinding, fragment: FragmentDefinition, args) =>
-      (fragment.dialog?.onDismiss as ((st: St, args: unknown) => unknown) | undefined)?.(createSt(binding), args),
+      (fragment.dialog?.onDismiss as ((st: St, args: unknown) => unknown) | undefined)?.(
+        createSt(binding),
+        args,
+      ),
   };
 }

@@ -26,7 +26,8 @@ export function createSessionState(binding: RunBinding): SessionState {
     return record().session[name];
   };
   const has = (name: string | symbol): boolean =>
-    typeof name === "string" && (widgetWithKey(name) !== undefined || Object.hasOwn(record().session, name));
+    typeof name === "string" &&
+    (widgetWithKey(name) !== undefined || Object.hasOwn(record().session, name));
 
   return new Proxy({} as SessionState, {
     get: (_target, name) => read(name),
@@ -54,10 +55,14 @@ export function createSessionState(binding: RunBinding): SessionState {
     },
     has: (_target, name) => has(name),
     ownKeys() {
-      const widgetKeys = Object.values(record().widgets).flatMap((widget) => (widget.key === undefined ? [] : [widget.key]));
+      const widgetKeys = Object.values(record().widgets).flatMap((widget) =>
+        widget.key === undefined ? [] : [widget.key],
+      );
       return [...new Set([...Object.keys(record().session), ...widgetKeys])];
     },
     getOwnPropertyDescriptor: (_target, name) =>
-      has(name) ? { configurable: true, enumerable: true, writable: true, value: read(name) } : undefined,
+      has(name)
+        ? { configurable: true, enumerable: true, writable: true, value: read(name) }
+        : undefined,
   });
 }

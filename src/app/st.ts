@@ -53,7 +53,9 @@ const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {
-        throw new EdgelitApiError('st.rerun({ scope: "fragment" }) only works on the st a fragment receives, inside the fragment.');
+        throw new EdgelitApiError(
+          'st.rerun({ scope: "fragment" }) only works on the st a fragment receives, inside the fragment.',
+        );
       }
       throw new RerunSignal();
     },

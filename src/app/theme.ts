@@ -1,5 +1,12 @@
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { isCssColor, isCssLength, isFontFamilyList, isFontFamilyName, isFontUrl, isFontWeight } from "./css-values.ts";
+import {
+  isCssColor,
+  isCssLength,
+  isFontFamilyList,
+  isFontFamilyName,
+  isFontUrl,
+  isFontWeight,
+} from "./css-values.ts";
 
 /** A font: one of the three generic looks, or any CSS font-family list such as `"Inter", sans-serif`. */
 export type ThemeFont = "sans-serif" | "serif" | "monospace" | (string & {});
@@ -51,43 +58,74 @@ export interface ThemeOptions {
   fontFaces?: ThemeFontFace[];
 }
 
-const COLOR_KEYS = ["primaryColor", "backgroundColor", "secondaryBackgroundColor", "textColor"] as const;
+const COLOR_KEYS = [
+  "primaryColor",
+  "backgroundColor",
+  "secondaryBackgroundColor",
+  "textColor",
+] as const;
 const FONT_KEYS = ["font", "headingFont", "codeFont"] as const;
-const THEME_KEYS = new Set<string>(["base", ...COLOR_KEYS, ...FONT_KEYS, "baseRadius", "fontFaces"]);
+const THEME_KEYS = new Set<string>([
+  "base",
+  ...COLOR_KEYS,
+  ...FONT_KEYS,
+  "baseRadius",
+  "fontFaces",
+]);
 /** Streamlit's radius names. */
-export const RADIUS_NAMES: Record<string, string> = { none: "0", small: "0.35rem", medium: "0.5rem", large: "1rem", full: "1.4rem" };
+export const RADIUS_NAMES: Record<string, string> = {
+  none: "0",
+  small: "0.35rem",
+  medium: "0.5rem",
+  large: "1rem",
+  full: "1.4rem",
+};
 
 /**
  * Checks a theme at defineApp time and returns it; anything that is not a
  * plain CSS value (and so could break out into the page's CSS) is refused.
  */
 export function validateTheme(theme: unknown): ThemeOptions {
-  if (typeof theme !== "object" || theme === null || Array.isArray(theme)) fail("theme must be an object, e.g. { primaryColor: \"#7c3aed\" }.");
+  if (typeof theme !== "object" || theme === null || Array.isArray(theme))
+    fail('theme must be an object, e.g. { primaryColor: "#7c3aed" }.');
   const options = theme as Record<string, unknown>;
   for (const key of Object.keys(options)) {
-    if (!THEME_KEYS.has(key)) fail(`theme has no option "${key}"; the options are ${[...THEME_KEYS].join(", ")}.`);
+    if (!THEME_KEYS.has(key))
+      fail(`theme has no option "${key}"; the options are ${[...THEME_KEYS].join(", ")}.`);
   }
   if (options.base !== undefined && options.base !== "light" && options.base !== "dark") {
-    fail(`theme.base must be "light" or "dark" (or omitted, to follow the system); got ${show(options.base)}.`);
+    fail(
+      `theme.base must be "light" or "dark" (or omitted, to follow the system); got ${show(options.base)}.`,
+    );
   }
   for (const key of COLOR_KEYS) {
     const value = options[key];
     if (value !== undefined && (typeof value !== "string" || !isCssColor(value))) {
-      fail(`theme.${key} must be a CSS colour (#rrggbb, rgb(), hsl() or a colour name); got ${show(value)}.`);
+      fail(
+        `theme.${key} must be a CSS colour (#rrggbb, rgb(), hsl() or a colour name); got ${show(value)}.`,
+      );
     }
   }
   for (const key of FONT_KEYS) {
     const value = options[key];
     if (value !== undefined && (typeof value !== "string" || !isFontFamilyList(value))) {
-      fail(`theme.${key} must be "sans-serif", "serif", "monospace" or a CSS font-family list like '"Inter", sans-serif'; got ${show(value)}.`);
+      fail(
+        `theme.${key} must be "sans-serif", "serif", "monospace" or a CSS font-family list like '"Inter", sans-serif'; got ${show(value)}.`,
+      );
     }
   }
   const radius = options.baseRadius;
-  if (radius !== undefined && (typeof radius !== "string" || !(Object.hasOwn(RADIUS_NAMES, radius) || isCssLength(radius)))) {
-    fail(`theme.baseRadius must be "none", "small", "medium", "large", "full" or a length like "6px" or "0.5rem"; got ${show(radius)}.`);
+  if (
+    radius !== undefined &&
+    (typeof radius !== "string" || !(Object.hasOwn(RADIUS_NAMES, radius) || isCssLength(radius)))
+  ) {
+    fail(
+      `theme.baseRadius must be "none", "small", "medium", "large", "full" or a length like "6px" or "0.5rem"; got ${show(radius)}.`,
+    );
   }
   if (options.fontFaces !== undefined) {
-    if (!Array.isArray(options.fontFaces)) fail("theme.fontFaces must be an array of { family, url, weight?, style? }.");
+    if (!Array.isArray(options.fontFaces))
+      fail("theme.fontFaces must be an array of { family, url, weight?, style? }.");
     options.fontFaces.forEach(validateFontFace);
   }
   return options as ThemeOptions;
@@ -95,16 +133,26 @@ export function validateTheme(theme: unknown): ThemeOptions {
 
 function validateFontFace(face: unknown, index: number): void {
   const where = `theme.fontFaces[${index}]`;
-  if (typeof face !== "object" || face === null) fail(`${where} must be an object { family, url, weight?, style? }.`);
+  if (typeof face !== "object" || face === null)
+    fail(`${where} must be an object { family, url, weight?, style? }.`);
   const { family, url, weight, style } = face as Record<string, unknown>;
   if (typeof family !== "string" || !isFontFamilyName(family)) {
-    fail(`${where}.family must be a font name of letters, digits, spaces, "-" and "_"; got ${show(family)}.`);
+    fail(
+      `${where}.family must be a font name of letters, digits, spaces, "-" and "_"; got ${show(family)}.`,
+    );
   }
   if (typeof url !== "string" || !isFontUrl(url)) {
-    fail(`${where}.url must be an https:// or site path URL (no quotes, brackets, spaces or ";"), or a data:font/...;base64 URL; got ${show(url)}.`);
+    fail(
+      `${where}.url must be an https:// or site path URL (no quotes, brackets, spaces or ";"), or a data:font/...;base64 URL; got ${show(url)}.`,
+    );
   }
-  if (weight !== undefined && ((typeof weight !== "string" && typeof weight !== "number") || !isFontWeight(weight))) {
-    fail(`${where}.weight must be 1 to 1000, "normal", "bold" or a range like "100 900"; got ${show(weight)}.`);
+  if (
+    weight !== undefined &&
+    ((typeof weight !== "string" && typeof weight !== "number") || !isFontWeight(weight))
+  ) {
+    fail(
+      `${where}.weight must be 1 to 1000, "normal", "bold" or a range like "100 900"; got ${show(weight)}.`,
+    );
   }
   if (style !== undefined && style !== "normal" && style !== "italic" && style !== "oblique") {
     fail(`${where}.style must be "normal", "italic" or "oblique"; got ${show(style)}.`);

@@ -1,7 +1,13 @@
 import type { SuperJSONResult } from "superjson";
 import type { Storage } from "unstorage";
 import { storedJson } from "../session/stored-json.ts";
-import { CACHE_PREFIX, argumentsKey, defaultCacheName, entryKey, functionPrefix } from "./cache-key.ts";
+import {
+  CACHE_PREFIX,
+  argumentsKey,
+  defaultCacheName,
+  entryKey,
+  functionPrefix,
+} from "./cache-key.ts";
 import { evictOldest, freshEntry, removeAll, writeEntry } from "./cache-entry.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
@@ -54,7 +60,8 @@ export function cacheData<Args extends unknown[], Result>(
 ): CachedDataFunction<Args, Result> {
   if (typeof fn !== "function") throw new TypeError("cacheData expects a function");
   const { ttl, maxEntries } = options;
-  if (ttl !== undefined && !(ttl > 0 && Number.isFinite(ttl))) throw new TypeError(`cacheData: ttl must be a positive number of seconds; got ${ttl}`);
+  if (ttl !== undefined && !(ttl > 0 && Number.isFinite(ttl)))
+    throw new TypeError(`cacheData: ttl must be a positive number of seconds; got ${ttl}`);
   if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) {
     throw new TypeError(`cacheData: maxEntries must be a positive integer; got ${maxEntries}`);
   }

@@ -18,7 +18,13 @@ export interface CacheEntry {
 export function freshEntry(stored: unknown, now: number): CacheEntry | undefined {
   if (!stored || typeof stored !== "object") return undefined;
   const entry = stored as Partial<CacheEntry>;
-  if (typeof entry.storedAt !== "number" || !entry.value || typeof entry.value !== "object" || !("json" in entry.value)) return undefined;
+  if (
+    typeof entry.storedAt !== "number" ||
+    !entry.value ||
+    typeof entry.value !== "object" ||
+    !("json" in entry.value)
+  )
+    return undefined;
   if (entry.expiresAt !== undefined && entry.expiresAt <= now) return undefined;
   return entry as CacheEntry;
 }
@@ -28,11 +34,20 @@ export function freshEntry(stored: unknown, now: number): CacheEntry | undefined
  * every driver; the store's own `ttl` (Redis, KV) only frees the space. It is
  * never below 60 s, the shortest Cloudflare KV accepts.
  */
-export async function writeEntry(storage: Storage, key: string, value: unknown, ttlSeconds: number | undefined): Promise<SuperJSONResult> {
+export async function writeEntry(
+  storage: Storage,
+  key: string,
+  value: unknown,
+  ttlSeconds: number | undefined,
+): Promise<SuperJSONResult> {
   const storedAt = Date.now();
   const entry: CacheEntry = { storedAt, value: storedJson.serialize(value) };
   if (ttlSeconds !== undefined) entry.expiresAt = storedAt + ttlSeconds * 1000;
-  await storage.setItem(key, entry as never, ttlSeconds === undefined ? undefined : { ttl: Math.max(60, Math.ceil(ttlSeconds)) });
+  await storage.setItem(
+    key,
+    entry as never,
+    ttlSeconds === undefined ? undefined : { ttl: Math.max(60, Math.ceil(ttlSeconds)) },
+  );
   return entry.value;
 }
 
@@ -41,12 +56,18 @@ export async function writeEntry(storage: Storage, key: string, value: unknown, 
  * Replicas writing at once may briefly leave a few more; the bound is
  * approximate, as any count kept in a shared store without a lock is.
  */
-export async function evictOldest(storage: Storage, prefix: string, maxEntries: number): Promise<void> {
+export async function evictOldest(
+  storage: Storage,
+  prefix: string,
+  maxEntries: number,
+): Promise<void> {
   const keys = await storage.getKeys(prefix);
   if (keys.length <= maxEntries) return;
   const entries = await storage.getItems(keys);
   const age = (stored: unknown) => freshEntry(stored, -Infinity)?.storedAt ?? 0;
-  const oldest = entries.sort((a, b) => age(a.value) - age(b.value)).slice(0, keys.length - maxEntries);
+  const oldest = entries
+    .sort((a, b) => age(a.value) - age(b.value))
+    .slice(0, keys.length - maxEntries);
   await Promise.all(oldest.map(({ key }) => storage.removeItem(key)));
 }
 

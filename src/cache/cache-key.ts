@@ -47,7 +47,12 @@ export function argumentsKey(args: readonly unknown[], what: string): string {
  * every driver whatever the arguments hold.
  */
 export async function entryKey(prefix: string, name: string, argsKey: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${name}\u0000${argsKey}`));
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(`${name}\u0000${argsKey}`),
+  );
+  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join(
+    "",
+  );
   return `${prefix}:${hex}`;
 }

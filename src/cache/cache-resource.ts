@@ -23,7 +23,9 @@ export interface CachedResourceFunction<Args extends unknown[], Result> {
  *   st.write(rows);
  * });
  */
-export function cacheResource<Args extends unknown[], Result>(fn: (...args: Args) => Result): CachedResourceFunction<Args, Result> {
+export function cacheResource<Args extends unknown[], Result>(
+  fn: (...args: Args) => Result,
+): CachedResourceFunction<Args, Result> {
   if (typeof fn !== "function") throw new TypeError("cacheResource expects a function");
   const what = `cacheResource(${fn.name || "anonymous"})`;
   const made = new Map<string, Result>();

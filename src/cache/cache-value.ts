@@ -21,13 +21,18 @@ export function describeNonData(value: unknown, where: string): string | undefin
     if (current instanceof Map) {
       let index = 0;
       for (const [key, item] of current) {
-        const problem = walk(key, `${path}.keys()[${index}]`) ?? walk(item, `${path}.get(${index})`);
+        const problem =
+          walk(key, `${path}.keys()[${index}]`) ?? walk(item, `${path}.get(${index})`);
         if (problem) return problem;
         index++;
       }
       return undefined;
     }
-    if (current instanceof Set) return [...current].reduce<string | undefined>((found, item, index) => found ?? walk(item, `${path}[${index}]`), undefined);
+    if (current instanceof Set)
+      return [...current].reduce<string | undefined>(
+        (found, item, index) => found ?? walk(item, `${path}[${index}]`),
+        undefined,
+      );
     if (DATA_CLASSES.some((kept) => current instanceof kept)) return undefined;
     if (isStoredBytes(current)) return undefined;
     const isArray = Array.isArray(current);
@@ -36,7 +41,10 @@ export function describeNonData(value: unknown, where: string): string | undefin
       return `${path} is ${prototype?.constructor?.name ? `a ${prototype.constructor.name} instance` : "not plain data"}`;
     }
     for (const key of Object.keys(current)) {
-      const problem = walk((current as Record<string, unknown>)[key], isArray ? `${path}[${key}]` : `${path}.${key}`);
+      const problem = walk(
+        (current as Record<string, unknown>)[key],
+        isArray ? `${path}[${key}]` : `${path}.${key}`,
+      );
       if (problem) return problem;
     }
     return undefined;
@@ -63,7 +71,8 @@ export function sortedForKey(value: unknown, copies = new Map<object, unknown>()
   if (value instanceof Map) {
     const copy = new Map<unknown, unknown>();
     copies.set(value, copy);
-    for (const [key, item] of value) copy.set(sortedForKey(key, copies), sortedForKey(item, copies));
+    for (const [key, item] of value)
+      copy.set(sortedForKey(key, copies), sortedForKey(item, copies));
     return copy;
   }
   if (value instanceof Set) {
@@ -76,6 +85,7 @@ export function sortedForKey(value: unknown, copies = new Map<object, unknown>()
   if (prototype !== Object.prototype && prototype !== null) return value; // Date, URL, typed arrays...
   const copy: Record<string, unknown> = {};
   copies.set(value, copy);
-  for (const key of Object.keys(value).sort()) copy[key] = sortedForKey((value as Record<string, unknown>)[key], copies);
+  for (const key of Object.keys(value).sort())
+    copy[key] = sortedForKey((value as Record<string, unknown>)[key], copies);
   return copy;
 }

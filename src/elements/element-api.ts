@@ -16,7 +16,6 @@ import { writeMethods } from "./text/write.ts";
 import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
 import { handlePrototype } from "./core/handle.ts";
 
-
 // The whole element API, assembled once: every family's methods on the one
 // prototype all handles share, and in the Container type.
 Object.assign(
@@ -41,8 +40,22 @@ Object.assign(
 
 declare module "./core/handle.ts" {
   interface Container
-    extends TextMethods, RichTextMethods, WriteMethods, StatusMethods, FeedbackMethods, StatusBlockMethods, MediaMethods, InputMethods, ChatMethods,
-      LayoutMethods, PlaceholderMethods, ButtonRowMethods, CelebrationMethods, FormMethods, PageMethods {}
+    extends
+      TextMethods,
+      RichTextMethods,
+      WriteMethods,
+      StatusMethods,
+      FeedbackMethods,
+      StatusBlockMethods,
+      MediaMethods,
+      InputMethods,
+      ChatMethods,
+      LayoutMethods,
+      PlaceholderMethods,
+      ButtonRowMethods,
+      CelebrationMethods,
+      FormMethods,
+      PageMethods {}
 }
 
 type TextMethods = typeof textMethods;
@@ -60,4 +73,10 @@ type CelebrationMethods = typeof celebrationMethods;
 type FormMethods = typeof formMethods;
 type PageMethods = typeof pageMethods;
 
-export { handlePrototype as elementApiPrototype, openContainer, type Container, type ElementHandle, type Placeholder } from "./core/handle.ts";
+export {
+  handlePrototype as elementApiPrototype,
+  openContainer,
+  type Container,
+  type ElementHandle,
+  type Placeholder,
+} from "./core/handle.ts";

@@ -50,7 +50,9 @@ export const widgetKinds = {
   pills: pillsKind,
   segmentedControl: segmentedControlKind,
   feedback: feedbackKind,
-} as const satisfies { readonly [K in WidgetKind]: WidgetKindDefinition<K, never> } & WidgetRuleTable;
+} as const satisfies {
+  readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
+} & WidgetRuleTable;
 
 /** Every widget kind, in the table's order. */
 export const WIDGET_KINDS = Object.keys(widgetKinds) as WidgetKind[];

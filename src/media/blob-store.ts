@@ -13,7 +13,13 @@ export interface BlobMeta {
  * Bytes with their metadata under one key: a 4-byte length, the JSON meta,
  * then the bytes. One read serves a media request; one write stores it.
  */
-export async function putBlob(storage: Storage, key: string, meta: BlobMeta, bytes: Uint8Array, ttlSeconds: number): Promise<void> {
+export async function putBlob(
+  storage: Storage,
+  key: string,
+  meta: BlobMeta,
+  bytes: Uint8Array,
+  ttlSeconds: number,
+): Promise<void> {
   const header = new TextEncoder().encode(JSON.stringify(meta));
   const value = new Uint8Array(4 + header.length + bytes.length);
   new DataView(value.buffer).setUint32(0, header.length);
@@ -23,7 +29,11 @@ export async function putBlob(storage: Storage, key: string, meta: BlobMeta, byt
 }
 
 /** The bytes and meta under `key`, or undefined when missing or expired. */
-export async function getBlob(storage: Storage, key: string, now = Date.now()): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined> {
+export async function getBlob(
+  storage: Storage,
+  key: string,
+  now = Date.now(),
+): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined> {
   const value = toBytes(await storage.getItemRaw(key));
   if (!value || value.length < 4) return undefined;
   const length = new DataView(value.buffer, value.byteOffset, value.byteLength).getUint32(0);
@@ -34,7 +44,11 @@ export async function getBlob(storage: Storage, key: string, now = Date.now()): 
 }
 
 /** Deletes entries under `prefix` past their expiry, for stores without native expiry (fs, memory). */
-export async function sweepBlobs(storage: Storage, prefix: string, now = Date.now()): Promise<number> {
+export async function sweepBlobs(
+  storage: Storage,
+  prefix: string,
+  now = Date.now(),
+): Promise<number> {
   let removed = 0;
   for (const key of await storage.getKeys(prefix)) {
     const entry = await getBlob(storage, key, now).catch(() => undefined);
@@ -49,8 +63,16 @@ export async function sweepBlobs(storage: Storage, prefix: string, now = Date.no
 function toBytes(value: unknown): Uint8Array | undefined {
   if (value instanceof Uint8Array) return value;
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (typeof value === "string") return Uint8Array.from(atob(value.startsWith("base64:") ? value.slice(7) : value), (c) => c.charCodeAt(0));
-  if (value && typeof value === "object" && "type" in value && (value as { type: string }).type === "Buffer") {
+  if (typeof value === "string")
+    return Uint8Array.from(atob(value.startsWith("base64:") ? value.slice(7) : value), (c) =>
+      c.charCodeAt(0),
+    );
+  if (
+    value &&
+    typeof value === "object" &&
+    "type" in value &&
+    (value as { type: string }).type === "Buffer"
+  ) {
     return Uint8Array.from((value as unknown as { data: number[] }).data);
   }
   return undefined;

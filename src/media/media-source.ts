@@ -29,18 +29,42 @@ export interface MediaSink {
  * The `src` of some media: at once for bytes and URLs, or a promise for
  * sources that must be read first (a Blob, an uploaded file).
  */
-export function mediaSource(sink: MediaSink, input: MediaInput, options: MediaOptions = {}): string | Promise<string> {
+export function mediaSource(
+  sink: MediaSink,
+  input: MediaInput,
+  options: MediaOptions = {},
+): string | Promise<string> {
   if (typeof input === "string") return checkedUrl(input);
   if (input instanceof Uint8Array) return fromBytes(sink, input, options.mime, options.inline);
-  if (input instanceof ArrayBuffer) return fromBytes(sink, new Uint8Array(input), options.mime, options.inline);
-  if (isUploadedFile(input)) return input.bytes().then((bytes) => fromBytes(sink, bytes, options.mime ?? input.type, options.inline));
+  if (input instanceof ArrayBuffer)
+    return fromBytes(sink, new Uint8Array(input), options.mime, options.inline);
+  if (isUploadedFile(input))
+    return input
+      .bytes()
+      .then((bytes) => fromBytes(sink, bytes, options.mime ?? input.type, options.inline));
   if (typeof Blob !== "undefined" && input instanceof Blob) {
-    return input.arrayBuffer().then((buffer) => fromBytes(sink, new Uint8Array(buffer), options.mime ?? (input.type || undefined), options.inline));
+    return input
+      .arrayBuffer()
+      .then((buffer) =>
+        fromBytes(
+          sink,
+          new Uint8Array(buffer),
+          options.mime ?? (input.type || undefined),
+          options.inline,
+        ),
+      );
   }
-  throw new EdgelitApiError("Media must be bytes (Uint8Array or ArrayBuffer), a Blob, an uploaded file, or a URL.");
+  throw new EdgelitApiError(
+    "Media must be bytes (Uint8Array or ArrayBuffer), a Blob, an uploaded file, or a URL.",
+  );
 }
 
-function fromBytes(sink: MediaSink, bytes: Uint8Array, mime: string | undefined, inline: boolean | undefined): string {
+function fromBytes(
+  sink: MediaSink,
+  bytes: Uint8Array,
+  mime: string | undefined,
+  inline: boolean | undefined,
+): string {
   const type = mime ?? sniffType(bytes) ?? "application/octet-stream";
   if (inline || bytes.length <= INLINE_MEDIA_BYTES) return `data:${type};base64,${toBase64(bytes)}`;
   const id = contentId(sink.mediaSalt, bytes);
@@ -50,11 +74,14 @@ function fromBytes(sink: MediaSink, bytes: Uint8Array, mime: string | undefined,
 
 function checkedUrl(url: string): string {
   if (/^(https?:\/\/|data:|\/)/i.test(url) && !url.startsWith("//")) return url;
-  throw new EdgelitApiError(`Media URLs must be http(s):, data:, or a path on this server; got "${url.slice(0, 60)}".`);
+  throw new EdgelitApiError(
+    `Media URLs must be http(s):, data:, or a path on this server; got "${url.slice(0, 60)}".`,
+  );
 }
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

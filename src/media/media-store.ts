@@ -19,34 +19,58 @@ export interface MediaStore {
   /** Writes the run's media that the session has not stored recently; returns what the record should remember. */
   persist(pending: PendingMedia, written: Record<string, number>): Promise<Record<string, number>>;
   getMedia(mediaId: string): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined>;
-  putUpload(sessionId: string, widgetId: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<UploadedFileRef>;
+  putUpload(
+    sessionId: string,
+    widgetId: string,
+    file: { name: string; type: string; bytes: Uint8Array },
+  ): Promise<UploadedFileRef>;
   /** A file of this session given to this widget, or undefined (unknown, expired, or another session's). */
-  getUploadRef(sessionId: string, widgetId: string, fileId: string): Promise<UploadedFileRef | undefined>;
+  getUploadRef(
+    sessionId: string,
+    widgetId: string,
+    fileId: string,
+  ): Promise<UploadedFileRef | undefined>;
   getUploadBytes(sessionId: string, fileId: string): Promise<Uint8Array | undefined>;
   /**
    * Keeps the files the session's widgets hold alive as long as the session:
    * rewrites those half a TTL old. Returns what the record should remember.
    */
-  renewUploads(sessionId: string, held: string[], written: Record<string, number>): Promise<Record<string, number>>;
+  renewUploads(
+    sessionId: string,
+    held: string[],
+    written: Record<string, number>,
+  ): Promise<Record<string, number>>;
   /** Removes expired media and uploads (stores without native expiry). */
   sweepExpired(): Promise<number>;
 }
 
 /** The media store over the session store's unstorage instance. */
-export function createMediaStore(storage: Storage, sessionTtlSeconds: number, now: () => number = Date.now): MediaStore {
+export function createMediaStore(
+  storage: Storage,
+  sessionTtlSeconds: number,
+  now: () => number = Date.now,
+): MediaStore {
   const ttlSeconds = Math.ceil(sessionTtlSeconds * 1.5);
   const refreshAfterMs = (sessionTtlSeconds * 1000) / 2;
   const expiresAt = () => now() + ttlSeconds * 1000;
-  const uploadKey = (sessionId: string, fileId: string) => `${UPLOAD_PREFIX}:${sessionId}:${fileId}`;
+  const uploadKey = (sessionId: string, fileId: string) =>
+    `${UPLOAD_PREFIX}:${sessionId}:${fileId}`;
 
   return {
     async persist(pending, written) {
       const kept: Record<string, number> = {};
-      for (const [id, at] of Object.entries(written)) if (now() - at < ttlSeconds * 1000) kept[id] = at;
+      for (const [id, at] of Object.entries(written))
+        if (now() - at < ttlSeconds * 1000) kept[id] = at;
       for (const [id, media] of pending) {
         const last = kept[id];
         if (last !== undefined && now() - last < refreshAfterMs) continue;
-        await putBlob(storage, `${MEDIA_PREFIX}:${id}`, { type: media.type, expiresAt: expiresAt() }, media.bytes, ttlSeconds);
+        await putBlob(
+          storage,
+          `${MEDIA_PREFIX}:${id}`,
+          { type: media.type, expiresAt: expiresAt() },
+          media.bytes,
+          ttlSeconds,
+        );
         kept[id] = now();
       }
       return kept;
@@ -56,12 +80,18 @@ export function createMediaStore(storage: Storage, sessionTtlSeconds: number, no
       const id = randomId(12);
       const meta = { type: file.type, name: file.name, widgetId, expiresAt: expiresAt() };
       await putBlob(storage, uploadKey(sessionId, id), meta, file.bytes, ttlSeconds);
-      await storage.setItem(`${uploadKey(sessionId, id)}-ref`, { ...meta, size: file.bytes.length }, { ttl: ttlSeconds });
+      await storage.setItem(
+        `${uploadKey(sessionId, id)}-ref`,
+        { ...meta, size: file.bytes.length },
+        { ttl: ttlSeconds },
+      );
       return { id, name: file.name, size: file.bytes.length, type: file.type };
     },
     async getUploadRef(sessionId, widgetId, fileId) {
       if (!/^[0-9a-f]{24}$/.test(fileId)) return undefined;
-      const ref = (await storage.getItem(`${uploadKey(sessionId, fileId)}-ref`)) as (BlobMeta & { size: number }) | null;
+      const ref = (await storage.getItem(`${uploadKey(sessionId, fileId)}-ref`)) as
+        | (BlobMeta & { size: number })
+        | null;
       if (!ref || ref.widgetId !== widgetId || ref.expiresAt < now()) return undefined;
       return { id: fileId, name: ref.name ?? "file", size: ref.size, type: ref.type };
     },
@@ -78,10 +108,23 @@ export function createMediaStore(storage: Storage, sessionTtlSeconds: number, no
           continue;
         }
         const key = uploadKey(sessionId, fileId);
-        const [blob, ref] = await Promise.all([getBlob(storage, key, now()), storage.getItem(`${key}-ref`) as Promise<(BlobMeta & { size: number }) | null>]);
+        const [blob, ref] = await Promise.all([
+          getBlob(storage, key, now()),
+          storage.getItem(`${key}-ref`) as Promise<(BlobMeta & { size: number }) | null>,
+        ]);
         if (!blob || !ref) continue;
-        await putBlob(storage, key, { ...blob.meta, expiresAt: expiresAt() }, blob.bytes, ttlSeconds);
-        await storage.setItem(`${key}-ref`, { ...ref, expiresAt: expiresAt() }, { ttl: ttlSeconds });
+        await putBlob(
+          storage,
+          key,
+          { ...blob.meta, expiresAt: expiresAt() },
+          blob.bytes,
+          ttlSeconds,
+        );
+        await storage.setItem(
+          `${key}-ref`,
+          { ...ref, expiresAt: expiresAt() },
+          { ttl: ttlSeconds },
+        );
         kept[fileId] = now();
       }
       return kept;

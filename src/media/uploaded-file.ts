@@ -19,10 +19,16 @@ export interface UploadedFile extends UploadedFileRef {
 }
 
 /** A handle on a stored upload; `read` fetches its bytes from the store. */
-export function createUploadedFile(ref: UploadedFileRef, read: () => Promise<Uint8Array | undefined>): UploadedFile {
+export function createUploadedFile(
+  ref: UploadedFileRef,
+  read: () => Promise<Uint8Array | undefined>,
+): UploadedFile {
   const bytes = async () => {
     const stored = await read();
-    if (!stored) throw new EdgelitApiError(`The file "${ref.name}" is no longer available: uploads expire with their session.`);
+    if (!stored)
+      throw new EdgelitApiError(
+        `The file "${ref.name}" is no longer available: uploads expire with their session.`,
+      );
     // A copy: stores hand back Buffers (fs, Redis) or views on the stored entry (memory).
     return new Uint8Array(stored);
   };
@@ -43,5 +49,10 @@ export function createUploadedFile(ref: UploadedFileRef, read: () => Promise<Uin
 
 /** True for a value that is an UploadedFile handle. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
-  return typeof value === "object" && value !== null && typeof (value as UploadedFile).bytes === "function" && typeof (value as UploadedFile).id === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as UploadedFile).bytes === "function" &&
+    typeof (value as UploadedFile).id === "string"
+  );
 }

@@ -25,7 +25,13 @@ export interface TextElements {
   caption: { body: string; allowHtml?: boolean; help?: string };
   text: { body: string; help?: string };
   /** `height` in pixels: the block scrolls past it. */
-  code: { body: string; language?: string; lineNumbers?: boolean; wrapLines?: boolean; height?: number };
+  code: {
+    body: string;
+    language?: string;
+    lineNumbers?: boolean;
+    wrapLines?: boolean;
+    height?: number;
+  };
   /** A TeX formula, drawn by KaTeX in display mode. */
   latex: { body: string; help?: string };
   /** HTML the client sanitizes (no script, event handlers or javascript: URLs) before showing it. */
@@ -72,7 +78,11 @@ export interface PlaceholderElements {
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
 export interface InputElements {
-  button: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; icon?: string; fullWidth?: boolean };
+  button: WidgetProps & {
+    variant: "primary" | "secondary" | "tertiary";
+    icon?: string;
+    fullWidth?: boolean;
+  };
   checkbox: WidgetProps & { value: boolean };
   toggle: WidgetProps & { value: boolean };
   slider: WidgetProps & {
@@ -116,7 +126,13 @@ export interface InputElements {
    * `format` is how the readout writes the date ("YYYY/MM/DD", "DD.MM.YYYY", ...).
    * `nullable`: the user may empty the field (sent as null).
    */
-  dateInput: WidgetProps & { value: string | [string, string] | null; min: string; max: string; format: string; nullable?: boolean };
+  dateInput: WidgetProps & {
+    value: string | [string, string] | null;
+    min: string;
+    max: string;
+    format: string;
+    nullable?: boolean;
+  };
   /** A time "HH:MM", or "HH:MM:SS" when `step` (seconds) is under 60; null (when `nullable`) is an empty field. */
   timeInput: WidgetProps & { value: string | null; step: number; nullable?: boolean };
   /**
@@ -124,16 +140,34 @@ export interface InputElements {
    * within `min` and `max` (same shape); `format` is how the readout writes the date; null (when
    * `nullable`) is an empty field.
    */
-  datetimeInput: WidgetProps & { value: string | null; min: string; max: string; step: number; format: string; nullable?: boolean };
+  datetimeInput: WidgetProps & {
+    value: string | null;
+    min: string;
+    max: string;
+    step: number;
+    format: string;
+    nullable?: boolean;
+  };
   /** A colour as lowercase "#rrggbb". */
   colorPicker: WidgetProps & { value: string };
   /** A click downloads `src` as `fileName` and is sent as `true`, like a button. */
-  downloadButton: WidgetProps & { src: MediaSource; fileName: string; mime: string; variant: "primary" | "secondary" | "tertiary"; icon?: string };
+  downloadButton: WidgetProps & {
+    src: MediaSource;
+    fileName: string;
+    mime: string;
+    variant: "primary" | "secondary" | "tertiary";
+    icon?: string;
+  };
   /**
    * Files are posted to `/_edgelit/upload` first (see UPLOAD_* below); the wire value is then
    * the ids of the files the widget holds, in order (`[]` when the user removed them all).
    */
-  fileUploader: WidgetProps & { accept?: string[]; multiple: boolean; maxBytes: number; files: UploadedFileRef[] };
+  fileUploader: WidgetProps & {
+    accept?: string[];
+    multiple: boolean;
+    maxBytes: number;
+    files: UploadedFileRef[];
+  };
   /** A photo from the browser's camera, uploaded like a file; the wire value is `[id]` or `[]`. */
   cameraInput: WidgetProps & { maxBytes: number; files: UploadedFileRef[] };
   /** A recording from the microphone, uploaded like a file; the wire value is `[id]` or `[]`. */
@@ -148,7 +182,11 @@ export interface InputElements {
    * The button that sends its form: one event carries the form's held widget
    * values and this click (`true`), which is true for exactly the run it causes.
    */
-  formSubmitButton: WidgetProps & { variant: "primary" | "secondary" | "tertiary"; icon?: string; fullWidth?: boolean };
+  formSubmitButton: WidgetProps & {
+    variant: "primary" | "secondary" | "tertiary";
+    icon?: string;
+    fullWidth?: boolean;
+  };
   /**
    * Button groups: option labels and the chosen indices. The wire value is the
    * chosen index or null, or with `multi` the list of chosen indices.
@@ -197,7 +235,13 @@ export type MediaSource = string;
 
 export interface MediaElements {
   image: { items: { src: MediaSource; caption?: string }[]; width?: number };
-  audio: { src: MediaSource; startTime?: number; endTime?: number; loop?: boolean; autoplay?: boolean };
+  audio: {
+    src: MediaSource;
+    startTime?: number;
+    endTime?: number;
+    loop?: boolean;
+    autoplay?: boolean;
+  };
   video: {
     src: MediaSource;
     startTime?: number;
@@ -228,7 +272,14 @@ export interface PageElements {
     title: string;
   };
   /** A link to a page of the app (switched in the page) or, when `external`, to another site (a new tab). */
-  pageLink: { href: string; label: string; icon?: string; help?: string; disabled?: boolean; external?: boolean };
+  pageLink: {
+    href: string;
+    label: string;
+    icon?: string;
+    help?: string;
+    disabled?: boolean;
+    external?: boolean;
+  };
 }
 
 /** Blocks hold children; their own props never include the children. */
@@ -266,7 +317,14 @@ export interface BlockElements {
   dialog: { id: string; title: string; width: "small" | "large"; dismissible: boolean };
 }
 
-export type ElementPropsByKind = TextElements & StatusElements & PlaceholderElements & MediaElements & InputElements & LinkElements & BlockElements & PageElements;
+export type ElementPropsByKind = TextElements &
+  StatusElements &
+  PlaceholderElements &
+  MediaElements &
+  InputElements &
+  LinkElements &
+  BlockElements &
+  PageElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;
@@ -298,4 +356,10 @@ export function isBlockKind(kind: string): kind is BlockKind {
   return BLOCK_KINDS.has(kind);
 }
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };

@@ -51,7 +51,12 @@ export function hashElement(kind: string, props: unknown, previous?: string): st
 
 /** [kind, name, value, ...] in JSON's order, skipping undefined as JSON does; undefined unless every value is a short primitive. */
 function flatProps(kind: string, props: unknown): unknown[] | undefined {
-  if (props === null || typeof props !== "object" || Object.getPrototypeOf(props) !== Object.prototype) return undefined;
+  if (
+    props === null ||
+    typeof props !== "object" ||
+    Object.getPrototypeOf(props) !== Object.prototype
+  )
+    return undefined;
   const flat: unknown[] = [kind];
   for (const name in props) {
     const value = (props as Record<string, unknown>)[name];
@@ -77,7 +82,13 @@ function isFlatValue(value: unknown): boolean {
 
 /** True when `props` has exactly the names and values of `flat`, in its order: then its JSON is the same. */
 function equalsFlatProps(flat: unknown[], kind: string, props: unknown): boolean {
-  if (flat[0] !== kind || props === null || typeof props !== "object" || Object.getPrototypeOf(props) !== Object.prototype) return false;
+  if (
+    flat[0] !== kind ||
+    props === null ||
+    typeof props !== "object" ||
+    Object.getPrototypeOf(props) !== Object.prototype
+  )
+    return false;
   let at = 1;
   for (const name in props) {
     const value = (props as Record<string, unknown>)[name];

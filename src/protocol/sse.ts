@@ -13,7 +13,9 @@ export const SSE_HEARTBEAT = ": heartbeat\n\n";
  * they arrive (they may cut a frame anywhere); it calls `onMessage` once per
  * complete `data:` frame and skips comments.
  */
-export function createSseParser(onMessage: (message: ServerMessage) => void): (chunk: string) => void {
+export function createSseParser(
+  onMessage: (message: ServerMessage) => void,
+): (chunk: string) => void {
   let buffer = "";
   return (chunk) => {
     buffer += chunk;

@@ -21,7 +21,12 @@ export interface ElementTree {
 
 /** An empty page. */
 export function createElementTree(): ElementTree {
-  return { roots: Object.values(ROOTS).map(() => []), sessionId: null, lastRunId: null, running: false };
+  return {
+    roots: Object.values(ROOTS).map(() => []),
+    sessionId: null,
+    lastRunId: null,
+    running: false,
+  };
 }
 
 /**
@@ -36,7 +41,10 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
       tree.sessionId = message.sessionId;
       tree.running = true;
       // A fragment's run fades only the fragment: nothing else is redrawn.
-      forEachNode(message.scope ? [tryChildrenAt(tree, pathKey(message.scope)) ?? []] : tree.roots, (node) => (node.stale = true));
+      forEachNode(
+        message.scope ? [tryChildrenAt(tree, pathKey(message.scope)) ?? []] : tree.roots,
+        (node) => (node.stale = true),
+      );
       return;
     case "element":
       placeElement(tree, message.path, message.kind, message.props as Record<string, unknown>);
@@ -63,7 +71,12 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
   }
 }
 
-function placeElement(tree: ElementTree, path: number[], kind: ElementKind, props: Record<string, unknown>): void {
+function placeElement(
+  tree: ElementTree,
+  path: number[],
+  kind: ElementKind,
+  props: Record<string, unknown>,
+): void {
   const siblings = childrenAt(tree, path.slice(0, -1));
   const index = path[path.length - 1]!;
   const existing = siblings[index];

@@ -18,20 +18,30 @@ export interface AppliedChanges {
  * changes nothing and is reported to the client, as is a form widget's value
  * sent without its form's submit (see gateFormChanges).
  */
-export function applyChanges(record: SessionRecord, changes: readonly WidgetChange[], rules: WidgetRuleTable): AppliedChanges {
+export function applyChanges(
+  record: SessionRecord,
+  changes: readonly WidgetChange[],
+  rules: WidgetRuleTable,
+): AppliedChanges {
   const gated = gateFormChanges(record, changes);
   const applied: AppliedChanges = { triggers: new Map(), changed: [], refused: gated.refused };
   for (const { id, value } of gated.accepted) {
     // Own entries only: an id such as "__proto__" or "constructor" names no widget.
     const widget = Object.hasOwn(record.widgets, id) ? record.widgets[id] : undefined;
     if (!widget) {
-      applied.refused.push({ widgetId: id, message: "That widget is not on the page any more; its value was ignored." });
+      applied.refused.push({
+        widgetId: id,
+        message: "That widget is not on the page any more; its value was ignored.",
+      });
       continue;
     }
     const { codec, trigger } = rules[widget.kind];
     const decoded = codec.fromClient(value, widget.spec);
     if (!decoded.ok) {
-      applied.refused.push({ widgetId: id, message: `Refused a value for this ${widget.kind}: ${decoded.reason}.` });
+      applied.refused.push({
+        widgetId: id,
+        message: `Refused a value for this ${widget.kind}: ${decoded.reason}.`,
+      });
       continue;
     }
     if (trigger) {

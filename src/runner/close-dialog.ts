@@ -12,16 +12,28 @@ import { isControlSignal } from "./signals.ts";
  * (the run then forgets its widgets and its entry, so no later rerun of it
  * reopens it). With `onDismiss`, the callback runs and the app reruns ("rerun").
  */
-export async function closeDialog(run: ScriptRun, scope: FragmentScope, cacheStorage?: Storage): Promise<"completed" | "failed" | "rerun"> {
+export async function closeDialog(
+  run: ScriptRun,
+  scope: FragmentScope,
+  cacheStorage?: Storage,
+): Promise<"completed" | "failed" | "rerun"> {
   if (!scope.definition.dialog?.onDismiss) {
     run.placement.emitter.replace(scope.state.path, "empty", {});
     return "completed";
   }
   // As in the app's other callbacks, st.queryParams and st.switchPage act on the URL of the run to come.
-  const callbacks = new ScriptRun({ record: run.record, mode: "callbacks", host: run.host, location: run.location, dev: run.dev });
+  const callbacks = new ScriptRun({
+    record: run.record,
+    mode: "callbacks",
+    host: run.host,
+    location: run.location,
+    dev: run.dev,
+  });
   run.redraw(undefined);
   try {
-    await withCacheStorage(cacheStorage, () => run.host.runDismiss(callbacks.binding, scope.definition, scope.state.args));
+    await withCacheStorage(cacheStorage, () =>
+      run.host.runDismiss(callbacks.binding, scope.definition, scope.state.args),
+    );
   } catch (error) {
     if (!isControlSignal(error)) {
       run.emit([ROOTS.main], "exception", exceptionProps(error, run.dev));

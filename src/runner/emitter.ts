@@ -56,13 +56,21 @@ export class TreeEmitter {
    */
   begin(scope?: string): void {
     this.scope = scope;
-    this.counts = scope === undefined ? new Map(Object.values(ROOTS).map((root) => [String(root), 0])) : new Map([[scope, 0]]);
+    this.counts =
+      scope === undefined
+        ? new Map(Object.values(ROOTS).map((root) => [String(root), 0]))
+        : new Map([[scope, 0]]);
     this.changedCounts = new Set(this.counts.keys());
     this.placed = new Set();
   }
 
   /** Appends an element to the block at `parent` and returns its path. */
-  append(parent: ElementPath, kind: ElementKind, props: object, parentKey = pathKey(parent)): ElementPath {
+  append(
+    parent: ElementPath,
+    kind: ElementKind,
+    props: object,
+    parentKey = pathKey(parent),
+  ): ElementPath {
     const index = this.counts.get(parentKey);
     if (index === undefined) throw new Error(`no block at ${parentKey} in this run`);
     this.counts.set(parentKey, index + 1);
@@ -98,7 +106,12 @@ export class TreeEmitter {
   /** Gives the element at a path new props; a block of the same kind keeps its children (`status.update`). */
   update(path: ElementPath, kind: ElementKind, props: object): void {
     const key = pathKey(path);
-    if (!isBlockKind(kind) || !this.counts.has(key) || !this.clientTree[key]?.startsWith(`${kind}:`)) return this.replace(path, kind, props);
+    if (
+      !isBlockKind(kind) ||
+      !this.counts.has(key) ||
+      !this.clientTree[key]?.startsWith(`${kind}:`)
+    )
+      return this.replace(path, kind, props);
     this.place(path, key, kind, props, true);
   }
 
@@ -131,13 +144,20 @@ export class TreeEmitter {
     if (this.scope !== undefined) {
       // A fragment's run: what lies outside its block stays; inside, only what it placed.
       const inside = `${this.scope}.`;
-      for (const [key, hash] of Object.entries(this.clientTree)) if (!key.startsWith(inside)) tree[key] = hash;
+      for (const [key, hash] of Object.entries(this.clientTree))
+        if (!key.startsWith(inside)) tree[key] = hash;
     }
     for (const key of this.placed) tree[key] = this.clientTree[key]!;
     return tree;
   }
 
-  private place(path: ElementPath, key: string, kind: ElementKind, props: object, keepChildren = false): void {
+  private place(
+    path: ElementPath,
+    key: string,
+    kind: ElementKind,
+    props: object,
+    keepChildren = false,
+  ): void {
     this.placed.add(key);
     const previous = this.clientTree[key];
     const hash = hashElement(kind, props, previous);

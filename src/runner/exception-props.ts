@@ -1,7 +1,10 @@
 import type { ElementPropsByKind } from "../protocol/index.ts";
 
 /** The props of an exception box for any thrown value. */
-export function exceptionProps(error: unknown, withStack: boolean): ElementPropsByKind["exception"] {
+export function exceptionProps(
+  error: unknown,
+  withStack: boolean,
+): ElementPropsByKind["exception"] {
   if (error instanceof Error) {
     return {
       name: error.name,

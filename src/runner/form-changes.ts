@@ -12,14 +12,29 @@ export function gateFormChanges(
   record: SessionRecord,
   changes: readonly WidgetChange[],
 ): { accepted: WidgetChange[]; refused: { widgetId: string; message: string }[] } {
-  const isSubmit = (change: WidgetChange) => record.widgets[change.id]?.kind === "formSubmitButton" && change.value === true;
-  const submitted = new Set(changes.filter(isSubmit).map((change) => record.widgets[change.id]!.form));
+  const isSubmit = (change: WidgetChange) =>
+    record.widgets[change.id]?.kind === "formSubmitButton" && change.value === true;
+  const submitted = new Set(
+    changes.filter(isSubmit).map((change) => record.widgets[change.id]!.form),
+  );
   const accepted: WidgetChange[] = [];
   const refused: { widgetId: string; message: string }[] = [];
   for (const change of changes) {
     const widget = record.widgets[change.id];
-    if (widget?.form === undefined || widget.kind === "formSubmitButton" || submitted.has(widget.form)) accepted.push(change);
-    else refused.push({ widgetId: change.id, message: `This widget is in the form "${widget.form}": its value is sent with the form's submit button; it was ignored.` });
+    if (
+      widget?.form === undefined ||
+      widget.kind === "formSubmitButton" ||
+      submitted.has(widget.form)
+    )
+      accepted.push(change);
+    else
+      refused.push({
+        widgetId: change.id,
+        message: `This widget is in the form "${widget.form}": its value is sent with the form's submit button; it was ignored.`,
+      });
   }
-  return { accepted: [...accepted.filter((change) => !isSubmit(change)), ...accepted.filter(isSubmit)], refused };
+  return {
+    accepted: [...accepted.filter((change) => !isSubmit(change)), ...accepted.filter(isSubmit)],
+    refused,
+  };
 }

@@ -35,7 +35,9 @@ export interface FragmentDefinition {
  * lives on globalThis, not in this module: `edgelit run` imports the app
  * (and through it edgelit) apart from its own copy of the runner.
  */
-const definitions: Map<string, FragmentDefinition> = ((globalThis as Record<symbol, unknown>)[Symbol.for("edgelit.fragments")] ??= new Map()) as Map<string, FragmentDefinition>;
+const definitions: Map<string, FragmentDefinition> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for("edgelit.fragments")
+] ??= new Map()) as Map<string, FragmentDefinition>;
 
 /**
  * The container method a fragment call goes through, by a key every copy of
@@ -69,6 +71,7 @@ export function callerLocation(): string {
   const lines = new Error().stack?.split("\n") ?? [];
   // [0] "Error", [1] callerLocation, [2] fragment()/dialog(), [3] the app's module.
   const frame = lines[3] ?? "";
-  const match = /\(?((?:file|https?|node):[^\s)]*?|\/[^\s)]*?)(?:\?[^:\s)]*)?:(\d+):\d+\)?\s*$/.exec(frame);
+  const match =
+    /\(?((?:file|https?|node):[^\s)]*?|\/[^\s)]*?)(?:\?[^:\s)]*)?:(\d+):\d+\)?\s*$/.exec(frame);
   return match ? `${match[1]}:${match[2]}` : frame.trim() || "an unknown place";
 }

@@ -72,7 +72,10 @@ export class FragmentTracker {
     let owner: string | undefined;
     let ownerKey = "";
     for (const [instanceId, blockKey] of this.keys) {
-      if ((key === blockKey || key.startsWith(`${blockKey}.`)) && blockKey.length > ownerKey.length) {
+      if (
+        (key === blockKey || key.startsWith(`${blockKey}.`)) &&
+        blockKey.length > ownerKey.length
+      ) {
         owner = instanceId;
         ownerKey = blockKey;
       }
@@ -85,7 +88,9 @@ export class FragmentTracker {
    * run of the app, those of its fragment for a fragment's run.
    */
   droppable(record: SessionRecord): Iterable<string> {
-    return this.scope ? (record.fragments?.[this.scope.instanceId]?.widgets ?? []) : Object.keys(record.widgets);
+    return this.scope
+      ? (record.fragments?.[this.scope.instanceId]?.widgets ?? [])
+      : Object.keys(record.widgets);
   }
 
   /**
@@ -103,7 +108,9 @@ export class FragmentTracker {
       return;
     }
     const inside = `${pathKey(this.scope.state.path)}.`;
-    const kept = Object.entries(record.fragments ?? {}).filter(([, state]) => !completed || !pathKey(state.path).startsWith(inside));
+    const kept = Object.entries(record.fragments ?? {}).filter(
+      ([, state]) => !completed || !pathKey(state.path).startsWith(inside),
+    );
     record.fragments = { ...Object.fromEntries(kept), ...reached };
   }
 }

@@ -17,7 +17,11 @@ export const PAGE_SCRIPT: unique symbol = Symbol.for("edgelit.page.script") as n
 
 /** True for a page made with page(). */
 export function isRoutedPage(value: unknown): value is RoutedPage {
-  return typeof value === "object" && value !== null && typeof (value as Record<symbol, unknown>)[PAGE_SCRIPT] === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Record<symbol, unknown>)[PAGE_SCRIPT] === "function"
+  );
 }
 
 /** Where a page lives: `/` for the default page, else `/<urlPath>`. */
@@ -58,7 +62,9 @@ export class RunLocation {
     const path = queryStart === -1 ? url : url.slice(0, queryStart);
     this.path = normalizePath(path.split("#")[0] ?? "");
     // URLSearchParams never throws: a malformed escape is kept as it came.
-    this.query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1).split("#")[0]);
+    this.query = new URLSearchParams(
+      queryStart === -1 ? "" : url.slice(queryStart + 1).split("#")[0],
+    );
   }
 
   /** The path and query, as the browser should show them. */

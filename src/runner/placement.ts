@@ -1,4 +1,9 @@
-import { pathKey, type ElementKind, type ElementMessage, type ElementPath } from "../protocol/index.ts";
+import {
+  pathKey,
+  type ElementKind,
+  type ElementMessage,
+  type ElementPath,
+} from "../protocol/index.ts";
 import { TreeEmitter } from "./emitter.ts";
 import { exceptionProps } from "./exception-props.ts";
 
@@ -42,7 +47,12 @@ export class ElementPlacement {
   }
 
   /** Places an element at the end of the block at `parent`; a path ending in -1 when nothing was placed. */
-  emit(parent: ElementPath, kind: ElementKind, props: object, parentKey = pathKey(parent)): ElementPath {
+  emit(
+    parent: ElementPath,
+    kind: ElementKind,
+    props: object,
+    parentKey = pathKey(parent),
+  ): ElementPath {
     // A block replaced since its handle was made (an `st.empty()` refilled) takes nothing more.
     if (!this.hooks.canPlace() || !this.emitter.isOpen(parentKey)) {
       this.hooks.placed(undefined);
@@ -102,7 +112,12 @@ export class ElementPlacement {
    * order, and filled before the run ends; a failure shows in its place.
    * Returns its path (ending in -1 when nothing was placed).
    */
-  emitLater(parent: ElementPath, kind: ElementKind, props: Promise<object>, parentKey = pathKey(parent)): ElementPath {
+  emitLater(
+    parent: ElementPath,
+    kind: ElementKind,
+    props: Promise<object>,
+    parentKey = pathKey(parent),
+  ): ElementPath {
     if (!this.hooks.canFillLater() || !this.emitter.isOpen(parentKey)) {
       this.hooks.placed(undefined);
       return [...parent, -1];
@@ -149,14 +164,18 @@ export class ElementPlacement {
     const generation = this.generation;
     const key = this.bumpReplacement(path);
     const replacement = this.replacements.get(key);
-    const current = () => generation === this.generation && this.replacements.get(key) === replacement && this.isLive(path);
+    const current = () =>
+      generation === this.generation &&
+      this.replacements.get(key) === replacement &&
+      this.isLive(path);
     this.pending.push(
       props.then(
         (resolved) => {
           if (current()) this.emitter.replace(path, kind, resolved);
         },
         (error) => {
-          if (current()) this.emitter.replace(path, "exception", exceptionProps(error, this.hooks.dev));
+          if (current())
+            this.emitter.replace(path, "exception", exceptionProps(error, this.hooks.dev));
         },
       ),
     );

@@ -3,7 +3,13 @@ import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "./exception-props.ts";
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
-import { ROOTS, type ElementMessage, type ServerMessage, type UploadedFileRef, type WidgetChange } from "../protocol/index.ts";
+import {
+  ROOTS,
+  type ElementMessage,
+  type ServerMessage,
+  type UploadedFileRef,
+  type WidgetChange,
+} from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { MISSING_SUBMIT_BUTTON } from "./run-forms.ts";
@@ -13,7 +19,14 @@ import { rerunFragment } from "./rerun-fragment.ts";
 import { RunLocation } from "./location.ts";
 import type { ScriptHost } from "./script-host.ts";
 import { ScriptRun } from "./script-run.ts";
-import { InterruptSignal, RerunSignal, RunTimeoutError, StopSignal, isControlSignal, type Cancellation } from "./signals.ts";
+import {
+  InterruptSignal,
+  RerunSignal,
+  RunTimeoutError,
+  StopSignal,
+  isControlSignal,
+  type Cancellation,
+} from "./signals.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** Input of {@link runEvent}. */
@@ -92,7 +105,10 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     send: (message) => batcher.push(message),
     triggers: applied.triggers,
     signal: options.signal,
-    deadline: maxRunSeconds === undefined ? undefined : { at: performance.now() + maxRunSeconds * 1000, seconds: maxRunSeconds },
+    deadline:
+      maxRunSeconds === undefined
+        ? undefined
+        : { at: performance.now() + maxRunSeconds * 1000, seconds: maxRunSeconds },
     openUpload: options.openUpload,
     onActivity: () => batcher.touch(),
     scope: options.scope,
@@ -103,31 +119,58 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError = before && withCallbacks.length
-    ? await runCallbacks({ host, before, run, widgetIds: withCallbacks, dev, cacheStorage: options.cacheStorage, scope: options.scope })
-    : undefined;
+  const callbackError =
+    before && withCallbacks.length
+      ? await runCallbacks({
+          host,
+          before,
+          run,
+          widgetIds: withCallbacks,
+          dev,
+          cacheStorage: options.cacheStorage,
+          scope: options.scope,
+        })
+      : undefined;
 
   let outcome: RunEventResult["outcome"];
   if (callbackError !== undefined) {
     run.emit(errorBlock(run), "exception", exceptionProps(callbackError, dev));
     outcome = "failed";
   } else {
-    const closed = options.scope && options.dismiss ? await closeDialog(run, options.scope, options.cacheStorage) : "rerun";
-    outcome = closed === "rerun" ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage) : closed;
+    const closed =
+      options.scope && options.dismiss
+        ? await closeDialog(run, options.scope, options.cacheStorage)
+        : "rerun";
+    outcome =
+      closed === "rerun"
+        ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage)
+        : closed;
   }
   await run.placement.settle();
   run.close();
   if (outcome === "completed" || outcome === "stopped") run.dropUnseenWidgets();
-  if (outcome !== "interrupted") run.fragments.save(record, outcome === "completed" || outcome === "stopped");
-  if (options.dismiss && run.fragments.scope) delete record.fragments?.[run.fragments.scope.instanceId];
+  if (outcome !== "interrupted")
+    run.fragments.save(record, outcome === "completed" || outcome === "stopped");
+  if (options.dismiss && run.fragments.scope)
+    delete record.fragments?.[run.fragments.scope.instanceId];
   if (!options.silent) record.tree = run.placement.emitter.finalTree();
   record.url = run.location.toUrl();
   batcher.onFlush = () => undefined; // the finish message carries the final counts
   batcher.flush();
-  return { outcome, counts: run.placement.emitter.finalCounts(), media: run.media, url: record.url, switchedPage: run.location.history === "push" };
+  return {
+    outcome,
+    counts: run.placement.emitter.finalCounts(),
+    media: run.media,
+    url: record.url,
+    switchedPage: run.location.history === "push",
+  };
 }
 
-async function runScript(run: ScriptRun, maxReruns: number, cacheStorage?: Storage): Promise<RunEventResult["outcome"]> {
+async function runScript(
+  run: ScriptRun,
+  maxReruns: number,
+  cacheStorage?: Storage,
+): Promise<RunEventResult["outcome"]> {
   // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
   // A script that returned without awaiting anything has nothing to wait for, and needs no timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,15 +182,29 @@ async function runScript(run: ScriptRun, maxReruns: number, cacheStorage?: Stora
         const scope = run.fragments.scope;
         // Nothing can be flushed while the script's synchronous part runs, so it arms no flush timer;
         // one is armed after it, if the script goes on (it awaits) or waits for media.
-        const returned = run.quietly(() => withCacheStorage(cacheStorage, () => (scope ? rerunFragment(run, scope) : run.host.runScript(run.binding))));
+        const returned = run.quietly(() =>
+          withCacheStorage(cacheStorage, () =>
+            scope ? rerunFragment(run, scope) : run.host.runScript(run.binding),
+          ),
+        );
         if (isThenable(returned) || run.placement.isSettling) run.reportActivity();
         if (deadline && isThenable(returned)) {
-          timedOut ??= new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())));
-          if ((await Promise.race([Promise.resolve(returned).then(() => "done" as const), timedOut])) === "timeout") throw new RunTimeoutError(deadline.seconds);
+          timedOut ??= new Promise<"timeout">(
+            (resolve) =>
+              (timer = setTimeout(() => resolve("timeout"), deadline.at - performance.now())),
+          );
+          if (
+            (await Promise.race([
+              Promise.resolve(returned).then(() => "done" as const),
+              timedOut,
+            ])) === "timeout"
+          )
+            throw new RunTimeoutError(deadline.seconds);
         }
         await returned;
         // As in Streamlit, a form the user could never send says so.
-        for (const form of run.forms.withoutSubmitButton()) run.emit(form.path, "alert", { level: "error", body: MISSING_SUBMIT_BUTTON });
+        for (const form of run.forms.withoutSubmitButton())
+          run.emit(form.path, "alert", { level: "error", body: MISSING_SUBMIT_BUTTON });
         return "completed";
       } catch (error) {
         if (error instanceof InterruptSignal) return "interrupted";
@@ -158,9 +215,12 @@ async function runScript(run: ScriptRun, maxReruns: number, cacheStorage?: Stora
           else run.restart();
           continue;
         }
-        const shown = error instanceof RerunSignal
-          ? new EdgelitApiError(`st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`)
-          : error;
+        const shown =
+          error instanceof RerunSignal
+            ? new EdgelitApiError(
+                `st.rerun() restarted the app ${maxReruns} times in one event; it looks like a loop.`,
+              )
+            : error;
         run.liftDeadline(); // past the limit, the error itself must still be drawn
         run.emit(errorBlock(run), "exception", exceptionProps(shown, run.dev));
         return "failed";
@@ -213,14 +273,23 @@ async function runCallbacks(pass: CallbackPass): Promise<unknown> {
     scope,
   });
   try {
-    await withCacheStorage(cacheStorage, () => (scope ? rerunFragment(discovery, scope) : host.runScript(discovery.binding)));
+    await withCacheStorage(cacheStorage, () =>
+      scope ? rerunFragment(discovery, scope) : host.runScript(discovery.binding),
+    );
   } catch {
     // The pass ends at the last wanted widget (DiscoveryComplete) or wherever
     // the old state led; an error here is the previous run's, already shown.
   }
   // A clicked button or a submitted chat message reads as such in its callback, and
   // a callback's st.queryParams and st.switchPage act on the URL of the run to come.
-  const callbacks = new ScriptRun({ record: run.record, mode: "callbacks", host, location: run.location, dev, triggers: run.triggers });
+  const callbacks = new ScriptRun({
+    record: run.record,
+    mode: "callbacks",
+    host,
+    location: run.location,
+    dev,
+    triggers: run.triggers,
+  });
   discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {
     try {
@@ -265,7 +334,10 @@ function createBatcher(send: (messages: ServerMessage[]) => void, maxMessageByte
 function withinLimit(message: ElementMessage, maxMessageBytes: number): ElementMessage {
   const size = JSON.stringify(message.props).length;
   if (size <= maxMessageBytes) return message;
-  const megabytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  const megabytes = (bytes: number) =>
+    bytes < 1024 * 1024
+      ? `${Math.ceil(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return {
     type: "element",
     path: message.path,

@@ -39,11 +39,17 @@ export class RunForms {
 
   /** Throws unless a form with this key may be placed at `parent`. */
   checkNew(key: string, parent: ElementPath): void {
-    if (typeof key !== "string" || key === "") throw new EdgelitApiError(`st.form needs a non-empty key; got ${JSON.stringify(key)}.`);
+    if (typeof key !== "string" || key === "")
+      throw new EdgelitApiError(`st.form needs a non-empty key; got ${JSON.stringify(key)}.`);
     const outer = this.formAt(parent);
-    if (outer) throw new EdgelitApiError(`st.form("${key}") is inside the form "${outer.key}": forms cannot be nested.`);
+    if (outer)
+      throw new EdgelitApiError(
+        `st.form("${key}") is inside the form "${outer.key}": forms cannot be nested.`,
+      );
     if (this.byKey.has(key)) {
-      throw new EdgelitApiError(`There are two forms with key "${key}". Form keys must be unique within an app.`);
+      throw new EdgelitApiError(
+        `There are two forms with key "${key}". Form keys must be unique within an app.`,
+      );
     }
   }
 

@@ -15,7 +15,12 @@ export interface ScriptHost {
   /** Runs the app's script once, in the run `binding` holds. */
   runScript(binding: RunBinding): unknown;
   /** Runs a fragment's body in its block at `path`, with the arguments of its call. */
-  runFragment(binding: RunBinding, fragment: FragmentDefinition, path: ElementPath, args: unknown): unknown;
+  runFragment(
+    binding: RunBinding,
+    fragment: FragmentDefinition,
+    path: ElementPath,
+    args: unknown,
+  ): unknown;
   /** Runs a dialog's `onDismiss` (in a callbacks run). */
   runDismiss(binding: RunBinding, fragment: FragmentDefinition, args: unknown): unknown;
 }

@@ -1,7 +1,13 @@
 import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { pathKey, type ElementKind, type ElementMessage, type ElementPath, type UploadedFileRef } from "../protocol/index.ts";
+import {
+  pathKey,
+  type ElementKind,
+  type ElementMessage,
+  type ElementPath,
+  type UploadedFileRef,
+} from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import type { RunLocation } from "./location.ts";
@@ -169,12 +175,20 @@ export class ScriptRun {
 
   /** Opens an uploaded file of this session for the app. */
   openUpload(ref: UploadedFileRef): UploadedFile {
-    if (!this.options.openUpload) throw new EdgelitApiError("Uploaded files can only be read while the app runs on a server or AppTest.");
+    if (!this.options.openUpload)
+      throw new EdgelitApiError(
+        "Uploaded files can only be read while the app runs on a server or AppTest.",
+      );
     return this.options.openUpload(ref);
   }
 
   /** Places an element at the end of the block at `parent`. */
-  emit<K extends ElementKind>(parent: ElementPath, kind: K, props: object, parentKey = pathKey(parent)): ElementPath {
+  emit<K extends ElementKind>(
+    parent: ElementPath,
+    kind: K,
+    props: object,
+    parentKey = pathKey(parent),
+  ): ElementPath {
     this.checkpoint();
     return this.placement.emit(parent, kind, props, parentKey);
   }
@@ -190,7 +204,12 @@ export class ScriptRun {
    * updates one element in place. `checkpoint: false` skips the stop check,
    * for clean-ups that run while a run unwinds.
    */
-  replace<K extends ElementKind>(path: ElementPath, kind: K, props: object, options: { checkpoint?: boolean } = {}): void {
+  replace<K extends ElementKind>(
+    path: ElementPath,
+    kind: K,
+    props: object,
+    options: { checkpoint?: boolean } = {},
+  ): void {
     if (options.checkpoint !== false) this.checkpoint();
     this.placement.replace(path, kind, props);
   }
@@ -208,7 +227,12 @@ export class ScriptRun {
   }
 
   /** Places an element whose props are only known once `props` resolves; returns its path. */
-  emitLater<K extends ElementKind>(parent: ElementPath, kind: K, props: Promise<object>, parentKey = pathKey(parent)): ElementPath {
+  emitLater<K extends ElementKind>(
+    parent: ElementPath,
+    kind: K,
+    props: Promise<object>,
+    parentKey = pathKey(parent),
+  ): ElementPath {
     return this.placement.emitLater(parent, kind, props, parentKey);
   }
 
@@ -242,7 +266,8 @@ export class ScriptRun {
   checkpoint(): void {
     if (this.mode !== "render" || this.closed) return;
     if (this.options.signal?.aborted) throw new InterruptSignal();
-    if (this.deadline && performance.now() > this.deadline.at) throw new RunTimeoutError(this.deadline.seconds);
+    if (this.deadline && performance.now() > this.deadline.at)
+      throw new RunTimeoutError(this.deadline.seconds);
   }
 
   /** The deadline still in force, if any. */

@@ -27,7 +27,9 @@ export class InterruptSignal extends Error {
 /** The run went past its time limit; shown in the page. */
 export class RunTimeoutError extends Error {
   constructor(seconds: number) {
-    super(`This run took longer than ${seconds} s, the server's limit (maxRunSeconds), and was stopped.`);
+    super(
+      `This run took longer than ${seconds} s, the server's limit (maxRunSeconds), and was stopped.`,
+    );
     this.name = "RunTimeoutError";
   }
 }
@@ -54,11 +56,21 @@ export class DuplicateWidgetIdError extends EdgelitApiError {
 
 /** True for the errors the runner uses for control flow rather than failures. */
 export function isControlSignal(error: unknown): boolean {
-  return error instanceof RerunSignal || error instanceof StopSignal || error instanceof DiscoveryComplete || error instanceof InterruptSignal;
+  return (
+    error instanceof RerunSignal ||
+    error instanceof StopSignal ||
+    error instanceof DiscoveryComplete ||
+    error instanceof InterruptSignal
+  );
 }
 
 function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "widget";
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "widget"
+  );
 }
 
 /**

@@ -87,14 +87,21 @@ export class WidgetRegistry {
     const rules = this.rules[kind];
     const form = forms.formAt(call.at);
     if (form && rules.notInForms !== undefined) {
-      throw new EdgelitApiError(`st.${kind}() can't be used in a form (it is in the form "${form.key}"). ${rules.notInForms}`);
+      throw new EdgelitApiError(
+        `st.${kind}() can't be used in a form (it is in the form "${form.key}"). ${rules.notInForms}`,
+      );
     }
     // A page's unkeyed widgets are its own: the same label on another page is another widget.
     const page = this.context.runningPage();
     // As in Streamlit, the form is part of a widget's identity: equal widgets in two forms differ.
-    const identity = form === undefined && page === undefined
-      ? call.identity
-      : [...call.identity, ...(form ? [{ form: form.key }] : []), ...(page === undefined ? [] : [{ page }])];
+    const identity =
+      form === undefined && page === undefined
+        ? call.identity
+        : [
+            ...call.identity,
+            ...(form ? [{ form: form.key }] : []),
+            ...(page === undefined ? [] : [{ page }]),
+          ];
     const id = widgetId(kind, label, key, identity);
     if (this.seen.has(id)) throw new DuplicateWidgetIdError(kind, label, key);
     this.seen.add(id);
@@ -102,7 +109,10 @@ export class WidgetRegistry {
 
     const { codec } = rules;
     const defaultProblem = codec.check(call.defaultValue, settings);
-    if (defaultProblem) throw new EdgelitApiError(`The default value of ${kind} "${label}" is invalid: ${defaultProblem}.`);
+    if (defaultProblem)
+      throw new EdgelitApiError(
+        `The default value of ${kind} "${label}" is invalid: ${defaultProblem}.`,
+      );
 
     let value = call.defaultValue as unknown;
     const stored = record.widgets[id];
@@ -111,8 +121,15 @@ export class WidgetRegistry {
       value = codec.normalize ? codec.normalize(record.session[key]) : record.session[key];
       delete record.session[key];
       const problem = codec.check(value, settings);
-      if (problem) throw new EdgelitApiError(`st.session.${key} holds a value ${kind} "${label}" cannot show: ${problem}.`);
-    } else if (stored && stored.kind === kind && codec.check(stored.value, settings) === undefined) {
+      if (problem)
+        throw new EdgelitApiError(
+          `st.session.${key} holds a value ${kind} "${label}" cannot show: ${problem}.`,
+        );
+    } else if (
+      stored &&
+      stored.kind === kind &&
+      codec.check(stored.value, settings) === undefined
+    ) {
       value = stored.value;
     }
     const trigger = rules.trigger;
@@ -153,10 +170,14 @@ export class WidgetRegistry {
   setValue(name: string, id: string, value: unknown): void {
     const widget = this.context.record.widgets[id]!;
     const { codec, trigger } = this.rules[widget.kind];
-    if (trigger) throw new EdgelitApiError(`st.session.${name} belongs to a ${widget.kind}; its value cannot be set.`);
+    if (trigger)
+      throw new EdgelitApiError(
+        `st.session.${name} belongs to a ${widget.kind}; its value cannot be set.`,
+      );
     const kept = codec.normalize ? codec.normalize(value) : value;
     const problem = codec.check(kept, widget.spec);
-    if (problem) throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
+    if (problem)
+      throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
     widget.value = kept;
   }
 

@@ -50,5 +50,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** JSON of any widget value (a bigint as `"12n"`), to compare values by content. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? `${inner}n` : inner)) ?? "undefined";
+  return (
+    JSON.stringify(value, (_key, inner) => (typeof inner === "bigint" ? `${inner}n` : inner)) ??
+    "undefined"
+  );
 }

@@ -7,18 +7,28 @@ import type { SessionRecord } from "../session/record.ts";
  * share a run, newest values winning, unless that would merge two clicks of
  * one widget: then the later click starts a new run, so no click is lost.
  */
-export function changeRuns(request: RerunRequest, record: SessionRecord, isTrigger: (widgetId: string) => boolean): WidgetChange[][] {
+export function changeRuns(
+  request: RerunRequest,
+  record: SessionRecord,
+  isTrigger: (widgetId: string) => boolean,
+): WidgetChange[][] {
   if (request.eventId === record.lastEventId) return [[]];
   const carried = request.carried ?? [];
   // The record names the last event it applied; everything carried up to it is in already.
   const appliedUpTo = carried.findIndex((event) => event.eventId === record.lastEventId);
-  const pending = [...carried.slice(appliedUpTo + 1).map((event) => event.changes), request.changes];
+  const pending = [
+    ...carried.slice(appliedUpTo + 1).map((event) => event.changes),
+    request.changes,
+  ];
 
   const runs: WidgetChange[][] = [[]];
   for (const changes of pending) {
     const current = runs.at(-1)!;
-    const clicked = new Set(current.filter((change) => isTrigger(change.id)).map((change) => change.id));
-    if (changes.some((change) => isTrigger(change.id) && clicked.has(change.id))) runs.push([...changes]);
+    const clicked = new Set(
+      current.filter((change) => isTrigger(change.id)).map((change) => change.id),
+    );
+    if (changes.some((change) => isTrigger(change.id) && clicked.has(change.id)))
+      runs.push([...changes]);
     else current.push(...changes);
   }
   return runs;

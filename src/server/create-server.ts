@@ -75,7 +75,15 @@ export function createServer(options: ServerOptions): EdgelitServer {
     );
   }
   const media = createMediaStore(options.storage, sessions.ttlSeconds);
-  const context = { host: createScriptHost(options.app), sessions, media, dev: options.dev ?? false, cacheStorage: options.storage, maxRunSeconds: options.maxRunSeconds ?? 300, maxMessageBytes: options.maxMessageBytes };
+  const context = {
+    host: createScriptHost(options.app),
+    sessions,
+    media,
+    dev: options.dev ?? false,
+    cacheStorage: options.storage,
+    maxRunSeconds: options.maxRunSeconds ?? 300,
+    maxMessageBytes: options.maxMessageBytes,
+  };
   const transports = options.transports ?? ["sse", "json"];
   const themeCss = toThemeCss(options.app.options.theme);
   setCacheStorage(options.storage);
@@ -90,10 +98,18 @@ export function createServer(options: ServerOptions): EdgelitServer {
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
   h3.get(ROUTES.health, () => Response.json({ ok: true }));
-  h3.get(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
-  h3.head(`${ROUTES.media}:id`, (event) => mediaRoute(event.req, event.context.params?.id ?? "", media));
+  h3.get(`${ROUTES.media}:id`, (event) =>
+    mediaRoute(event.req, event.context.params?.id ?? "", media),
+  );
+  h3.head(`${ROUTES.media}:id`, (event) =>
+    mediaRoute(event.req, event.context.params?.id ?? "", media),
+  );
   h3.post(ROUTES.upload, (event) =>
-    uploadRoute(event.req, { sessions, media, maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES }),
+    uploadRoute(event.req, {
+      sessions,
+      media,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    }),
   );
   options.extend?.(h3);
   h3.all("/_edgelit/**", () => errorResponse("bad_request", "Unknown edgelit route."));
@@ -105,8 +121,14 @@ export function createServer(options: ServerOptions): EdgelitServer {
       if (/\.[a-z0-9]+$/i.test(pathname)) return new Response("Not found", { status: 404 });
     }
     const index = await options.assets?.("/index.html");
-    if (!index) return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
-    const pageConfig = { title: options.app.options.title, dev: context.dev, transports, themeBase: options.app.options.theme?.base };
+    if (!index)
+      return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
+    const pageConfig = {
+      title: options.app.options.title,
+      dev: context.dev,
+      transports,
+      themeBase: options.app.options.theme?.base,
+    };
     const html = renderPage(await index.text(), pageConfig, themeCss);
     return new Response(html, {
       headers: {

@@ -21,13 +21,16 @@ const encoder = new TextEncoder();
  */
 const STREAM_AFTER_MS = 25;
 
-
 /**
  * `POST /_edgelit/event`: answers with the run's messages as Server-Sent
  * Events, or, when the page asks with `accept: application/json` (behind a
  * proxy that buffers streams), as one JSON answer once the run is over.
  */
-export async function eventRoute(request: Request, context: RerunContext, limits: EventLimits & { heartbeatMs: number }): Promise<Response> {
+export async function eventRoute(
+  request: Request,
+  context: RerunContext,
+  limits: EventLimits & { heartbeatMs: number },
+): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
   try {
@@ -50,7 +53,8 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   // The page gone (it interrupted this run with a newer event, or closed): stop the run.
   // Watched only once a run outlives the quick-answer window: most never do.
   const gone = { aborted: false };
-  const watchForDisconnect = () => request.signal?.addEventListener("abort", () => void (gone.aborted = true), { once: true });
+  const watchForDisconnect = () =>
+    request.signal?.addEventListener("abort", () => void (gone.aborted = true), { once: true });
 
   // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
   const retract = () => {
@@ -69,14 +73,22 @@ export async function eventRoute(request: Request, context: RerunContext, limits
   }
   const finished = done.catch((error) => {
     console.error("[edgelit] event failed:", error);
-    send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
+    send([
+      {
+        type: "error",
+        code: "internal",
+        message: "The server failed while running the app; nothing was saved.",
+      },
+    ]);
   });
 
   const quick = await settlesQuickly(finished);
   if (!quick) watchForDisconnect();
   if (asJson) {
     await finished;
-    return new FastResponse(JSON.stringify({ messages: collected }), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+    return new FastResponse(JSON.stringify({ messages: collected }), {
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    });
   }
   if (quick) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
 
@@ -85,7 +97,10 @@ export async function eventRoute(request: Request, context: RerunContext, limits
     start(streamController) {
       controller = streamController;
       streamController.enqueue(encoder.encode(buffered.join("")));
-      heartbeat = setInterval(() => open && streamController.enqueue(encoder.encode(SSE_HEARTBEAT)), limits.heartbeatMs);
+      heartbeat = setInterval(
+        () => open && streamController.enqueue(encoder.encode(SSE_HEARTBEAT)),
+        limits.heartbeatMs,
+      );
     },
     // The page went away: the run stops at its next st.* call and saves nothing;
     // the page sends its changes again (carried, or retried under the same event id).
@@ -108,9 +123,11 @@ export async function eventRoute(request: Request, context: RerunContext, limits
  * one set while an earlier request ran may never fire, so there each window
  * has its own.
  */
-const quickWindow = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === "Cloudflare-Workers"
-  ? undefined
-  : new SameDelayTimers(STREAM_AFTER_MS);
+const quickWindow =
+  (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ===
+  "Cloudflare-Workers"
+    ? undefined
+    : new SameDelayTimers(STREAM_AFTER_MS);
 
 /** True when `promise` settles within the quick-answer window, false once the window has passed. */
 function settlesQuickly(promise: Promise<unknown>): Promise<boolean> {

@@ -1,5 +1,10 @@
 import type { Storage } from "unstorage";
-import type { RerunRequest, ServerMessage, UploadedFileRef, WidgetChange } from "../protocol/index.ts";
+import type {
+  RerunRequest,
+  ServerMessage,
+  UploadedFileRef,
+  WidgetChange,
+} from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "./resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
@@ -68,18 +73,40 @@ export function handleRerun(
     for (let attempt = 1; ; attempt++) {
       let record: SessionRecord | undefined;
       try {
-        record = request.sessionId === null ? createSessionRecord() : await context.sessions.load(sessionId);
+        record =
+          request.sessionId === null
+            ? createSessionRecord()
+            : await context.sessions.load(sessionId);
       } catch (error) {
-        return fail(attempt, new RequestError("store_unavailable", `The session store is unavailable: ${(error as Error).message}`));
+        return fail(
+          attempt,
+          new RequestError(
+            "store_unavailable",
+            `The session store is unavailable: ${(error as Error).message}`,
+          ),
+        );
       }
-      if (!record) return fail(attempt, new RequestError("session_expired", "This session has expired or does not exist; start a new one."));
+      if (!record)
+        return fail(
+          attempt,
+          new RequestError(
+            "session_expired",
+            "This session has expired or does not exist; start a new one.",
+          ),
+        );
       if (attempt === 1) markReady();
 
       const outcome = await runOnce(context, request, sessionId, record, output);
       if (outcome !== "conflict") return;
       if (output.signal?.aborted) return;
       if (attempt < MAX_ATTEMPTS && output.retract()) continue;
-      output.send([{ type: "error", code: "conflict", message: "This session changed on another server while the event ran; send it again." }]);
+      output.send([
+        {
+          type: "error",
+          code: "conflict",
+          message: "This session changed on another server while the event ran; send it again.",
+        },
+      ]);
       return;
     }
   });
@@ -109,27 +136,56 @@ async function runOnce(
   const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
   // A repeat of the event this record already holds applies nothing again; carried events it
   // has not applied come first (see changeRuns).
-  const isTrigger = (widgetId: string) => { const widget = record.widgets[widgetId]; return !!widget && isTriggerKind(widget.kind); };
+  const isTrigger = (widgetId: string) => {
+    const widget = record.widgets[widgetId];
+    return !!widget && isTriggerKind(widget.kind);
+  };
   let runs: (readonly WidgetChange[])[];
   try {
     const pending = changeRuns(request, record, isTrigger);
     // Almost every event is one run: no Promise.all for it.
-    runs = pending.length === 1
-      ? [await resolveUploads(pending[0]!, record, sessionId, context.media)]
-      : await Promise.all(pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)));
+    runs =
+      pending.length === 1
+        ? [await resolveUploads(pending[0]!, record, sessionId, context.media)]
+        : await Promise.all(
+            pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)),
+          );
   } catch (error) {
-    output.send([{ type: "error", code: "store_unavailable", message: `The session store is unavailable: ${(error as Error).message}` }]);
+    output.send([
+      {
+        type: "error",
+        code: "store_unavailable",
+        message: `The session store is unavailable: ${(error as Error).message}`,
+      },
+    ]);
     return "failed";
   }
-  const openUpload = (ref: UploadedFileRef) => createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
-  const common = { host: context.host, record, openUpload, dev: context.dev, cacheStorage: context.cacheStorage, signal: output.signal, maxRunSeconds: context.maxRunSeconds, maxMessageBytes: context.maxMessageBytes };
+  const openUpload = (ref: UploadedFileRef) =>
+    createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
+  const common = {
+    host: context.host,
+    record,
+    openUpload,
+    dev: context.dev,
+    cacheStorage: context.cacheStorage,
+    signal: output.signal,
+    maxRunSeconds: context.maxRunSeconds,
+    maxMessageBytes: context.maxMessageBytes,
+  };
   // The URL the page shows picks the page and the query params; each run starts where the last ended.
   const shownUrl = request.url ?? record.url ?? "/";
   let url = shownUrl;
   let switchedPage = false;
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
   for (const changes of runs.slice(0, -1)) {
-    const silent = await runEvent({ ...common, changes, previousTree: {}, send: () => {}, silent: true, url });
+    const silent = await runEvent({
+      ...common,
+      changes,
+      previousTree: {},
+      send: () => {},
+      silent: true,
+      url,
+    });
     if (silent.outcome === "interrupted") return "interrupted";
     url = silent.url;
     switchedPage ||= silent.switchedPage;
@@ -137,8 +193,13 @@ async function runOnce(
   // A fragment reruns alone only against the tree the page holds, on the page the record
   // last ran (not after a page change), and only for one run's changes.
   const samePage = url === (record.url ?? "/");
-  const scope = !reset && samePage && runs.length === 1 ? resolveFragmentScope(record, request.fragment, runs[0]!) : undefined;
-  output.send([{ type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) }]);
+  const scope =
+    !reset && samePage && runs.length === 1
+      ? resolveFragmentScope(record, request.fragment, runs[0]!)
+      : undefined;
+  output.send([
+    { type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) },
+  ]);
   // Built field by field (no spread of `common`): this is every event's path.
   const last = await runEvent({
     host: context.host,
@@ -152,7 +213,10 @@ async function runOnce(
     url,
     scope,
     // A dialog the app made undismissible is only rerun, whatever the page says.
-    dismiss: scope !== undefined && request.fragment?.dismiss === true && scope.definition.dialog?.dismissible === true,
+    dismiss:
+      scope !== undefined &&
+      request.fragment?.dismiss === true &&
+      scope.definition.dialog?.dismissible === true,
     changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
@@ -165,22 +229,44 @@ async function runOnce(
   try {
     // Media first: a saved run only ever points at media that are stored.
     record.media = await context.media.persist(last.media, record.media);
-    record.uploads = await context.media.renewUploads(sessionId, heldUploads(record), record.uploads ?? {});
+    record.uploads = await context.media.renewUploads(
+      sessionId,
+      heldUploads(record),
+      record.uploads ?? {},
+    );
     saved = await context.sessions.save(sessionId, record, loadedVersion);
   } catch (error) {
     const unsaveable = error instanceof TypeError;
-    output.send([{
-      type: "error",
-      code: unsaveable ? "internal" : "store_unavailable",
-      message: unsaveable ? error.message : `The session could not be saved: ${(error as Error).message}`,
-    }]);
+    output.send([
+      {
+        type: "error",
+        code: unsaveable ? "internal" : "store_unavailable",
+        message: unsaveable
+          ? error.message
+          : `The session could not be saved: ${(error as Error).message}`,
+      },
+    ]);
     return "failed";
   }
   if (!saved) return "conflict";
   // Only a saved run moves the browser: a retried one would otherwise start on the page it switched to.
-  if (last.url !== shownUrl) output.send([{ type: "url", url: last.url, history: switchedPage || last.switchedPage ? "push" : "replace" }]);
+  if (last.url !== shownUrl)
+    output.send([
+      {
+        type: "url",
+        url: last.url,
+        history: switchedPage || last.switchedPage ? "push" : "replace",
+      },
+    ]);
   // Finish only after the save: a client that saw `finish` holds a saved run.
-  output.send([{ type: "finish", runId, counts: last.counts, elapsedMs: Math.round(performance.now() - startedAt) }]);
+  output.send([
+    {
+      type: "finish",
+      runId,
+      counts: last.counts,
+      elapsedMs: Math.round(performance.now() - startedAt),
+    },
+  ]);
   return "saved";
 }
 
@@ -189,7 +275,8 @@ function heldUploads(record: SessionRecord): string[] {
   const held: string[] = [];
   for (const id in record.widgets) {
     const widget = record.widgets[id]!;
-    if (isUploadKind(widget.kind) && Array.isArray(widget.value)) for (const ref of widget.value as UploadedFileRef[]) held.push(ref.id);
+    if (isUploadKind(widget.kind) && Array.isArray(widget.value))
+      for (const ref of widget.value as UploadedFileRef[]) held.push(ref.id);
   }
   return held;
 }

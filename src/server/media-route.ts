@@ -9,9 +9,17 @@ const MEDIA_ID = /^[0-9a-f]{32}$/;
  * never change meaning, so answers are cacheable forever; ranges let a video
  * seek without downloading the whole file.
  */
-export async function mediaRoute(request: Request, mediaId: string, media: MediaStore): Promise<Response> {
+export async function mediaRoute(
+  request: Request,
+  mediaId: string,
+  media: MediaStore,
+): Promise<Response> {
   const entry = MEDIA_ID.test(mediaId) ? await media.getMedia(mediaId) : undefined;
-  if (!entry) return errorResponse("not_found", "No media with this id: it may have expired with its session.");
+  if (!entry)
+    return errorResponse(
+      "not_found",
+      "No media with this id: it may have expired with its session.",
+    );
   const { bytes, meta } = entry;
   const etag = `"${mediaId}"`;
   const headers: Record<string, string> = {
@@ -22,25 +30,37 @@ export async function mediaRoute(request: Request, mediaId: string, media: Media
     "x-content-type-options": "nosniff",
   };
   // Media are served from the app's origin: documents among them must not run scripts there.
-  if (/svg|html|xml/.test(meta.type)) headers["content-security-policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-  if (request.headers.get("if-none-match") === etag) return new FastResponse(null, { status: 304, headers });
+  if (/svg|html|xml/.test(meta.type))
+    headers["content-security-policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+  if (request.headers.get("if-none-match") === etag)
+    return new FastResponse(null, { status: 304, headers });
 
   const range = request.headers.get("range");
   let status = 200;
   let body = bytes;
   if (range) {
     const slice = parseRange(range, bytes.length);
-    if (!slice) return new FastResponse(null, { status: 416, headers: { ...headers, "content-range": `bytes */${bytes.length}` } });
+    if (!slice)
+      return new FastResponse(null, {
+        status: 416,
+        headers: { ...headers, "content-range": `bytes */${bytes.length}` },
+      });
     body = bytes.subarray(slice.start, slice.end + 1);
     headers["content-range"] = `bytes ${slice.start}-${slice.end}/${bytes.length}`;
     status = 206;
   }
   headers["content-length"] = String(body.length);
-  return new FastResponse(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), { status, headers });
+  return new FastResponse(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), {
+    status,
+    headers,
+  });
 }
 
 /** One `bytes=` range (start-end, start-, or -suffix) within `size`, or undefined when unsatisfiable. */
-export function parseRange(header: string, size: number): { start: number; end: number } | undefined {
+export function parseRange(
+  header: string,
+  size: number,
+): { start: number; end: number } | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === "" && match[2] === "") || size === 0) return undefined;
   let start: number;

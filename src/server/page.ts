@@ -11,7 +11,8 @@ export interface PageConfig {
   themeBase?: "light" | "dark";
 }
 
-const CONFIG_ELEMENT = /(<script type="application\/json" id="edgelit-config">)[\s\S]*?(<\/script>)/;
+const CONFIG_ELEMENT =
+  /(<script type="application\/json" id="edgelit-config">)[\s\S]*?(<\/script>)/;
 
 /**
  * The client's index.html with the page config filled in and the app's theme
@@ -21,10 +22,18 @@ const CONFIG_ELEMENT = /(<script type="application\/json" id="edgelit-config">)[
 export function renderPage(indexHtml: string, config: PageConfig, themeCss = ""): string {
   // Inside a <script> element only "</" could end it early; escape every "<".
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  let html = indexHtml.replace(CONFIG_ELEMENT, (_match, open: string, close: string) => `${open}${json}${close}`);
+  let html = indexHtml.replace(
+    CONFIG_ELEMENT,
+    (_match, open: string, close: string) => `${open}${json}${close}`,
+  );
   // Validated theme values hold no "<"; escaping it anyway keeps "</style>" out for certain.
-  if (themeCss) html = html.replace("</head>", () => `<style id="edgelit-theme">${themeCss.replace(/</g, "\\3c ")}</style>\n</head>`);
-  if (config.title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title)}</title>`);
+  if (themeCss)
+    html = html.replace(
+      "</head>",
+      () => `<style id="edgelit-theme">${themeCss.replace(/</g, "\\3c ")}</style>\n</head>`,
+    );
+  if (config.title)
+    html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title)}</title>`);
   return html;
 }
 

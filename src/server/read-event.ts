@@ -1,4 +1,11 @@
-import { CLIENT_HEADER, PROTOCOL_VERSION, type CarriedEvent, type FragmentRequest, type RerunRequest, type WidgetChange } from "../protocol/index.ts";
+import {
+  CLIENT_HEADER,
+  PROTOCOL_VERSION,
+  type CarriedEvent,
+  type FragmentRequest,
+  type RerunRequest,
+  type WidgetChange,
+} from "../protocol/index.ts";
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
 
@@ -15,16 +22,28 @@ export interface EventLimits {
  * body of bounded size and the RerunRequest shape. Throws a RequestError with
  * a message meant for the person reading the browser console.
  */
-export async function readRerunRequest(request: Request, limits: EventLimits): Promise<RerunRequest> {
+export async function readRerunRequest(
+  request: Request,
+  limits: EventLimits,
+): Promise<RerunRequest> {
   if (!request.headers.get(CLIENT_HEADER)) {
-    throw new RequestError("forbidden", `Event requests must carry the ${CLIENT_HEADER} header (sent by the edgelit page).`);
+    throw new RequestError(
+      "forbidden",
+      `Event requests must carry the ${CLIENT_HEADER} header (sent by the edgelit page).`,
+    );
   }
   const origin = request.headers.get("origin");
   if (origin && !isSameOrigin(origin, request)) {
-    throw new RequestError("forbidden", `Events from ${origin} are not accepted: this server only takes events from its own pages.`);
+    throw new RequestError(
+      "forbidden",
+      `Events from ${origin} are not accepted: this server only takes events from its own pages.`,
+    );
   }
   if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
-    throw new RequestError("bad_request", "Event bodies must be JSON (content-type: application/json).");
+    throw new RequestError(
+      "bad_request",
+      "Event bodies must be JSON (content-type: application/json).",
+    );
   }
   const text = await readTextWithin(request, limits.maxBytes);
   let body: unknown;
@@ -38,35 +57,63 @@ export async function readRerunRequest(request: Request, limits: EventLimits): P
 
 /** Checks an already-parsed event body (the WebSocket transport's) against the RerunRequest shape. */
 export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest {
-  if (!isObject(body)) throw new RequestError("bad_request", "The event body must be a JSON object.");
+  if (!isObject(body))
+    throw new RequestError("bad_request", "The event body must be a JSON object.");
   if (body.protocol !== PROTOCOL_VERSION) {
-    throw new RequestError("unsupported_protocol", `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`);
+    throw new RequestError(
+      "unsupported_protocol",
+      `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`,
+    );
   }
   const { sessionId, lastRunId, eventId, changes, carried, fragment, url } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
-    throw new RequestError("bad_request", "sessionId must be null or a session id made by this server.");
+    throw new RequestError(
+      "bad_request",
+      "sessionId must be null or a session id made by this server.",
+    );
   }
   if (lastRunId !== null && (typeof lastRunId !== "string" || lastRunId.length > 64)) {
     throw new RequestError("bad_request", "lastRunId must be null or a run id.");
   }
   if (typeof eventId !== "string" || eventId.length === 0 || eventId.length > 64) {
-    throw new RequestError("bad_request", "eventId must be a string of 1 to 64 characters, the same on every retry of an event.");
+    throw new RequestError(
+      "bad_request",
+      "eventId must be a string of 1 to 64 characters, the same on every retry of an event.",
+    );
   }
-  if (url !== undefined && (typeof url !== "string" || !url.startsWith("/") || url.length > MAX_URL_CHARS)) {
-    throw new RequestError("bad_request", `url must be the page's path and query, starting with "/", at most ${MAX_URL_CHARS} characters.`);
+  if (
+    url !== undefined &&
+    (typeof url !== "string" || !url.startsWith("/") || url.length > MAX_URL_CHARS)
+  ) {
+    throw new RequestError(
+      "bad_request",
+      `url must be the page's path and query, starting with "/", at most ${MAX_URL_CHARS} characters.`,
+    );
   }
   checkChanges(changes, limits);
   if (carried !== undefined) {
-    if (!Array.isArray(carried) || carried.length > MAX_CARRIED) throw new RequestError("bad_request", `carried must be a list of at most ${MAX_CARRIED} earlier events.`);
+    if (!Array.isArray(carried) || carried.length > MAX_CARRIED)
+      throw new RequestError(
+        "bad_request",
+        `carried must be a list of at most ${MAX_CARRIED} earlier events.`,
+      );
     for (const event of carried) {
-      if (!isObject(event) || typeof event.eventId !== "string" || event.eventId.length === 0 || event.eventId.length > 64) {
+      if (
+        !isObject(event) ||
+        typeof event.eventId !== "string" ||
+        event.eventId.length === 0 ||
+        event.eventId.length > 64
+      ) {
         throw new RequestError("bad_request", "Each carried event must be { eventId, changes }.");
       }
       checkChanges(event.changes, limits);
     }
   }
   if (fragment !== undefined && !isFragmentRequest(fragment)) {
-    throw new RequestError("bad_request", "fragment must be { id: string, dismiss?: true }, the fragment the event reruns.");
+    throw new RequestError(
+      "bad_request",
+      "fragment must be { id: string, dismiss?: true }, the fragment the event reruns.",
+    );
   }
   return {
     protocol: PROTOCOL_VERSION,
@@ -75,13 +122,21 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     eventId,
     changes: changes as WidgetChange[],
     ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
-    ...(fragment !== undefined && { fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) } }),
+    ...(fragment !== undefined && {
+      fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) },
+    }),
     ...(url !== undefined && { url }),
   };
 }
 
 function isFragmentRequest(value: unknown): value is FragmentRequest {
-  return isObject(value) && typeof value.id === "string" && value.id.length > 0 && value.id.length <= 512 && (value.dismiss === undefined || value.dismiss === true);
+  return (
+    isObject(value) &&
+    typeof value.id === "string" &&
+    value.id.length > 0 &&
+    value.id.length <= 512 &&
+    (value.dismiss === undefined || value.dismiss === true)
+  );
 }
 
 /** The longest page URL an event may name (browsers and proxies rarely pass longer ones). */
@@ -91,14 +146,27 @@ const MAX_URL_CHARS = 8192;
 const MAX_CARRIED = 50;
 
 function checkChanges(changes: unknown, limits: EventLimits): asserts changes is WidgetChange[] {
-  if (!Array.isArray(changes)) throw new RequestError("bad_request", "changes must be an array of { id, value }.");
-  if (changes.length > limits.maxChanges) throw new RequestError("payload_too_large", `An event may change at most ${limits.maxChanges} widgets.`);
+  if (!Array.isArray(changes))
+    throw new RequestError("bad_request", "changes must be an array of { id, value }.");
+  if (changes.length > limits.maxChanges)
+    throw new RequestError(
+      "payload_too_large",
+      `An event may change at most ${limits.maxChanges} widgets.`,
+    );
   for (const change of changes) {
-    if (!isObject(change) || typeof change.id !== "string" || change.id.length > 256 || !("value" in change)) {
+    if (
+      !isObject(change) ||
+      typeof change.id !== "string" ||
+      change.id.length > 256 ||
+      !("value" in change)
+    ) {
       throw new RequestError("bad_request", "Each change must be { id: string, value }.");
     }
     if (!isShallow(change.value)) {
-      throw new RequestError("bad_request", `A change's value is nested more than ${MAX_VALUE_DEPTH} levels deep; no widget takes such a value.`);
+      throw new RequestError(
+        "bad_request",
+        `A change's value is nested more than ${MAX_VALUE_DEPTH} levels deep; no widget takes such a value.`,
+      );
     }
   }
 }
@@ -157,7 +225,10 @@ function tooLarge(maxBytes: number): RequestError {
 
 /** True when the request's Origin is the server's own (as the Host header names it). */
 export function isSameOrigin(origin: string, request: Request): boolean {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  const host =
+    request.headers.get("x-forwarded-host") ??
+    request.headers.get("host") ??
+    new URL(request.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

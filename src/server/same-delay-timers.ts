@@ -48,7 +48,8 @@ export class SameDelayTimers {
    * cancelled), so back-to-back events share it rather than each setting one.
    */
   private dropCancelledHead(): void {
-    while (this.head < this.queue.length && this.queue[this.head]!.callback === undefined) this.head++;
+    while (this.head < this.queue.length && this.queue[this.head]!.callback === undefined)
+      this.head++;
     this.compact();
   }
 

@@ -17,7 +17,10 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
     upgrade(request) {
       const origin = request.headers.get("origin");
       if (!origin || !isSameOrigin(origin, request)) {
-        return new Response("WebSocket connections are only accepted from this server's own pages.", { status: 403 });
+        return new Response(
+          "WebSocket connections are only accepted from this server's own pages.",
+          { status: 403 },
+        );
       }
     },
     message(peer, message) {
@@ -25,24 +28,44 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
       let request;
       try {
         const parsed = JSON.parse(message.text()) as Partial<SocketEventMessage>;
-        if (parsed.type !== "event") throw new RequestError("bad_request", 'WebSocket messages must be { type: "event", request }.');
+        if (parsed.type !== "event")
+          throw new RequestError(
+            "bad_request",
+            'WebSocket messages must be { type: "event", request }.',
+          );
         request = toRerunRequest(parsed.request, limits);
       } catch (error) {
-        const refusal = error instanceof RequestError ? error : new RequestError("bad_request", "The message is not valid JSON.");
+        const refusal =
+          error instanceof RequestError
+            ? error
+            : new RequestError("bad_request", "The message is not valid JSON.");
         send([{ type: "error", code: refusal.code, message: refusal.message }]);
         return;
       }
       running.get(peer)?.abort();
       const gone = new AbortController();
       running.set(peer, gone);
-      const { ready, done } = handleRerun(context, request, { send, retract: () => false, signal: gone.signal });
+      const { ready, done } = handleRerun(context, request, {
+        send,
+        retract: () => false,
+        signal: gone.signal,
+      });
       ready.catch((error: unknown) => {
-        const refusal = error instanceof RequestError ? error : new RequestError("internal", "The server failed to handle this event.");
+        const refusal =
+          error instanceof RequestError
+            ? error
+            : new RequestError("internal", "The server failed to handle this event.");
         send([{ type: "error", code: refusal.code, message: refusal.message }]);
       });
       done.catch((error: unknown) => {
         console.error("[edgelit] event failed:", error);
-        send([{ type: "error", code: "internal", message: "The server failed while running the app; nothing was saved." }]);
+        send([
+          {
+            type: "error",
+            code: "internal",
+            message: "The server failed while running the app; nothing was saved.",
+          },
+        ]);
       });
     },
     close(peer) {

@@ -1,4 +1,9 @@
-import { RADIUS_NAMES, type ThemeFont, type ThemeFontFace, type ThemeOptions } from "../app/theme.ts";
+import {
+  RADIUS_NAMES,
+  type ThemeFont,
+  type ThemeFontFace,
+  type ThemeOptions,
+} from "../app/theme.ts";
 
 const FONT_STACKS: Record<string, string> = {
   "sans-serif": 'system-ui, -apple-system, "Segoe UI", Roboto, "Source Sans Pro", sans-serif',
@@ -22,12 +27,16 @@ export function toThemeCss(theme: ThemeOptions | undefined): string {
   if (theme.base) declarations.push(`color-scheme:${theme.base}`);
   if (theme.primaryColor) declarations.push(`--primary:${theme.primaryColor}`);
   if (theme.backgroundColor) declarations.push(`--bg-${scheme}:${theme.backgroundColor}`);
-  if (theme.secondaryBackgroundColor) declarations.push(`--bg-soft-${scheme}:${theme.secondaryBackgroundColor}`);
+  if (theme.secondaryBackgroundColor)
+    declarations.push(`--bg-soft-${scheme}:${theme.secondaryBackgroundColor}`);
   if (theme.textColor) declarations.push(`--text-${scheme}:${theme.textColor}`);
   if (theme.font) declarations.push(`--font:${toFontStack(theme.font)}`);
   if (theme.headingFont) declarations.push(`--heading-font:${toFontStack(theme.headingFont)}`);
   if (theme.codeFont) declarations.push(`--mono:${toFontStack(theme.codeFont)}`);
-  if (theme.baseRadius) declarations.push(`--radius:${Object.hasOwn(RADIUS_NAMES, theme.baseRadius) ? RADIUS_NAMES[theme.baseRadius] : theme.baseRadius}`);
+  if (theme.baseRadius)
+    declarations.push(
+      `--radius:${Object.hasOwn(RADIUS_NAMES, theme.baseRadius) ? RADIUS_NAMES[theme.baseRadius] : theme.baseRadius}`,
+    );
   const rules = declarations.length > 0 ? [`:root{${declarations.join(";")}}`] : [];
   rules.push(...(theme.fontFaces ?? []).map(toFontFaceRule));
   return rules.join("\n");

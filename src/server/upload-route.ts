@@ -27,7 +27,9 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 export async function uploadRoute(request: Request, context: UploadContext): Promise<Response> {
   try {
     const answer = await storeUpload(request, context);
-    return new FastResponse(JSON.stringify(answer), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+    return new FastResponse(JSON.stringify(answer), {
+      headers: { "content-type": "application/json", "cache-control": "no-store" },
+    });
   } catch (error) {
     if (error instanceof RequestError) return errorResponse(error.code, error.message);
     throw error;
@@ -35,50 +37,100 @@ export async function uploadRoute(request: Request, context: UploadContext): Pro
 }
 
 async function storeUpload(request: Request, context: UploadContext): Promise<UploadAnswer> {
-  if (!request.headers.get(CLIENT_HEADER)) throw new RequestError("forbidden", `Uploads must carry the ${CLIENT_HEADER} header (sent by the edgelit page).`);
+  if (!request.headers.get(CLIENT_HEADER))
+    throw new RequestError(
+      "forbidden",
+      `Uploads must carry the ${CLIENT_HEADER} header (sent by the edgelit page).`,
+    );
   const origin = request.headers.get("origin");
-  if (origin && !isSameOrigin(origin, request)) throw new RequestError("forbidden", `Uploads from ${origin} are not accepted.`);
+  if (origin && !isSameOrigin(origin, request))
+    throw new RequestError("forbidden", `Uploads from ${origin} are not accepted.`);
   const sessionId = request.headers.get(UPLOAD_SESSION_HEADER);
-  if (!isSessionId(sessionId)) throw new RequestError("bad_request", `Uploads must name their session in the ${UPLOAD_SESSION_HEADER} header.`);
+  if (!isSessionId(sessionId))
+    throw new RequestError(
+      "bad_request",
+      `Uploads must name their session in the ${UPLOAD_SESSION_HEADER} header.`,
+    );
   const record = await context.sessions.load(sessionId).catch((error: Error) => {
-    throw new RequestError("store_unavailable", `The session store is unavailable: ${error.message}`);
+    throw new RequestError(
+      "store_unavailable",
+      `The session store is unavailable: ${error.message}`,
+    );
   });
-  if (!record) throw new RequestError("session_expired", "This session has expired or does not exist; reload the page.");
+  if (!record)
+    throw new RequestError(
+      "session_expired",
+      "This session has expired or does not exist; reload the page.",
+    );
 
   const widgetId = new URL(request.url).searchParams.get("widget") ?? "";
   const widget = record.widgets[widgetId];
-  if (!widget || !isUploadKind(widget.kind)) throw new RequestError("bad_request", "That widget is not an upload widget of this session.");
+  if (!widget || !isUploadKind(widget.kind))
+    throw new RequestError("bad_request", "That widget is not an upload widget of this session.");
   const settings = widget.spec as UploadSettings;
   const maxBytes = Math.min(settings.maxBytes ?? context.maxUploadBytes, context.maxUploadBytes);
 
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    throw new RequestError("unsupported_media_type", "Uploads must be sent as multipart/form-data.");
+    throw new RequestError(
+      "unsupported_media_type",
+      "Uploads must be sent as multipart/form-data.",
+    );
   }
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (!Number.isFinite(declared)) throw new RequestError("bad_request", "Uploads must declare their Content-Length.");
+  if (!Number.isFinite(declared))
+    throw new RequestError("bad_request", "Uploads must declare their Content-Length.");
   const files = settings.multiple ? 1000 : 1;
   if (declared > Math.min(context.maxUploadBytes, maxBytes * files) + MULTIPART_OVERHEAD_BYTES) {
-    throw new RequestError("payload_too_large", `This upload is larger than the ${formatBytes(maxBytes)} the widget accepts per file.`);
+    throw new RequestError(
+      "payload_too_large",
+      `This upload is larger than the ${formatBytes(maxBytes)} the widget accepts per file.`,
+    );
   }
 
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new RequestError("bad_request", "The upload was cut short or is not valid multipart/form-data.");
+    throw new RequestError(
+      "bad_request",
+      "The upload was cut short or is not valid multipart/form-data.",
+    );
   }
-  const chosen = form.getAll("file").filter((entry): entry is File => typeof entry === "object" && entry !== null && "arrayBuffer" in entry);
-  if (chosen.length === 0) throw new RequestError("bad_request", "The upload holds no file (expected form fields named \"file\").");
-  if (!settings.multiple && chosen.length > 1) throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
+  const chosen = form
+    .getAll("file")
+    .filter(
+      (entry): entry is File =>
+        typeof entry === "object" && entry !== null && "arrayBuffer" in entry,
+    );
+  if (chosen.length === 0)
+    throw new RequestError(
+      "bad_request",
+      'The upload holds no file (expected form fields named "file").',
+    );
+  if (!settings.multiple && chosen.length > 1)
+    throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
   for (const file of chosen) {
-    if (file.size > maxBytes) throw new RequestError("payload_too_large", `"${file.name}" is ${formatBytes(file.size)}; this widget accepts files up to ${formatBytes(maxBytes)}.`);
+    if (file.size > maxBytes)
+      throw new RequestError(
+        "payload_too_large",
+        `"${file.name}" is ${formatBytes(file.size)}; this widget accepts files up to ${formatBytes(maxBytes)}.`,
+      );
     if (!isAccepted(settings.accept, file.name, file.type)) {
-      throw new RequestError("unsupported_media_type", `"${file.name}" is not a type this widget accepts (${settings.accept?.join(", ")}).`);
+      throw new RequestError(
+        "unsupported_media_type",
+        `"${file.name}" is not a type this widget accepts (${settings.accept?.join(", ")}).`,
+      );
     }
   }
   const stored = [];
   for (const file of chosen) {
-    stored.push(await context.media.putUpload(sessionId, widgetId, { name: file.name || "file", type: file.type || "application/octet-stream", bytes: new Uint8Array(await file.arrayBuffer()) }));
+    stored.push(
+      await context.media.putUpload(sessionId, widgetId, {
+        name: file.name || "file",
+        type: file.type || "application/octet-stream",
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      }),
+    );
   }
   return { files: stored };
 }

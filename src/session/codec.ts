@@ -18,7 +18,10 @@ export type EncodedRecord = SuperJSONResult;
 export function encodeRecord(record: SessionRecord): EncodedRecord {
   const shape = classify(record.session, "st.session");
   const plainShape = shape === "plain" ? classify(record.widgets, "a widget value") : shape;
-  const widgetsShape = plainShape === "plain" && record.fragments ? classify(record.fragments, "the arguments of a fragment") : plainShape;
+  const widgetsShape =
+    plainShape === "plain" && record.fragments
+      ? classify(record.fragments, "the arguments of a fragment")
+      : plainShape;
   if (typeof widgetsShape === "object") {
     throw new TypeError(
       `${widgetsShape.where} cannot be kept between runs: session values must be data (not functions or class instances other than Date, Map, Set, RegExp, BigInt, Error, URL, typed arrays, ArrayBuffer, DataView, Buffer).`,
@@ -37,8 +40,11 @@ export function unkeepableAt(value: unknown, where: string): string | undefined 
 export function decodeRecord(stored: unknown): SessionRecord | undefined {
   if (!stored || typeof stored !== "object" || !("json" in stored)) return undefined;
   const encoded = stored as SuperJSONResult;
-  const record = (encoded.meta ? storedJson.deserialize<SessionRecord>(encoded) : encoded.json) as SessionRecord | null;
-  if (!record || typeof record.version !== "number" || typeof record.widgets !== "object") return undefined;
+  const record = (
+    encoded.meta ? storedJson.deserialize<SessionRecord>(encoded) : encoded.json
+  ) as SessionRecord | null;
+  if (!record || typeof record.version !== "number" || typeof record.widgets !== "object")
+    return undefined;
   return record;
 }
 
@@ -83,7 +89,8 @@ function shapeOf(value: unknown, depth: number): InnerShape {
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue;
     const child = shapeOf(object[key], depth + 1);
-    if (typeof child === "object") return { below: `${isArray ? `[${key}]` : `.${key}`}${child.below}` };
+    if (typeof child === "object")
+      return { below: `${isArray ? `[${key}]` : `.${key}`}${child.below}` };
     if (child === "rich") shape = "rich";
   }
   return shape;
@@ -111,5 +118,7 @@ function richShapeOf(object: object, depth: number): InnerShape {
     }
     return "rich";
   }
-  return RICH_CLASSES.some((kept) => object instanceof kept) || isStoredBytes(object) ? "rich" : { below: "" };
+  return RICH_CLASSES.some((kept) => object instanceof kept) || isStoredBytes(object)
+    ? "rich"
+    : { below: "" };
 }

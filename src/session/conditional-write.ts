@@ -6,7 +6,12 @@ import { decodeRecord } from "./codec.ts";
  * Writes a record only if the stored one still has `expectedVersion` (0: no
  * record yet). Resolves false when another writer got there first.
  */
-export type ConditionalWrite = (key: string, encoded: EncodedRecord, expectedVersion: number, ttlSeconds: number) => Promise<boolean>;
+export type ConditionalWrite = (
+  key: string,
+  encoded: EncodedRecord,
+  expectedVersion: number,
+  ttlSeconds: number,
+) => Promise<boolean>;
 
 /** How safe a store's saves are when several processes share it. */
 export type SaveGuarantee = "atomic" | "checked" | "single-process" | "last-writer-wins";
@@ -54,7 +59,12 @@ interface DriverLike {
  * stores implement it; so can any custom unstorage driver.
  */
 export interface AtomicDriver {
-  compareAndSet(key: string, value: string, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
+  compareAndSet(
+    key: string,
+    value: string,
+    expectedVersion: number,
+    ttlSeconds: number,
+  ): Promise<boolean>;
 }
 
 /**
@@ -62,15 +72,26 @@ export interface AtomicDriver {
  * a read before the write elsewhere (memory, fs, custom drivers), and a plain
  * write where nothing better exists (Cloudflare KV, eventually consistent).
  */
-export function conditionalWriteFor(storage: Storage, sampleKey: string): { write: ConditionalWrite; guarantee: SaveGuarantee } {
-  const { driver, base: mountBase } = storage.getMount(sampleKey) as { driver: DriverLike; base: string };
+export function conditionalWriteFor(
+  storage: Storage,
+  sampleKey: string,
+): { write: ConditionalWrite; guarantee: SaveGuarantee } {
+  const { driver, base: mountBase } = storage.getMount(sampleKey) as {
+    driver: DriverLike;
+    base: string;
+  };
   if (typeof driver.compareAndSet === "function") {
     const compareAndSet = driver.compareAndSet.bind(driver);
     return {
       guarantee: "atomic",
       // The driver sees keys relative to its mount point, as unstorage's own calls do.
       write: (key, encoded, expectedVersion, ttlSeconds) =>
-        compareAndSet(key.slice(mountBase.length), JSON.stringify(encoded), expectedVersion, ttlSeconds),
+        compareAndSet(
+          key.slice(mountBase.length),
+          JSON.stringify(encoded),
+          expectedVersion,
+          ttlSeconds,
+        ),
     };
   }
   if (driver.name === "redis" && typeof driver.getInstance === "function") {
@@ -80,7 +101,10 @@ export function conditionalWriteFor(storage: Storage, sampleKey: string): { writ
       guarantee: "atomic",
       write: async (key, encoded, expectedVersion, ttlSeconds) => {
         const redisKey = base ? `${base}:${key}` : key;
-        return (await compareAndSet(redisKey, JSON.stringify(encoded), expectedVersion, ttlSeconds)) === 1;
+        return (
+          (await compareAndSet(redisKey, JSON.stringify(encoded), expectedVersion, ttlSeconds)) ===
+          1
+        );
       },
     };
   }
@@ -88,13 +112,15 @@ export function conditionalWriteFor(storage: Storage, sampleKey: string): { writ
     await storage.setItem(key, encoded as never, { ttl: ttlSeconds });
     return true;
   };
-  if (driver.name?.startsWith("cloudflare-kv")) return { guarantee: "last-writer-wins", write: plainWrite };
+  if (driver.name?.startsWith("cloudflare-kv"))
+    return { guarantee: "last-writer-wins", write: plainWrite };
   const checkedWrite: ConditionalWrite = async (key, encoded, expectedVersion, ttlSeconds) => {
     const current = decodeRecord(await storage.getItem(key));
     if ((current?.version ?? 0) !== expectedVersion) return false;
     return plainWrite(key, encoded, expectedVersion, ttlSeconds);
   };
-  if (driver.name === "memory") return { guarantee: "single-process", write: versionTrackingWrite(storage, plainWrite) };
+  if (driver.name === "memory")
+    return { guarantee: "single-process", write: versionTrackingWrite(storage, plainWrite) };
   // Across processes (fs) the check narrows the race; within one, the session lock makes it exact.
   return { guarantee: "checked", write: checkedWrite };
 }
@@ -123,7 +149,10 @@ function versionTrackingWrite(storage: Storage, write: ConditionalWrite): Condit
  * neither sends the script nor makes Redis hash it again; EVAL (which caches
  * it) covers the first call and a server that has since forgotten it.
  */
-function redisScript(client: RedisLike, script: string): (key: string, ...args: (string | number)[]) => Promise<unknown> {
+function redisScript(
+  client: RedisLike,
+  script: string,
+): (key: string, ...args: (string | number)[]) => Promise<unknown> {
   let sha: string | undefined;
   return async (key, ...args) => {
     if (sha !== undefined && client.evalsha) {

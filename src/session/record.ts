@@ -64,9 +64,23 @@ export interface FragmentState {
 
 /** A record for a session that has never run. */
 export function createSessionRecord(now = Date.now()): SessionRecord {
-  return { version: 0, widgets: {}, session: {}, tree: {}, lastRunId: null, lastEventId: null, mediaSalt: randomSalt(), media: {}, uploads: {}, createdAt: now, touchedAt: now };
+  return {
+    version: 0,
+    widgets: {},
+    session: {},
+    tree: {},
+    lastRunId: null,
+    lastEventId: null,
+    mediaSalt: randomSalt(),
+    media: {},
+    uploads: {},
+    createdAt: now,
+    touchedAt: now,
+  };
 }
 
 function randomSalt(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
 }

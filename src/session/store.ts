@@ -22,7 +22,11 @@ export interface SessionStore {
    * undefined and stores nothing. How strictly that holds across processes
    * depends on the store: see {@link SessionStore.guarantee}.
    */
-  save(sessionId: string, record: SessionRecord, expectedVersion: number): Promise<SessionRecord | undefined>;
+  save(
+    sessionId: string,
+    record: SessionRecord,
+    expectedVersion: number,
+  ): Promise<SessionRecord | undefined>;
   /** atomic (Redis), checked (a read before the write), single-process (memory) or last-writer-wins (KV). */
   readonly guarantee: SaveGuarantee;
   /** Runs `work` with no other event of the same session running in this process. */
@@ -40,7 +44,10 @@ const PREFIX = "edgelit:session";
  * @example
  * const sessions = createSessionStore(createStorage({ driver: fsDriver({ base: ".edgelit" }) }));
  */
-export function createSessionStore(storage: Storage, options: SessionStoreOptions = {}): SessionStore {
+export function createSessionStore(
+  storage: Storage,
+  options: SessionStoreOptions = {},
+): SessionStore {
   const ttlSeconds = options.ttlSeconds ?? 3600;
   const now = options.now ?? Date.now;
   const keyOf = (sessionId: string) => `${PREFIX}:${sessionId}`;
@@ -62,10 +69,18 @@ export function createSessionStore(storage: Storage, options: SessionStoreOption
     },
     async save(sessionId, record, expectedVersion) {
       // Object.assign, not a spread: on Node 20 it copies a record several times faster.
-      const saved: SessionRecord = Object.assign({}, record, { version: expectedVersion + 1, touchedAt: now() });
+      const saved: SessionRecord = Object.assign({}, record, {
+        version: expectedVersion + 1,
+        touchedAt: now(),
+      });
       // Drivers with native expiry (Redis, KV) drop idle sessions by themselves;
       // the others are checked on load and swept.
-      const written = await conditional.write(keyOf(sessionId), encodeRecord(saved), expectedVersion, ttlSeconds);
+      const written = await conditional.write(
+        keyOf(sessionId),
+        encodeRecord(saved),
+        expectedVersion,
+        ttlSeconds,
+      );
       return written ? saved : undefined;
     },
     async sweepExpired() {

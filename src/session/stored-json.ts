@@ -22,8 +22,12 @@ export function isStoredBytes(value: object): boolean {
 
 storedJson.registerCustom<ArrayBufferView | ArrayBuffer, [string, string]>(
   {
-    isApplicable: (value): value is ArrayBufferView | ArrayBuffer => typeof value === "object" && value !== null && isStoredBytes(value),
-    serialize: (value) => [KIND_BY_PROTOTYPE.get(Object.getPrototypeOf(value))!, toBase64(bytesOf(value))],
+    isApplicable: (value): value is ArrayBufferView | ArrayBuffer =>
+      typeof value === "object" && value !== null && isStoredBytes(value),
+    serialize: (value) => [
+      KIND_BY_PROTOTYPE.get(Object.getPrototypeOf(value))!,
+      toBase64(bytesOf(value)),
+    ],
     deserialize: ([kind, base64]) => fromStored(kind, fromBase64(base64)),
   },
   "bytes",
@@ -34,12 +38,24 @@ storedJson.registerCustom<ArrayBufferView | ArrayBuffer, [string, string]>(
 type ViewClass = new (buffer: ArrayBuffer) => ArrayBufferView;
 
 const VIEW_CLASSES: Record<string, ViewClass> = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
 };
 
 /** Node's Buffer, found by feature detection: `src` also runs on Workers. */
-const NodeBuffer = (globalThis as { Buffer?: { prototype: object; from(buffer: ArrayBuffer): Uint8Array } }).Buffer;
+const NodeBuffer = (
+  globalThis as { Buffer?: { prototype: object; from(buffer: ArrayBuffer): Uint8Array } }
+).Buffer;
 
 const KIND_BY_PROTOTYPE = new Map<object, string>([
   ...Object.entries(VIEW_CLASSES).map(([kind, viewClass]) => [viewClass.prototype, kind] as const),
@@ -48,7 +64,9 @@ const KIND_BY_PROTOTYPE = new Map<object, string>([
 ]);
 
 function bytesOf(value: ArrayBufferView | ArrayBuffer): Uint8Array {
-  return value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return value instanceof ArrayBuffer
+    ? new Uint8Array(value)
+    : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
 }
 
 function fromStored(kind: string, bytes: Uint8Array<ArrayBuffer>): ArrayBufferView | ArrayBuffer {
@@ -61,7 +79,8 @@ function fromStored(kind: string, bytes: Uint8Array<ArrayBuffer>): ArrayBufferVi
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 

@@ -46,7 +46,13 @@ export function createUpstashStorage(options: UpstashStorageOptions): Storage {
       const client = driver.getInstance!() as Redis;
       // The key unstorage's own get and set use for `key`.
       const redisKey = [prefix, normalizeKey(key)].filter(Boolean).join(":");
-      return (await client.eval(REDIS_COMPARE_AND_SET, [redisKey], [value, expectedVersion, ttlSeconds])) === 1;
+      return (
+        (await client.eval(
+          REDIS_COMPARE_AND_SET,
+          [redisKey],
+          [value, expectedVersion, ttlSeconds],
+        )) === 1
+      );
     },
   };
   return createStorage({ driver: atomicDriver });

@@ -42,7 +42,9 @@ export type WidgetQuery = string | { key: string } | { label: string; index?: nu
  * its click, in one event, as the browser sends a form.
  * @example at.textInput("Name").setValue("Ada"); await at.formSubmitButton("Submit").click().run();
  */
-export type WidgetAccessors = { readonly [K in WidgetKind]: (query: WidgetQuery) => WidgetHandle<K> };
+export type WidgetAccessors = {
+  readonly [K in WidgetKind]: (query: WidgetQuery) => WidgetHandle<K>;
+};
 
 // The accessors are defined in the constructor; this gives AppTest their types.
 // oxlint-disable-next-line typescript/no-unsafe-declaration-merging -- the accessors are real properties
@@ -91,7 +93,10 @@ export class AppTest {
     this.url = url;
     this.host = createScriptHost(app);
     // One accessor per widget kind, from the table of kinds (see WidgetAccessors).
-    for (const kind of WIDGET_KINDS) Object.defineProperty(this, kind, { value: (query: WidgetQuery) => this.widget(kind, query) });
+    for (const kind of WIDGET_KINDS)
+      Object.defineProperty(this, kind, {
+        value: (query: WidgetQuery) => this.widget(kind, query),
+      });
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
@@ -103,11 +108,17 @@ export class AppTest {
    * `maxRunSeconds` is the server's run time limit.
    * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1" }).run();
    */
-  static fromApp(app: AppDefinition | AppScript, options: { dev?: boolean; url?: string; maxRunSeconds?: number } = {}): AppTest {
+  static fromApp(
+    app: AppDefinition | AppScript,
+    options: { dev?: boolean; url?: string; maxRunSeconds?: number } = {},
+  ): AppTest {
     const definition = toAppDefinition(app);
     if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
     const url = options.url ?? "/";
-    if (!url.startsWith("/")) throw new TypeError(`AppTest's url is a path and query starting with "/", like "/settings?q=1"; got ${JSON.stringify(url)}`);
+    if (!url.startsWith("/"))
+      throw new TypeError(
+        `AppTest's url is a path and query starting with "/", like "/settings?q=1"; got ${JSON.stringify(url)}`,
+      );
     return new AppTest(definition, options.dev ?? true, options.maxRunSeconds, url);
   }
 
@@ -116,7 +127,10 @@ export class AppTest {
    * the back button would. @example await at.navigate("/settings").run();
    */
   navigate(url: string): this {
-    if (!url.startsWith("/")) throw new TypeError(`navigate takes a path and query starting with "/"; got ${JSON.stringify(url)}`);
+    if (!url.startsWith("/"))
+      throw new TypeError(
+        `navigate takes a path and query starting with "/"; got ${JSON.stringify(url)}`,
+      );
     this.url = url;
     return this;
   }
@@ -128,7 +142,10 @@ export class AppTest {
    */
   async run(): Promise<this> {
     const changes = this.pending;
-    const fragmentId = fragmentOfWidgets(this.tree, changes.map((change) => change.id));
+    const fragmentId = fragmentOfWidgets(
+      this.tree,
+      changes.map((change) => change.id),
+    );
     return this.send(changes, fragmentId === undefined ? undefined : { id: fragmentId });
   }
 
@@ -152,12 +169,21 @@ export class AppTest {
     return this.send([], { id: open.props.id, dismiss: true });
   }
 
-  private async send(changes: WidgetChange[], fragment: FragmentRequest | undefined): Promise<this> {
+  private async send(
+    changes: WidgetChange[],
+    fragment: FragmentRequest | undefined,
+  ): Promise<this> {
     this.pending = [];
     this.messages = [];
     this.urlChange = undefined;
     const { done, ready } = handleRerun(
-      { host: this.host, sessions: this.sessions, media: this.media, dev: this.dev, ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }) },
+      {
+        host: this.host,
+        sessions: this.sessions,
+        media: this.media,
+        dev: this.dev,
+        ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
+      },
       {
         protocol: PROTOCOL_VERSION,
         sessionId: this.tree.sessionId,
@@ -171,7 +197,8 @@ export class AppTest {
         send: (batch) => {
           for (const message of batch) {
             this.messages.push(message);
-            if (message.type === "url") this.url = (this.urlChange = { url: message.url, history: message.history }).url;
+            if (message.type === "url")
+              this.url = (this.urlChange = { url: message.url, history: message.history }).url;
             applyServerMessage(this.tree, message);
           }
         },
@@ -181,7 +208,9 @@ export class AppTest {
     );
     await ready;
     await done;
-    this.refused = this.messages.flatMap((m) => (m.type === "refused" ? [{ widgetId: m.widgetId, message: m.message }] : []));
+    this.refused = this.messages.flatMap((m) =>
+      m.type === "refused" ? [{ widgetId: m.widgetId, message: m.message }] : [],
+    );
     const error = this.messages.find((m) => m.type === "error");
     if (error?.type === "error") throw new Error(`the run failed: ${error.message}`);
     return this;
@@ -203,7 +232,9 @@ export class AppTest {
   /** `st.session` as stored after the last run (app values and keyed widgets). */
   async session(): Promise<Record<string, unknown>> {
     const record = await this.record();
-    const keyed = Object.values(record.widgets).flatMap((w) => (w.key === undefined ? [] : [[w.key, w.value] as const]));
+    const keyed = Object.values(record.widgets).flatMap((w) =>
+      w.key === undefined ? [] : [[w.key, w.value] as const],
+    );
     return { ...record.session, ...Object.fromEntries(keyed) };
   }
 
@@ -229,7 +260,6 @@ export class AppTest {
     return this.get("exception");
   }
 
-
   /** A widget of a kind by label or key; throws a clear error when there is none. */
   widget<K extends WidgetKind>(kind: K, query: WidgetQuery): WidgetHandle<K> {
     const matches = this.get(kind).filter((element) => matchesQuery(element.props, query));
@@ -237,7 +267,9 @@ export class AppTest {
     const element = matches[index];
     if (!element) {
       const labels = this.get(kind).map((e) => JSON.stringify(e.props.label));
-      throw new Error(`no ${kind} matching ${JSON.stringify(query)}; the page has ${labels.length ? labels.join(", ") : "none"}`);
+      throw new Error(
+        `no ${kind} matching ${JSON.stringify(query)}; the page has ${labels.length ? labels.join(", ") : "none"}`,
+      );
     }
     return new WidgetHandle(this, element);
   }
@@ -267,13 +299,21 @@ export class WidgetHandle<K extends WidgetKind> {
    * this session, then sent as the widget's value (added to the files it
    * already holds when it takes several).
    */
-  async upload(files: { name: string; type?: string; bytes?: Uint8Array; text?: string }[]): Promise<AppTest> {
+  async upload(
+    files: { name: string; type?: string; bytes?: Uint8Array; text?: string }[],
+  ): Promise<AppTest> {
     const sessionId = this.harness.tree.sessionId;
     if (!sessionId) throw new Error("run the app before uploading");
     const stored = [];
     for (const file of files) {
       const bytes = file.bytes ?? new TextEncoder().encode(file.text ?? "");
-      stored.push(await this.harness.media.putUpload(sessionId, this.id, { name: file.name, type: file.type ?? "application/octet-stream", bytes }));
+      stored.push(
+        await this.harness.media.putUpload(sessionId, this.id, {
+          name: file.name,
+          type: file.type ?? "application/octet-stream",
+          bytes,
+        }),
+      );
     }
     const props = this.element.props as unknown as { files?: { id: string }[]; multiple?: boolean };
     const kept = props.multiple ? (props.files ?? []).map((file) => file.id) : [];
@@ -294,11 +334,15 @@ export class WidgetHandle<K extends WidgetKind> {
     if (!labels) return this.harness.sendChange(this.id, value);
     const toIndex = (option: unknown) => {
       const index = options ? indexOfOption(options, option) : labels.indexOf(String(option));
-      if (index === -1) throw new Error(`${JSON.stringify(option)} is not an option of ${this.element.kind} "${props.label}"`);
+      if (index === -1)
+        throw new Error(
+          `${JSON.stringify(option)} is not an option of ${this.element.kind} "${props.label}"`,
+        );
       return index;
     };
     const rangeOfOptions = this.element.kind === "selectSlider" && Array.isArray(props.index);
-    if (this.element.kind === "multiselect" || props.multi === true || rangeOfOptions) return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
+    if (this.element.kind === "multiselect" || props.multi === true || rangeOfOptions)
+      return this.harness.sendChange(this.id, (value as unknown[]).map(toIndex));
     return this.harness.sendChange(this.id, value === null ? null : toIndex(value));
   }
 }
@@ -310,7 +354,10 @@ function fragmentOfWidgets(tree: ElementTree, widgetIds: string[]): string | und
   const walk = (nodes: TreeNode[], owner: string | undefined) => {
     for (const node of nodes) {
       const props = node.props as { id?: unknown };
-      const inner = (node.kind === "fragment" || node.kind === "dialog") && typeof props.id === "string" ? props.id : owner;
+      const inner =
+        (node.kind === "fragment" || node.kind === "dialog") && typeof props.id === "string"
+          ? props.id
+          : owner;
       if (typeof props.id === "string" && !node.children) owners.set(props.id, owner);
       if (node.children) walk(node.children, inner);
     }

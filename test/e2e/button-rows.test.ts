@@ -7,7 +7,8 @@ import { appInBrowser } from "../helpers/browser.ts";
 const fixture = appInBrowser({ app: "test/e2e/fixtures/button-rows-app.ts" });
 
 /** Waits until the app's summary line shows `part` (e.g. "fruit=pear"). */
-const shows = (page: Page, part: string) => page.getByText(new RegExp(`(^| )${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( |$)`)).waitFor();
+const shows = (page: Page, part: string) =>
+  page.getByText(new RegExp(`(^| )${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( |$)`)).waitFor();
 
 async function openApp(): Promise<Page & { errors: string[] }> {
   const page = await fixture.browser.newPage();
@@ -21,10 +22,14 @@ test("pills and segmented controls choose, and clicking a chosen single pill cle
   const fruit = page.getByRole("group", { name: "Fruit" });
   await fruit.getByRole("button", { name: "pear" }).click();
   await shows(page, "fruit=pear");
-  expect(await fruit.getByRole("button", { name: "pear" }).getAttribute("aria-pressed")).toBe("true");
+  expect(await fruit.getByRole("button", { name: "pear" }).getAttribute("aria-pressed")).toBe(
+    "true",
+  );
   await fruit.getByRole("button", { name: "fig" }).click();
   await shows(page, "fruit=fig");
-  expect(await fruit.getByRole("button", { name: "pear" }).getAttribute("aria-pressed")).toBe("false");
+  expect(await fruit.getByRole("button", { name: "pear" }).getAttribute("aria-pressed")).toBe(
+    "false",
+  );
   await fruit.getByRole("button", { name: "fig" }).click();
   await shows(page, "fruit=null");
   expect(await fruit.getByRole("button", { pressed: true }).count()).toBe(0);
@@ -54,12 +59,16 @@ test("feedback rates, lights the stars up to the chosen one, and clears on a sec
   await stars.getByRole("button", { name: "4 stars" }).click();
   await shows(page, "stars=3");
   expect(await stars.locator(".lit").count()).toBe(4);
-  expect(await stars.getByRole("button", { pressed: true }).getAttribute("aria-label")).toBe("4 stars");
+  expect(await stars.getByRole("button", { pressed: true }).getAttribute("aria-label")).toBe(
+    "4 stars",
+  );
   expect(page.errors).toEqual([]);
 });
 
 test("a link button opens its URL in a new tab without an event; a disabled one links nowhere", async () => {
-  await fixture.browser.context.route("https://example.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Docs</title>docs" }));
+  await fixture.browser.context.route("https://example.com/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<title>Docs</title>docs" }),
+  );
   const page = await openApp();
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);

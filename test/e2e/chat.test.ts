@@ -36,19 +36,29 @@ test("a chat message shows the user's bubble, then the reply streams in while th
     const samples: Sample[] = [];
     (window as unknown as { samples: Sample[] }).samples = samples;
     const sample = () => {
-      const reply = document.querySelector('[role="group"][aria-label="assistant"]')?.textContent ?? "";
+      const reply =
+        document.querySelector('[role="group"][aria-label="assistant"]')?.textContent ?? "";
       const running = document.querySelector("main")?.getAttribute("aria-busy") === "true";
       const last = samples.at(-1);
-      if (!last || last.reply !== reply || last.running !== running) samples.push({ at: performance.now(), reply, running });
+      if (!last || last.reply !== reply || last.running !== running)
+        samples.push({ at: performance.now(), reply, running });
     };
-    new MutationObserver(sample).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    new MutationObserver(sample).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
   });
 
   await input.fill("hello streaming world of edgelit");
   await input.press("Enter");
   await expect.poll(() => input.inputValue()).toBe("");
 
-  await page.getByRole("group", { name: "user" }).getByText("hello streaming world of edgelit").waitFor();
+  await page
+    .getByRole("group", { name: "user" })
+    .getByText("hello streaming world of edgelit")
+    .waitFor();
   const reply = page.getByRole("group", { name: "assistant" });
   await reply.getByText("You said: hello streaming world of edgelit").waitFor();
   await page.locator('main[aria-busy="false"]').waitFor();

@@ -9,7 +9,6 @@ let server: Server;
 const store = tempDir("edgelit-e2e-store-");
 const start = (port?: number) => startEdgelit({ storage: `fs:${store.path}`, port });
 
-
 beforeAll(async () => {
   server = await start();
   browser = await launchBrowser();

@@ -31,7 +31,8 @@ async function openDialog(opener: string, name: string) {
   return { page, modal };
 }
 
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent);
 
 test("a dialog the app closes (st.rerun from inside it) gives focus back to the button that opened it", async () => {

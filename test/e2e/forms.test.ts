@@ -5,11 +5,15 @@ import { appInBrowser } from "../helpers/browser.ts";
 const fixture = appInBrowser({ app: "test/e2e/fixtures/forms-app.ts" });
 
 /** A page of the fixture app, with the bodies of the event requests it sends. */
-async function openApp(): Promise<{ page: Page & { errors: string[] }; events: { changes: { id: string; value: unknown }[] }[] }> {
+async function openApp(): Promise<{
+  page: Page & { errors: string[] };
+  events: { changes: { id: string; value: unknown }[] }[];
+}> {
   const page = await fixture.browser.newPage();
   const events: { changes: { id: string; value: unknown }[] }[] = [];
   page.on("request", (request) => {
-    if (request.url().endsWith("/_edgelit/event")) events.push(JSON.parse(request.postData() ?? "{}"));
+    if (request.url().endsWith("/_edgelit/event"))
+      events.push(JSON.parse(request.postData() ?? "{}"));
   });
   await page.goto(fixture.server.url);
   await page.getByText("Outside clicks: 0").waitFor();
@@ -113,5 +117,10 @@ test("clearOnSubmit: the submit's run shows what was sent, and the form's widget
 /** Waits until an input shows `value`. */
 async function valueBecomes(input: Locator, value: string): Promise<void> {
   const handle = await input.elementHandle();
-  await input.page().waitForFunction(([element, expected]) => (element as HTMLInputElement).value === expected, [handle, value] as const);
+  await input
+    .page()
+    .waitForFunction(([element, expected]) => (element as HTMLInputElement).value === expected, [
+      handle,
+      value,
+    ] as const);
 }

@@ -5,11 +5,16 @@ import { appInBrowser } from "../helpers/browser.ts";
 const fixture = appInBrowser({ app: "test/e2e/fixtures/fragments-app.ts" });
 
 /** The value of the metric with this label. */
-const metric = (page: Page, label: string) => page.locator(".metric", { has: page.locator(".metric-label", { hasText: label }) }).locator(".metric-value");
+const metric = (page: Page, label: string) =>
+  page
+    .locator(".metric", { has: page.locator(".metric-label", { hasText: label }) })
+    .locator(".metric-value");
 
 /** Waits until the metric with this label shows exactly `value`. */
 const metricIs = (page: Page, label: string, value: number) =>
-  metric(page, label).filter({ hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: 20_000 });
+  metric(page, label)
+    .filter({ hasText: new RegExp(`^${value}$`) })
+    .waitFor({ timeout: 20_000 });
 
 test("a widget in a fragment reruns only the fragment: the rest of the page is not run or sent again", async () => {
   const page = await fixture.browser.newPage();
@@ -70,7 +75,9 @@ test("a dialog opens on a button, its widgets keep it open, and Escape dismisses
 
   // Focus stays inside the dialog.
   for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
-  expect(await page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null)).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.closest("[role=dialog]") !== null)).toBe(
+    true,
+  );
 
   const reason = modal.getByLabel("Why edgelit?");
   await reason.fill("it keeps nothing");

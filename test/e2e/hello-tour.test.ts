@@ -29,7 +29,10 @@ test("every page of the tour opens from the menu, under its heading, with no exc
     await menu.getByRole("link", { name: new RegExp(`${title}$`) }).click();
     await page.getByRole("heading", { name: heading, exact: true }).waitFor();
     await page.locator("main[aria-busy=false]").waitFor();
-    expect(await menu.getByRole("link", { name: new RegExp(`${title}$`) }).getAttribute("aria-current"), title).toBe("page");
+    expect(
+      await menu.getByRole("link", { name: new RegExp(`${title}$`) }).getAttribute("aria-current"),
+      title,
+    ).toBe("page");
     expect(await page.locator(".exception").count(), title).toBe(0);
     expect(await page.locator(".banner.error").count(), title).toBe(0);
   }
@@ -46,18 +49,25 @@ test("tabs show one panel at a time, and switching needs no request to the serve
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
   await page.goto(fixture.server.url);
-  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Layout" }).click();
+  await page
+    .getByRole("navigation", { name: "Pages" })
+    .getByRole("link", { name: "Layout" })
+    .click();
   const first = page.getByText("Content of the first tab.");
   const second = page.getByText(/^Content of the second tab/);
   await first.waitFor();
   expect(await second.isVisible()).toBe(false);
-  expect(await page.getByRole("tab", { name: "First tab" }).getAttribute("aria-selected")).toBe("true");
+  expect(await page.getByRole("tab", { name: "First tab" }).getAttribute("aria-selected")).toBe(
+    "true",
+  );
 
   const before = events;
   await page.getByRole("tab", { name: "Second tab" }).click();
   await second.waitFor();
   expect(await first.isVisible()).toBe(false);
-  expect(await page.getByRole("tab", { name: "Second tab" }).getAttribute("aria-selected")).toBe("true");
+  expect(await page.getByRole("tab", { name: "Second tab" }).getAttribute("aria-selected")).toBe(
+    "true",
+  );
   expect(events).toBe(before);
   expect(page.errors).toEqual([]);
 });

@@ -29,7 +29,13 @@ async function drawn(icon: Locator) {
     const textWidth = asText.getBoundingClientRect().width;
     asText.remove();
     const { width, height } = span.getBoundingClientRect();
-    return { fontFamily: style.fontFamily, width, height, textWidth, fontSize: Number.parseFloat(style.fontSize) };
+    return {
+      fontFamily: style.fontFamily,
+      width,
+      height,
+      textWidth,
+      fontSize: Number.parseFloat(style.fontSize),
+    };
   });
 }
 
@@ -44,9 +50,13 @@ test("emoji icons are drawn as text, and the icon font is not fetched without a 
   // Icons are decorative: the button's accessible name is its label alone.
   expect(await launch.getAttribute("aria-label")).toBeNull();
   expect((await launch.textContent())?.trim()).toBe("🚀Launch");
-  expect(await page.evaluate(() => [...document.fonts].filter((face) => face.family.includes("Material Symbols")).map((face) => face.status))).toEqual([
-    "unloaded",
-  ]);
+  expect(
+    await page.evaluate(() =>
+      [...document.fonts]
+        .filter((face) => face.family.includes("Material Symbols"))
+        .map((face) => face.status),
+    ),
+  ).toEqual(["unloaded"]);
   expect(loaded(ICON_FONT)).toBe(false);
   expect(page.errors).toEqual([]);
 });
@@ -55,11 +65,21 @@ test("Material icons in an expander, a button, an alert and the rest are glyphs 
   const { page, loaded } = await openFixture();
   await page.getByRole("checkbox", { name: "Show Material icons" }).check();
   await page.getByRole("button", { name: "Like" }).waitFor();
-  await page.waitForFunction(() => [...document.fonts].some((face) => face.family.includes("Material Symbols Rounded") && face.status === "loaded"), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () =>
+      [...document.fonts].some(
+        (face) => face.family.includes("Material Symbols Rounded") && face.status === "loaded",
+      ),
+    undefined,
+    { timeout: 10_000 },
+  );
   expect(loaded(ICON_FONT)).toBe(true);
 
   const icons: [string, Locator][] = [
-    ["settings", page.locator("summary", { hasText: "Material expander" }).locator(".material-icon")],
+    [
+      "settings",
+      page.locator("summary", { hasText: "Material expander" }).locator(".material-icon"),
+    ],
     ["thumb_up", page.getByRole("button", { name: "Like" }).locator(".material-icon")],
     ["lightbulb", page.locator(".alert", { hasText: "A Material tip" }).locator(".material-icon")],
     ["download", page.getByRole("button", { name: "Save notes" }).locator(".material-icon")],
@@ -79,7 +99,9 @@ test("Material icons in an expander, a button, an alert and the rest are glyphs 
     expect(glyph.width, name).toBeGreaterThanOrEqual(glyph.fontSize * 0.8);
     expect(glyph.textWidth, name).toBeGreaterThan(glyph.width * 1.5);
   }
-  expect(await page.evaluate(() => document.fonts.check('20px "Material Symbols Rounded"', "thumb_up"))).toBe(true);
+  expect(
+    await page.evaluate(() => document.fonts.check('20px "Material Symbols Rounded"', "thumb_up")),
+  ).toBe(true);
 
   // The icon sits before its label.
   const summary = page.locator("summary", { hasText: "Material expander" });

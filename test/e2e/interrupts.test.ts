@@ -3,7 +3,6 @@ import { metricShows, appInBrowser } from "../helpers/browser.ts";
 
 const fixture = appInBrowser({ app: "test/integration/fixtures/slow-steps-app.ts" });
 
-
 test("acting while a run streams interrupts it: the newest values win and no click is lost", async () => {
   const page = await fixture.browser.newPage();
   await page.goto(fixture.server.url);

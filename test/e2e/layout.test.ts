@@ -5,7 +5,10 @@ import { appInBrowser } from "../helpers/browser.ts";
 const fixture = appInBrowser({ app: "test/e2e/fixtures/layout-app.ts" });
 
 /** The layout page, loaded, with a count of the events it sends. */
-async function openLayoutPage(): Promise<{ page: Page & { errors: string[] }; events: () => number }> {
+async function openLayoutPage(): Promise<{
+  page: Page & { errors: string[] };
+  events: () => number;
+}> {
   const page = await fixture.browser.newPage();
   let events = 0;
   page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events++);
@@ -14,7 +17,9 @@ async function openLayoutPage(): Promise<{ page: Page & { errors: string[] }; ev
   return { page, events: () => events };
 }
 
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+async function box(
+  locator: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox();
   if (!found) throw new Error(`no box for ${locator}`);
   return found;
@@ -139,7 +144,12 @@ test("a popover inside a scrolling container opens over it, not clipped by it", 
   expect(panelBox.height).toBeGreaterThan(scrollerBox.height);
   // What shows at the panel's top and bottom edges is the panel itself.
   const labelAt = (x: number, y: number) =>
-    page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest("[role=dialog]")?.getAttribute("aria-label") ?? null, [x, y]);
+    page.evaluate(
+      ([px, py]) =>
+        document.elementFromPoint(px!, py!)?.closest("[role=dialog]")?.getAttribute("aria-label") ??
+        null,
+      [x, y],
+    );
   expect(await labelAt(panelBox.x + 8, panelBox.y + 4)).toBe("Inside a scroller");
   expect(await labelAt(panelBox.x + 8, panelBox.y + panelBox.height - 4)).toBe("Inside a scroller");
   expect(page.errors).toEqual([]);

@@ -17,8 +17,10 @@ async function openTab(path = "/") {
   return { page, counts };
 }
 
-const heading = (page: Page, text: string) => page.getByRole("heading", { name: text, exact: true });
-const menuLink = (page: Page, name: string) => page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name });
+const heading = (page: Page, text: string) =>
+  page.getByRole("heading", { name: text, exact: true });
+const menuLink = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name });
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search;
 
 /** Waits for the run in flight (if any) to end: the page is then idle. */
@@ -83,7 +85,9 @@ test("st.switchPage and st.pageLink change the URL and the page", async () => {
   await menuLink(page, "Home").click();
   const external = page.getByRole("link", { name: "Streamlit's multipage apps" });
   expect(await external.getAttribute("target")).toBe("_blank");
-  expect(await external.getAttribute("href")).toBe("https://docs.streamlit.io/develop/concepts/multipage-apps");
+  expect(await external.getAttribute("href")).toBe(
+    "https://docs.streamlit.io/develop/concepts/multipage-apps",
+  );
   expect(page.errors).toEqual([]);
 });
 

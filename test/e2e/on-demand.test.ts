@@ -6,7 +6,9 @@ const fixture = appInBrowser({ app: "test/e2e/fixtures/on-demand-app.ts" });
 test("an element whose chunk fails to load once (a network blip) is drawn on its next run; the page keeps working", async () => {
   const page = await fixture.browser.newPage();
   let failed = 0;
-  await page.route(/\/assets\/json-[^/]+\.js$/, (route) => (failed++ === 0 ? route.abort() : route.continue()));
+  await page.route(/\/assets\/json-[^/]+\.js$/, (route) =>
+    failed++ === 0 ? route.abort() : route.continue(),
+  );
   await page.goto(fixture.server.url);
   const add = page.getByRole("button", { name: "Add one" });
   await add.click();

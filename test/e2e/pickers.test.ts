@@ -41,9 +41,15 @@ test("date and time fields send ISO values; a date past max is refused and the f
   await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).waitFor();
 
   await day.fill("2030-01-01");
-  await page.getByText("Refused a value for this dateInput: 2030-01-01 is after the latest date 2027-06-30.").waitFor();
+  await page
+    .getByText(
+      "Refused a value for this dateInput: 2030-01-01 is after the latest date 2027-06-30.",
+    )
+    .waitFor();
   await expect.poll(() => day.inputValue()).toBe("2027-01-15");
-  expect(await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).isVisible()).toBe(true);
+  expect(await page.getByText("Delivery: 2027-01-15 at 14:30", { exact: true }).isVisible()).toBe(
+    true,
+  );
 
   // With a step under a minute the app sees seconds, even the ":00" the browser leaves out.
   await page.getByLabel("Lap time").fill("00:02:00");
@@ -53,7 +59,9 @@ test("date and time fields send ISO values; a date past max is refused and the f
 
   await page.getByLabel("Stay end", { exact: true }).fill("2026-12-31");
   await page.getByText("Stay: 2026-12-20 to 2026-12-31", { exact: true }).waitFor();
-  expect(await page.getByLabel("Stay start", { exact: true }).getAttribute("max")).toBe("2026-12-31");
+  expect(await page.getByLabel("Stay start", { exact: true }).getAttribute("max")).toBe(
+    "2026-12-31",
+  );
   expect(page.errors).toEqual([]);
 });
 
@@ -62,16 +70,23 @@ test('the datetime field sends "YYYY-MM-DDTHH:MM"; one past max is refused and t
   await page.goto(fixture.server.url);
   await page.getByText("Pickup: 2026-12-01T10:00", { exact: true }).waitFor();
   const pickup = page.getByLabel("Pickup");
-  expect([await pickup.getAttribute("type"), await pickup.getAttribute("min"), await pickup.getAttribute("max"), await pickup.getAttribute("step")]).toEqual([
-    "datetime-local", "2026-11-01T08:00", "2027-06-30T18:00", "1800",
-  ]);
+  expect([
+    await pickup.getAttribute("type"),
+    await pickup.getAttribute("min"),
+    await pickup.getAttribute("max"),
+    await pickup.getAttribute("step"),
+  ]).toEqual(["datetime-local", "2026-11-01T08:00", "2027-06-30T18:00", "1800"]);
 
   await pickup.fill("2027-01-15T14:30");
   await page.getByText("Pickup: 2027-01-15T14:30", { exact: true }).waitFor();
   await page.getByText("15.01.2027 14:30", { exact: true }).waitFor();
 
   await pickup.fill("2030-01-01T10:00");
-  await page.getByText("Refused a value for this datetimeInput: 2030-01-01T10:00 is after the latest 2027-06-30T18:00.").waitFor();
+  await page
+    .getByText(
+      "Refused a value for this datetimeInput: 2030-01-01T10:00 is after the latest 2027-06-30T18:00.",
+    )
+    .waitFor();
   await expect.poll(() => pickup.inputValue()).toBe("2027-01-15T14:30");
   expect(await page.getByText("Pickup: 2027-01-15T14:30", { exact: true }).isVisible()).toBe(true);
   expect(page.errors).toEqual([]);

@@ -57,10 +57,18 @@ test("a progress bar updated in a loop moves in place while the script runs; a s
     new MutationObserver(() => {
       const bars = document.querySelectorAll('[role="progressbar"]');
       const value = bars[0]?.getAttribute("aria-valuenow") ?? null;
-      const done = [...document.querySelectorAll(".el-markdown")].some((element) => element.textContent?.trim() === "done");
+      const done = [...document.querySelectorAll(".el-markdown")].some(
+        (element) => element.textContent?.trim() === "done",
+      );
       const last = samples.at(-1);
-      if (!last || last.value !== value || last.bars !== bars.length || last.done !== done) samples.push({ at: performance.now(), value, bars: bars.length, done });
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (!last || last.value !== value || last.bars !== bars.length || last.done !== done)
+        samples.push({ at: performance.now(), value, bars: bars.length, done });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   });
 
   await page.getByRole("button", { name: "Start" }).click();

@@ -27,14 +27,14 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-
 /** Which replica served each event, from the balancer's header. */
 function recordUpstreams(page: Page): Set<string> {
   const upstreams = new Set<string>();
   page.on("response", (response) => {
     const upstream = response.headers()["x-edgelit-upstream"];
     // "a, b" when nginx moved on from a dead replica to the next.
-    if (response.url().endsWith("/_edgelit/event") && upstream) upstream.split(", ").forEach((one) => upstreams.add(one));
+    if (response.url().endsWith("/_edgelit/event") && upstream)
+      upstream.split(", ").forEach((one) => upstreams.add(one));
   });
   return upstreams;
 }

@@ -33,7 +33,10 @@ test("a select slider dragged away and back to where it was still shows the valu
 test("a drag that moves a select slider sends its new value once", async () => {
   const page = await fixture.browser.newPage();
   const events: unknown[] = [];
-  page.on("request", (request) => request.url().endsWith("/_edgelit/event") && events.push(request.postDataJSON()));
+  page.on(
+    "request",
+    (request) => request.url().endsWith("/_edgelit/event") && events.push(request.postDataJSON()),
+  );
   await page.goto(fixture.server.url);
   await page.getByText("Size: M").waitFor();
   const before = events.length;

@@ -18,7 +18,6 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-
 test("while the session store is down the page says so and retries; when it is back the click counts once and nothing is lost", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
@@ -29,7 +28,9 @@ test("while the session store is down the page says so and retries; when it is b
 
   await redis.down();
   await addOne.click();
-  await page.getByText("The server cannot reach its session store — retrying…").waitFor({ timeout: 20_000 });
+  await page
+    .getByText("The server cannot reach its session store — retrying…")
+    .waitFor({ timeout: 20_000 });
 
   await redis.up();
   await metricShows(page, 3);

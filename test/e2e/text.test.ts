@@ -46,7 +46,9 @@ test("KaTeX, the highlighter and the sanitizer load only when the page shows wha
   // st.latex and math in markdown, typeset by KaTeX.
   const formula = page.locator(".latex .katex-display");
   await formula.waitFor();
-  expect(await formula.locator("annotation").textContent()).toBe(String.raw`\int_0^1 x^2\,dx = \frac{1}{3}`);
+  expect(await formula.locator("annotation").textContent()).toBe(
+    String.raw`\int_0^1 x^2\,dx = \frac{1}{3}`,
+  );
   await page.locator(".markdown .katex", { hasText: "iπ" }).first().waitFor();
   await page.locator(".markdown .katex-display").first().waitFor();
   expect(loaded(/\/assets\/math-.*\.js$/)).toBe(true);
@@ -55,7 +57,10 @@ test("KaTeX, the highlighter and the sanitizer load only when the page shows wha
   const keyword = page.locator("pre.code code.hljs .hljs-keyword", { hasText: "def" });
   await keyword.waitFor();
   expect(await keyword.evaluate((span) => getComputedStyle(span).color)).not.toBe(
-    await page.locator("pre.code code.hljs").first().evaluate((code) => getComputedStyle(code).color),
+    await page
+      .locator("pre.code code.hljs")
+      .first()
+      .evaluate((code) => getComputedStyle(code).color),
   );
   expect(loaded(/\/assets\/python-.*\.js$/)).toBe(true);
   expect(page.errors).toEqual([]);
@@ -75,10 +80,18 @@ test("st.html and markdown's allowed HTML lose scripts, event handlers and javas
   expect(await page.locator("#hostile-link").getAttribute("href")).toBeNull();
   expect(await page.locator("#hostile-link").textContent()).toBe("a link");
   // The images have failed to load, so a kept onerror would have run by now.
-  await page.waitForFunction(() => ["hostile-img", "allowed-img"].every((id) => (document.getElementById(id) as HTMLImageElement | null)?.complete));
+  await page.waitForFunction(() =>
+    ["hostile-img", "allowed-img"].every(
+      (id) => (document.getElementById(id) as HTMLImageElement | null)?.complete,
+    ),
+  );
   expect(await page.evaluate(() => (window as { htmlRan?: string }).htmlRan)).toBeUndefined();
   // The tour's own HTML keeps its inline style.
-  expect(await page.locator(".html div", { hasText: "st.html shows HTML" }).evaluate((div) => getComputedStyle(div).borderLeftStyle)).toBe("solid");
+  expect(
+    await page
+      .locator(".html div", { hasText: "st.html shows HTML" })
+      .evaluate((div) => getComputedStyle(div).borderLeftStyle),
+  ).toBe("solid");
   expect(page.errors).toEqual([]);
 });
 
@@ -93,8 +106,12 @@ test("colour directives, badges, emoji and Material icons render in markdown", a
 
   const icon = page.locator(".markdown .material-icon", { hasText: "favorite" });
   await icon.waitFor();
-  expect(await icon.evaluate((span) => getComputedStyle(span).fontFamily)).toBe('"Material Symbols Rounded"');
-  await page.waitForFunction(() => document.fonts.check('24px "Material Symbols Rounded"', "favorite"));
+  expect(await icon.evaluate((span) => getComputedStyle(span).fontFamily)).toBe(
+    '"Material Symbols Rounded"',
+  );
+  await page.waitForFunction(() =>
+    document.fonts.check('24px "Material Symbols Rounded"', "favorite"),
+  );
   expect(loaded(/material-symbols-rounded.*\.woff2$/)).toBe(true);
   // The ligature draws one glyph, far narrower than the word "favorite" would be.
   expect((await icon.boundingBox())!.width).toBeLessThan(40);
@@ -105,7 +122,9 @@ test("colour directives, badges, emoji and Material icons render in markdown", a
 });
 
 test("the copy button puts a code block's text on the clipboard", async () => {
-  await fixture.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: fixture.server.url });
+  await fixture.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: fixture.server.url,
+  });
   const { page } = await openFixture();
   await page.getByRole("checkbox", { name: "Show rich text" }).check();
   const block = page.locator(".code-block", { hasText: "SELECT region" });

@@ -16,7 +16,8 @@ function seenColor(locator: Locator, property: "color" | "backgroundColor"): Pro
     };
     paint("#fff"); // the browser's canvas under an unpainted page
     const ancestors: Element[] = [];
-    for (let node: Element | null = element; node; node = node.parentElement) ancestors.unshift(node);
+    for (let node: Element | null = element; node; node = node.parentElement)
+      ancestors.unshift(node);
     for (const node of ancestors) paint(getComputedStyle(node).backgroundColor);
     if (property === "color") paint(getComputedStyle(element).color);
     return Array.from(context.getImageData(0, 0, 1, 1).data.slice(0, 3));
@@ -26,10 +27,14 @@ function seenColor(locator: Locator, property: "color" | "backgroundColor"): Pro
 /** WCAG's contrast ratio between an element's text and what is behind it. */
 async function contrastOf(locator: Locator): Promise<number> {
   const luminance = ([r, g, b]: number[]) => {
-    const linear = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    const linear = (c: number) =>
+      c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4;
     return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
   };
-  const [text, back] = [luminance(await seenColor(locator, "color")), luminance(await seenColor(locator, "backgroundColor"))];
+  const [text, back] = [
+    luminance(await seenColor(locator, "color")),
+    luminance(await seenColor(locator, "backgroundColor")),
+  ];
   return (Math.max(text, back) + 0.05) / (Math.min(text, back) + 0.05);
 }
 
@@ -67,7 +72,8 @@ function readableParts(page: Page): [string, Locator][] {
 
 async function contrasts(page: Page): Promise<Record<string, number>> {
   const ratios: Record<string, number> = {};
-  for (const [name, locator] of readableParts(page)) ratios[name] = Math.round((await contrastOf(locator)) * 10) / 10;
+  for (const [name, locator] of readableParts(page))
+    ratios[name] = Math.round((await contrastOf(locator)) * 10) / 10;
   return ratios;
 }
 
@@ -76,7 +82,9 @@ const LARGE_OR_ACCENT = new Set(["caption", "selected tab", "primary button", "m
 
 /** The parts whose contrast is below what WCAG AA asks, with their ratio. */
 function unreadable(ratios: Record<string, number>): string[] {
-  return Object.entries(ratios).flatMap(([name, ratio]) => (ratio < (LARGE_OR_ACCENT.has(name) ? 3 : 4.5) ? [`${name}: ${ratio}`] : []));
+  return Object.entries(ratios).flatMap(([name, ratio]) =>
+    ratio < (LARGE_OR_ACCENT.has(name) ? 3 : 4.5) ? [`${name}: ${ratio}`] : [],
+  );
 }
 
 test("the page follows the system: dark background and light text in dark mode, the reverse in light mode; all text readable", async () => {
@@ -106,7 +114,9 @@ test("the app's primaryColor shows on a primary button, in light and dark mode a
     await page.goto(fixture.server.url);
     const button = page.getByRole("button", { name: "Primary action" });
     await button.waitFor();
-    expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe("rgb(124, 58, 237)");
+    expect(await button.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      "rgb(124, 58, 237)",
+    );
   }
 });
 
@@ -116,7 +126,9 @@ test("the theme is in the first paint: with the client's script blocked, the ser
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(fixture.server.url);
   const root = page.locator("html");
-  expect(await root.evaluate((element) => getComputedStyle(element).getPropertyValue("--primary"))).toBe("#7c3aed");
+  expect(
+    await root.evaluate((element) => getComputedStyle(element).getPropertyValue("--primary")),
+  ).toBe("#7c3aed");
   expect(isDark(await seenColor(page.locator("body"), "backgroundColor"))).toBe(true);
 });
 

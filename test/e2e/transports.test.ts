@@ -20,7 +20,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const transportOf = (page: Page) => page.evaluate(() => document.documentElement.dataset.edgelitTransport);
+const transportOf = (page: Page) =>
+  page.evaluate(() => document.documentElement.dataset.edgelitTransport);
 
 async function clicksCount(page: Page): Promise<void> {
   const addOne = page.getByRole("button", { name: "Add one" });

@@ -20,10 +20,22 @@ export interface EventAnswer {
 }
 
 /** The body of one event, as the browser posts it (a string is sent as it is). */
-export type EventBody = { sessionId: string | null; lastRunId: string | null; eventId?: string; changes?: WidgetChange[]; carried?: CarriedEvent[] } | string;
+export type EventBody =
+  | {
+      sessionId: string | null;
+      lastRunId: string | null;
+      eventId?: string;
+      changes?: WidgetChange[];
+      carried?: CarriedEvent[];
+    }
+  | string;
 
 /** Posts one event as the browser does and reads the whole answer. */
-export function postEvent(baseUrl: string, body: EventBody, headers: Record<string, string> = {}): Promise<EventAnswer> {
+export function postEvent(
+  baseUrl: string,
+  body: EventBody,
+  headers: Record<string, string> = {},
+): Promise<EventAnswer> {
   return streamEvent(baseUrl, body, headers).answer;
 }
 
@@ -40,18 +52,31 @@ export interface StreamedEvent {
  * at a known point of a run (`await event.reached("start")`) instead of after
  * a guessed delay.
  */
-export function streamEvent(baseUrl: string, body: EventBody, headers: Record<string, string> = {}): StreamedEvent {
+export function streamEvent(
+  baseUrl: string,
+  body: EventBody,
+  headers: Record<string, string> = {},
+): StreamedEvent {
   const messages: ServerMessage[] = [];
   const waiting: { type: string; arrived(message: ServerMessage): void }[] = [];
   const parse = createSseParser((message) => {
     messages.push(message);
-    for (const waiter of waiting.filter((waiter) => waiter.type === message.type)) waiter.arrived(message);
+    for (const waiter of waiting.filter((waiter) => waiter.type === message.type))
+      waiter.arrived(message);
   });
   const answer = (async (): Promise<EventAnswer> => {
     const response = await fetch(baseUrl + ROUTES.event, {
       method: "POST",
       headers: { "content-type": "application/json", [CLIENT_HEADER]: "1", ...headers },
-      body: typeof body === "string" ? body : JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], eventId: crypto.randomUUID(), ...body }),
+      body:
+        typeof body === "string"
+          ? body
+          : JSON.stringify({
+              protocol: PROTOCOL_VERSION,
+              changes: [],
+              eventId: crypto.randomUUID(),
+              ...body,
+            }),
     });
     if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
       const json = (await response.json()) as { error: { code: string; message: string } };
@@ -71,7 +96,12 @@ export function streamEvent(baseUrl: string, body: EventBody, headers: Record<st
       return new Promise<Found>((resolve, reject) => {
         waiting.push({ type, arrived: (message) => resolve(message as Found) });
         answer.then(
-          (whole) => reject(new Error(`the answer ended (status ${whole.status}) without a ${type} message: ${JSON.stringify(whole.error ?? whole.messages)}`)),
+          (whole) =>
+            reject(
+              new Error(
+                `the answer ended (status ${whole.status}) without a ${type} message: ${JSON.stringify(whole.error ?? whole.messages)}`,
+              ),
+            ),
           reject,
         );
       });
@@ -93,7 +123,11 @@ export class EventClient {
   constructor(public baseUrl: string) {}
 
   async send(changes: WidgetChange[] = []): Promise<EventAnswer> {
-    const answer = await postEvent(this.baseUrl, { sessionId: this.sessionId, lastRunId: this.lastRunId, changes });
+    const answer = await postEvent(this.baseUrl, {
+      sessionId: this.sessionId,
+      lastRunId: this.lastRunId,
+      changes,
+    });
     for (const message of answer.messages) {
       if (message.type === "start") this.sessionId = message.sessionId;
       if (message.type === "finish") this.lastRunId = message.runId;
@@ -124,7 +158,10 @@ export class EventClient {
 }
 
 /** Posts one event to a server in this process (anything with `fetch`) and reads every message of the answer. */
-export async function postToServer(server: { fetch(request: Request): Promise<Response> }, body: object): Promise<ServerMessage[]> {
+export async function postToServer(
+  server: { fetch(request: Request): Promise<Response> },
+  body: object,
+): Promise<ServerMessage[]> {
   const response = await server.fetch(
     new Request(`http://app.test${ROUTES.event}`, {
       method: "POST",

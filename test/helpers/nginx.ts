@@ -7,7 +7,8 @@ import { freePort, tempDir, type StartedProcess } from "./processes.ts";
  * What makes a proxy hold a stream back: compressing it (gzip waits to fill
  * its buffer, the usual culprit) while ignoring the server's X-Accel-Buffering.
  */
-const BUFFERING = "proxy_buffering on; proxy_ignore_headers X-Accel-Buffering; gzip on; gzip_types text/event-stream application/json; gzip_min_length 0; gzip_buffers 16 64k;";
+const BUFFERING =
+  "proxy_buffering on; proxy_ignore_headers X-Accel-Buffering; gzip on; gzip_types text/event-stream application/json; gzip_min_length 0; gzip_buffers 16 64k;";
 
 /** How the proxy treats traffic, to reproduce the networks edgelit must survive. */
 export interface NginxOptions {
@@ -23,7 +24,10 @@ export interface NginxOptions {
  * and refuses WebSocket upgrades. Each answer says which upstream served it
  * in `x-edgelit-upstream`.
  */
-export async function startNginx(upstreamPorts: number[], options: NginxOptions = {}): Promise<StartedProcess & { url: string }> {
+export async function startNginx(
+  upstreamPorts: number[],
+  options: NginxOptions = {},
+): Promise<StartedProcess & { url: string }> {
   const port = await freePort();
   const dir = tempDir("edgelit-nginx-");
   for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir.path, temp));
@@ -54,21 +58,30 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=1
       ${options.buffering ? BUFFERING : "proxy_buffering off;"}
       add_header x-edgelit-upstream $upstream_addr always;
     }
-${options.websockets ? `    location /_edgelit/ws {
+${
+  options.websockets
+    ? `    location /_edgelit/ws {
       proxy_pass http://edgelit;
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection "upgrade";
       proxy_set_header Host $http_host;
       proxy_read_timeout 1h;
-    }` : ""}
+    }`
+    : ""
+}
   }
 }`;
   const configFile = join(dir.path, "nginx.conf");
   writeFileSync(configFile, config);
   // Debian puts nginx in /usr/sbin, which is not on every user's PATH.
-  const nginx = process.env.NGINX_PATH ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
-  const child = spawn(nginx, ["-p", dir.path, "-c", configFile, "-e", join(dir.path, "error.log")], { stdio: ["ignore", "pipe", "pipe"] });
+  const nginx =
+    process.env.NGINX_PATH ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
+  const child = spawn(
+    nginx,
+    ["-p", dir.path, "-c", configFile, "-e", join(dir.path, "error.log")],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -77,7 +90,10 @@ ${options.websockets ? `    location /_edgelit/ws {
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${output}`);
-    const up = await fetch(`${url}/_edgelit/health`).then((r) => r.status < 500, () => false);
+    const up = await fetch(`${url}/_edgelit/health`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -92,7 +108,10 @@ ${options.websockets ? `    location /_edgelit/ws {
     async stop() {
       if (child.exitCode === null) {
         process.kill(child.pid!, "SIGQUIT");
-        const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5000);
+        const timer = setTimeout(
+          () => child.exitCode === null && process.kill(child.pid!, "SIGKILL"),
+          5000,
+        );
         await exited;
         clearTimeout(timer);
       }

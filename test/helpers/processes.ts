@@ -39,14 +39,22 @@ function track(child: ChildProcess): StartedProcess {
     async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
       process.kill(child.pid!, signal);
-      const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 5000);
+      const timer = setTimeout(
+        () => child.exitCode === null && process.kill(child.pid!, "SIGKILL"),
+        5000,
+      );
       await exited;
       clearTimeout(timer);
     },
   };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, process: StartedProcess, ms = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  process: StartedProcess,
+  ms = 20_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const value = await probe();
@@ -58,7 +66,11 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 }
 
 /** A redis-server started by a test; `down` stops it and `up` brings it back on the same port (with its data if `persist`). */
-export type StartedRedis = StartedProcess & { url: string; down(): Promise<void>; up(): Promise<void> };
+export type StartedRedis = StartedProcess & {
+  url: string;
+  down(): Promise<void>;
+  up(): Promise<void>;
+};
 
 /**
  * A real redis-server on a random port. With `persist`, it keeps an append-only
@@ -67,13 +79,33 @@ export type StartedRedis = StartedProcess & { url: string; down(): Promise<void>
 export async function startRedis(options: { persist?: boolean } = {}): Promise<StartedRedis> {
   const port = await freePort();
   const dir = tempDir("edgelit-redis-");
-  const persistence = options.persist ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+  const persistence = options.persist
+    ? ["--appendonly", "yes", "--appendfsync", "always"]
+    : ["--appendonly", "no"];
   const launch = async () => {
-    const child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", ...persistence, "--dir", dir.path], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "redis-server",
+      [
+        "--bind",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--save",
+        "",
+        ...persistence,
+        "--dir",
+        dir.path,
+      ],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const started = track(child);
-    await waitFor("redis-server", () => (started.output().includes("Ready to accept connections") ? true : undefined), started);
+    await waitFor(
+      "redis-server",
+      () => (started.output().includes("Ready to accept connections") ? true : undefined),
+      started,
+    );
     return started;
   };
   let current = await launch();
@@ -115,7 +147,9 @@ export interface EdgelitProcessOptions {
 }
 
 /** `edgelit run` as a real process on 127.0.0.1; resolves once it serves. */
-export async function startEdgelit(options: EdgelitProcessOptions = {}): Promise<StartedProcess & { url: string; port: number }> {
+export async function startEdgelit(
+  options: EdgelitProcessOptions = {},
+): Promise<StartedProcess & { url: string; port: number }> {
   const port = options.port ?? (await freePort());
   const args = [
     join(ROOT, "bin/edgelit.mjs"),
@@ -134,6 +168,10 @@ export async function startEdgelit(options: EdgelitProcessOptions = {}): Promise
     stdio: ["ignore", "pipe", "pipe"],
   });
   const started = track(child);
-  const url = await waitFor("edgelit to serve", () => started.output().match(/serving .* at (http:\/\/\S+)/)?.[1], started);
+  const url = await waitFor(
+    "edgelit to serve",
+    () => started.output().match(/serving .* at (http:\/\/\S+)/)?.[1],
+    started,
+  );
   return { ...started, url, port };
 }

@@ -33,7 +33,8 @@ export async function startUpstashFixture(redisUrl: string): Promise<UpstashFixt
   const token = randomBytes(16).toString("hex");
 
   // Upstash takes non-string arguments as JSON (numbers arrive as numbers).
-  const argsOf = (command: unknown[]) => command.map((part) => (typeof part === "string" ? part : JSON.stringify(part)));
+  const argsOf = (command: unknown[]) =>
+    command.map((part) => (typeof part === "string" ? part : JSON.stringify(part)));
   const run = async (command: unknown[], base64: boolean): Promise<Reply> => {
     const [name, ...args] = argsOf(command);
     try {
@@ -49,11 +50,14 @@ export async function startUpstashFixture(redisUrl: string): Promise<UpstashFixt
       multi.callBuffer(name!, ...args);
     }
     const results = (await multi.exec()) ?? [];
-    return results.map(([error, result]) => (error ? { error: error.message } : { result: encode(result, base64) }));
+    return results.map(([error, result]) =>
+      error ? { error: error.message } : { result: encode(result, base64) },
+    );
   };
 
   const server = createServer(async (request, response) => {
-    if (request.headers.authorization !== `Bearer ${token}`) return reply(response, 401, { error: "Unauthorized" });
+    if (request.headers.authorization !== `Bearer ${token}`)
+      return reply(response, 401, { error: "Unauthorized" });
     const base64 = request.headers["upstash-encoding"] === "base64";
     let body: unknown;
     try {
@@ -61,7 +65,8 @@ export async function startUpstashFixture(redisUrl: string): Promise<UpstashFixt
     } catch {
       return reply(response, 400, { error: "ERR the body is not JSON" });
     }
-    if (!Array.isArray(body) || body.length === 0) return reply(response, 400, { error: "ERR the body must be a non-empty array" });
+    if (!Array.isArray(body) || body.length === 0)
+      return reply(response, 400, { error: "ERR the body must be a non-empty array" });
     const batch = body as unknown[][];
     switch (request.method === "POST" ? request.url : undefined) {
       case "/": {
@@ -69,10 +74,16 @@ export async function startUpstashFixture(redisUrl: string): Promise<UpstashFixt
         return reply(response, "error" in answer ? 400 : 200, answer);
       }
       case "/pipeline":
-        if (!batch.every(Array.isArray)) return reply(response, 400, { error: "ERR each command must be an array" });
-        return reply(response, 200, await Promise.all(batch.map((command) => run(command, base64))));
+        if (!batch.every(Array.isArray))
+          return reply(response, 400, { error: "ERR each command must be an array" });
+        return reply(
+          response,
+          200,
+          await Promise.all(batch.map((command) => run(command, base64))),
+        );
       case "/multi-exec":
-        if (!batch.every(Array.isArray)) return reply(response, 400, { error: "ERR each command must be an array" });
+        if (!batch.every(Array.isArray))
+          return reply(response, 400, { error: "ERR each command must be an array" });
         return reply(response, 200, await transaction(batch, base64));
       default:
         return reply(response, 404, { error: "ERR unknown endpoint" });
@@ -99,7 +110,10 @@ function encode(value: unknown, base64: boolean): unknown {
   if (typeof value === "string") return base64 ? Buffer.from(value).toString("base64") : value;
   if (Array.isArray(value)) return value.map((item) => encode(item, base64));
   // ioredis turns HGETALL into an object; Upstash sends it flat, field names encoded too.
-  if (value && typeof value === "object") return Object.entries(value).flat().map((item) => encode(item, base64));
+  if (value && typeof value === "object")
+    return Object.entries(value)
+      .flat()
+      .map((item) => encode(item, base64));
   return value ?? null;
 }
 

@@ -11,15 +11,22 @@ export const COMPATIBILITY_DATE = "2026-04-26";
 /** Bundles a Worker with `wrangler deploy --dry-run` (no login, no network); returns the bundle's path. */
 export function bundleWorker(outDir: string, configPath?: string): string {
   const config = configPath ? ["--config", configPath] : [];
-  const result = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outDir, ...config], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 120_000,
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  if (result.status !== 0) throw new Error(`wrangler could not bundle the Worker:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    "npx",
+    ["wrangler", "deploy", "--dry-run", "--outdir", outDir, ...config],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 120_000,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`wrangler could not bundle the Worker:\n${result.stdout}\n${result.stderr}`);
   // wrangler names the bundle after the entry file.
-  const main = configPath ? readFileSync(configPath, "utf8").match(/^main\s*=\s*"([^"]+)"/m)?.[1] : undefined;
+  const main = configPath
+    ? readFileSync(configPath, "utf8").match(/^main\s*=\s*"([^"]+)"/m)?.[1]
+    : undefined;
   return resolve(outDir, main ? `${basename(main, extname(main))}.js` : "worker.js");
 }
 
@@ -67,7 +74,10 @@ export interface WorkerFixture {
 export async function startWorker(options: WorkerFixtureOptions): Promise<WorkerFixture> {
   const out = tempDir("edgelit-worker-");
   const config = join(out.path, "wrangler.toml");
-  writeFileSync(config, `name = "edgelit-test"\nmain = ${JSON.stringify(resolve(options.main))}\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`);
+  writeFileSync(
+    config,
+    `name = "edgelit-test"\nmain = ${JSON.stringify(resolve(options.main))}\ncompatibility_date = "${COMPATIBILITY_DATE}"\n`,
+  );
   const script = bundleWorker(join(out.path, "bundle"), config);
   const miniflare = new Miniflare({
     ...moduleWorker(script),

@@ -24,15 +24,30 @@ interface RawEvent {
 }
 
 /** Posts exactly what it is given, with the browser's headers unless overridden. */
-async function postRaw(event: RawEvent): Promise<{ status: number; contentType: string; error: { code: string; message: string } }> {
+async function postRaw(
+  event: RawEvent,
+): Promise<{ status: number; contentType: string; error: { code: string; message: string } }> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ "content-type": "application/json", [CLIENT_HEADER]: "1", ...event.headers })) {
+  for (const [name, value] of Object.entries({
+    "content-type": "application/json",
+    [CLIENT_HEADER]: "1",
+    ...event.headers,
+  })) {
     if (value !== null) headers[name] = value;
   }
-  const response = await fetch(server.url + ROUTES.event, { method: "POST", headers, body: event.body, signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(server.url + ROUTES.event, {
+    method: "POST",
+    headers,
+    body: event.body,
+    signal: AbortSignal.timeout(10_000),
+  });
   const contentType = response.headers.get("content-type") ?? "";
   const text = await response.text();
-  return { status: response.status, contentType, error: contentType.includes("json") ? JSON.parse(text).error : { code: "?", message: text } };
+  return {
+    status: response.status,
+    contentType,
+    error: contentType.includes("json") ? JSON.parse(text).error : { code: "?", message: text },
+  };
 }
 
 interface BadCase {
@@ -51,8 +66,20 @@ const cases: BadCase[] = [
     code: "bad_request",
     message: "The event body is not valid JSON.",
   },
-  { name: "a JSON array", event: () => ({ body: "[1, 2]" }), status: 400, code: "bad_request", message: "The event body must be a JSON object." },
-  { name: "JSON null", event: () => ({ body: "null" }), status: 400, code: "bad_request", message: "The event body must be a JSON object." },
+  {
+    name: "a JSON array",
+    event: () => ({ body: "[1, 2]" }),
+    status: 400,
+    code: "bad_request",
+    message: "The event body must be a JSON object.",
+  },
+  {
+    name: "JSON null",
+    event: () => ({ body: "null" }),
+    status: 400,
+    code: "bad_request",
+    message: "The event body must be a JSON object.",
+  },
   {
     name: "another protocol version",
     event: (tab) => ({ body: clickBody(tab, { protocol: 99 }) }),
@@ -114,7 +141,8 @@ const cases: BadCase[] = [
     event: (tab) => ({ body: clickBody(tab), headers: { origin: "http://evil.example" } }),
     status: 403,
     code: "forbidden",
-    message: "Events from http://evil.example are not accepted: this server only takes events from its own pages.",
+    message:
+      "Events from http://evil.example are not accepted: this server only takes events from its own pages.",
   },
   {
     name: "an opaque (null) origin",
@@ -132,21 +160,32 @@ const cases: BadCase[] = [
   },
   {
     name: "changes that are not an array",
-    event: (tab) => ({ body: clickBody(tab, { changes: { id: tab.widgetId("button", "Add one"), value: true } }) }),
+    event: (tab) => ({
+      body: clickBody(tab, { changes: { id: tab.widgetId("button", "Add one"), value: true } }),
+    }),
     status: 400,
     code: "bad_request",
     message: "changes must be an array of { id, value }.",
   },
   {
     name: "a change without a value",
-    event: (tab) => ({ body: clickBody(tab, { changes: [{ id: tab.widgetId("button", "Add one") }] }) }),
+    event: (tab) => ({
+      body: clickBody(tab, { changes: [{ id: tab.widgetId("button", "Add one") }] }),
+    }),
     status: 400,
     code: "bad_request",
     message: "Each change must be { id: string, value }.",
   },
   {
     name: "more than 1000 changes in one event",
-    event: (tab) => ({ body: clickBody(tab, { changes: Array.from({ length: 1001 }, () => ({ id: tab.widgetId("button", "Add one"), value: true })) }) }),
+    event: (tab) => ({
+      body: clickBody(tab, {
+        changes: Array.from({ length: 1001 }, () => ({
+          id: tab.widgetId("button", "Add one"),
+          value: true,
+        })),
+      }),
+    }),
     status: 413,
     code: "payload_too_large",
     message: "An event may change at most 1000 widgets.",
@@ -155,7 +194,9 @@ const cases: BadCase[] = [
     // Built as text: nothing on this side may recurse into it either.
     name: "a change value nested 100,000 levels deep",
     event: (tab) => ({
-      body: clickBody(tab, { changes: [{ id: tab.widgetId("button", "Add one"), value: "DEEP" }] }).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)),
+      body: clickBody(tab, {
+        changes: [{ id: tab.widgetId("button", "Add one"), value: "DEEP" }],
+      }).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)),
     }),
     status: 400,
     code: "bad_request",

@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 /** Real executions of the cached function, as "pid n" lines. */
-const runs = () => (existsSync(runsFile) ? readFileSync(runsFile, "utf8").trim().split("\n").filter(Boolean) : []);
+const runs = () =>
+  existsSync(runsFile) ? readFileSync(runsFile, "utf8").trim().split("\n").filter(Boolean) : [];
 
 /** Opens a tab on a replica (optionally setting N) and returns the line the app wrote. */
 async function shown(url: string, n?: number): Promise<string> {
@@ -60,11 +61,17 @@ test("a result computed on one replica is reused by the other, until its ttl pas
   // Replica B has never run the function: it reads A's result (a Date still) from Redis.
   expect(await shown(replicaB.url)).toBe(onA);
   expect(runs()).toEqual([`${replicaA.pid} 3`]);
-  expect(await redis.keys("edgelit:cache:*")).toEqual([expect.stringMatching(/^edgelit:cache:square-[a-z0-9]+:[0-9a-f]{64}$/)]);
+  expect(await redis.keys("edgelit:cache:*")).toEqual([
+    expect.stringMatching(/^edgelit:cache:square-[a-z0-9]+:[0-9a-f]{64}$/),
+  ]);
 
   // Other arguments are another entry, computed once wherever they come first.
-  expect(await shown(replicaB.url, 4)).toMatch(new RegExp(`^4 squared is 16, computed by ${replicaB.pid} at `));
-  expect(await shown(replicaA.url, 4)).toMatch(new RegExp(`^4 squared is 16, computed by ${replicaB.pid} at `));
+  expect(await shown(replicaB.url, 4)).toMatch(
+    new RegExp(`^4 squared is 16, computed by ${replicaB.pid} at `),
+  );
+  expect(await shown(replicaA.url, 4)).toMatch(
+    new RegExp(`^4 squared is 16, computed by ${replicaB.pid} at `),
+  );
   expect(runs()).toEqual([`${replicaA.pid} 3`, `${replicaB.pid} 4`]);
 
   // Past the ttl the next call, on either replica, computes afresh.
@@ -82,14 +89,21 @@ test("edgelit cache clear empties the shared cache in the store, and the next ca
   const before = runs().length;
   expect(await redis.keys("edgelit:cache:*")).not.toEqual([]);
 
-  const cli = spawnSync(process.execPath, ["bin/edgelit.mjs", "cache", "clear", "--storage", redisServer.url], { encoding: "utf8", timeout: 30_000 });
+  const cli = spawnSync(
+    process.execPath,
+    ["bin/edgelit.mjs", "cache", "clear", "--storage", redisServer.url],
+    { encoding: "utf8", timeout: 30_000 },
+  );
   expect(cli.status).toBe(0);
-  expect(cli.stdout).toMatch(/^edgelit: cleared [1-9]\d* cached results? from redis redis:\/\/127\.0\.0\.1:\d+$/m);
+  expect(cli.stdout).toMatch(
+    /^edgelit: cleared [1-9]\d* cached results? from redis redis:\/\/127\.0\.0\.1:\d+$/m,
+  );
   expect(await redis.keys("edgelit:cache:*")).toEqual([]);
   expect(await redis.keys("edgelit:session:*")).not.toEqual([]);
 
   // A new tab first shows N = 3, then 5: both were cleared, so both are computed again.
-  expect(await shown(replicaB.url, 5)).toMatch(new RegExp(`^5 squared is 25, computed by ${replicaB.pid} at `));
+  expect(await shown(replicaB.url, 5)).toMatch(
+    new RegExp(`^5 squared is 25, computed by ${replicaB.pid} at `),
+  );
   expect(runs().slice(before)).toEqual([`${replicaB.pid} 3`, `${replicaB.pid} 5`]);
 });
-

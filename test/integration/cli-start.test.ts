@@ -6,7 +6,11 @@ let server: Awaited<ReturnType<typeof startEdgelit>>;
 
 beforeAll(async () => {
   // With `dev: true` the helper passes no --no-dev: `start` alone must choose production mode.
-  server = await startEdgelit({ command: "start", app: "test/integration/fixtures/throws-when-ticked-app.ts", dev: true });
+  server = await startEdgelit({
+    command: "start",
+    app: "test/integration/fixtures/throws-when-ticked-app.ts",
+    dev: true,
+  });
 });
 afterAll(async () => {
   await server?.stop();

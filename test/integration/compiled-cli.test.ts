@@ -33,12 +33,19 @@ test("the compiled CLI is rebuilt once a source it was built from changes, and o
 // Compiled or from source, an error from edgelit's own code names its TypeScript file in dev mode.
 for (const fromSource of [false, true]) {
   test(`an app's misuse shows a stack through edgelit's TypeScript sources (${fromSource ? "from source" : "compiled"})`, async () => {
-    const server = await startEdgelit({ app: "test/integration/fixtures/misused-slider-app.ts", dev: true, env: fromSource ? { EDGELIT_FROM_SOURCE: "1" } : {} });
+    const server = await startEdgelit({
+      app: "test/integration/fixtures/misused-slider-app.ts",
+      dev: true,
+      env: fromSource ? { EDGELIT_FROM_SOURCE: "1" } : {},
+    });
     try {
       const tab = new EventClient(server.url);
       await tab.send();
       const [exception] = tab.elements("exception");
-      expect(exception).toMatchObject({ name: "EdgelitApiError", message: 'slider "Backwards": min (5) must be below max (1).' });
+      expect(exception).toMatchObject({
+        name: "EdgelitApiError",
+        message: 'slider "Backwards": min (5) must be below max (1).',
+      });
       expect(exception?.stack).toMatch(/src\/elements\/inputs\/slider\.ts:\d+:\d+/);
       expect(exception?.stack).toMatch(/misused-slider-app\.ts:6:\d+/);
       expect(exception?.stack).not.toContain("dist-server");

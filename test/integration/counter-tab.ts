@@ -11,7 +11,8 @@ import { EventClient, type EventAnswer } from "../helpers/events.ts";
 export async function openCounter(baseUrl: string): Promise<EventClient> {
   const tab = new EventClient(baseUrl);
   const answer = await tab.send();
-  if (answer.status !== 200) throw new Error(`first load answered ${answer.status}: ${JSON.stringify(answer.error)}`);
+  if (answer.status !== 200)
+    throw new Error(`first load answered ${answer.status}: ${JSON.stringify(answer.error)}`);
   return tab;
 }
 
@@ -33,7 +34,8 @@ export function sliderShown(tab: EventClient): unknown {
 /** Clicks a button `times` times, one event each; returns the last answer. */
 export async function click(tab: EventClient, label: string, times = 1): Promise<EventAnswer> {
   let answer: EventAnswer | undefined;
-  for (let i = 0; i < times; i++) answer = await tab.send([{ id: tab.widgetId("button", label), value: true }]);
+  for (let i = 0; i < times; i++)
+    answer = await tab.send([{ id: tab.widgetId("button", label), value: true }]);
   return answer!;
 }
 
@@ -51,13 +53,20 @@ export async function reload(tab: EventClient): Promise<EventClient> {
 }
 
 /** The `element` messages of an answer. */
-export function elementMessages(answer: EventAnswer): Extract<ServerMessage, { type: "element" }>[] {
+export function elementMessages(
+  answer: EventAnswer,
+): Extract<ServerMessage, { type: "element" }>[] {
   return messagesOf(answer, "element");
 }
 
 /** The messages of one type in an answer. */
-export function messagesOf<T extends ServerMessage["type"]>(answer: EventAnswer, type: T): Extract<ServerMessage, { type: T }>[] {
-  return answer.messages.filter((message): message is Extract<ServerMessage, { type: T }> => message.type === type);
+export function messagesOf<T extends ServerMessage["type"]>(
+  answer: EventAnswer,
+  type: T,
+): Extract<ServerMessage, { type: T }>[] {
+  return answer.messages.filter(
+    (message): message is Extract<ServerMessage, { type: T }> => message.type === type,
+  );
 }
 
 /** A well-formed event of the tab that clicks "Add one", with `override` merged into the body. */

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../../src/protocol/index.ts";
 import { EventClient } from "../helpers/events.ts";
-import { click, countShown, elementMessages, messagesOf, moveStep, openCounter, reload, sliderShown, stepShown } from "./counter-tab.ts";
+import {
+  click,
+  countShown,
+  elementMessages,
+  messagesOf,
+  moveStep,
+  openCounter,
+  reload,
+  sliderShown,
+  stepShown,
+} from "./counter-tab.ts";
 
 /** A running edgelit server for the suite, however it was started. */
 export interface ServerUnderTest {
@@ -36,7 +46,10 @@ export function describeEventLoop(name: string, fixture: EventLoopFixture): void
       expect(answer.status).toBe(200);
       const [start] = messagesOf(answer, "start");
       expect(answer.messages[0]).toBe(start);
-      expect(start).toMatchObject({ reset: true, sessionId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(start).toMatchObject({
+        reset: true,
+        sessionId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
       expect(answer.messages.at(-1)).toMatchObject({ type: "finish", runId: start!.runId });
       // title, 2 buttons, slider, text input, columns, 2 columns, metric, markdown
       expect(elementMessages(answer)).toHaveLength(10);
@@ -58,7 +71,9 @@ export function describeEventLoop(name: string, fixture: EventLoopFixture): void
       const tab = await openCounter(server.url);
       const answer = await click(tab, "Add one", 3);
       expect(answer.status).toBe(200);
-      expect(messagesOf(answer, "start")).toMatchObject([{ reset: false, sessionId: tab.sessionId }]);
+      expect(messagesOf(answer, "start")).toMatchObject([
+        { reset: false, sessionId: tab.sessionId },
+      ]);
       expect(countShown(tab)).toBe("3");
     });
 
@@ -69,9 +84,15 @@ export function describeEventLoop(name: string, fixture: EventLoopFixture): void
       expect(elementMessages(moved).map((message) => message.kind)).toEqual(["slider", "markdown"]);
 
       const clicked = await click(tab, "Add step");
-      expect(elementMessages(clicked)).toEqual([expect.objectContaining({ kind: "metric", props: expect.objectContaining({ value: "5" }) })]);
+      expect(elementMessages(clicked)).toEqual([
+        expect.objectContaining({ kind: "metric", props: expect.objectContaining({ value: "5" }) }),
+      ]);
       expect(countShown(tab)).toBe("5");
-      expect(clicked.messages.map((message) => message.type)).toEqual(["start", "element", "finish"]);
+      expect(clicked.messages.map((message) => message.type)).toEqual([
+        "start",
+        "element",
+        "finish",
+      ]);
     });
 
     test("a reload of the tab gets the whole page again with its state kept", async () => {
@@ -80,7 +101,9 @@ export function describeEventLoop(name: string, fixture: EventLoopFixture): void
       await moveStep(tab, 5);
 
       const reloaded = await reload(tab);
-      expect(messagesOf(reloaded.last!, "start")).toMatchObject([{ reset: true, sessionId: tab.sessionId }]);
+      expect(messagesOf(reloaded.last!, "start")).toMatchObject([
+        { reset: true, sessionId: tab.sessionId },
+      ]);
       expect(elementMessages(reloaded.last!)).toHaveLength(10);
       expect(countShown(reloaded)).toBe("3");
       expect(sliderShown(reloaded)).toBe(5);

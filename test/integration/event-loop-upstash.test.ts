@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 const startWithUpstash = () =>
-  startEdgelit({ storage: "upstash", env: { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token } });
+  startEdgelit({
+    storage: "upstash",
+    env: { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token },
+  });
 
 describeEventLoop("Upstash", {
   async start() {
@@ -41,7 +44,9 @@ describe("edgelit run --storage upstash", () => {
     let after: Awaited<ReturnType<typeof startEdgelit>> | undefined;
     try {
       // The store's line follows the "serving" line the start waits for: it may arrive a moment later.
-      await expect.poll(() => before.output(), { timeout: 5000 }).toContain(`sessions in upstash ${upstash.url}`);
+      await expect
+        .poll(() => before.output(), { timeout: 5000 })
+        .toContain(`sessions in upstash ${upstash.url}`);
       expect(before.output()).not.toContain(upstash.token);
       const tab = await openCounter(before.url);
       await click(tab, "Add one", 3);
@@ -61,12 +66,16 @@ describe("edgelit run --storage upstash", () => {
 
   test("without the token it refuses to start and names both variables", () => {
     const root = resolve(import.meta.dirname, "../..");
-    const result = spawnSync(process.execPath, ["bin/edgelit.mjs", "run", "examples/counter/app.ts", "--storage", "upstash", "--no-dev"], {
-      cwd: root,
-      env: { ...process.env, UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: "" },
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["bin/edgelit.mjs", "run", "examples/counter/app.ts", "--storage", "upstash", "--no-dev"],
+      {
+        cwd: root,
+        env: { ...process.env, UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: "" },
+        encoding: "utf8",
+        timeout: 20_000,
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN");
   });

@@ -10,7 +10,10 @@ let replicaB: Awaited<ReturnType<typeof startEdgelit>>;
 
 beforeAll(async () => {
   redis = await startRedis();
-  [replicaA, replicaB] = await Promise.all([startEdgelit({ app: APP, storage: redis.url }), startEdgelit({ app: APP, storage: redis.url })]);
+  [replicaA, replicaB] = await Promise.all([
+    startEdgelit({ app: APP, storage: redis.url }),
+    startEdgelit({ app: APP, storage: redis.url }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([replicaA?.stop(), replicaB?.stop()]);
@@ -18,13 +21,21 @@ afterAll(async () => {
 });
 
 const countIn = (messages: ServerMessage[]) =>
-  messages.flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : [])).at(-1);
+  messages
+    .flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : []))
+    .at(-1);
 
 /** One click event, as the page would send it (and resend it, with the same eventId), read as it streams. */
 function startClickOn(baseUrl: string, tab: EventClient, eventId: string) {
-  return streamEvent(baseUrl, { sessionId: tab.sessionId, lastRunId: null, eventId, changes: [{ id: tab.widgetId("button", "Slow add"), value: true }] });
+  return streamEvent(baseUrl, {
+    sessionId: tab.sessionId,
+    lastRunId: null,
+    eventId,
+    changes: [{ id: tab.widgetId("button", "Slow add"), value: true }],
+  });
 }
-const clickOn = (baseUrl: string, tab: EventClient, eventId: string) => startClickOn(baseUrl, tab, eventId).answer;
+const clickOn = (baseUrl: string, tab: EventClient, eventId: string) =>
+  startClickOn(baseUrl, tab, eventId).answer;
 
 test("the same event raced on two replicas is applied once: the loser is told to resend, and the resend changes nothing", async () => {
   const tab = new EventClient(replicaA.url);
@@ -36,7 +47,9 @@ test("the same event raced on two replicas is applied once: the loser is told to
   const answers = [await first.answer, await second];
 
   const finished = answers.filter((a) => a.messages.at(-1)?.type === "finish");
-  const conflicted = answers.filter((a) => a.messages.some((m) => m.type === "error" && m.code === "conflict"));
+  const conflicted = answers.filter((a) =>
+    a.messages.some((m) => m.type === "error" && m.code === "conflict"),
+  );
   expect(finished).toHaveLength(1);
   expect(conflicted).toHaveLength(1);
   expect(countIn(finished[0]!.messages)).toBe("1");
@@ -51,7 +64,10 @@ test("a replica killed mid-run loses nothing: the resend to another replica appl
   const tab = new EventClient(replicaA.url);
   await tab.send();
   const click = startClickOn(replicaA.url, tab, "kill-1");
-  const doomed = click.answer.then(() => "answered", () => "connection lost");
+  const doomed = click.answer.then(
+    () => "answered",
+    () => "connection lost",
+  );
   // Killed mid-run: after A loaded the session, before its save 800 ms later.
   await click.reached("start");
   await replicaA.stop("SIGKILL");

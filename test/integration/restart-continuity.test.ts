@@ -9,7 +9,11 @@ import { click, countShown, elementMessages, messagesOf, openCounter } from "./c
 
 type RedisServer = Awaited<ReturnType<typeof startRedis>>;
 
-async function expectCountSurvivesRestart(storage: string, signal: NodeJS.Signals, samePort: boolean): Promise<void> {
+async function expectCountSurvivesRestart(
+  storage: string,
+  signal: NodeJS.Signals,
+  samePort: boolean,
+): Promise<void> {
   const before = await startEdgelit({ storage });
   let after: Awaited<ReturnType<typeof startEdgelit>> | undefined;
   try {

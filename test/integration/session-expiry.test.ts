@@ -50,7 +50,9 @@ describe.concurrent.each(stores)("idle expiry with $name storage", ({ name, stor
     await Promise.all([server?.stop(), activeServer?.stop()]);
   });
 
-  test("an idle session expires and its next event is answered 404 session_expired", async ({ expect }) => {
+  test("an idle session expires and its next event is answered 404 session_expired", async ({
+    expect,
+  }) => {
     const tab = await openCounter(server!.url);
     await click(tab, "Add one");
     // The click's save touched the session before its answer ended, so from here the
@@ -72,8 +74,12 @@ describe.concurrent.each(stores)("idle expiry with $name storage", ({ name, stor
       changes: [{ id: tab.widgetId("button", "Add one"), value: true }],
     });
     expect(answer.status).toBe(404);
-    expect(answer.error).toEqual({ code: "session_expired", message: "This session has expired or does not exist; start a new one." });
-    if (name === "fs") expect(existsSync(join(fsStore.path, "edgelit", "session", tab.sessionId!))).toBe(false);
+    expect(answer.error).toEqual({
+      code: "session_expired",
+      message: "This session has expired or does not exist; start a new one.",
+    });
+    if (name === "fs")
+      expect(existsSync(join(fsStore.path, "edgelit", "session", tab.sessionId!))).toBe(false);
 
     // The page recovers by starting a new session, from zero.
     const fresh = await openCounter(server!.url);

@@ -7,7 +7,10 @@ import { describeSessionStore } from "./session-store-contract.ts";
 const dir = tempDir("edgelit-store-fs-");
 afterAll(() => dir.remove());
 
-describeSessionStore("fs", { storage: () => createStorage({ driver: fsDriver({ base: dir.path }) }), guarantee: "checked" });
+describeSessionStore("fs", {
+  storage: () => createStorage({ driver: fsDriver({ base: dir.path }) }),
+  guarantee: "checked",
+});
 
 test("the sweep deletes fs session files idle past the TTL and keeps the others", async () => {
   const { createSessionStore } = await import("../../src/session/store.ts");
@@ -20,5 +23,7 @@ test("the sweep deletes fs session files idle past the TTL and keeps the others"
   await sessions.save("b".repeat(32), createSessionRecord(now), 0);
   now += 20_000; // a is 70 s idle, b 20 s
   expect(await sessions.sweepExpired()).toBe(1);
-  expect((await storage.getKeys("edgelit:session")).map((key) => key.split(":").at(-1))).toEqual(["b".repeat(32)]);
+  expect((await storage.getKeys("edgelit:session")).map((key) => key.split(":").at(-1))).toEqual([
+    "b".repeat(32),
+  ]);
 });

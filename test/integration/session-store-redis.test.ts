@@ -41,7 +41,8 @@ describe("Redis compare-and-set", () => {
   test("keeps saving, and refusing stale saves, after Redis forgets its scripts", async () => {
     const sessions = createSessionStore(open());
     const id = "ffffffffffffffffffffffffffffff02";
-    for (let version = 0; version < 3; version++) expect(await sessions.save(id, createSessionRecord(), version)).toBeDefined();
+    for (let version = 0; version < 3; version++)
+      expect(await sessions.save(id, createSessionRecord(), version)).toBeDefined();
     const raw = new Redis(redis.url);
     await raw.script("FLUSH");
     raw.disconnect();

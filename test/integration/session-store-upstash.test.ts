@@ -24,10 +24,15 @@ afterAll(async () => {
 
 // Each storage is its own client, as another replica would hold.
 const open = () => createUpstashStorage({ url: upstash.url, token: upstash.token, retry: false });
-const openWithBase = () => createUpstashStorage({ url: upstash.url, token: upstash.token, base: "tenant/a", retry: false });
+const openWithBase = () =>
+  createUpstashStorage({ url: upstash.url, token: upstash.token, base: "tenant/a", retry: false });
 
 describeSessionStore("upstash", { storage: open, second: open, guarantee: "atomic" });
-describeSessionStore("upstash, keys under a base", { storage: openWithBase, second: openWithBase, guarantee: "atomic" });
+describeSessionStore("upstash, keys under a base", {
+  storage: openWithBase,
+  second: openWithBase,
+  guarantee: "atomic",
+});
 
 describe("the upstash store", () => {
   const ID = "fedcba9876543210fedcba9876543210";
@@ -46,25 +51,53 @@ describe("the upstash store", () => {
   });
 
   test("the fixture refuses a wrong token, as Upstash does", async () => {
-    const stranger = new Redis({ url: upstash.url, token: "wrong", retry: false, enableTelemetry: false, enableAutoPipelining: false });
+    const stranger = new Redis({
+      url: upstash.url,
+      token: "wrong",
+      retry: false,
+      enableTelemetry: false,
+      enableAutoPipelining: false,
+    });
     await expect(stranger.get("anything")).rejects.toThrow(/Unauthorized/);
   });
 
   test("the fixture answers as Upstash: base64 strings (nested, hash fields), pipelines, transactions, errors", async () => {
-    const client = new Redis({ url: upstash.url, token: upstash.token, retry: false, enableTelemetry: false });
+    const client = new Redis({
+      url: upstash.url,
+      token: upstash.token,
+      retry: false,
+      enableTelemetry: false,
+    });
     await client.hset("fixture:hash", { "héllo ✓": "日本", name: 2 });
     expect(await client.hgetall("fixture:hash")).toEqual({ "héllo ✓": "日本", name: 2 });
-    expect(await client.eval("return {KEYS[1], ARGV[1], {ARGV[2]}}", ["k"], ["✓", "nested"])).toEqual(["k", "✓", ["nested"]]);
+    expect(
+      await client.eval("return {KEYS[1], ARGV[1], {ARGV[2]}}", ["k"], ["✓", "nested"]),
+    ).toEqual(["k", "✓", ["nested"]]);
     // Issued in one tick: auto-pipelined into one /pipeline request.
-    expect(await Promise.all([client.set("fixture:a", "1"), client.incr("fixture:a"), client.get("fixture:missing")])).toEqual(["OK", 2, null]);
+    expect(
+      await Promise.all([
+        client.set("fixture:a", "1"),
+        client.incr("fixture:a"),
+        client.get("fixture:missing"),
+      ]),
+    ).toEqual(["OK", 2, null]);
     expect(await client.multi().set("fixture:b", "x").get("fixture:b").exec()).toEqual(["OK", "x"]);
-    await expect(client.eval("return redis.call('NOPE')", [], [])).rejects.toThrow(/Unknown Redis command/i);
+    await expect(client.eval("return redis.call('NOPE')", [], [])).rejects.toThrow(
+      /Unknown Redis command/i,
+    );
   });
 
   test("--storage upstash reads both variables, names them when missing, and never shows the token", () => {
-    expect(() => storageFromFlag("upstash", "/", {})).toThrow(/UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN/);
-    expect(() => storageFromFlag("upstash", "/", { UPSTASH_REDIS_REST_URL: upstash.url })).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
-    const chosen = storageFromFlag("upstash", "/", { UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token });
+    expect(() => storageFromFlag("upstash", "/", {})).toThrow(
+      /UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN/,
+    );
+    expect(() => storageFromFlag("upstash", "/", { UPSTASH_REDIS_REST_URL: upstash.url })).toThrow(
+      /UPSTASH_REDIS_REST_TOKEN/,
+    );
+    const chosen = storageFromFlag("upstash", "/", {
+      UPSTASH_REDIS_REST_URL: upstash.url,
+      UPSTASH_REDIS_REST_TOKEN: upstash.token,
+    });
     expect(chosen.description).toBe(`upstash ${upstash.url}`);
     expect(createSessionStore(chosen.storage).guarantee).toBe("atomic");
   });

@@ -30,8 +30,18 @@ beforeAll(async () => {
   miniflare = new Miniflare({
     cf: false,
     workers: [
-      { name: "a", ...worker, durableObjects: { SESSIONS: { className: "InspectableSessionStore", useSQLite: true } } },
-      { name: "b", ...worker, durableObjects: { SESSIONS: { className: "InspectableSessionStore", scriptName: "a", useSQLite: true } } },
+      {
+        name: "a",
+        ...worker,
+        durableObjects: { SESSIONS: { className: "InspectableSessionStore", useSQLite: true } },
+      },
+      {
+        name: "b",
+        ...worker,
+        durableObjects: {
+          SESSIONS: { className: "InspectableSessionStore", scriptName: "a", useSQLite: true },
+        },
+      },
     ],
   });
   await miniflare.ready;
@@ -45,16 +55,30 @@ afterAll(async () => {
   rmSync(resolve(FIXTURE, ".wrangler"), { recursive: true, force: true });
 });
 
-const countOn = (tab: EventClient) => tab.elements("metric").find((props) => props.label === "Count")?.value;
+const countOn = (tab: EventClient) =>
+  tab.elements("metric").find((props) => props.label === "Count")?.value;
 const countIn = (answer: EventAnswer) =>
-  answer.messages.flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : [])).at(-1);
+  answer.messages
+    .flatMap((m) => (m.type === "element" && m.kind === "metric" ? [m.props.value] : []))
+    .at(-1);
 const finished = (answer: EventAnswer) => answer.messages.at(-1)?.type === "finish";
-const conflicted = (answer: EventAnswer) => answer.messages.some((m: ServerMessage) => m.type === "error" && m.code === "conflict");
+const conflicted = (answer: EventAnswer) =>
+  answer.messages.some((m: ServerMessage) => m.type === "error" && m.code === "conflict");
 
 /** One event as the page sends it; resent with the same eventId while the server answers "conflict", as the page does. */
-async function sendUntilSaved(baseUrl: string, tab: EventClient, eventId: string, changes: WidgetChange[]): Promise<EventAnswer> {
+async function sendUntilSaved(
+  baseUrl: string,
+  tab: EventClient,
+  eventId: string,
+  changes: WidgetChange[],
+): Promise<EventAnswer> {
   for (let attempt = 1; ; attempt++) {
-    const answer = await postEvent(baseUrl, { sessionId: tab.sessionId, lastRunId: null, eventId, changes });
+    const answer = await postEvent(baseUrl, {
+      sessionId: tab.sessionId,
+      lastRunId: null,
+      eventId,
+      changes,
+    });
     if (!conflicted(answer) || attempt === 5) return answer;
   }
 }
@@ -63,7 +87,8 @@ test("under workerd, clicks run through the session's Durable Object, and each s
   const tab = new EventClient(urlA);
   await tab.send();
   expect(countOn(tab)).toBe("0");
-  for (let click = 0; click < 3; click++) await tab.send([{ id: tab.widgetId("button", "Add one"), value: true }]);
+  for (let click = 0; click < 3; click++)
+    await tab.send([{ id: tab.widgetId("button", "Add one"), value: true }]);
   expect(tab.last?.messages.at(-1)?.type).toBe("finish");
   expect(countOn(tab)).toBe("3");
 
@@ -83,7 +108,9 @@ test("the same event sent to two isolates at once is counted once", async () => 
   const tab = new EventClient(urlA);
   await tab.send();
   const click = [{ id: tab.widgetId("button", "Add one"), value: true }];
-  const answers = await Promise.all([urlA, urlB].map((url) => sendUntilSaved(url, tab, "twice", click)));
+  const answers = await Promise.all(
+    [urlA, urlB].map((url) => sendUntilSaved(url, tab, "twice", click)),
+  );
   expect(answers.some(finished)).toBe(true);
   for (const answer of answers.filter(finished)) expect(countIn(answer)).toBe("1");
   expect(countIn(await sendUntilSaved(urlB, tab, "next", click))).toBe("2");
@@ -96,7 +123,9 @@ test("different clicks racing on two isolates are all kept: the object refuses t
   // Two clicks per isolate and round: each isolate runs its own one after the other, against the other isolate's.
   const urls = [urlA, urlB, urlA, urlB];
   for (let round = 1; round <= 20; round++) {
-    const answers = await Promise.all(urls.map((url, i) => sendUntilSaved(url, tab, `${round}-${i}`, click)));
+    const answers = await Promise.all(
+      urls.map((url, i) => sendUntilSaved(url, tab, `${round}-${i}`, click)),
+    );
     expect(answers.every(finished)).toBe(true);
   }
   expect(countIn(await sendUntilSaved(urlA, tab, "look", []))).toBe("80");
@@ -105,7 +134,10 @@ test("different clicks racing on two isolates are all kept: the object refuses t
 /** The fixture's driver, called from Node but running inside workerd, where it reaches the objects. */
 function driverIn(baseUrl: string, name?: string): Driver & AtomicDriver {
   const call = async <T>(method: string, ...args: unknown[]): Promise<T> => {
-    const response = await fetch(`${baseUrl}/__driver`, { method: "POST", body: JSON.stringify({ method, args, name }) });
+    const response = await fetch(`${baseUrl}/__driver`, {
+      method: "POST",
+      body: JSON.stringify({ method, args, name }),
+    });
     const body = (await response.json()) as { result?: T; error?: string };
     if (body.error !== undefined) throw new Error(body.error);
     return body.result as T;
@@ -136,7 +168,8 @@ test("a key past its TTL is gone, and the object's alarm deletes it even if nobo
   expect(await driver.getItem(key, {})).toBe(record);
 
   // Only the alarm deletes here: listing the object's storage does not check expiry.
-  const stored = async () => (await (await fetch(`${urlA}/__stored?key=${key}`)).json()) as string[];
+  const stored = async () =>
+    (await (await fetch(`${urlA}/__stored?key=${key}`)).json()) as string[];
   expect(await stored()).toEqual([key]);
   while ((await stored()).length > 0 && performance.now() - written < 5000) await sleep(100);
   expect(await stored()).toEqual([]);
@@ -152,7 +185,10 @@ test("with `name`, every key lives in that one object and can be listed; without
   await shared.setItem("edgelit:session:one", { json: { version: 1 } });
   await shared.setItem("edgelit:session:two", { json: { version: 1 } });
   await shared.setItem("other:three", "x");
-  expect((await shared.getKeys("edgelit:session")).sort()).toEqual(["edgelit:session:one", "edgelit:session:two"]);
+  expect((await shared.getKeys("edgelit:session")).sort()).toEqual([
+    "edgelit:session:one",
+    "edgelit:session:two",
+  ]);
   expect(await shared.getItem("edgelit:session:two")).toEqual({ json: { version: 1 } });
   await shared.removeItem("edgelit:session:two");
   expect(await shared.hasItem("edgelit:session:two")).toBe(false);

@@ -35,9 +35,14 @@ describeSessionStore("Cloudflare KV under workerd", {
 test("a server whose sessions are in KV warns at startup that KV is eventually consistent", () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   try {
-    createServer({ app: defineApp((st) => st.text("hi")), storage: createStorage({ driver: kvDriver({ binding: namespace as never }) }) });
+    createServer({
+      app: defineApp((st) => st.text("hi")),
+      storage: createStorage({ driver: kvDriver({ binding: namespace as never }) }),
+    });
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(String(warn.mock.calls[0]![0])).toMatch(/eventually consistent store \(Cloudflare KV\).*use a Durable Object or Upstash store/);
+    expect(String(warn.mock.calls[0]![0])).toMatch(
+      /eventually consistent store \(Cloudflare KV\).*use a Durable Object or Upstash store/,
+    );
     warn.mockClear();
     createServer({ app: defineApp((st) => st.text("hi")), storage: createStorage() });
     expect(warn).not.toHaveBeenCalled();
@@ -45,4 +50,3 @@ test("a server whose sessions are in KV warns at startup that KV is eventually c
     warn.mockRestore();
   }
 });
-

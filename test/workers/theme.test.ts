@@ -5,7 +5,10 @@ import { startWorker, type WorkerFixture } from "../helpers/worker.ts";
 let worker: WorkerFixture;
 
 beforeAll(async () => {
-  worker = await startWorker({ main: resolve(import.meta.dirname, "fixtures/themed-worker.ts"), assets: true });
+  worker = await startWorker({
+    main: resolve(import.meta.dirname, "fixtures/themed-worker.ts"),
+    assets: true,
+  });
 }, 120_000);
 
 afterAll(async () => {

@@ -40,7 +40,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     file: undefined,
     port: 8501,
     host: "127.0.0.1",
-    storage: env.EDGELIT_STORAGE ?? env.REDIS_URL ?? (env.UPSTASH_REDIS_REST_URL ? "upstash" : "fs"),
+    storage:
+      env.EDGELIT_STORAGE ?? env.REDIS_URL ?? (env.UPSTASH_REDIS_REST_URL ? "upstash" : "fs"),
     dev: true,
     sessionTtl: 3600,
   };
@@ -56,7 +57,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     switch (flag) {
       case "--port": {
         const port = Number(value());
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error("--port must be a whole number from 0 to 65535");
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error("--port must be a whole number from 0 to 65535");
         args.port = port;
         break;
       }
@@ -68,7 +70,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case "--session-ttl": {
         const seconds = Number(value());
-        if (!Number.isInteger(seconds) || seconds < 1) throw new Error("--session-ttl must be a whole number of seconds, at least 1");
+        if (!Number.isInteger(seconds) || seconds < 1)
+          throw new Error("--session-ttl must be a whole number of seconds, at least 1");
         args.sessionTtl = seconds;
         break;
       }

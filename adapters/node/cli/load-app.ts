@@ -15,7 +15,10 @@ export interface LiveApp {
  * and calls `onReload`. An app that fails to load shows its error in the page
  * until it is fixed.
  */
-export async function loadApp(file: string, options: { watch: boolean; onReload?: () => void }): Promise<LiveApp> {
+export async function loadApp(
+  file: string,
+  options: { watch: boolean; onReload?: () => void },
+): Promise<LiveApp> {
   const url = pathToFileURL(file).href;
   const watchers = new Map<string, FSWatcher>();
   let app: AppDefinition;
@@ -24,7 +27,10 @@ export async function loadApp(file: string, options: { watch: boolean; onReload?
   const importApp = async (): Promise<AppDefinition> => {
     const imported: string[] = [];
     try {
-      const module = await tsImport(url, { parentURL: import.meta.url, onImport: (u) => imported.push(u) });
+      const module = await tsImport(url, {
+        parentURL: import.meta.url,
+        onImport: (u) => imported.push(u),
+      });
       const definition = toAppDefinition(module.default);
       if (!definition) throw new Error(`${file} must export default defineApp((st) => { ... })`);
       return definition;
@@ -41,7 +47,12 @@ export async function loadApp(file: string, options: { watch: boolean; onReload?
 
   const watchAll = (urls: string[]) => {
     for (const imported of urls) {
-      if (!imported.startsWith("file:") || imported.includes("/node_modules/") || watchers.has(imported)) continue;
+      if (
+        !imported.startsWith("file:") ||
+        imported.includes("/node_modules/") ||
+        watchers.has(imported)
+      )
+        continue;
       const watcher = watch(fileURLToPath(imported), () => {
         clearTimeout(debounce);
         debounce = setTimeout(async () => {

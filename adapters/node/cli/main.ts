@@ -24,7 +24,9 @@ export async function main(argv: string[]): Promise<number> {
     case "run":
     case "start":
       if (!args.file) {
-        console.error(`edgelit: ${args.command} needs an app file, e.g. edgelit ${args.command} app.ts\n\n${usage()}`);
+        console.error(
+          `edgelit: ${args.command} needs an app file, e.g. edgelit ${args.command} app.ts\n\n${usage()}`,
+        );
         return 2;
       }
       return runApp(resolve(args.file), args);
@@ -62,7 +64,9 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
     sessionTtlSeconds: args.sessionTtl,
   });
   console.log(`edgelit: serving ${relative(process.cwd(), file) || file} at ${server.url}`);
-  console.log(`edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`);
+  console.log(
+    `edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`,
+  );
 
   const shutdown = async () => {
     app.close();
@@ -78,14 +82,18 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
 /** `edgelit cache clear`: empties every cacheData result in the chosen store. */
 async function clearCache(args: CliArgs): Promise<number> {
   if (args.file !== "clear") {
-    console.error(`edgelit: the cache command takes "clear", e.g. edgelit cache clear --storage redis://…\n\n${usage()}`);
+    console.error(
+      `edgelit: the cache command takes "clear", e.g. edgelit cache clear --storage redis://…\n\n${usage()}`,
+    );
     return 2;
   }
   const chosen = chooseStorage(args);
   if (!chosen) return 2;
   try {
     const removed = await clearSharedCache(chosen.storage);
-    console.log(`edgelit: cleared ${removed} cached result${removed === 1 ? "" : "s"} from ${chosen.description}`);
+    console.log(
+      `edgelit: cleared ${removed} cached result${removed === 1 ? "" : "s"} from ${chosen.description}`,
+    );
     return 0;
   } finally {
     await chosen.storage.dispose();

@@ -10,7 +10,11 @@ import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
  * reconnection attempts: an event would hang for many seconds. Failing fast
  * instead lets the page say the store is down and retry on its own.
  */
-const REDIS_CLIENT_OPTIONS = { maxRetriesPerRequest: 2, connectTimeout: 2000, commandTimeout: 5000 };
+const REDIS_CLIENT_OPTIONS = {
+  maxRetriesPerRequest: 2,
+  connectTimeout: 2000,
+  commandTimeout: 5000,
+};
 
 /** A store chosen on the command line, and how to describe it. */
 export interface ChosenStorage {
@@ -26,9 +30,16 @@ export interface ChosenStorage {
  * @example
  * const { storage, description } = storageFromFlag("fs", process.cwd());
  */
-export function storageFromFlag(flag: string, cwd: string, env: NodeJS.ProcessEnv = process.env): ChosenStorage {
+export function storageFromFlag(
+  flag: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ChosenStorage {
   if (flag === "memory") {
-    return { storage: createStorage({ driver: memoryDriver() }), description: "memory (sessions are lost on restart)" };
+    return {
+      storage: createStorage({ driver: memoryDriver() }),
+      description: "memory (sessions are lost on restart)",
+    };
   }
   if (flag === "fs" || flag.startsWith("fs:")) {
     const base = resolve(cwd, flag === "fs" ? ".edgelit/store" : flag.slice(3));
@@ -37,16 +48,24 @@ export function storageFromFlag(flag: string, cwd: string, env: NodeJS.ProcessEn
   if (/^rediss?:\/\//.test(flag)) {
     const url = new URL(flag);
     const shown = url.password ? flag.replace(`:${url.password}@`, ":***@") : flag;
-    return { storage: createStorage({ driver: redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS }) }), description: `redis ${shown}` };
+    return {
+      storage: createStorage({ driver: redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS }) }),
+      description: `redis ${shown}`,
+    };
   }
   if (flag === "upstash") {
     const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
     if (!url || !token) {
-      throw new Error("--storage upstash needs UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN in the environment");
+      throw new Error(
+        "--storage upstash needs UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN in the environment",
+      );
     }
-    if (!/^https?:\/\/\S+$/.test(url)) throw new Error(`UPSTASH_REDIS_REST_URL must be an https:// URL; got "${url}"`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      throw new Error(`UPSTASH_REDIS_REST_URL must be an https:// URL; got "${url}"`);
     // The token is a secret: the description names the URL only.
     return { storage: createUpstashStorage({ url, token }), description: `upstash ${url}` };
   }
-  throw new Error(`--storage must be memory, fs, fs:<dir>, a redis:// URL or upstash; got "${flag}"`);
+  throw new Error(
+    `--storage must be memory, fs, fs:<dir>, a redis:// URL or upstash; got "${flag}"`,
+  );
 }

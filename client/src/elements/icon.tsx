@@ -17,7 +17,9 @@ export function Icon(props: { icon: string | undefined; class?: string }) {
   return (
     <Show when={props.icon}>
       <span
-        class={["icon", props.class, material() !== undefined && "material-icon"].filter(Boolean).join(" ")}
+        class={["icon", props.class, material() !== undefined && "material-icon"]
+          .filter(Boolean)
+          .join(" ")}
         data-icon={props.icon}
         aria-hidden="true"
         translate="no"

@@ -17,19 +17,32 @@ export const streamlitMarkdown: MarkedExtension = {
       level: "inline",
       start: (src) => indexOrUndefined(src.search(/:[a-z]+(?:-background|-badge)?\[/)),
       tokenizer(src) {
-        const head = /^:(blue|green|orange|red|violet|gray|grey|rainbow|primary)(-background|-badge)?\[/.exec(src);
+        const head =
+          /^:(blue|green|orange|red|violet|gray|grey|rainbow|primary)(-background|-badge)?\[/.exec(
+            src,
+          );
         if (!head) return undefined;
         const end = closingBracket(src, head[0].length);
         if (end === -1) return undefined;
         const color = head[1] === "grey" ? "gray" : head[1]!;
-        const style = head[2] === "-background" ? "background" : head[2] === "-badge" ? "badge" : "color";
+        const style =
+          head[2] === "-background" ? "background" : head[2] === "-badge" ? "badge" : "color";
         if (style === "badge" && color === "rainbow") return undefined;
         const content = src.slice(head[0].length, end);
-        return { type: "colorDirective", raw: src.slice(0, end + 1), color, style, tokens: this.lexer.inlineTokens(content) };
+        return {
+          type: "colorDirective",
+          raw: src.slice(0, end + 1),
+          color,
+          style,
+          tokens: this.lexer.inlineTokens(content),
+        };
       },
       renderer(token) {
         const inner = this.parser.parseInline(token.tokens ?? []);
-        const cls = token.style === "badge" ? `badge badge-${token.color}` : `md-${token.style} md-${token.style}-${token.color}`;
+        const cls =
+          token.style === "badge"
+            ? `badge badge-${token.color}`
+            : `md-${token.style} md-${token.style}-${token.color}`;
         return `<span class="${cls}">${inner}</span>`;
       },
     },
@@ -42,7 +55,9 @@ export const streamlitMarkdown: MarkedExtension = {
         if (icon) return { type: "shortcode", raw: icon[0], icon: icon[1] };
         const emoji = /^:([a-z0-9_+-]+):/.exec(src);
         const character = emoji && Object.hasOwn(EMOJI, emoji[1]!) ? EMOJI[emoji[1]!] : undefined;
-        return character === undefined ? undefined : { type: "shortcode", raw: emoji![0], emoji: character };
+        return character === undefined
+          ? undefined
+          : { type: "shortcode", raw: emoji![0], emoji: character };
       },
       renderer(token) {
         return token.icon ? materialIconHtml(token.icon as string) : (token.emoji as string);
@@ -64,10 +79,14 @@ export const streamlitMarkdown: MarkedExtension = {
       start: (src) => indexOrUndefined(src.indexOf("$")),
       tokenizer(src) {
         const display = /^\$\$([\s\S]+?)\$\$/.exec(src);
-        if (display) return { type: "inlineMath", raw: display[0], tex: display[1]!.trim(), display: true };
+        if (display)
+          return { type: "inlineMath", raw: display[0], tex: display[1]!.trim(), display: true };
         // Like pandoc: no space just inside the dollars, no digit just after, so "$5 and $10" stays text.
-        const inline = /^\$(?=\S)((?:\\.|[^\\$\n])*?\S)\$(?!\d)/.exec(src) ?? /^\$([^\s$\\])\$(?!\d)/.exec(src);
-        return inline ? { type: "inlineMath", raw: inline[0], tex: inline[1]!, display: false } : undefined;
+        const inline =
+          /^\$(?=\S)((?:\\.|[^\\$\n])*?\S)\$(?!\d)/.exec(src) ?? /^\$([^\s$\\])\$(?!\d)/.exec(src);
+        return inline
+          ? { type: "inlineMath", raw: inline[0], tex: inline[1]!, display: false }
+          : undefined;
       },
       renderer: (token) => mathHtml(token.tex as string, token.display === true),
     },

@@ -5,7 +5,11 @@
  * through the sanitizer chunk first. Each library is a dynamic import(), so a
  * page without formulas never downloads KaTeX.
  */
-export async function showRichHtml(element: HTMLElement, html: string, options: { sanitize?: boolean } = {}): Promise<void> {
+export async function showRichHtml(
+  element: HTMLElement,
+  html: string,
+  options: { sanitize?: boolean } = {},
+): Promise<void> {
   const generation = (generations.get(element) ?? 0) + 1;
   generations.set(element, generation);
   const safe = options.sanitize ? (await loadSanitizer()).sanitizeHtml(html) : html;

@@ -7,6 +7,10 @@ import { showRichHtml } from "./enhance.ts";
  *
  * @example <div ref={richHtml(() => renderMarkdown(props.el.body))} />
  */
-export function richHtml(html: () => string, sanitize: () => boolean = () => false): (element: HTMLElement) => void {
-  return (element) => createEffect(() => void showRichHtml(element, html(), { sanitize: sanitize() }));
+export function richHtml(
+  html: () => string,
+  sanitize: () => boolean = () => false,
+): (element: HTMLElement) => void {
+  return (element) =>
+    createEffect(() => void showRichHtml(element, html(), { sanitize: sanitize() }));
 }

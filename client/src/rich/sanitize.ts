@@ -14,5 +14,6 @@ const purifier = DOMPurify(window);
 
 // A link that opens a new tab must not hand it `window.opener`.
 purifier.addHook("afterSanitizeAttributes", (node) => {
-  if (node.tagName === "A" && node.getAttribute("target") === "_blank") node.setAttribute("rel", "noopener noreferrer");
+  if (node.tagName === "A" && node.getAttribute("target") === "_blank")
+    node.setAttribute("rel", "noopener noreferrer");
 });

@@ -29,10 +29,14 @@ export interface TransportChoice {
  * const transports = chooseTransport(config.transports); // e.g. ["sse", "websocket", "json"]
  */
 export function chooseTransport(offered: Transport[] = []): TransportChoice {
-  const pinned = asTransport(new URLSearchParams(location.search).get("transport")) ?? (offered.length === 1 ? offered[0] : undefined);
+  const pinned =
+    asTransport(new URLSearchParams(location.search).get("transport")) ??
+    (offered.length === 1 ? offered[0] : undefined);
   const offers = (name: Transport) => offered.length === 0 || offered.includes(name);
   const remembered = asTransport(readStorage());
-  let transport = use(pinned ?? (remembered && offers(remembered) ? remembered : offers("sse") ? "sse" : offered[0]!));
+  let transport = use(
+    pinned ?? (remembered && offers(remembered) ? remembered : offers("sse") ? "sse" : offered[0]!),
+  );
 
   function use(name: Transport): EventTransport {
     document.documentElement.dataset.edgelitTransport = name;

@@ -1,5 +1,18 @@
-import { CLIENT_HEADER, ROUTES, createSseParser, type ErrorBody, type RerunRequest, type ServerMessage } from "../../../src/protocol/index.ts";
-import { ABORTED, SERVER_UNREACHABLE, STORE_UNREACHABLE, endOfRun, type AttemptOutcome } from "../transport.ts";
+import {
+  CLIENT_HEADER,
+  ROUTES,
+  createSseParser,
+  type ErrorBody,
+  type RerunRequest,
+  type ServerMessage,
+} from "../../../src/protocol/index.ts";
+import {
+  ABORTED,
+  SERVER_UNREACHABLE,
+  STORE_UNREACHABLE,
+  endOfRun,
+  type AttemptOutcome,
+} from "../transport.ts";
 
 /** `POST ROUTES.event`: the answer when it is a 2xx, else how the attempt ended. */
 export async function postEvent(

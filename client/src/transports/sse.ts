@@ -32,7 +32,11 @@ export const createSseTransport: CreateTransport = (giveWay) => {
           const now = performance.now();
           if (message.type === "start") startedAt = now;
           // The server spent elapsedMs on the run; a stream that flowed spread its frames over it.
-          if (message.type === "finish" && message.elapsedMs >= BUFFER_CHECK_MS && now - startedAt < message.elapsedMs / 4) {
+          if (
+            message.type === "finish" &&
+            message.elapsedMs >= BUFFER_CHECK_MS &&
+            now - startedAt < message.elapsedMs / 4
+          ) {
             giveWay("degraded");
           }
           onMessage(message);

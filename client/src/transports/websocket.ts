@@ -1,5 +1,16 @@
-import { ROUTES, type RerunRequest, type ServerMessage, type SocketEventMessage } from "../../../src/protocol/index.ts";
-import { ABORTED, SERVER_UNREACHABLE, endOfRun, type AttemptOutcome, type CreateTransport } from "../transport.ts";
+import {
+  ROUTES,
+  type RerunRequest,
+  type ServerMessage,
+  type SocketEventMessage,
+} from "../../../src/protocol/index.ts";
+import {
+  ABORTED,
+  SERVER_UNREACHABLE,
+  endOfRun,
+  type AttemptOutcome,
+  type CreateTransport,
+} from "../transport.ts";
 
 /** A socket still connecting after this long is as good as refused (a proxy holding the upgrade). */
 const OPEN_TIMEOUT_MS = 10_000;
@@ -33,7 +44,9 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
 
   const sendPending = () => {
     if (pending && socket?.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ type: "event", request: pending.request } satisfies SocketEventMessage));
+      socket.send(
+        JSON.stringify({ type: "event", request: pending.request } satisfies SocketEventMessage),
+      );
     }
   };
 
@@ -80,7 +93,11 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
         if (message.type === "error") {
           // Before its run started: a refusal, like an HTTP error on the POST.
           const end = endOfRun(message) ?? SERVER_UNREACHABLE;
-          event.settle(end.kind === "answered" ? { kind: "rejected", code: message.code, message: message.message } : end);
+          event.settle(
+            end.kind === "answered"
+              ? { kind: "rejected", code: message.code, message: message.message }
+              : end,
+          );
           continue;
         }
         if (message.type !== "start") continue; // the rest of the run this event interrupted

@@ -4,7 +4,9 @@ import { barChartSvg, onePagePdf, toneWav } from "../../uploads/generated-media.
 /** The Media and uploads page: media made in code, downloads, uploads, camera and microphone. */
 export default async function mediaPage(st: St): Promise<void> {
   st.header("Media and uploads", { divider: true });
-  st.markdown("Media bytes are kept with the session in the store, so whichever server answers can serve them.");
+  st.markdown(
+    "Media bytes are kept with the session in the store, so whichever server answers can serve them.",
+  );
 
   st.subheader("Made in code");
   const count = st.slider("Bars", { min: 3, max: 12, value: 6 });
@@ -13,11 +15,18 @@ export default async function mediaPage(st: St): Promise<void> {
   st.audio(toneWav(440, 1.5));
   st.caption("A 440 Hz tone, written as a WAV file by the app.");
   st.pdf(onePagePdf("Hello from the edgelit tour"), { height: 320 });
-  st.downloadButton("Download the chart", barChartSvg(bars), { fileName: "chart.svg", mime: "image/svg+xml" });
+  st.downloadButton("Download the chart", barChartSvg(bars), {
+    fileName: "chart.svg",
+    mime: "image/svg+xml",
+  });
 
   st.subheader("Uploads");
-  const picture = st.fileUploader("A picture", { type: ["png", "jpg", "jpeg", "gif", "webp", "svg"], maxBytes: 5_000_000 });
-  if (picture) st.image(picture, { caption: `${picture.name} · ${picture.size} bytes`, width: 320 });
+  const picture = st.fileUploader("A picture", {
+    type: ["png", "jpg", "jpeg", "gif", "webp", "svg"],
+    maxBytes: 5_000_000,
+  });
+  if (picture)
+    st.image(picture, { caption: `${picture.name} · ${picture.size} bytes`, width: 320 });
   const notes = st.fileUploader("Text files", { type: ["txt", "csv", "md"], multiple: true });
   for (const file of notes) {
     const text = await file.text();

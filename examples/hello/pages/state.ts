@@ -18,7 +18,9 @@ export default async function statePage(st: St): Promise<void> {
   st.session.since ??= new Date();
   st.button("Click", { onClick: () => st.session.clicks++ });
   st.metric("Clicks this session", st.session.clicks);
-  st.caption(`Session started ${(st.session.since as Date).toISOString()}; reload the tab and it is still here.`);
+  st.caption(
+    `Session started ${(st.session.since as Date).toISOString()}; reload the tab and it is still here.`,
+  );
   if (st.button("Reset")) {
     st.session.clicks = 0;
     st.rerun();
@@ -28,7 +30,9 @@ export default async function statePage(st: St): Promise<void> {
   const n = st.numberInput("A number to square, slowly", { min: 0, max: 1000, value: 12 });
   const { square, computedAt } = await st.spinner("Squaring…", () => slowSquare(n));
   st.write(`${n}² = ${square}, computed at ${computedAt}.`);
-  st.caption("`cacheData` keeps each answer in the shared store: pick a number again and it comes back at once, for every session.");
+  st.caption(
+    "`cacheData` keeps each answer in the shared store: pick a number again and it comes back at once, for every session.",
+  );
 
   st.subheader("Stopping a run");
   if (st.checkbox("Stop the script here")) {

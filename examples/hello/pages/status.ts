@@ -16,7 +16,9 @@ interface ChatTurn {
 
 /** A stand-in for a language model: it answers word by word. */
 async function* echo(prompt: string): AsyncGenerator<string> {
-  for (const word of `You said: ${prompt}. Every word of this answer streamed in while the script ran.`.split(/(?<=\s)/)) {
+  for (const word of `You said: ${prompt}. Every word of this answer streamed in while the script ran.`.split(
+    /(?<=\s)/,
+  )) {
     await sleep(WORD_MS);
     yield word;
   }
@@ -28,7 +30,12 @@ export default async function statusPage(st: St): Promise<void> {
 
   st.subheader("Progress and spinners");
   st.progress(0.7, { text: "A progress bar, 70 % full" });
-  if (st.button("Run a slow task", { type: "primary", help: "A progress bar, a status box with spinners, then a toast" })) {
+  if (
+    st.button("Run a slow task", {
+      type: "primary",
+      help: "A progress bar, a status box with spinners, then a toast",
+    })
+  ) {
     const bar = st.progress(0, { text: "Starting…" });
     const status = st.status("Working through three steps…", { expanded: true });
     for (const [done, step] of STEPS.entries()) {
@@ -60,10 +67,15 @@ export default async function statusPage(st: St): Promise<void> {
   }
 
   st.subheader("Chat");
-  st.caption("The message box is pinned to the bottom of the page; the reply streams in with `writeStream`.");
+  st.caption(
+    "The message box is pinned to the bottom of the page; the reply streams in with `writeStream`.",
+  );
   const history: ChatTurn[] = (st.session.tourChat ??= []);
-  st.chatMessage("assistant", BOT).markdown("Hello! Say something and I will echo it, a word at a time.");
-  for (const turn of history) st.chatMessage(turn.role, turn.role === "assistant" ? BOT : {}).markdown(turn.content);
+  st.chatMessage("assistant", BOT).markdown(
+    "Hello! Say something and I will echo it, a word at a time.",
+  );
+  for (const turn of history)
+    st.chatMessage(turn.role, turn.role === "assistant" ? BOT : {}).markdown(turn.content);
   const prompt = st.chatInput("Say something");
   if (prompt) {
     history.push({ role: "user", content: prompt });

@@ -5,7 +5,9 @@ import textSection from "../sections/text.ts";
 export default function textPage(st: St): void {
   st.header("Text", { divider: true });
   st.subheader("Markdown, code and data");
-  st.markdown("Markdown with `code`, [links](https://unstorage.unjs.io) and lists:\n\n- one\n- two");
+  st.markdown(
+    "Markdown with `code`, [links](https://unstorage.unjs.io) and lists:\n\n- one\n- two",
+  );
   st.text("Plain text keeps   its spacing.");
   st.caption("A caption, for footnotes.");
   st.code('st.title("Hello");', { language: "ts" });

@@ -13,7 +13,9 @@ export default function widgetsPage(st: St): void {
   const [low, high] = st.slider("Budget", { min: 0, max: 1000, value: [200, 800], step: 50 });
   const color = st.selectbox("Colour", ["red", "green", "blue"]);
   const size = st.radio("Size", ["S", "M", "L"], { horizontal: true, index: 1 });
-  const toppings = st.multiselect("Toppings", ["cheese", "olives", "basil"], { default: ["basil"] });
+  const toppings = st.multiselect("Toppings", ["cheese", "olives", "basil"], {
+    default: ["basil"],
+  });
   const agree = st.checkbox("I agree");
   const dark = st.toggle("Dark mode");
   if (st.button("Submit", { type: "primary" })) st.success(`Thanks${name ? `, ${name}` : ""}!`);

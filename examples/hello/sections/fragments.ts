@@ -38,7 +38,9 @@ export default function fragmentsSection(st: St): void {
   st.header("Fragments and dialogs", { divider: true });
   st.session.fullRuns = (st.session.fullRuns ?? 0) + 1;
   st.metric("Full runs of the app", st.session.fullRuns);
-  st.caption("This count grows only when the whole script runs; the boxes below rerun on their own.");
+  st.caption(
+    "This count grows only when the whole script runs; the boxes below rerun on their own.",
+  );
 
   const label = st.textInput("Counter label", { value: "Clicks" });
   const box = st.container({ border: true });

@@ -21,13 +21,17 @@ export default function layoutSection(st: St): void {
   const box = st.container({ border: true });
   box.write("A container with a border.");
   const log = st.container({ height: 160, key: "log" });
-  for (let line = 1; line <= 12; line++) log.text(`Log line ${line} of a container 160 px high: it scrolls.`);
+  for (let line = 1; line <= 12; line++)
+    log.text(`Log line ${line} of a container 160 px high: it scrolls.`);
 
   const details = st.expander("Open me", { icon: "🔍" });
   details.write("Expanders hold anything, widgets included.");
   details.checkbox("A checkbox inside an expander");
 
-  const settings = st.popover("Popover settings", { icon: "⚙️", help: "Opens in the page, without a rerun" });
+  const settings = st.popover("Popover settings", {
+    icon: "⚙️",
+    help: "Opens in the page, without a rerun",
+  });
   const shout = settings.toggle("Shout");
   settings.caption("Click outside or press Escape to close.");
   st.write(shout ? "HELLO FROM THE POPOVER!" : "Hello from the popover.");

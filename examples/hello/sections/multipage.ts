@@ -39,7 +39,17 @@ export default function multipageSection(st: St, here = "/"): void {
     st.queryParams.clear();
     st.rerun();
   }
-  if (st.button("Back to the first page", { help: "st.switchPage ends this run and runs the app on another page" })) st.switchPage("/");
-  st.pageLink("https://docs.streamlit.io/develop/concepts/multipage-apps", { label: "Streamlit's multipage apps", icon: "📖" });
-  st.caption("This tour is a multipage app itself; `npx edgelit run examples/multipage/app.ts` runs a smaller one.");
+  if (
+    st.button("Back to the first page", {
+      help: "st.switchPage ends this run and runs the app on another page",
+    })
+  )
+    st.switchPage("/");
+  st.pageLink("https://docs.streamlit.io/develop/concepts/multipage-apps", {
+    label: "Streamlit's multipage apps",
+    icon: "📖",
+  });
+  st.caption(
+    "This tour is a multipage app itself; `npx edgelit run examples/multipage/app.ts` runs a smaller one.",
+  );
 }

@@ -6,10 +6,15 @@ import type { Container } from "edgelit";
  * KaTeX, the highlighter and the HTML sanitizer load only when this shows.
  */
 export default function textSection(st: Container): void {
-  st.header("Rich text", { divider: true, help: "Every text element takes a help tooltip, like this one." });
+  st.header("Rich text", {
+    divider: true,
+    help: "Every text element takes a help tooltip, like this one.",
+  });
 
   st.subheader("Formulas");
-  st.latex(String.raw`\int_0^1 x^2\,dx = \frac{1}{3}`, { help: "Typeset by KaTeX, loaded on demand." });
+  st.latex(String.raw`\int_0^1 x^2\,dx = \frac{1}{3}`, {
+    help: "Typeset by KaTeX, loaded on demand.",
+  });
   st.markdown(String.raw`Inline math works in markdown too: $e^{i\pi} + 1 = 0$, and so do display formulas:
 
 $$
@@ -23,7 +28,10 @@ $$`);
     return f"Hello, {name}!"  # a comment`,
     { language: "python", lineNumbers: true },
   );
-  st.code("SELECT region, SUM(sales) FROM orders GROUP BY region ORDER BY 2 DESC;", { language: "sql", wrapLines: true });
+  st.code("SELECT region, SUM(sales) FROM orders GROUP BY region ORDER BY 2 DESC;", {
+    language: "sql",
+    wrapLines: true,
+  });
 
   st.subheader("Colours, badges and icons");
   st.markdown(
@@ -42,7 +50,12 @@ $$`);
 </div>`);
 
   st.subheader("Labels");
-  st.textInput("Search (the label is collapsed, but still names the box)", { labelVisibility: "collapsed", placeholder: "Search…" });
+  st.textInput("Search (the label is collapsed, but still names the box)", {
+    labelVisibility: "collapsed",
+    placeholder: "Search…",
+  });
   st.selectbox("Hidden label", ["keeps its space", "above the box"], { labelVisibility: "hidden" });
-  st.caption("Hover the ? for help.", { help: "Captions, markdown, text and headings all take `help`." });
+  st.caption("Hover the ? for help.", {
+    help: "Captions, markdown, text and headings all take `help`.",
+  });
 }

@@ -6,7 +6,10 @@ const ANIMALS = ["cat", "dog", "duck", "horse", "owl", "otter", "panda"];
 export default function search(st: St): void {
   st.title("Search");
   // The URL is the source of truth: the box starts from it, and what is typed goes back to it.
-  const query = st.textInput("Animal", { value: st.queryParams.q ?? "", placeholder: "Try: d" }).trim().toLowerCase();
+  const query = st
+    .textInput("Animal", { value: st.queryParams.q ?? "", placeholder: "Try: d" })
+    .trim()
+    .toLowerCase();
   if (query) st.queryParams.q = query;
   else delete st.queryParams.q;
   const found = ANIMALS.filter((animal) => animal.includes(query));

@@ -31,12 +31,20 @@ export const chatMethods = {
    * A chat bubble with an avatar: a container with the whole element API.
    * @example st.chatMessage("assistant", { avatar: ":material/smart_toy:" }).markdown("Hello! How can I help?")
    */
-  chatMessage(this: Drawable, name: "user" | "assistant" | (string & {}), options: ChatMessageOptions = {}): Container {
+  chatMessage(
+    this: Drawable,
+    name: "user" | "assistant" | (string & {}),
+    options: ChatMessageOptions = {},
+  ): Container {
     const target = this[TARGET];
     const avatar = options.avatar === undefined ? undefined : String(options.avatar);
     // Any text may be an avatar, but one written as a Material icon must name a real one.
     if (avatar !== undefined && looksLikeMaterialIcon(avatar)) checkIcon("st.chatMessage", avatar);
-    return openContainer(target.block(target.emit("chatMessage", { name: String(name), ...(avatar !== undefined && { avatar }) })));
+    return openContainer(
+      target.block(
+        target.emit("chatMessage", { name: String(name), ...(avatar !== undefined && { avatar }) }),
+      ),
+    );
   },
   /**
    * A message box pinned to the bottom of the page, wherever it is called.
@@ -47,7 +55,11 @@ export const chatMethods = {
    * const prompt = st.chatInput("Say something");
    * if (prompt) st.chatMessage("user").write(prompt);
    */
-  chatInput(this: Drawable, placeholder = "Your message", options: ChatInputOptions = {}): string | null {
+  chatInput(
+    this: Drawable,
+    placeholder = "Your message",
+    options: ChatInputOptions = {},
+  ): string | null {
     const calledAt = this[TARGET].path;
     // Wherever it is called, the chat input belongs to the bottom of the page.
     const target = this[TARGET].block([ROOTS.bottom]);
@@ -62,7 +74,12 @@ export const chatMethods = {
       onChange: options.onSubmit,
       at: calledAt,
     });
-    target.emit("chatInput", baseProps(id, label, options, { ...(options.maxChars !== undefined && { maxChars: options.maxChars }) }));
+    target.emit(
+      "chatInput",
+      baseProps(id, label, options, {
+        ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
+      }),
+    );
     return value;
   },
 };
@@ -80,4 +97,8 @@ const chatInputCodec: WidgetCodec<TextSettings> = {
 };
 
 /** The chat input kind: a message holds for the one run it causes; forms cannot hold it. */
-export const chatInputKind = defineWidget("chatInput", { codec: chatInputCodec, trigger: { idleValue: null }, notInForms: "Put it outside the form." });
+export const chatInputKind = defineWidget("chatInput", {
+  codec: chatInputCodec,
+  trigger: { idleValue: null },
+  notInForms: "Put it outside the form.",
+});

@@ -55,9 +55,14 @@ export const handlePrototype: object = Handle.prototype;
  * `prototype` (default: the element API) lets `st` add its own members once,
  * on a prototype of its own, instead of to every run's handle.
  */
-export function openContainer(target: ElementTarget, prototype: object = handlePrototype): Container {
+export function openContainer(
+  target: ElementTarget,
+  prototype: object = handlePrototype,
+): Container {
   if (prototype === handlePrototype) return new Handle(target) as Container;
-  return Object.assign(Object.create(prototype) as object, { [TARGET]: target }) as unknown as Container;
+  return Object.assign(Object.create(prototype) as object, {
+    [TARGET]: target,
+  }) as unknown as Container;
 }
 
 /** The handle on one element (`target` is an element target): every element call replaces it. */
@@ -70,11 +75,19 @@ export function openElement(target: ElementTarget): ElementHandle {
  * method that is neither a widget nor a layout block returns, as in Streamlit.
  * @example title(this: Drawable, body: string) { return drawElement(this[TARGET], "heading", { level: 1, body }); }
  */
-export function drawElement<K extends ElementKind>(target: ElementTarget, kind: K, props: ElementPropsByKind[K]): ElementHandle {
+export function drawElement<K extends ElementKind>(
+  target: ElementTarget,
+  kind: K,
+  props: ElementPropsByKind[K],
+): ElementHandle {
   return openElement(target.element(target.emit(kind, props)));
 }
 
 /** As drawElement, for an element whose props resolve later (media read first). */
-export function drawElementLater<K extends ElementKind>(target: ElementTarget, kind: K, props: Promise<ElementPropsByKind[K]>): ElementHandle {
+export function drawElementLater<K extends ElementKind>(
+  target: ElementTarget,
+  kind: K,
+  props: Promise<ElementPropsByKind[K]>,
+): ElementHandle {
   return openElement(target.element(target.emitLater(kind, props)));
 }

@@ -1,4 +1,9 @@
-import { pathKey, type ElementKind, type ElementPath, type ElementPropsByKind } from "../../protocol/index.ts";
+import {
+  pathKey,
+  type ElementKind,
+  type ElementPath,
+  type ElementPropsByKind,
+} from "../../protocol/index.ts";
 import type { RunBinding } from "../../runner/run-binding.ts";
 import type { RunContext } from "../../runner/script-run.ts";
 
@@ -77,7 +82,10 @@ export class ElementSlotTarget extends BlockTarget {
     this.binding.run.replace(this.path, kind, props);
     return this.path;
   }
-  override emitLater<K extends ElementKind>(kind: K, props: Promise<ElementPropsByKind[K]>): ElementPath {
+  override emitLater<K extends ElementKind>(
+    kind: K,
+    props: Promise<ElementPropsByKind[K]>,
+  ): ElementPath {
     this.binding.run.replaceLater(this.path, kind, props);
     return this.path;
   }

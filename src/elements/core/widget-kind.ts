@@ -1,6 +1,11 @@
 import type { WidgetKind } from "../../protocol/index.ts";
 import type { RegisteredWidget, WidgetCall } from "../../runner/widget-registry.ts";
-import { stableJson, type Decoded, type WidgetCodec, type WidgetRules } from "../../runner/widget-rules.ts";
+import {
+  stableJson,
+  type Decoded,
+  type WidgetCodec,
+  type WidgetRules,
+} from "../../runner/widget-rules.ts";
 import type { ElementTarget } from "./target.ts";
 
 export type { Decoded, WidgetCodec } from "../../runner/widget-rules.ts";
@@ -11,7 +16,10 @@ export { sameValue } from "../../runner/widget-rules.ts";
  * its flags (see WidgetRules), with `Settings` the typed part of it the
  * session record keeps. The table in ./kinds.ts lists every kind.
  */
-export interface WidgetKindDefinition<K extends WidgetKind = WidgetKind, Settings = unknown> extends WidgetRules<Settings> {
+export interface WidgetKindDefinition<
+  K extends WidgetKind = WidgetKind,
+  Settings = unknown,
+> extends WidgetRules<Settings> {
   readonly kind: K;
 }
 
@@ -19,12 +27,17 @@ export interface WidgetKindDefinition<K extends WidgetKind = WidgetKind, Setting
  * Defines a widget kind.
  * @example export const checkboxKind = defineWidget("checkbox", { codec: booleanCodec });
  */
-export function defineWidget<K extends WidgetKind, Settings>(kind: K, rules: WidgetRules<Settings>): WidgetKindDefinition<K, Settings> {
+export function defineWidget<K extends WidgetKind, Settings>(
+  kind: K,
+  rules: WidgetRules<Settings>,
+): WidgetKindDefinition<K, Settings> {
   return { kind, ...rules };
 }
 
 /** What a widget's method tells its kind about one call (the kind and place come from the definition and target). */
-export type WidgetCallOf<Value, Settings> = Omit<WidgetCall<Value>, "kind" | "at" | "settings"> & { settings: Settings };
+export type WidgetCallOf<Value, Settings> = Omit<WidgetCall<Value>, "kind" | "at" | "settings"> & {
+  settings: Settings;
+};
 
 /**
  * Registers one call of a widget of `definition`'s kind drawn into `target`:
@@ -45,7 +58,9 @@ export const ok = (value: unknown): Decoded => ({ ok: true, value });
 export const refuse = (reason: string): Decoded => ({ ok: false, reason });
 
 /** A codec for widgets whose wire value is the app's value: accepted when `check` finds nothing wrong. */
-export function checkedCodec<Settings>(check: (value: unknown, settings: Settings) => string | undefined): WidgetCodec<Settings> {
+export function checkedCodec<Settings>(
+  check: (value: unknown, settings: Settings) => string | undefined,
+): WidgetCodec<Settings> {
   return {
     fromClient(raw, settings) {
       const reason = check(raw, settings);
@@ -68,7 +83,8 @@ export function isIndex(value: unknown, length: number): value is number {
 
 /** A value as a refusal reason quotes it: JSON, cut short. */
 export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (value === undefined) return "nothing";
   const json = stableJson(value);
   return json.length > 40 ? `${json.slice(0, 40)}…` : json;

@@ -36,7 +36,10 @@ export const formMethods = {
     const target = this[TARGET];
     const run = target.run;
     run.forms.checkNew(key, target.path);
-    const path = target.emit("form", { border: options.border ?? true, enterToSubmit: options.enterToSubmit ?? true });
+    const path = target.emit("form", {
+      border: options.border ?? true,
+      enterToSubmit: options.enterToSubmit ?? true,
+    });
     run.forms.open(key, path, options.clearOnSubmit === true && run.isSubmitted(key));
     return openContainer(target.block(path));
   },
@@ -50,7 +53,11 @@ export const formMethods = {
    * const query = form.textInput("Query");
    * if (form.formSubmitButton("Search", { type: "primary" })) st.write(`Results for ${query}`);
    */
-  formSubmitButton(this: Drawable, label = "Submit", options: FormSubmitButtonOptions = {}): boolean {
+  formSubmitButton(
+    this: Drawable,
+    label = "Submit",
+    options: FormSubmitButtonOptions = {},
+  ): boolean {
     const target = this[TARGET];
     const form = target.run.forms.formAt(target.path);
     if (!form) {

@@ -1,5 +1,9 @@
 import { TARGET, type Drawable } from "../core/target.ts";
-import { DRAW_FRAGMENT, findFragment, type FragmentDefinition } from "../../runner/fragment-registry.ts";
+import {
+  DRAW_FRAGMENT,
+  findFragment,
+  type FragmentDefinition,
+} from "../../runner/fragment-registry.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { unkeepableAt } from "../../session/codec.ts";
 
@@ -10,12 +14,16 @@ export const fragmentHostMethods = {
     const target = this[TARGET];
     const run = target.run;
     if (findFragment(definition.id) !== definition) {
-      throw new EdgelitApiError(`The fragment "${definition.id}" was defined again after this one. Define each fragment once, at module scope.`);
+      throw new EdgelitApiError(
+        `The fragment "${definition.id}" was defined again after this one. Define each fragment once, at module scope.`,
+      );
     }
     if (run.drawsNothing) return; // a callback draws nothing
     const unkeepable = unkeepableAt(args, "args");
     if (unkeepable) {
-      throw new EdgelitApiError(`The arguments of fragment "${definition.id}" are kept in the session for its reruns, so they must be data: ${unkeepable} is not.`);
+      throw new EdgelitApiError(
+        `The arguments of fragment "${definition.id}" are kept in the session for its reruns, so they must be data: ${unkeepable} is not.`,
+      );
     }
     const { dialog } = definition;
     // A fragment's own run draws only its block, outside any form: its widgets would leave the form.
@@ -26,12 +34,22 @@ export const fragmentHostMethods = {
       );
     }
     if (dialog && run.fragments.hasDialog()) {
-      throw new EdgelitApiError(`Only one dialog can be open at a time: "${dialog.title}" was opened while another is open.`);
+      throw new EdgelitApiError(
+        `Only one dialog can be open at a time: "${dialog.title}" was opened while another is open.`,
+      );
     }
     const instanceId = run.fragments.instanceIdFor(definition.id, target.path);
     const path = dialog
-      ? target.emit("dialog", { id: instanceId, title: dialog.title, width: dialog.width, dismissible: dialog.dismissible })
-      : target.emit("fragment", { id: instanceId, ...(definition.runEvery !== undefined && { runEvery: definition.runEvery }) });
+      ? target.emit("dialog", {
+          id: instanceId,
+          title: dialog.title,
+          width: dialog.width,
+          dismissible: dialog.dismissible,
+        })
+      : target.emit("fragment", {
+          id: instanceId,
+          ...(definition.runEvery !== undefined && { runEvery: definition.runEvery }),
+        });
     if (path.at(-1)! < 0) return; // the block was not drawn (the run is closing)
     const page = run.location.runningPage;
     run.fragments.enter(instanceId, {

@@ -26,7 +26,9 @@ export function checkIcon(command: string, icon: unknown): string | undefined {
       );
     }
   }
-  throw new EdgelitApiError(`${command}: icon must be one emoji or ":material/icon_name:"; got ${JSON.stringify(icon)}.`);
+  throw new EdgelitApiError(
+    `${command}: icon must be one emoji or ":material/icon_name:"; got ${JSON.stringify(icon)}.`,
+  );
 }
 
 /**

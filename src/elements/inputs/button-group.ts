@@ -24,7 +24,9 @@ export interface MultiButtonGroupOptions<Option> extends ButtonGroupBaseOptions<
 }
 
 /** Options of `pills` and `segmentedControl`. */
-export type ButtonGroupOptions<Option> = SingleButtonGroupOptions<Option> | MultiButtonGroupOptions<Option>;
+export type ButtonGroupOptions<Option> =
+  | SingleButtonGroupOptions<Option>
+  | MultiButtonGroupOptions<Option>;
 
 /**
  * A row of toggle buttons (kind "pills" or "segmentedControl"). In single mode
@@ -40,12 +42,18 @@ export function buttonGroup<Option>(
 ): Option | null | Option[] {
   const mode = settings.selectionMode ?? "single";
   if (mode !== "single" && mode !== "multi") {
-    throw new EdgelitApiError(`${kind} "${label}": selectionMode must be "single" or "multi", got ${JSON.stringify(mode)}.`);
+    throw new EdgelitApiError(
+      `${kind} "${label}": selectionMode must be "single" or "multi", got ${JSON.stringify(mode)}.`,
+    );
   }
   const multi = mode === "multi";
-  if (!Array.isArray(options)) throw new EdgelitApiError(`${kind} "${label}": options must be a list, got ${typeof options}.`);
-  const labels = options.map((option) => (settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option)));
-  const defaultValue = settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
+  if (!Array.isArray(options))
+    throw new EdgelitApiError(`${kind} "${label}": options must be a list, got ${typeof options}.`);
+  const labels = options.map((option) =>
+    settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option),
+  );
+  const defaultValue =
+    settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
   const { id, value, shown } = target.run.widget<Option | null | Option[]>({
     kind,
     at: target.path,
@@ -57,11 +65,14 @@ export function buttonGroup<Option>(
     onChange: settings.onChange,
   });
   const chosen = multi ? (shown as Option[]) : shown === null ? [] : [shown];
-  target.emit(kind, baseProps(id, label, settings, {
-    options: labels,
-    indices: chosen.map((option) => indexOfOption(options, option)),
-    ...(multi && { multi: true }),
-  }));
+  target.emit(
+    kind,
+    baseProps(id, label, settings, {
+      options: labels,
+      indices: chosen.map((option) => indexOfOption(options, option)),
+      ...(multi && { multi: true }),
+    }),
+  );
   return value;
 }
 
@@ -69,8 +80,10 @@ export function buttonGroup<Option>(
 
 /** Pills and segmented controls: one option or none, or with `multiple` a list of options. */
 const buttonGroupCodec: WidgetCodec<ChoiceSettings> = {
-  fromClient: (raw, settings) => (settings.multiple ? multiChoiceCodec : singleChoiceCodec).fromClient(raw, settings),
-  check: (value, settings) => (settings.multiple ? multiChoiceCodec : singleChoiceCodec).check(value, settings),
+  fromClient: (raw, settings) =>
+    (settings.multiple ? multiChoiceCodec : singleChoiceCodec).fromClient(raw, settings),
+  check: (value, settings) =>
+    (settings.multiple ? multiChoiceCodec : singleChoiceCodec).check(value, settings),
 };
 
 /** The pills kind. */

@@ -1,11 +1,22 @@
 import { TARGET, type Drawable } from "../core/target.ts";
 import type { ElementHandle } from "../core/handle.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
-import { buttonGroup, type ButtonGroupOptions, type MultiButtonGroupOptions, type SingleButtonGroupOptions } from "./button-group.ts";
+import {
+  buttonGroup,
+  type ButtonGroupOptions,
+  type MultiButtonGroupOptions,
+  type SingleButtonGroupOptions,
+} from "./button-group.ts";
 import { feedback, type FeedbackOptions } from "./feedback-rating.ts";
 import { linkButton, type LinkButtonOptions } from "./link-button.ts";
 
-export type { ButtonGroupOptions, FeedbackOptions, LinkButtonOptions, MultiButtonGroupOptions, SingleButtonGroupOptions };
+export type {
+  ButtonGroupOptions,
+  FeedbackOptions,
+  LinkButtonOptions,
+  MultiButtonGroupOptions,
+  SingleButtonGroupOptions,
+};
 
 /** Buttons in rows: pills, segmented controls, feedback ratings, and the link button. */
 export const buttonRowMethods = {
@@ -34,19 +45,54 @@ export const buttonRowMethods = {
    * A link that looks like a button and opens `url` in a new tab; it causes no rerun.
    * @example st.linkButton("Docs", "https://docs.streamlit.io", { icon: "📖" })
    */
-  linkButton(this: Drawable, label: string, url: string | URL, options?: LinkButtonOptions): ElementHandle {
+  linkButton(
+    this: Drawable,
+    label: string,
+    url: string | URL,
+    options?: LinkButtonOptions,
+  ): ElementHandle {
     return linkButton(this[TARGET], label, url, options);
   },
 };
 
-function pillsMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings: MultiButtonGroupOptions<Option>): Option[];
-function pillsMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleButtonGroupOptions<Option>): Option | null;
-function pillsMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: ButtonGroupOptions<Option>): Option | null | Option[] {
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
   return buttonGroup(this[TARGET], "pills", label, options, settings);
 }
 
-function segmentedControlMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings: MultiButtonGroupOptions<Option>): Option[];
-function segmentedControlMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleButtonGroupOptions<Option>): Option | null;
-function segmentedControlMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: ButtonGroupOptions<Option>): Option | null | Option[] {
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
   return buttonGroup(this[TARGET], "segmentedControl", label, options, settings);
 }

@@ -21,7 +21,12 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
  * submit button is the same widget under its own kind.
  * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
  */
-export function button(target: ElementTarget, label: string, options: ButtonOptions = {}, kind: "button" | "formSubmitButton" = "button"): boolean {
+export function button(
+  target: ElementTarget,
+  label: string,
+  options: ButtonOptions = {},
+  kind: "button" | "formSubmitButton" = "button",
+): boolean {
   const variant = options.type ?? "secondary";
   const icon = checkIcon(`st.${kind}`, options.icon);
   const { id, value } = target.run.widget<boolean>({
@@ -35,7 +40,14 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
     onChange: options.onClick ?? options.onChange,
     at: target.path,
   });
-  target.emit(kind, baseProps(id, label, options, { variant, ...(icon !== undefined && { icon }), ...(options.useContainerWidth && { fullWidth: true }) }));
+  target.emit(
+    kind,
+    baseProps(id, label, options, {
+      variant,
+      ...(icon !== undefined && { icon }),
+      ...(options.useContainerWidth && { fullWidth: true }),
+    }),
+  );
   return value;
 }
 
@@ -43,7 +55,8 @@ export function button(target: ElementTarget, label: string, options: ButtonOpti
 
 /** A click: sent as `true`. */
 export const clickCodec: WidgetCodec = {
-  fromClient: (raw) => (raw === true ? ok(true) : refuse(`a button click is sent as true, got ${describe(raw)}`)),
+  fromClient: (raw) =>
+    raw === true ? ok(true) : refuse(`a button click is sent as true, got ${describe(raw)}`),
   check: () => undefined,
 };
 
@@ -54,4 +67,7 @@ export const buttonKind = defineWidget("button", {
   notInForms: "Use `form.formSubmitButton()` instead.",
 });
 /** The form submit button kind: a button that sends its form. */
-export const formSubmitButtonKind = defineWidget("formSubmitButton", { codec: clickCodec, trigger: { idleValue: false } });
+export const formSubmitButtonKind = defineWidget("formSubmitButton", {
+  codec: clickCodec,
+  trigger: { idleValue: false },
+});

@@ -17,7 +17,9 @@ export function isIsoDate(value: unknown): value is string {
   if (year < 1) return false;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** A `Date` (its UTC day) or an ISO date string as "YYYY-MM-DD"; undefined when it is neither. */

@@ -12,7 +12,12 @@ export interface CheckboxOptions extends WidgetOptions {
  * A checkbox (or, with kind "toggle", a switch). Returns whether it is checked.
  * @example if (st.checkbox("Show raw data")) st.json(rows);
  */
-export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", label: string, options: CheckboxOptions = {}): boolean {
+export function checkbox(
+  target: ElementTarget,
+  kind: "checkbox" | "toggle",
+  label: string,
+  options: CheckboxOptions = {},
+): boolean {
   const defaultValue = options.value ?? false;
   const { id, value, shown } = target.run.widget({
     kind,
@@ -30,7 +35,9 @@ export function checkbox(target: ElementTarget, kind: "checkbox" | "toggle", lab
 
 // --- The kinds ---
 
-const booleanCodec = checkedCodec((value: unknown) => (typeof value === "boolean" ? undefined : `expected true or false, got ${describe(value)}`));
+const booleanCodec = checkedCodec((value: unknown) =>
+  typeof value === "boolean" ? undefined : `expected true or false, got ${describe(value)}`,
+);
 
 /** The checkbox kind: true or false; it keeps no settings. */
 export const checkboxKind = defineWidget("checkbox", { codec: booleanCodec });

@@ -13,10 +13,17 @@ export interface ColorPickerOptions extends WidgetOptions {
  * A colour picker that returns the colour as lowercase "#rrggbb".
  * @example const color = st.colorPicker("Pen", { value: "#FF4B4B" }); // "#ff4b4b"
  */
-export function colorPicker(target: ElementTarget, label: string, options: ColorPickerOptions = {}): string {
+export function colorPicker(
+  target: ElementTarget,
+  label: string,
+  options: ColorPickerOptions = {},
+): string {
   const given = options.value ?? "#000000";
   const defaultValue = toHexColor(given);
-  if (defaultValue === undefined) throw new EdgelitApiError(`colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`);
+  if (defaultValue === undefined)
+    throw new EdgelitApiError(
+      `colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`,
+    );
   const { id, value, shown } = target.run.widget<string>({
     kind: "colorPicker",
     label,
@@ -35,17 +42,21 @@ export function colorPicker(target: ElementTarget, label: string, options: Color
 
 /** A colour as lowercase "#rrggbb". */
 function colorCheck(value: unknown): string | undefined {
-  return typeof value === "string" && /^#[0-9a-f]{6}$/.test(value) ? undefined : `expected a colour as "#rrggbb" (lowercase hex), got ${describe(value)}`;
+  return typeof value === "string" && /^#[0-9a-f]{6}$/.test(value)
+    ? undefined
+    : `expected a colour as "#rrggbb" (lowercase hex), got ${describe(value)}`;
 }
-
 
 /** "#rgb" or "#rrggbb" in any case as lowercase "#rrggbb"; undefined for anything else. */
 export function toHexColor(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(value);
-  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  if (short)
+    return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
   return /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : undefined;
 }
 
 /** The colour picker kind: lowercase "#rrggbb"; a colour set through `st.session` in any hex form is kept that way. */
-export const colorPickerKind = defineWidget("colorPicker", { codec: { ...checkedCodec(colorCheck), normalize: (value: unknown) => toHexColor(value) ?? value } });
+export const colorPickerKind = defineWidget("colorPicker", {
+  codec: { ...checkedCodec(colorCheck), normalize: (value: unknown) => toHexColor(value) ?? value },
+});

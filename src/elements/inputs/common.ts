@@ -26,7 +26,12 @@ const LABEL_VISIBILITIES: ReadonlySet<unknown> = new Set(["visible", "hidden", "
  * literal: every widget of every run makes one, and on Node 20 a literal that
  * spreads an object and adds more props costs microseconds.
  */
-export function baseProps<Own extends object>(id: string, label: string, options: WidgetOptions, own: Own): WidgetProps & Own {
+export function baseProps<Own extends object>(
+  id: string,
+  label: string,
+  options: WidgetOptions,
+  own: Own,
+): WidgetProps & Own {
   const props: WidgetProps = { id, label: String(label) };
   if (options.help !== undefined) props.help = options.help;
   if (options.disabled) props.disabled = true;
@@ -38,7 +43,9 @@ export function baseProps<Own extends object>(id: string, label: string, options
 function labelVisibility(label: string, visibility: unknown): WidgetProps["labelVisibility"] {
   if (visibility === undefined || visibility === "visible") return undefined;
   if (!LABEL_VISIBILITIES.has(visibility)) {
-    throw new EdgelitApiError(`widget "${label}": labelVisibility must be "visible", "hidden" or "collapsed"; got ${JSON.stringify(visibility)}.`);
+    throw new EdgelitApiError(
+      `widget "${label}": labelVisibility must be "visible", "hidden" or "collapsed"; got ${JSON.stringify(visibility)}.`,
+    );
   }
   return visibility as "hidden" | "collapsed";
 }

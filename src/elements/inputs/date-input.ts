@@ -39,38 +39,83 @@ export const DATE_FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\
  * A value set through `st.session[key]` must be the ISO string too.
  * @example const day = st.dateInput("Day", { min: "2026-01-01", max: "2026-12-31" });
  */
-export function dateInput(target: ElementTarget, label: string, options: DateInputOptions = {}): string | [string, string] | null {
+export function dateInput(
+  target: ElementTarget,
+  label: string,
+  options: DateInputOptions = {},
+): string | [string, string] | null {
   const name = `dateInput "${label}"`;
   const given = options.value === undefined ? todayUtc() : options.value;
   const range = Array.isArray(given);
-  if (range && given.length !== 2) throw new EdgelitApiError(`${name}: a range value is a pair [start, end], got ${given.length} dates.`);
-  const defaultValue = given === null ? null : range ? (given.map((date) => toDate(name, "value", date)) as [string, string]) : toDate(name, "value", given as DateLike);
-  const anchor = defaultValue === null ? [todayUtc()] : range ? (defaultValue as [string, string]) : [defaultValue as string];
-  const min = options.min === undefined ? addYears(anchor[0]!, -10) : toDate(name, "min", options.min);
-  const max = options.max === undefined ? addYears(anchor[anchor.length - 1]!, 10) : toDate(name, "max", options.max);
+  if (range && given.length !== 2)
+    throw new EdgelitApiError(
+      `${name}: a range value is a pair [start, end], got ${given.length} dates.`,
+    );
+  const defaultValue =
+    given === null
+      ? null
+      : range
+        ? (given.map((date) => toDate(name, "value", date)) as [string, string])
+        : toDate(name, "value", given as DateLike);
+  const anchor =
+    defaultValue === null
+      ? [todayUtc()]
+      : range
+        ? (defaultValue as [string, string])
+        : [defaultValue as string];
+  const min =
+    options.min === undefined ? addYears(anchor[0]!, -10) : toDate(name, "min", options.min);
+  const max =
+    options.max === undefined
+      ? addYears(anchor[anchor.length - 1]!, 10)
+      : toDate(name, "max", options.max);
   if (min > max) throw new EdgelitApiError(`${name}: min (${min}) is after max (${max}).`);
   const format = options.format ?? "YYYY/MM/DD";
   if (!DATE_FORMAT.test(format)) {
-    throw new EdgelitApiError(`${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`);
+    throw new EdgelitApiError(
+      `${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`,
+    );
   }
   const { id, value, shown } = target.run.widget<string | [string, string] | null>({
     kind: "dateInput",
     label,
     key: options.key,
     // "today" rather than the date, so the widget keeps its value past midnight.
-    identity: [options.value === undefined ? "today" : defaultValue, options.min === undefined ? null : min, options.max === undefined ? null : max, format],
-    settings: { min: dayNumber(min), max: dayNumber(max), ...(range && { range: true }), ...(given === null && { nullable: true }) },
+    identity: [
+      options.value === undefined ? "today" : defaultValue,
+      options.min === undefined ? null : min,
+      options.max === undefined ? null : max,
+      format,
+    ],
+    settings: {
+      min: dayNumber(min),
+      max: dayNumber(max),
+      ...(range && { range: true }),
+      ...(given === null && { nullable: true }),
+    },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("dateInput", baseProps(id, label, options, { value: shown, min, max, format, ...(given === null && { nullable: true }) }));
+  target.emit(
+    "dateInput",
+    baseProps(id, label, options, {
+      value: shown,
+      min,
+      max,
+      format,
+      ...(given === null && { nullable: true }),
+    }),
+  );
   return value;
 }
 
 function toDate(name: string, option: string, value: unknown): string {
   const date = toIsoDate(value);
-  if (date === undefined) throw new EdgelitApiError(`${name}: ${option} must be a "YYYY-MM-DD" date or a valid Date, got ${JSON.stringify(value)}.`);
+  if (date === undefined)
+    throw new EdgelitApiError(
+      `${name}: ${option} must be a "YYYY-MM-DD" date or a valid Date, got ${JSON.stringify(value)}.`,
+    );
   return date;
 }
 
@@ -90,19 +135,23 @@ function dateCheck(value: unknown, settings: DateSettings): string | undefined {
     if (value === null && settings.nullable) return undefined;
     return Array.isArray(value) ? "expected one date, got a range" : oneDateCheck(value, settings);
   }
-  if (!Array.isArray(value) || value.length !== 2) return `expected a date range [start, end], got ${describe(value)}`;
+  if (!Array.isArray(value) || value.length !== 2)
+    return `expected a date range [start, end], got ${describe(value)}`;
   const reason = oneDateCheck(value[0], settings) ?? oneDateCheck(value[1], settings);
   if (reason) return reason;
-  return (value[0] as string) <= (value[1] as string) ? undefined : `the range starts on ${value[0]}, after it ends on ${value[1]}`;
+  return (value[0] as string) <= (value[1] as string)
+    ? undefined
+    : `the range starts on ${value[0]}, after it ends on ${value[1]}`;
 }
 
 function oneDateCheck(value: unknown, settings: DateSettings): string | undefined {
   if (!isIsoDate(value)) return `expected a date as "YYYY-MM-DD", got ${describe(value)}`;
-  if (settings.min !== undefined && dayNumber(value) < settings.min) return `${value} is before the earliest date ${fromDayNumber(settings.min)}`;
-  if (settings.max !== undefined && dayNumber(value) > settings.max) return `${value} is after the latest date ${fromDayNumber(settings.max)}`;
+  if (settings.min !== undefined && dayNumber(value) < settings.min)
+    return `${value} is before the earliest date ${fromDayNumber(settings.min)}`;
+  if (settings.max !== undefined && dayNumber(value) > settings.max)
+    return `${value} is after the latest date ${fromDayNumber(settings.max)}`;
   return undefined;
 }
-
 
 /** The date input kind: "YYYY-MM-DD" within its bounds, a `[start, end]` range, or null when it may be empty. */
 export const dateInputKind = defineWidget("dateInput", { codec: checkedCodec(dateCheck) });

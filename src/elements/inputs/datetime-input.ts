@@ -37,23 +37,41 @@ const MAX_STEP = 23 * 3600;
  * with no time zone: a `Date` given is read in UTC.
  * @example const start = st.datetimeInput("Start", { value: "2026-12-07T10:30", min: "2026-12-01T00:00" });
  */
-export function datetimeInput(target: ElementTarget, label: string, options: DatetimeInputOptions = {}): string | null {
+export function datetimeInput(
+  target: ElementTarget,
+  label: string,
+  options: DatetimeInputOptions = {},
+): string | null {
   const name = `datetimeInput "${label}"`;
   const step = options.step ?? 900;
   if (!Number.isInteger(step) || step < 1 || step > MAX_STEP) {
-    throw new EdgelitApiError(`${name}: step must be a whole number of seconds from 1 to ${MAX_STEP} (23 hours), got ${step}.`);
+    throw new EdgelitApiError(
+      `${name}: step must be a whole number of seconds from 1 to ${MAX_STEP} (23 hours), got ${step}.`,
+    );
   }
   const withSeconds = step < 60;
   const shape = (full: string) => (withSeconds ? full : full.slice(0, 16));
-  const given = options.value === undefined ? new Date(Math.round(Date.now() / (step * 1000)) * step * 1000) : options.value;
+  const given =
+    options.value === undefined
+      ? new Date(Math.round(Date.now() / (step * 1000)) * step * 1000)
+      : options.value;
   const full = given === null ? null : toFull(name, "value", given);
   const anchorDay = (full ?? new Date().toISOString()).slice(0, 10);
-  const min = options.min === undefined ? `${addYears(anchorDay, -10)}T00:00:00` : toFull(name, "min", options.min);
-  const max = options.max === undefined ? `${addYears(anchorDay, 10)}T23:59:59` : toFull(name, "max", options.max);
-  if (min > max) throw new EdgelitApiError(`${name}: min (${shape(min)}) is after max (${shape(max)}).`);
+  const min =
+    options.min === undefined
+      ? `${addYears(anchorDay, -10)}T00:00:00`
+      : toFull(name, "min", options.min);
+  const max =
+    options.max === undefined
+      ? `${addYears(anchorDay, 10)}T23:59:59`
+      : toFull(name, "max", options.max);
+  if (min > max)
+    throw new EdgelitApiError(`${name}: min (${shape(min)}) is after max (${shape(max)}).`);
   const format = options.format ?? "YYYY/MM/DD";
   if (!DATE_FORMAT.test(format)) {
-    throw new EdgelitApiError(`${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`);
+    throw new EdgelitApiError(
+      `${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`,
+    );
   }
   const defaultValue = full === null ? null : shape(full);
   const nullable = given === null ? { nullable: true } : {};
@@ -62,13 +80,29 @@ export function datetimeInput(target: ElementTarget, label: string, options: Dat
     label,
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
-    identity: [options.value === undefined ? "now" : defaultValue, options.min === undefined ? null : min, options.max === undefined ? null : max, step, format],
+    identity: [
+      options.value === undefined ? "now" : defaultValue,
+      options.min === undefined ? null : min,
+      options.max === undefined ? null : max,
+      step,
+      format,
+    ],
     settings: { step, min, max, ...nullable } satisfies DatetimeSettings,
     defaultValue,
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("datetimeInput", baseProps(id, label, options, { value: shown, min: shape(min), max: shape(max), step, format, ...nullable }));
+  target.emit(
+    "datetimeInput",
+    baseProps(id, label, options, {
+      value: shown,
+      min: shape(min),
+      max: shape(max),
+      step,
+      format,
+      ...nullable,
+    }),
+  );
   return value;
 }
 
@@ -83,9 +117,21 @@ export const datetimeInputMethods = {
   datetimeInput: datetimeInputMethod,
 };
 
-function datetimeInputMethod(this: Drawable, label: string, options: DatetimeInputOptions & { value: null }): string | null;
-function datetimeInputMethod(this: Drawable, label: string, options?: DatetimeInputOptions & { value?: DateTimeLike }): string;
-function datetimeInputMethod(this: Drawable, label: string, options?: DatetimeInputOptions): string | null {
+function datetimeInputMethod(
+  this: Drawable,
+  label: string,
+  options: DatetimeInputOptions & { value: null },
+): string | null;
+function datetimeInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DatetimeInputOptions & { value?: DateTimeLike },
+): string;
+function datetimeInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DatetimeInputOptions,
+): string | null {
   return datetimeInput(this[TARGET], label, options);
 }
 
@@ -103,16 +149,21 @@ export interface DatetimeSettings {
 function datetimeCheck(value: unknown, settings: DatetimeSettings): string | undefined {
   if (value === null && settings.nullable) return undefined;
   const withSeconds = (settings.step ?? 900) < 60;
-  if (!isDateTime(value, withSeconds)) return `expected a datetime as "${withSeconds ? "YYYY-MM-DDTHH:MM:SS" : "YYYY-MM-DDTHH:MM"}", got ${describe(value)}`;
+  if (!isDateTime(value, withSeconds))
+    return `expected a datetime as "${withSeconds ? "YYYY-MM-DDTHH:MM:SS" : "YYYY-MM-DDTHH:MM"}", got ${describe(value)}`;
   const full = withSeconds ? value : `${value}:00`;
   const shape = (bound: string) => (withSeconds ? bound : bound.slice(0, 16));
-  if (settings.min !== undefined && full < settings.min) return `${value} is before the earliest ${shape(settings.min)}`;
-  if (settings.max !== undefined && full > settings.max) return `${value} is after the latest ${shape(settings.max)}`;
+  if (settings.min !== undefined && full < settings.min)
+    return `${value} is before the earliest ${shape(settings.min)}`;
+  if (settings.max !== undefined && full > settings.max)
+    return `${value} is after the latest ${shape(settings.max)}`;
   return undefined;
 }
 
 /** The datetime input kind: "YYYY-MM-DDTHH:MM[:SS]" within its bounds, or null when it may be empty. */
-export const datetimeInputKind = defineWidget("datetimeInput", { codec: checkedCodec(datetimeCheck) });
+export const datetimeInputKind = defineWidget("datetimeInput", {
+  codec: checkedCodec(datetimeCheck),
+});
 
 // --- Internal helpers ---
 
@@ -123,10 +174,15 @@ function isDateTime(value: unknown, withSeconds: boolean): value is string {
 
 /** A datetime string or a `Date` (in UTC) as "YYYY-MM-DDTHH:MM:SS"; an API error when it is neither. */
 function toFull(name: string, option: string, value: unknown): string {
-  const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 19) : value;
+  const text =
+    value instanceof Date && !Number.isNaN(value.getTime())
+      ? value.toISOString().slice(0, 19)
+      : value;
   if (typeof text === "string" && text[10] === "T" && isIsoDate(text.slice(0, 10))) {
     const time = toTimeOfDay(text.slice(11), true);
     if (time !== undefined) return `${text.slice(0, 10)}T${time}`;
   }
-  throw new EdgelitApiError(`${name}: ${option} must be "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS" or a valid Date, got ${JSON.stringify(value)}.`);
+  throw new EdgelitApiError(
+    `${name}: ${option} must be "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS" or a valid Date, got ${JSON.stringify(value)}.`,
+  );
 }

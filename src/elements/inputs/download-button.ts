@@ -22,7 +22,12 @@ export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange" | 
  * A button that downloads data; like a button, it is true for the one run its click causes.
  * @example st.downloadButton("Download CSV", csvText, { fileName: "data.csv", mime: "text/csv" })
  */
-export function downloadButton(target: ElementTarget, label: string, data: string | MediaInput, options: DownloadButtonOptions = {}): boolean {
+export function downloadButton(
+  target: ElementTarget,
+  label: string,
+  data: string | MediaInput,
+  options: DownloadButtonOptions = {},
+): boolean {
   const fileName = options.fileName ?? "download";
   const variant = options.type ?? "secondary";
   const icon = checkIcon("st.downloadButton", options.icon);
@@ -40,7 +45,14 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
   });
   const input = isText ? new TextEncoder().encode(data) : data;
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
-  const props = (resolved: string) => baseProps(id, label, options, { src: resolved, fileName, mime: mime ?? "application/octet-stream", variant, ...(icon !== undefined && { icon }) });
+  const props = (resolved: string) =>
+    baseProps(id, label, options, {
+      src: resolved,
+      fileName,
+      mime: mime ?? "application/octet-stream",
+      variant,
+      ...(icon !== undefined && { icon }),
+    });
   if (typeof src === "string") target.emit("downloadButton", props(src));
   else target.emitLater("downloadButton", src.then(props));
   return value;
@@ -49,4 +61,8 @@ export function downloadButton(target: ElementTarget, label: string, data: strin
 // --- The kind ---
 
 /** The download button kind: a click, like a button's; forms cannot hold it. */
-export const downloadButtonKind = defineWidget("downloadButton", { codec: clickCodec, trigger: { idleValue: false }, notInForms: "Put it outside the form." });
+export const downloadButtonKind = defineWidget("downloadButton", {
+  codec: clickCodec,
+  trigger: { idleValue: false },
+  notInForms: "Put it outside the form.",
+});

@@ -15,9 +15,15 @@ const SCALE_SIZES: Record<FeedbackScale, number> = { thumbs: 2, faces: 5, stars:
  * A rating row: thumbs (0 down, 1 up), five faces or five stars (0 to 4).
  * Returns the chosen rating or null; clicking the chosen one again clears it.
  */
-export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs", options: FeedbackOptions = {}): number | null {
+export function feedback(
+  target: ElementTarget,
+  scale: FeedbackScale = "thumbs",
+  options: FeedbackOptions = {},
+): number | null {
   if (!Object.hasOwn(SCALE_SIZES, scale)) {
-    throw new EdgelitApiError(`feedback takes "thumbs", "faces" or "stars", got ${JSON.stringify(scale)}.`);
+    throw new EdgelitApiError(
+      `feedback takes "thumbs", "faces" or "stars", got ${JSON.stringify(scale)}.`,
+    );
   }
   const ratings = Array.from({ length: SCALE_SIZES[scale] }, (_, rating) => rating);
   const { id, value, shown } = target.run.widget<number | null>({
@@ -31,7 +37,13 @@ export function feedback(target: ElementTarget, scale: FeedbackScale = "thumbs",
     defaultValue: null,
     onChange: options.onChange,
   });
-  target.emit("feedback", { id, label: scale, scale, index: shown, ...(options.disabled && { disabled: true }) });
+  target.emit("feedback", {
+    id,
+    label: scale,
+    scale,
+    index: shown,
+    ...(options.disabled && { disabled: true }),
+  });
   return value;
 }
 

@@ -2,20 +2,46 @@ import { TARGET, type Drawable } from "../core/target.ts";
 import { button, type ButtonOptions } from "./button.ts";
 import { checkbox, type CheckboxOptions } from "./checkbox.ts";
 import { numberInput, type NumberInputOptions } from "./number-input.ts";
-import { multiselect, singleChoice, type MultiselectOptions, type SingleChoiceOptions } from "./selection.ts";
+import {
+  multiselect,
+  singleChoice,
+  type MultiselectOptions,
+  type SingleChoiceOptions,
+} from "./selection.ts";
 import { slider, type SliderOptions } from "./slider.ts";
 import { textArea, textInput, type TextAreaOptions, type TextInputOptions } from "./text-input.ts";
 import { downloadButton, type DownloadButtonOptions } from "./download-button.ts";
-import { audioInput, cameraInput, fileUploader, type CaptureOptions, type FileUploaderOptions } from "./uploads.ts";
+import {
+  audioInput,
+  cameraInput,
+  fileUploader,
+  type CaptureOptions,
+  type FileUploaderOptions,
+} from "./uploads.ts";
 import { pickerMethods } from "./picker-methods.ts";
 import { datetimeInputMethods } from "./datetime-input.ts";
 import type { MediaInput } from "../../media/media-source.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 
 export type { CaptureOptions, DownloadButtonOptions, FileUploaderOptions };
-export type { ButtonOptions, CheckboxOptions, MultiselectOptions, NumberInputOptions, SingleChoiceOptions, SliderOptions, TextAreaOptions, TextInputOptions };
+export type {
+  ButtonOptions,
+  CheckboxOptions,
+  MultiselectOptions,
+  NumberInputOptions,
+  SingleChoiceOptions,
+  SliderOptions,
+  TextAreaOptions,
+  TextInputOptions,
+};
 export type { WidgetOptions } from "./common.ts";
-export type { ColorPickerOptions, DateInputOptions, DateLike, SelectSliderOptions, TimeInputOptions } from "./picker-methods.ts";
+export type {
+  ColorPickerOptions,
+  DateInputOptions,
+  DateLike,
+  SelectSliderOptions,
+  TimeInputOptions,
+} from "./picker-methods.ts";
 export type { DatetimeInputOptions, DateTimeLike } from "./datetime-input.ts";
 
 /** The widgets. Each returns its current value synchronously. */
@@ -36,7 +62,11 @@ export const inputMethods = {
    * A slider: a number, or a `[low, high]` range when `value` is a pair.
    * @example const [lo, hi] = st.slider("Price", { min: 0, max: 100, value: [20, 80] });
    */
-  slider<Value extends number | [number, number] = number>(this: Drawable, label: string, options?: SliderOptions<Value>): Value {
+  slider<Value extends number | [number, number] = number>(
+    this: Drawable,
+    label: string,
+    options?: SliderOptions<Value>,
+  ): Value {
     return slider(this[TARGET], label, options);
   },
   /** A one-line text field. @example const name = st.textInput("Name"); */
@@ -48,29 +78,53 @@ export const inputMethods = {
     return textArea(this[TARGET], label, options);
   },
   /** A number field; null when `value: null` and left empty. @example const n = st.numberInput("N", { min: 1 }); */
-  numberInput<Value extends number | null = number>(this: Drawable, label: string, options?: NumberInputOptions<Value>): Value {
+  numberInput<Value extends number | null = number>(
+    this: Drawable,
+    label: string,
+    options?: NumberInputOptions<Value>,
+  ): Value {
     return numberInput(this[TARGET], label, options);
   },
   /**
    * A drop-down that returns the chosen option (null with `index: null` until one is chosen).
    * @example const city = st.selectbox("City", ["Oslo", "Lima"]);
    */
-  selectbox<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>): Option {
+  selectbox<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings?: SingleChoiceOptions<Option>,
+  ): Option {
     return singleChoice(this[TARGET], "selectbox", label, options, settings) as Option;
   },
   /** A radio group that returns the chosen option. @example const size = st.radio("Size", ["S", "M", "L"]); */
-  radio<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SingleChoiceOptions<Option>): Option {
+  radio<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings?: SingleChoiceOptions<Option>,
+  ): Option {
     return singleChoice(this[TARGET], "radio", label, options, settings) as Option;
   },
   /** A multiple-choice field. @example const tags = st.multiselect("Tags", ["a", "b"]); */
-  multiselect<Option>(this: Drawable, label: string, options: readonly Option[], settings?: MultiselectOptions<Option>): Option[] {
+  multiselect<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings?: MultiselectOptions<Option>,
+  ): Option[] {
     return multiselect(this[TARGET], label, options, settings);
   },
   /**
    * A button that downloads data (text, bytes or a Blob); true for the run its click causes.
    * @example st.downloadButton("Download CSV", csv, { fileName: "data.csv", mime: "text/csv" })
    */
-  downloadButton(this: Drawable, label: string, data: string | MediaInput, options?: DownloadButtonOptions): boolean {
+  downloadButton(
+    this: Drawable,
+    label: string,
+    data: string | MediaInput,
+    options?: DownloadButtonOptions,
+  ): boolean {
     return downloadButton(this[TARGET], label, data, options);
   },
   /**
@@ -90,8 +144,20 @@ export const inputMethods = {
   ...datetimeInputMethods,
 };
 
-function fileUploaderMethod(this: Drawable, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];
-function fileUploaderMethod(this: Drawable, label: string, options?: FileUploaderOptions): UploadedFile | null;
-function fileUploaderMethod(this: Drawable, label: string, options?: FileUploaderOptions): UploadedFile | UploadedFile[] | null {
+function fileUploaderMethod(
+  this: Drawable,
+  label: string,
+  options: FileUploaderOptions & { multiple: true },
+): UploadedFile[];
+function fileUploaderMethod(
+  this: Drawable,
+  label: string,
+  options?: FileUploaderOptions,
+): UploadedFile | null;
+function fileUploaderMethod(
+  this: Drawable,
+  label: string,
+  options?: FileUploaderOptions,
+): UploadedFile | UploadedFile[] | null {
   return fileUploader(this[TARGET], label, options as FileUploaderOptions);
 }

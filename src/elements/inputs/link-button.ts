@@ -23,9 +23,17 @@ const VARIANTS = new Set(["primary", "secondary", "tertiary"]);
  * and keeps no state, so it is no widget: it returns its element's handle.
  * Only http(s), mailto:, tel: and relative URLs are accepted.
  */
-export function linkButton(target: ElementTarget, label: string, url: string | URL, options: LinkButtonOptions = {}): ElementHandle {
+export function linkButton(
+  target: ElementTarget,
+  label: string,
+  url: string | URL,
+  options: LinkButtonOptions = {},
+): ElementHandle {
   const variant = options.type ?? "secondary";
-  if (!VARIANTS.has(variant)) throw new EdgelitApiError(`linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`);
+  if (!VARIANTS.has(variant))
+    throw new EdgelitApiError(
+      `linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`,
+    );
   const href = url instanceof URL ? url.href : url;
   const problem = linkUrlProblem(href);
   if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
@@ -42,7 +50,8 @@ export function linkButton(target: ElementTarget, label: string, url: string | U
 
 /** Why a link's URL is refused (anything but http(s), mailto:, tel: or a relative URL), or undefined. */
 export function linkUrlProblem(url: unknown): string | undefined {
-  if (typeof url !== "string" || url.trim() === "") return `expected a URL, got ${typeof url === "string" ? JSON.stringify(url) : String(url)}`;
+  if (typeof url !== "string" || url.trim() === "")
+    return `expected a URL, got ${typeof url === "string" ? JSON.stringify(url) : String(url)}`;
   let scheme: string;
   try {
     // Parsed as a browser parses an href (it drops tabs, newlines and leading spaces), so

@@ -26,11 +26,14 @@ export function numberInput<Value extends number | null = number>(
 ): Value {
   const { min, max } = options;
   const defaultValue = (options.value === undefined ? (min ?? 0) : options.value) as Value;
-  const numbers = [min, max, defaultValue, options.step].filter((n): n is number => typeof n === "number");
+  const numbers = [min, max, defaultValue, options.step].filter(
+    (n): n is number => typeof n === "number",
+  );
   // As in Streamlit: whole numbers when every number given is whole; a bare `value: null` means decimals.
   const integer = numbers.length > 0 && numbers.every(Number.isInteger);
   const step = options.step ?? (integer ? 1 : 0.01);
-  if (min !== undefined && max !== undefined && min > max) throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
+  if (min !== undefined && max !== undefined && min > max)
+    throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
   const { id, value, shown } = target.run.widget({
     kind: "numberInput",
     label,
@@ -46,13 +49,16 @@ export function numberInput<Value extends number | null = number>(
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("numberInput", baseProps(id, label, options, {
-    value: shown as number | null,
-    step,
-    ...(min !== undefined && { min }),
-    ...(max !== undefined && { max }),
-    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-  }));
+  target.emit(
+    "numberInput",
+    baseProps(id, label, options, {
+      value: shown as number | null,
+      step,
+      ...(min !== undefined && { min }),
+      ...(max !== undefined && { max }),
+      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+    }),
+  );
   return value;
 }
 
@@ -69,10 +75,13 @@ export interface NumberSettings {
 /** Why `value` is not a number these settings allow, or undefined. */
 export function numberCheck(value: unknown, settings: NumberSettings): string | undefined {
   if (value === null && settings.nullable) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) return `expected a number, got ${describe(value)}`;
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return `expected a number, got ${describe(value)}`;
   if (settings.integer && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
-  if (settings.min !== undefined && value < settings.min) return `${value} is below the minimum ${settings.min}`;
-  if (settings.max !== undefined && value > settings.max) return `${value} is above the maximum ${settings.max}`;
+  if (settings.min !== undefined && value < settings.min)
+    return `${value} is below the minimum ${settings.min}`;
+  if (settings.max !== undefined && value > settings.max)
+    return `${value} is above the maximum ${settings.max}`;
   return undefined;
 }
 

@@ -4,7 +4,13 @@ import { dateInput, type DateInputOptions, type DateLike } from "./date-input.ts
 import { selectSlider, type SelectSliderOptions } from "./select-slider.ts";
 import { timeInput, type TimeInputOptions } from "./time-input.ts";
 
-export type { ColorPickerOptions, DateInputOptions, DateLike, SelectSliderOptions, TimeInputOptions };
+export type {
+  ColorPickerOptions,
+  DateInputOptions,
+  DateLike,
+  SelectSliderOptions,
+  TimeInputOptions,
+};
 
 /** The slider over options, and the date, time and colour pickers; part of `inputMethods`. */
 export const pickerMethods = {
@@ -43,20 +49,54 @@ function selectSliderMethod<Option>(
   options: readonly Option[],
   settings: SelectSliderOptions<Option> & { value: readonly [Option, Option] },
 ): [Option, Option];
-function selectSliderMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SelectSliderOptions<Option> & { value?: Option }): Option;
-function selectSliderMethod<Option>(this: Drawable, label: string, options: readonly Option[], settings?: SelectSliderOptions<Option>): Option | [Option, Option] {
+function selectSliderMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SelectSliderOptions<Option> & { value?: Option },
+): Option;
+function selectSliderMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SelectSliderOptions<Option>,
+): Option | [Option, Option] {
   return selectSlider(this[TARGET], label, options, settings);
 }
 
-function dateInputMethod(this: Drawable, label: string, options: DateInputOptions & { value: readonly [DateLike, DateLike] }): [string, string];
-function dateInputMethod(this: Drawable, label: string, options: DateInputOptions & { value: null }): string | null;
-function dateInputMethod(this: Drawable, label: string, options?: DateInputOptions & { value?: DateLike }): string;
-function dateInputMethod(this: Drawable, label: string, options?: DateInputOptions): string | [string, string] | null {
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options: DateInputOptions & { value: readonly [DateLike, DateLike] },
+): [string, string];
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options: DateInputOptions & { value: null },
+): string | null;
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DateInputOptions & { value?: DateLike },
+): string;
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DateInputOptions,
+): string | [string, string] | null {
   return dateInput(this[TARGET], label, options);
 }
 
-function timeInputMethod(this: Drawable, label: string, options: TimeInputOptions & { value: null }): string | null;
-function timeInputMethod(this: Drawable, label: string, options?: TimeInputOptions & { value?: string | Date }): string;
+function timeInputMethod(
+  this: Drawable,
+  label: string,
+  options: TimeInputOptions & { value: null },
+): string | null;
+function timeInputMethod(
+  this: Drawable,
+  label: string,
+  options?: TimeInputOptions & { value?: string | Date },
+): string;
 function timeInputMethod(this: Drawable, label: string, options?: TimeInputOptions): string | null {
   return timeInput(this[TARGET], label, options);
 }

@@ -1,4 +1,12 @@
-import { defineWidget, describe, indexOfOption, isIndex, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  describe,
+  indexOfOption,
+  isIndex,
+  ok,
+  refuse,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
@@ -23,19 +31,27 @@ export function selectSlider<Option>(
   options: readonly Option[],
   settings: SelectSliderOptions<Option> = {},
 ): Option | [Option, Option] {
-  if (options.length === 0) throw new EdgelitApiError(`selectSlider "${label}": it needs at least one option.`);
-  const labels = options.map((option) => (settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option)));
+  if (options.length === 0)
+    throw new EdgelitApiError(`selectSlider "${label}": it needs at least one option.`);
+  const labels = options.map((option) =>
+    settings.formatFunc ? String(settings.formatFunc(option)) : optionLabel(option),
+  );
   const given = settings.value === undefined ? options[0] : settings.value;
   // An array is a range unless it is itself one of the options.
   const range = Array.isArray(given) && given.length === 2 && indexOfOption(options, given) === -1;
   const wanted = range ? (given as readonly [Option, Option]) : [given as Option];
   const defaultIndices = wanted.map((option) => {
     const index = indexOfOption(options, option);
-    if (index === -1) throw new EdgelitApiError(`selectSlider "${label}": the value ${optionLabel(option)} is not one of the options.`);
+    if (index === -1)
+      throw new EdgelitApiError(
+        `selectSlider "${label}": the value ${optionLabel(option)} is not one of the options.`,
+      );
     return index;
   });
   defaultIndices.sort((a, b) => a - b);
-  const defaultValue = range ? defaultIndices.map((index) => options[index] as Option) : (options[defaultIndices[0]!] as Option);
+  const defaultValue = range
+    ? defaultIndices.map((index) => options[index] as Option)
+    : (options[defaultIndices[0]!] as Option);
   const { id, value, shown } = target.run.widget<Option | [Option, Option]>({
     kind: "selectSlider",
     label,
@@ -47,7 +63,10 @@ export function selectSlider<Option>(
     at: target.path,
   });
   const index = range
-    ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [number, number])
+    ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [
+        number,
+        number,
+      ])
     : indexOfOption(options, shown);
   target.emit("selectSlider", baseProps(id, label, settings, { options: labels, index }));
   return value;
@@ -68,26 +87,40 @@ const selectSliderCodec: WidgetCodec<SelectSliderSettings> = {
     const expected = `an option number from 0 to ${options.length - 1}`;
     if (!settings.range) {
       if (Array.isArray(raw)) return refuse("expected one option, got a range");
-      return isIndex(raw, options.length) ? ok(options[raw]) : refuse(`expected ${expected}, got ${describe(raw)}`);
+      return isIndex(raw, options.length)
+        ? ok(options[raw])
+        : refuse(`expected ${expected}, got ${describe(raw)}`);
     }
-    if (!Array.isArray(raw) || raw.length !== 2 || !raw.every((index) => isIndex(index, options.length))) {
-      return refuse(`expected a range [low, high] of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    if (
+      !Array.isArray(raw) ||
+      raw.length !== 2 ||
+      !raw.every((index) => isIndex(index, options.length))
+    ) {
+      return refuse(
+        `expected a range [low, high] of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`,
+      );
     }
     const [low, high] = raw as [number, number];
-    if (low > high) return refuse(`the range's low end (option ${low}) is above its high end (option ${high})`);
+    if (low > high)
+      return refuse(`the range's low end (option ${low}) is above its high end (option ${high})`);
     return ok([options[low], options[high]]);
   },
   check(value, settings) {
     const options = settings.options ?? [];
-    const notAnOption = (option: unknown) => (indexOfOption(options, option) === -1 ? `${describe(option)} is not one of the options` : undefined);
+    const notAnOption = (option: unknown) =>
+      indexOfOption(options, option) === -1
+        ? `${describe(option)} is not one of the options`
+        : undefined;
     if (!settings.range) return notAnOption(value);
-    if (!Array.isArray(value) || value.length !== 2) return `expected a range [low, high] of options, got ${describe(value)}`;
+    if (!Array.isArray(value) || value.length !== 2)
+      return `expected a range [low, high] of options, got ${describe(value)}`;
     const reason = notAnOption(value[0]) ?? notAnOption(value[1]);
     if (reason) return reason;
-    return indexOfOption(options, value[0]) <= indexOfOption(options, value[1]) ? undefined : `the range's low end ${describe(value[0])} comes after its high end ${describe(value[1])}`;
+    return indexOfOption(options, value[0]) <= indexOfOption(options, value[1])
+      ? undefined
+      : `the range's low end ${describe(value[0])} comes after its high end ${describe(value[1])}`;
   },
 };
-
 
 /** The select slider kind: one option, or a `[low, high]` range of options. */
 export const selectSliderKind = defineWidget("selectSlider", { codec: selectSliderCodec });

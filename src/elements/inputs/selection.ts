@@ -1,4 +1,12 @@
-import { defineWidget, describe, indexOfOption, isIndex, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  describe,
+  indexOfOption,
+  isIndex,
+  ok,
+  refuse,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
@@ -40,7 +48,9 @@ export function singleChoice<Option>(
   const labels = labelsOf(options, settings.formatFunc);
   const index = settings.index === undefined ? 0 : settings.index;
   if (index !== null && (!Number.isInteger(index) || index < 0 || index >= options.length)) {
-    throw new EdgelitApiError(`${kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`);
+    throw new EdgelitApiError(
+      `${kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`,
+    );
   }
   const { id, value, shown } = target.run.widget<Option | null>({
     kind,
@@ -55,9 +65,18 @@ export function singleChoice<Option>(
   const chosen = shown === null ? null : indexOfOption(options, shown);
   const props = baseProps(id, label, settings, { options: labels, index: chosen });
   if (kind === "selectbox") {
-    target.emit("selectbox", Object.assign(props, settings.placeholder !== undefined ? { placeholder: settings.placeholder } : {}));
+    target.emit(
+      "selectbox",
+      Object.assign(
+        props,
+        settings.placeholder !== undefined ? { placeholder: settings.placeholder } : {},
+      ),
+    );
   } else {
-    target.emit("radio", Object.assign(props, settings.horizontal ? { horizontal: true as const } : {}));
+    target.emit(
+      "radio",
+      Object.assign(props, settings.horizontal ? { horizontal: true as const } : {}),
+    );
   }
   return value;
 }
@@ -79,21 +98,30 @@ export function multiselect<Option>(
     label,
     key: settings.key,
     identity: [labels, defaultValue, settings.maxSelections],
-    settings: { options: [...options], ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }) },
+    settings: {
+      options: [...options],
+      ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
+    },
     defaultValue,
     onChange: settings.onChange,
     at: target.path,
   });
-  target.emit("multiselect", baseProps(id, label, settings, {
-    options: labels,
-    indices: shown.map((option) => indexOfOption(options, option)),
-    ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
-    ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
-  }));
+  target.emit(
+    "multiselect",
+    baseProps(id, label, settings, {
+      options: labels,
+      indices: shown.map((option) => indexOfOption(options, option)),
+      ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
+      ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
+    }),
+  );
   return value;
 }
 
-function labelsOf<Option>(options: readonly Option[], format: ((option: Option) => string) | undefined): string[] {
+function labelsOf<Option>(
+  options: readonly Option[],
+  format: ((option: Option) => string) | undefined,
+): string[] {
   return options.map((option) => (format ? String(format(option)) : optionLabel(option)));
 }
 
@@ -112,12 +140,17 @@ export const singleChoiceCodec: WidgetCodec<ChoiceSettings> = {
   fromClient(raw, settings) {
     const options = settings.options ?? [];
     if (raw === null && settings.nullable) return ok(null);
-    if (!isIndex(raw, options.length)) return refuse(`expected an option number from 0 to ${options.length - 1}, got ${describe(raw)}`);
+    if (!isIndex(raw, options.length))
+      return refuse(
+        `expected an option number from 0 to ${options.length - 1}, got ${describe(raw)}`,
+      );
     return ok(options[raw]);
   },
   check(value, settings) {
     if (value === null && settings.nullable) return undefined;
-    return indexOfOption(settings.options ?? [], value) === -1 ? `${describe(value)} is not one of the options` : undefined;
+    return indexOfOption(settings.options ?? [], value) === -1
+      ? `${describe(value)} is not one of the options`
+      : undefined;
   },
 };
 
@@ -126,17 +159,21 @@ export const multiChoiceCodec: WidgetCodec<ChoiceSettings> = {
   fromClient(raw, settings) {
     const options = settings.options ?? [];
     if (!Array.isArray(raw) || !raw.every((index) => isIndex(index, options.length))) {
-      return refuse(`expected a list of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`);
+      return refuse(
+        `expected a list of option numbers from 0 to ${options.length - 1}, got ${describe(raw)}`,
+      );
     }
     if (new Set(raw).size !== raw.length) return refuse("an option was chosen twice");
-    if (settings.maxSelections !== undefined && raw.length > settings.maxSelections) return refuse(`at most ${settings.maxSelections} options may be chosen`);
+    if (settings.maxSelections !== undefined && raw.length > settings.maxSelections)
+      return refuse(`at most ${settings.maxSelections} options may be chosen`);
     return ok(raw.map((index: number) => options[index]));
   },
   check(value, settings) {
     if (!Array.isArray(value)) return `expected a list of options, got ${describe(value)}`;
     const missing = value.find((item) => indexOfOption(settings.options ?? [], item) === -1);
     if (missing !== undefined) return `${describe(missing)} is not one of the options`;
-    if (settings.maxSelections !== undefined && value.length > settings.maxSelections) return `at most ${settings.maxSelections} options may be chosen`;
+    if (settings.maxSelections !== undefined && value.length > settings.maxSelections)
+      return `at most ${settings.maxSelections} options may be chosen`;
     return undefined;
   },
 };

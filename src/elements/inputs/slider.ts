@@ -28,20 +28,30 @@ export function slider<Value extends number | [number, number] = number>(
   const defaultValue = (options.value ?? min) as Value;
   const numbers = [min, max, ...(Array.isArray(defaultValue) ? defaultValue : [defaultValue])];
   const step = options.step ?? (numbers.every(Number.isInteger) ? 1 : 0.01);
-  if (!(min < max)) throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
-  if (!(step > 0)) throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
+  if (!(min < max))
+    throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
+  if (!(step > 0))
+    throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
   const range = Array.isArray(defaultValue);
   const { id, value, shown } = target.run.widget({
     kind: "slider",
     label,
     key: options.key,
     identity: [min, max, step, defaultValue],
-    settings: { min, max, ...(range && { range: true }), ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }) },
+    settings: {
+      min,
+      max,
+      ...(range && { range: true }),
+      ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }),
+    },
     defaultValue,
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("slider", baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }));
+  target.emit(
+    "slider",
+    baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }),
+  );
   return value;
 }
 
@@ -53,11 +63,15 @@ export interface SliderSettings extends NumberSettings {
 }
 
 function sliderCheck(value: unknown, settings: SliderSettings): string | undefined {
-  if (!settings.range) return Array.isArray(value) ? "expected one number, got a range" : numberCheck(value, settings);
-  if (!Array.isArray(value) || value.length !== 2) return `expected a range [low, high], got ${describe(value)}`;
+  if (!settings.range)
+    return Array.isArray(value) ? "expected one number, got a range" : numberCheck(value, settings);
+  if (!Array.isArray(value) || value.length !== 2)
+    return `expected a range [low, high], got ${describe(value)}`;
   const reason = numberCheck(value[0], settings) ?? numberCheck(value[1], settings);
   if (reason) return reason;
-  return (value[0] as number) <= (value[1] as number) ? undefined : `the range's low end ${value[0]} is above its high end ${value[1]}`;
+  return (value[0] as number) <= (value[1] as number)
+    ? undefined
+    : `the range's low end ${value[0]} is above its high end ${value[1]}`;
 }
 
 /** The slider kind: a number, or a `[low, high]` range, within its bounds. */

@@ -25,14 +25,21 @@ export interface TextAreaOptions extends WidgetOptions {
  * A one-line text field; its value changes on Enter or when it loses focus.
  * @example const name = st.textInput("Your name", { placeholder: "Ada" });
  */
-export function textInput(target: ElementTarget, label: string, options: TextInputOptions = {}): string {
+export function textInput(
+  target: ElementTarget,
+  label: string,
+  options: TextInputOptions = {},
+): string {
   const { id, value, shown } = registerText(target, "textInput", label, options);
-  target.emit("textInput", baseProps(id, label, options, {
-    value: shown,
-    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-    ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
-    ...(options.type === "password" && { password: true }),
-  }));
+  target.emit(
+    "textInput",
+    baseProps(id, label, options, {
+      value: shown,
+      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+      ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
+      ...(options.type === "password" && { password: true }),
+    }),
+  );
   return value;
 }
 
@@ -40,14 +47,21 @@ export function textInput(target: ElementTarget, label: string, options: TextInp
  * A multi-line text field; its value changes on Ctrl+Enter or when it loses focus.
  * @example const notes = st.textArea("Notes", { height: 120 });
  */
-export function textArea(target: ElementTarget, label: string, options: TextAreaOptions = {}): string {
+export function textArea(
+  target: ElementTarget,
+  label: string,
+  options: TextAreaOptions = {},
+): string {
   const { id, value, shown } = registerText(target, "textArea", label, options);
-  target.emit("textArea", baseProps(id, label, options, {
-    value: shown,
-    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-    ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
-    ...(options.height !== undefined && { height: options.height }),
-  }));
+  target.emit(
+    "textArea",
+    baseProps(id, label, options, {
+      value: shown,
+      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+      ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
+      ...(options.height !== undefined && { height: options.height }),
+    }),
+  );
   return value;
 }
 
@@ -80,7 +94,8 @@ export interface TextSettings {
 /** Why `value` is not a text these settings allow, or undefined. */
 export function textCheck(value: unknown, settings: TextSettings): string | undefined {
   if (typeof value !== "string") return `expected text, got ${describe(value)}`;
-  if (settings.maxChars !== undefined && value.length > settings.maxChars) return `text is longer than ${settings.maxChars} characters`;
+  if (settings.maxChars !== undefined && value.length > settings.maxChars)
+    return `text is longer than ${settings.maxChars} characters`;
   return undefined;
 }
 

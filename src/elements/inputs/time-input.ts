@@ -24,16 +24,25 @@ const MAX_STEP = 23 * 3600;
  * minute; seconds of a value given with a longer step are dropped.
  * @example const alarm = st.timeInput("Alarm", { value: "07:30" });
  */
-export function timeInput(target: ElementTarget, label: string, options: TimeInputOptions = {}): string | null {
+export function timeInput(
+  target: ElementTarget,
+  label: string,
+  options: TimeInputOptions = {},
+): string | null {
   const name = `timeInput "${label}"`;
   const step = options.step ?? 900;
   if (!Number.isInteger(step) || step < 1 || step > MAX_STEP) {
-    throw new EdgelitApiError(`${name}: step must be a whole number of seconds from 1 to ${MAX_STEP} (23 hours), got ${step}.`);
+    throw new EdgelitApiError(
+      `${name}: step must be a whole number of seconds from 1 to ${MAX_STEP} (23 hours), got ${step}.`,
+    );
   }
   const withSeconds = step < 60;
   const given = options.value === undefined ? new Date() : options.value;
   const defaultValue = given === null ? null : toTimeOfDay(given, withSeconds);
-  if (defaultValue === undefined) throw new EdgelitApiError(`${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`);
+  if (defaultValue === undefined)
+    throw new EdgelitApiError(
+      `${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`,
+    );
   const { id, value, shown } = target.run.widget<string | null>({
     kind: "timeInput",
     label,
@@ -45,7 +54,14 @@ export function timeInput(target: ElementTarget, label: string, options: TimeInp
     onChange: options.onChange,
     at: target.path,
   });
-  target.emit("timeInput", baseProps(id, label, options, { value: shown, step, ...(given === null && { nullable: true }) }));
+  target.emit(
+    "timeInput",
+    baseProps(id, label, options, {
+      value: shown,
+      step,
+      ...(given === null && { nullable: true }),
+    }),
+  );
   return value;
 }
 
@@ -61,9 +77,10 @@ export interface TimeSettings {
 function timeCheck(value: unknown, settings: TimeSettings): string | undefined {
   if (value === null && settings.nullable) return undefined;
   const withSeconds = (settings.step ?? 900) < 60;
-  return isTime(value, withSeconds) ? undefined : `expected a time as "${withSeconds ? "HH:MM:SS" : "HH:MM"}", got ${describe(value)}`;
+  return isTime(value, withSeconds)
+    ? undefined
+    : `expected a time as "${withSeconds ? "HH:MM:SS" : "HH:MM"}", got ${describe(value)}`;
 }
-
 
 /** The time input kind: "HH:MM" or "HH:MM:SS", or null when it may be empty. */
 export const timeInputKind = defineWidget("timeInput", { codec: checkedCodec(timeCheck) });

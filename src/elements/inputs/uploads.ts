@@ -31,9 +31,21 @@ export interface CaptureOptions extends WidgetOptions {
  * const csv = st.fileUploader("Data", { type: "csv" });
  * if (csv) st.write(await csv.text());
  */
-export function fileUploader(target: ElementTarget, label: string, options: FileUploaderOptions & { multiple: true }): UploadedFile[];
-export function fileUploader(target: ElementTarget, label: string, options?: FileUploaderOptions): UploadedFile | null;
-export function fileUploader(target: ElementTarget, label: string, options: FileUploaderOptions = {}): UploadedFile | UploadedFile[] | null {
+export function fileUploader(
+  target: ElementTarget,
+  label: string,
+  options: FileUploaderOptions & { multiple: true },
+): UploadedFile[];
+export function fileUploader(
+  target: ElementTarget,
+  label: string,
+  options?: FileUploaderOptions,
+): UploadedFile | null;
+export function fileUploader(
+  target: ElementTarget,
+  label: string,
+  options: FileUploaderOptions = {},
+): UploadedFile | UploadedFile[] | null {
   const accept = normalizeAccept(options.type);
   const multiple = options.multiple ?? false;
   const refs = uploadWidget(target, "fileUploader", label, options, { accept, multiple });
@@ -42,14 +54,28 @@ export function fileUploader(target: ElementTarget, label: string, options: File
 }
 
 /** A photo from the browser's camera, uploaded like a file. @example const photo = st.cameraInput("Your badge photo"); */
-export function cameraInput(target: ElementTarget, label: string, options: CaptureOptions = {}): UploadedFile | null {
-  const [ref] = uploadWidget(target, "cameraInput", label, options, { accept: ["image/*"], multiple: false });
+export function cameraInput(
+  target: ElementTarget,
+  label: string,
+  options: CaptureOptions = {},
+): UploadedFile | null {
+  const [ref] = uploadWidget(target, "cameraInput", label, options, {
+    accept: ["image/*"],
+    multiple: false,
+  });
   return ref ? target.run.openUpload(ref) : null;
 }
 
 /** A recording from the microphone, uploaded like a file. @example const memo = st.audioInput("Voice memo"); */
-export function audioInput(target: ElementTarget, label: string, options: CaptureOptions = {}): UploadedFile | null {
-  const [ref] = uploadWidget(target, "audioInput", label, options, { accept: ["audio/*"], multiple: false });
+export function audioInput(
+  target: ElementTarget,
+  label: string,
+  options: CaptureOptions = {},
+): UploadedFile | null {
+  const [ref] = uploadWidget(target, "audioInput", label, options, {
+    accept: ["audio/*"],
+    multiple: false,
+  });
   return ref ? target.run.openUpload(ref) : null;
 }
 
@@ -73,14 +99,23 @@ function uploadWidget(
     at: target.path,
   });
   const props = baseProps(id, label, options, { maxBytes, files: shown });
-  if (kind === "fileUploader") target.emit(kind, Object.assign(props, { multiple: shape.multiple, ...(shape.accept && { accept: shape.accept }) }));
+  if (kind === "fileUploader")
+    target.emit(
+      kind,
+      Object.assign(props, {
+        multiple: shape.multiple,
+        ...(shape.accept && { accept: shape.accept }),
+      }),
+    );
   else target.emit(kind, props);
   return value;
 }
 
 function normalizeAccept(type: string | string[] | undefined): string[] | undefined {
   if (type === undefined) return undefined;
-  const list = (Array.isArray(type) ? type : [type]).map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const list = (Array.isArray(type) ? type : [type])
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
   return list.map((entry) => (entry.includes("/") || entry.startsWith(".") ? entry : `.${entry}`));
 }
 
@@ -90,7 +125,11 @@ export function isAccepted(accept: string[] | undefined, name: string, type: str
   const lowerName = name.toLowerCase();
   const lowerType = type.toLowerCase();
   return accept.some((entry) =>
-    entry.startsWith(".") ? lowerName.endsWith(entry) : entry.endsWith("/*") ? lowerType.startsWith(entry.slice(0, -1)) : lowerType === entry,
+    entry.startsWith(".")
+      ? lowerName.endsWith(entry)
+      : entry.endsWith("/*")
+        ? lowerType.startsWith(entry.slice(0, -1))
+        : lowerType === entry,
   );
 }
 
@@ -110,7 +149,8 @@ export interface UploadSettings {
  */
 const uploadsCodec: WidgetCodec<UploadSettings> = {
   fromClient(raw, settings) {
-    if (raw && typeof raw === "object" && "refused" in raw) return refuse(String((raw as { refused: string }).refused));
+    if (raw && typeof raw === "object" && "refused" in raw)
+      return refuse(String((raw as { refused: string }).refused));
     const problem = uploadsCheck(raw, settings);
     return problem === undefined ? ok(raw) : refuse(problem);
   },
@@ -118,14 +158,21 @@ const uploadsCodec: WidgetCodec<UploadSettings> = {
 };
 
 function uploadsCheck(value: unknown, settings: UploadSettings): string | undefined {
-  if (!Array.isArray(value) || !value.every(isFileRef)) return `expected a list of uploaded files, got ${describe(value)}`;
+  if (!Array.isArray(value) || !value.every(isFileRef))
+    return `expected a list of uploaded files, got ${describe(value)}`;
   if (!settings.multiple && value.length > 1) return "this widget holds one file";
   return undefined;
 }
 
 function isFileRef(value: unknown): boolean {
   const ref = value as Record<string, unknown> | null;
-  return !!ref && typeof ref.id === "string" && typeof ref.name === "string" && typeof ref.size === "number" && typeof ref.type === "string";
+  return (
+    !!ref &&
+    typeof ref.id === "string" &&
+    typeof ref.name === "string" &&
+    typeof ref.size === "number" &&
+    typeof ref.type === "string"
+  );
 }
 
 /** The file picker kind. */

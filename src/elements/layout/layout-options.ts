@@ -46,17 +46,30 @@ const GAPS = new Set<unknown>(["small", "medium", "large", null]);
 const VERTICAL_ALIGNMENTS = new Set<unknown>(["top", "center", "bottom"]);
 
 /** The wire props of `columns`, from the app's spec and options; throws on bad ones. */
-export function columnsProps(spec: number | readonly number[], options: ColumnsOptions): BlockElements["columns"] {
+export function columnsProps(
+  spec: number | readonly number[],
+  options: ColumnsOptions,
+): BlockElements["columns"] {
   const widths = typeof spec === "number" ? Array.from({ length: spec }, () => 1) : [...spec];
-  if (widths.length === 0 || widths.length > 24 || widths.some((width) => !(width > 0) || !Number.isFinite(width))) {
-    throw new EdgelitApiError(`st.columns needs 1 to 24 columns of positive width; got ${JSON.stringify(spec)}.`);
+  if (
+    widths.length === 0 ||
+    widths.length > 24 ||
+    widths.some((width) => !(width > 0) || !Number.isFinite(width))
+  ) {
+    throw new EdgelitApiError(
+      `st.columns needs 1 to 24 columns of positive width; got ${JSON.stringify(spec)}.`,
+    );
   }
   const { gap = "small", verticalAlignment = "top", border = false } = options;
   if (!GAPS.has(gap)) {
-    throw new EdgelitApiError(`st.columns takes gap "small", "medium", "large" or null; got ${JSON.stringify(gap)}.`);
+    throw new EdgelitApiError(
+      `st.columns takes gap "small", "medium", "large" or null; got ${JSON.stringify(gap)}.`,
+    );
   }
   if (!VERTICAL_ALIGNMENTS.has(verticalAlignment)) {
-    throw new EdgelitApiError(`st.columns takes verticalAlignment "top", "center" or "bottom"; got ${JSON.stringify(verticalAlignment)}.`);
+    throw new EdgelitApiError(
+      `st.columns takes verticalAlignment "top", "center" or "bottom"; got ${JSON.stringify(verticalAlignment)}.`,
+    );
   }
   return {
     widths,
@@ -69,11 +82,18 @@ export function columnsProps(spec: number | readonly number[], options: ColumnsO
 /** The wire props of `container`; throws on bad options. */
 export function containerProps(options: ContainerOptions): BlockElements["container"] {
   const { height, key } = options;
-  if (height !== undefined && !(typeof height === "number" && Number.isFinite(height) && height > 0)) {
-    throw new EdgelitApiError(`st.container needs a height in pixels that is a positive number; got ${shown(height)}.`);
+  if (
+    height !== undefined &&
+    !(typeof height === "number" && Number.isFinite(height) && height > 0)
+  ) {
+    throw new EdgelitApiError(
+      `st.container needs a height in pixels that is a positive number; got ${shown(height)}.`,
+    );
   }
   if (key !== undefined && !(typeof key === "string" && key.length > 0)) {
-    throw new EdgelitApiError(`st.container needs a key that is a non-empty string; got ${JSON.stringify(key)}.`);
+    throw new EdgelitApiError(
+      `st.container needs a key that is a non-empty string; got ${JSON.stringify(key)}.`,
+    );
   }
   // As in Streamlit, a container of fixed height has a border unless told otherwise.
   const border = options.border ?? height !== undefined;
@@ -87,13 +107,19 @@ export function containerProps(options: ContainerOptions): BlockElements["contai
 /** The wire props of `expander`; throws on a bad icon. */
 export function expanderProps(label: string, options: ExpanderOptions): BlockElements["expander"] {
   const icon = checkIcon("st.expander", options.icon);
-  return { label: String(label), expanded: options.expanded ?? false, ...(icon !== undefined && { icon }) };
+  return {
+    label: String(label),
+    expanded: options.expanded ?? false,
+    ...(icon !== undefined && { icon }),
+  };
 }
 
 /** The wire props of `popover`; throws on a bad label or icon. */
 export function popoverProps(label: string, options: PopoverOptions): BlockElements["popover"] {
   if (typeof label !== "string" || label.length === 0) {
-    throw new EdgelitApiError(`st.popover needs a non-empty label for its button; got ${JSON.stringify(label)}.`);
+    throw new EdgelitApiError(
+      `st.popover needs a non-empty label for its button; got ${JSON.stringify(label)}.`,
+    );
   }
   const icon = checkIcon("st.popover", options.icon);
   return {

@@ -40,7 +40,11 @@ export interface LayoutMethods {
    * const [left, right] = st.columns([2, 1], { verticalAlignment: "center" });
    * left.write("wide"); right.write("narrow");
    */
-  columns<const Spec extends number | readonly number[]>(this: Drawable, spec: Spec, options?: ColumnsOptions): Columns<Spec>;
+  columns<const Spec extends number | readonly number[]>(
+    this: Drawable,
+    spec: Spec,
+    options?: ColumnsOptions,
+  ): Columns<Spec>;
   /**
    * A group of elements drawn where it is created, optionally bordered. With a
    * `height` in pixels its content scrolls inside it (bordered unless `border: false`).
@@ -71,7 +75,10 @@ export interface LayoutMethods {
    * const [chart, data] = st.tabs(["Chart", "Data"]);
    * chart.image(png); data.json(rows);
    */
-  tabs<const Labels extends readonly string[]>(this: Drawable, labels: Labels): { -readonly [Index in keyof Labels]: Container };
+  tabs<const Labels extends readonly string[]>(
+    this: Drawable,
+    labels: Labels,
+  ): { -readonly [Index in keyof Labels]: Container };
 }
 
 /** The layout methods of a block. */
@@ -80,7 +87,9 @@ export const layoutMethods: LayoutMethods = {
     const target = this[TARGET];
     const props = columnsProps(spec, options);
     const columnsPath = target.emit("columns", props);
-    return props.widths.map(() => openContainer(target.block(target.run.emit(columnsPath, "column", {})))) as never;
+    return props.widths.map(() =>
+      openContainer(target.block(target.run.emit(columnsPath, "column", {}))),
+    ) as never;
   },
   container(options = {}) {
     const target = this[TARGET];
@@ -88,11 +97,18 @@ export const layoutMethods: LayoutMethods = {
   },
   tabs(labels) {
     const target = this[TARGET];
-    if (labels.length === 0 || labels.some((label) => typeof label !== "string" || label.length === 0)) {
-      throw new EdgelitApiError(`st.tabs needs at least one non-empty label; got ${JSON.stringify(labels)}.`);
+    if (
+      labels.length === 0 ||
+      labels.some((label) => typeof label !== "string" || label.length === 0)
+    ) {
+      throw new EdgelitApiError(
+        `st.tabs needs at least one non-empty label; got ${JSON.stringify(labels)}.`,
+      );
     }
     const tabsPath = target.emit("tabs", { labels: [...labels] });
-    return labels.map(() => openContainer(target.block(target.run.emit(tabsPath, "tab", {})))) as never;
+    return labels.map(() =>
+      openContainer(target.block(target.run.emit(tabsPath, "tab", {}))),
+    ) as never;
   },
   expander(label, options = {}) {
     const target = this[TARGET];

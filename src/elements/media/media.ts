@@ -38,21 +38,40 @@ export const mediaMethods = {
    * One image or several side by side: bytes, a Blob, an uploaded file, or a URL.
    * @example st.image(pngBytes, { caption: "Sales by region" })
    */
-  image(this: Drawable, images: MediaInput | MediaInput[], options: ImageOptions = {}): ElementHandle {
+  image(
+    this: Drawable,
+    images: MediaInput | MediaInput[],
+    options: ImageOptions = {},
+  ): ElementHandle {
     const list = Array.isArray(images) ? images : [images];
-    const captions: (string | undefined)[] = Array.isArray(options.caption) ? options.caption : list.map(() => options.caption as string | undefined);
-    if (captions.length !== list.length) throw new EdgelitApiError(`st.image got ${list.length} images but ${captions.length} captions.`);
+    const captions: (string | undefined)[] = Array.isArray(options.caption)
+      ? options.caption
+      : list.map(() => options.caption as string | undefined);
+    if (captions.length !== list.length)
+      throw new EdgelitApiError(
+        `st.image got ${list.length} images but ${captions.length} captions.`,
+      );
     const target = this[TARGET];
     const items = list.map((image, i) => {
       const caption = captions[i];
-      return withSrc(target, image, options, (src) => (caption === undefined ? { src } : { src, caption }));
+      return withSrc(target, image, options, (src) =>
+        caption === undefined ? { src } : { src, caption },
+      );
     });
-    return emitMedia(target, "image", all(items), (resolved) => ({ items: resolved, ...(options.width !== undefined && { width: options.width }) }));
+    return emitMedia(target, "image", all(items), (resolved) => ({
+      items: resolved,
+      ...(options.width !== undefined && { width: options.width }),
+    }));
   },
   /** A sound player. @example st.audio(wavBytes, { startTime: 2 }) */
   audio(this: Drawable, audio: MediaInput, options: PlaybackOptions = {}): ElementHandle {
     const target = this[TARGET];
-    return emitMedia(target, "audio", withSrc(target, audio, options, (src) => src), (src) => ({ src, ...playback(options) }));
+    return emitMedia(
+      target,
+      "audio",
+      withSrc(target, audio, options, (src) => src),
+      (src) => ({ src, ...playback(options) }),
+    );
   },
   /**
    * A video player, with optional WebVTT subtitles.
@@ -60,7 +79,9 @@ export const mediaMethods = {
    */
   video(this: Drawable, video: MediaInput, options: VideoOptions = {}): ElementHandle {
     const target = this[TARGET];
-    const tracks = subtitleTracks(options.subtitles).map(([label, input]) => withSrc(target, input, { mime: "text/vtt" }, (src) => ({ label, src })));
+    const tracks = subtitleTracks(options.subtitles).map(([label, input]) =>
+      withSrc(target, input, { mime: "text/vtt" }, (src) => ({ label, src })),
+    );
     const source = withSrc(target, video, options, (src) => src);
     return emitMedia(target, "video", all([source, all(tracks)] as const), ([src, subtitles]) => ({
       src,
@@ -70,37 +91,72 @@ export const mediaMethods = {
     }));
   },
   /** A PDF viewer. @example st.pdf(reportBytes, { height: 800 }) */
-  pdf(this: Drawable, pdf: MediaInput, options: MediaOptions & { height?: number } = {}): ElementHandle {
+  pdf(
+    this: Drawable,
+    pdf: MediaInput,
+    options: MediaOptions & { height?: number } = {},
+  ): ElementHandle {
     const target = this[TARGET];
-    return emitMedia(target, "pdf", withSrc(target, pdf, { mime: "application/pdf", ...options }, (src) => src), (src) => ({ src, height: options.height ?? 600 }));
+    return emitMedia(
+      target,
+      "pdf",
+      withSrc(target, pdf, { mime: "application/pdf", ...options }, (src) => src),
+      (src) => ({ src, height: options.height ?? 600 }),
+    );
   },
   /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
-  logo(this: Drawable, image: MediaInput, options: MediaOptions & { link?: string; iconImage?: MediaInput } = {}): ElementHandle {
+  logo(
+    this: Drawable,
+    image: MediaInput,
+    options: MediaOptions & { link?: string; iconImage?: MediaInput } = {},
+  ): ElementHandle {
     // Wherever it is called, the logo belongs to the sidebar.
     const target = this[TARGET].block([ROOTS.sidebar]);
-    const icon = options.iconImage === undefined ? undefined : withSrc(target, options.iconImage, options, (src) => src);
-    return emitMedia(target, "logo", all([withSrc(target, image, options, (src) => src), icon] as const), ([src, iconSrc]) => ({
-      src,
-      ...(options.link !== undefined && { link: options.link }),
-      ...(iconSrc !== undefined && { iconSrc }),
-    }));
+    const icon =
+      options.iconImage === undefined
+        ? undefined
+        : withSrc(target, options.iconImage, options, (src) => src);
+    return emitMedia(
+      target,
+      "logo",
+      all([withSrc(target, image, options, (src) => src), icon] as const),
+      ([src, iconSrc]) => ({
+        src,
+        ...(options.link !== undefined && { link: options.link }),
+        ...(iconSrc !== undefined && { iconSrc }),
+      }),
+    );
   },
 };
 
 type Later<T> = T | Promise<T>;
 
-function withSrc<T>(target: ElementTarget, input: MediaInput, options: MediaOptions, make: (src: string) => T): Later<T> {
+function withSrc<T>(
+  target: ElementTarget,
+  input: MediaInput,
+  options: MediaOptions,
+  make: (src: string) => T,
+): Later<T> {
   const src = mediaSource(target.run, input, options);
   return typeof src === "string" ? make(src) : src.then(make);
 }
 
 /** Every value at once, or a promise when any of them must wait. */
 function all<T extends readonly unknown[]>(values: { [K in keyof T]: Later<T[K]> }): Later<T> {
-  return values.some((value) => value instanceof Promise) ? (Promise.all(values) as Promise<T>) : (values as unknown as T);
+  return values.some((value) => value instanceof Promise)
+    ? (Promise.all(values) as Promise<T>)
+    : (values as unknown as T);
 }
 
-function emitMedia<K extends ElementKind, T>(target: ElementTarget, kind: K, parts: Later<T>, props: (parts: T) => ElementPropsByKind[K]): ElementHandle {
-  return parts instanceof Promise ? drawElementLater(target, kind, parts.then(props)) : drawElement(target, kind, props(parts));
+function emitMedia<K extends ElementKind, T>(
+  target: ElementTarget,
+  kind: K,
+  parts: Later<T>,
+  props: (parts: T) => ElementPropsByKind[K],
+): ElementHandle {
+  return parts instanceof Promise
+    ? drawElementLater(target, kind, parts.then(props))
+    : drawElement(target, kind, props(parts));
 }
 
 function playback(options: PlaybackOptions) {
@@ -114,6 +170,13 @@ function playback(options: PlaybackOptions) {
 
 function subtitleTracks(subtitles: VideoOptions["subtitles"]): [string, MediaInput][] {
   if (subtitles === undefined) return [];
-  const isSingle = typeof subtitles === "string" || subtitles instanceof Uint8Array || subtitles instanceof ArrayBuffer || (typeof Blob !== "undefined" && subtitles instanceof Blob) || "bytes" in subtitles;
-  return isSingle ? [["Subtitles", subtitles as MediaInput]] : Object.entries(subtitles as Record<string, MediaInput>);
+  const isSingle =
+    typeof subtitles === "string" ||
+    subtitles instanceof Uint8Array ||
+    subtitles instanceof ArrayBuffer ||
+    (typeof Blob !== "undefined" && subtitles instanceof Blob) ||
+    "bytes" in subtitles;
+  return isSingle
+    ? [["Subtitles", subtitles as MediaInput]]
+    : Object.entries(subtitles as Record<string, MediaInput>);
 }

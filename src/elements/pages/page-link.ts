@@ -1,4 +1,8 @@
-import { isRoutedPage as isPage, pageHref, type RoutedPage as Page } from "../../runner/location.ts";
+import {
+  isRoutedPage as isPage,
+  pageHref,
+  type RoutedPage as Page,
+} from "../../runner/location.ts";
 import { TARGET, type Drawable } from "../core/target.ts";
 import { drawElement, type ElementHandle } from "../core/handle.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -37,17 +41,32 @@ export const pageMethods = {
     };
     if (isPage(target)) {
       const icon = checkIcon("st.pageLink", options.icon) ?? target.icon;
-      return drawElement(draw, "pageLink", { href: pageHref(target, draw.run.location.pages), label: String(options.label ?? target.title), ...(icon !== undefined && { icon }), ...common });
+      return drawElement(draw, "pageLink", {
+        href: pageHref(target, draw.run.location.pages),
+        label: String(options.label ?? target.title),
+        ...(icon !== undefined && { icon }),
+        ...common,
+      });
     }
-    if (typeof target !== "string") throw new EdgelitApiError("st.pageLink expects a page made with page(), a page path (\"/settings\") or a URL.");
+    if (typeof target !== "string")
+      throw new EdgelitApiError(
+        'st.pageLink expects a page made with page(), a page path ("/settings") or a URL.',
+      );
     if (options.label === undefined || String(options.label).trim() === "") {
-      throw new EdgelitApiError(`st.pageLink("${target}") needs a label: st.pageLink("${target}", { label: "..." }).`);
+      throw new EdgelitApiError(
+        `st.pageLink("${target}") needs a label: st.pageLink("${target}", { label: "..." }).`,
+      );
     }
     const external = EXTERNAL.test(target);
     if (!external && !target.startsWith("/")) {
-      throw new EdgelitApiError(`st.pageLink: "${target}" is neither a page path (starting with "/") nor an http(s), mailto: or tel: URL.`);
+      throw new EdgelitApiError(
+        `st.pageLink: "${target}" is neither a page path (starting with "/") nor an http(s), mailto: or tel: URL.`,
+      );
     }
-    if (!external && leavesTheSite(target)) throw new EdgelitApiError(`st.pageLink: "${target}" is not a page path; write other sites' URLs in full (https://...).`);
+    if (!external && leavesTheSite(target))
+      throw new EdgelitApiError(
+        `st.pageLink: "${target}" is not a page path; write other sites' URLs in full (https://...).`,
+      );
     return drawElement(draw, "pageLink", {
       href: target,
       label: String(options.label),

@@ -35,7 +35,12 @@ export const statusMethods = {
   },
 };
 
-function alert(target: ElementTarget, level: AlertLevel, body: string, options: AlertOptions = {}): ElementHandle {
+function alert(
+  target: ElementTarget,
+  level: AlertLevel,
+  body: string,
+  options: AlertOptions = {},
+): ElementHandle {
   const props: ElementPropsByKind["alert"] = { level, body: String(body) };
   const icon = checkIcon(`st.${level}`, options.icon);
   if (icon !== undefined) props.icon = icon;

@@ -63,13 +63,19 @@ export const feedbackMethods = {
    */
   toast(this: Drawable, body: string, options: ToastOptions = {}): ElementHandle {
     const target = this[TARGET];
-    return drawElement(target, "toast", { body: String(body), ...iconProp("st.toast", options.icon), nonce: target.run.runNonce });
+    return drawElement(target, "toast", {
+      body: String(body),
+      ...iconProp("st.toast", options.icon),
+      nonce: target.run.runNonce,
+    });
   },
 };
 
 function toPercent(value: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new EdgelitApiError(`st.progress takes a share from 0 to 1 or a percentage from 0 to 100; got ${String(value)}.`);
+    throw new EdgelitApiError(
+      `st.progress takes a share from 0 to 1 or a percentage from 0 to 100; got ${String(value)}.`,
+    );
   }
   // Rounded so float noise (0.07 * 100) neither shows nor changes the element's hash.
   return value <= 1 ? Math.round(value * 10_000) / 100 : value;

@@ -35,7 +35,11 @@ export const statusBlockMethods = {
    */
   status(this: Drawable, label: string, options: StatusOptions = {}): StatusContainer {
     const target = this[TARGET];
-    let props: StatusProps = { label: String(label), state: options.state ?? "running", expanded: options.expanded ?? false };
+    let props: StatusProps = {
+      label: String(label),
+      state: options.state ?? "running",
+      expanded: options.expanded ?? false,
+    };
     const path = target.emit("status", props);
     return Object.assign(openContainer(target.block(path)), {
       update(changes: StatusOptions & { label?: string }): void {

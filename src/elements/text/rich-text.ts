@@ -13,7 +13,15 @@ export interface BadgeOptions {
   color?: BadgeColor | "grey";
 }
 
-const BADGE_COLORS: ReadonlySet<string> = new Set<BadgeColor>(["blue", "green", "orange", "red", "violet", "gray", "primary"]);
+const BADGE_COLORS: ReadonlySet<string> = new Set<BadgeColor>([
+  "blue",
+  "green",
+  "orange",
+  "red",
+  "violet",
+  "gray",
+  "primary",
+]);
 
 /** Formulas, raw HTML and badges. */
 export const richTextMethods = {
@@ -22,7 +30,11 @@ export const richTextMethods = {
    * @example st.latex(String.raw`a + ar + ar^2 = \sum_{k=0}^{2} ar^k`)
    */
   latex(this: Drawable, body: string, options: { help?: string } = {}): ElementHandle {
-    return drawElement(this[TARGET], "latex", withHelp<{ body: string; help?: string }>({ body: String(body) }, options.help));
+    return drawElement(
+      this[TARGET],
+      "latex",
+      withHelp<{ body: string; help?: string }>({ body: String(body) }, options.help),
+    );
   },
   /**
    * HTML in the page. The browser sanitizes it first: scripts, event handlers
@@ -39,7 +51,9 @@ export const richTextMethods = {
   badge(this: Drawable, label: string, options: BadgeOptions = {}): ElementHandle {
     const color = options.color === "grey" ? "gray" : (options.color ?? "blue");
     if (!BADGE_COLORS.has(color)) {
-      throw new EdgelitApiError(`st.badge: color must be one of ${[...BADGE_COLORS, "grey"].join(", ")}; got ${JSON.stringify(options.color)}.`);
+      throw new EdgelitApiError(
+        `st.badge: color must be one of ${[...BADGE_COLORS, "grey"].join(", ")}; got ${JSON.stringify(options.color)}.`,
+      );
     }
     return drawElement(this[TARGET], "badge", {
       label: String(label),

@@ -82,7 +82,11 @@ export const textMethods = {
    * status.text(`Loaded ${(await load()).length} rows.`);
    */
   text(this: Drawable, body: string, options: { help?: string } = {}): ElementHandle {
-    return drawElement(this[TARGET], "text", withHelp<{ body: string; help?: string }>({ body: String(body) }, options.help));
+    return drawElement(
+      this[TARGET],
+      "text",
+      withHelp<{ body: string; help?: string }>({ body: String(body) }, options.help),
+    );
   },
   /**
    * A block of code, highlighted for its language, with a copy button.
@@ -91,9 +95,14 @@ export const textMethods = {
   code(this: Drawable, body: string, options: CodeOptions = {}): ElementHandle {
     const height = options.height;
     if (height !== undefined && !(Number.isFinite(height) && height > 0)) {
-      throw new EdgelitApiError(`st.code: height must be a positive number of pixels; got ${String(height)}.`);
+      throw new EdgelitApiError(
+        `st.code: height must be a positive number of pixels; got ${String(height)}.`,
+      );
     }
-    const props: ElementPropsByKind["code"] = { body: String(body), language: options.language ?? "typescript" };
+    const props: ElementPropsByKind["code"] = {
+      body: String(body),
+      language: options.language ?? "typescript",
+    };
     if (options.lineNumbers) props.lineNumbers = true;
     if (options.wrapLines) props.wrapLines = true;
     if (height !== undefined) props.height = height;
@@ -108,15 +117,27 @@ export const textMethods = {
    * @example st.json({ rows: 3, ok: true })
    */
   json(this: Drawable, body: unknown, options: { expanded?: boolean } = {}): ElementHandle {
-    return drawElement(this[TARGET], "json", { body: toJsonValue(body), expanded: options.expanded ?? true });
+    return drawElement(this[TARGET], "json", {
+      body: toJsonValue(body),
+      expanded: options.expanded ?? true,
+    });
   },
   /**
    * A big number with an optional change under it.
    * @example st.metric("Temperature", "21 °C", { delta: "1.2 °C" })
    */
-  metric(this: Drawable, label: string, value: number | string | null, options: MetricOptions = {}): ElementHandle {
+  metric(
+    this: Drawable,
+    label: string,
+    value: number | string | null,
+    options: MetricOptions = {},
+  ): ElementHandle {
     const delta = options.delta;
-    const props: ElementPropsByKind["metric"] = { label: String(label), value: value === null ? "—" : String(value), deltaColor: options.deltaColor ?? "normal" };
+    const props: ElementPropsByKind["metric"] = {
+      label: String(label),
+      value: value === null ? "—" : String(value),
+      deltaColor: options.deltaColor ?? "normal",
+    };
     if (delta !== undefined && delta !== null) {
       props.delta = String(delta);
       props.deltaSign = signOf(delta);
@@ -129,13 +150,21 @@ export const textMethods = {
 
 // Props are built by assignment, not spread into literals: these run for most elements of
 // every run, and on Node 20 a literal that spreads costs microseconds (see baseProps).
-function heading(target: ElementTarget, level: 1 | 2 | 3, body: string, options: HeadingOptions = {}): ElementHandle {
+function heading(
+  target: ElementTarget,
+  level: 1 | 2 | 3,
+  body: string,
+  options: HeadingOptions = {},
+): ElementHandle {
   const props: ElementPropsByKind["heading"] = { level, body: String(body) };
   if (options.divider) props.divider = true;
   return drawElement(target, "heading", withHelp(props, options.help));
 }
 
-function markdownProps(body: string, options: MarkdownOptions): { body: string; allowHtml?: boolean; help?: string } {
+function markdownProps(
+  body: string,
+  options: MarkdownOptions,
+): { body: string; allowHtml?: boolean; help?: string } {
   const props: { body: string; allowHtml?: boolean; help?: string } = { body: String(body) };
   if (options.unsafeAllowHtml) props.allowHtml = true;
   return withHelp(props, options.help);

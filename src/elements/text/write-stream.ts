@@ -15,7 +15,10 @@ export type TextStreamSource = TextStream | (() => TextStream | Promise<TextStre
  * each chunk is an update the browser receives while the script runs.
  * Resolves to the whole text.
  */
-export async function writeStream(target: ElementTarget, source: TextStreamSource): Promise<string> {
+export async function writeStream(
+  target: ElementTarget,
+  source: TextStreamSource,
+): Promise<string> {
   // Taken before the first await, so the text keeps its place among what the script draws next.
   // Nothing shows there until the first chunk.
   const slot = target.element(target.slot());
@@ -40,18 +43,25 @@ async function* chunksOf(stream: TextStream): AsyncGenerator<string | Uint8Array
     const reader = stream.getReader();
     let done = false;
     try {
-      for (let read = await reader.read(); !(done = read.done); read = await reader.read()) yield read.value;
+      for (let read = await reader.read(); !(done = read.done); read = await reader.read())
+        yield read.value;
     } finally {
       // The run stopped mid-stream (the page went away): tell the source to stop producing.
       if (!done) void reader.cancel().catch(() => {});
       reader.releaseLock();
     }
-  } else if (typeof stream === "object" && stream !== null && (Symbol.asyncIterator in stream || Symbol.iterator in stream)) {
+  } else if (
+    typeof stream === "object" &&
+    stream !== null &&
+    (Symbol.asyncIterator in stream || Symbol.iterator in stream)
+  ) {
     for await (const chunk of stream as AsyncIterable<unknown>) {
       yield typeof chunk === "string" || chunk instanceof Uint8Array ? chunk : String(chunk);
     }
   } else {
-    throw new EdgelitApiError("st.writeStream takes an async iterable, an iterable of strings, a ReadableStream, or a function returning one.");
+    throw new EdgelitApiError(
+      "st.writeStream takes an async iterable, an iterable of strings, a ReadableStream, or a function returning one.",
+    );
   }
 }
 

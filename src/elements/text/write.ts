@@ -32,7 +32,8 @@ export const writeMethods = {
     };
     for (const value of values) {
       if (typeof value === "string") pendingText.push(value);
-      else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") pendingText.push(String(value));
+      else if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+        pendingText.push(String(value));
       else if (value instanceof Date) pendingText.push(value.toISOString());
       else if (value instanceof Error) {
         flushText();

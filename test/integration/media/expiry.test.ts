@@ -9,7 +9,14 @@ import { createMediaStore } from "../../../src/media/media-store.ts";
 import type { EventClient } from "../../helpers/events.ts";
 import { startEdgelit, startRedis, tempDir } from "../../helpers/processes.ts";
 import { noisePng } from "../fixtures/media-app.ts";
-import { MEDIA_APP, imagesShown, keysMatching, openMediaTab, upload, uploaderId } from "./media-tab.ts";
+import {
+  MEDIA_APP,
+  imagesShown,
+  keysMatching,
+  openMediaTab,
+  upload,
+  uploaderId,
+} from "./media-tab.ts";
 
 /**
  * Media and uploads live 1.5 session TTLs and then go, so the store never
@@ -24,14 +31,23 @@ const MEDIA_TTL_MS = 2000;
 const EXPIRY_DEADLINE_MS = MEDIA_TTL_MS + 2500;
 
 /** Loads the page, uploads a photo and shows it: the session then holds three media and one upload. */
-async function fillSession(baseUrl: string): Promise<{ tab: EventClient; mediaPaths: string[]; fileId: string; lastWrite: number }> {
+async function fillSession(
+  baseUrl: string,
+): Promise<{ tab: EventClient; mediaPaths: string[]; fileId: string; lastWrite: number }> {
   const tab = await openMediaTab(baseUrl);
-  const uploaded = await upload(baseUrl, { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") }, [{ name: "me.png", type: "image/png", bytes: noisePng(40, 40, 5) }]);
+  const uploaded = await upload(
+    baseUrl,
+    { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") },
+    [{ name: "me.png", type: "image/png", bytes: noisePng(40, 40, 5) }],
+  );
   expect(uploaded.status).toBe(200);
   const fileId = uploaded.files![0]!.id;
   await tab.send([{ id: uploaderId(tab, "Photo"), value: [fileId] }]);
   const lastWrite = Date.now();
-  const mediaPaths = [...imagesShown(tab).map((item) => item.src), tab.elements("downloadButton")[0]!.src as string];
+  const mediaPaths = [
+    ...imagesShown(tab).map((item) => item.src),
+    tab.elements("downloadButton")[0]!.src as string,
+  ];
   expect(mediaPaths).toHaveLength(3);
   for (const path of mediaPaths) expect(path).toMatch(/^\/_edgelit\/media\/[0-9a-f]{32}$/);
   return { tab, mediaPaths, fileId, lastWrite };
@@ -55,7 +71,11 @@ describe("with Redis", () => {
   beforeAll(async () => {
     redisServer = await startRedis();
     redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
-    server = await startEdgelit({ app: MEDIA_APP, storage: redisServer.url, sessionTtl: SESSION_TTL });
+    server = await startEdgelit({
+      app: MEDIA_APP,
+      storage: redisServer.url,
+      sessionTtl: SESSION_TTL,
+    });
   });
   afterAll(async () => {
     redis?.disconnect();
@@ -66,7 +86,10 @@ describe("with Redis", () => {
   test("media and uploads expire with their session: 404, and Redis drops their keys by itself", async () => {
     const { tab, mediaPaths, fileId, lastWrite } = await fillSession(server.url);
     const mediaKeys = mediaPaths.map((path) => `edgelit:media:${path.split("/").at(-1)}`).sort();
-    const uploadKeys = [`edgelit:upload:${tab.sessionId}:${fileId}`, `edgelit:upload:${tab.sessionId}:${fileId}-ref`];
+    const uploadKeys = [
+      `edgelit:upload:${tab.sessionId}:${fileId}`,
+      `edgelit:upload:${tab.sessionId}:${fileId}-ref`,
+    ];
 
     // Stored, served, and each with a Redis TTL of at most 2 s.
     expect(await keysMatching(redis, "edgelit:media:*")).toEqual(mediaKeys);
@@ -79,8 +102,14 @@ describe("with Redis", () => {
     for (const path of mediaPaths) expect(await statusOf(server.url + path)).toBe(200);
 
     const sessionKeys = [`edgelit:session:${tab.sessionId}`, ...mediaKeys, ...uploadKeys];
-    const left = async () => (await Promise.all(sessionKeys.map(async (key) => ((await redis.exists(key)) ? [key] : [])))).flat();
-    const gone = await until(lastWrite + EXPIRY_DEADLINE_MS, async () => (await left()).length === 0);
+    const left = async () =>
+      (
+        await Promise.all(sessionKeys.map(async (key) => ((await redis.exists(key)) ? [key] : [])))
+      ).flat();
+    const gone = await until(
+      lastWrite + EXPIRY_DEADLINE_MS,
+      async () => (await left()).length === 0,
+    );
     expect(gone, `keys left: ${await left()}`).toBe(true);
     for (const path of mediaPaths) expect(await statusOf(server.url + path), path).toBe(404);
   });
@@ -92,7 +121,11 @@ describe("with Redis, a session kept active", () => {
   let server: Awaited<ReturnType<typeof startEdgelit>>;
   beforeAll(async () => {
     redisServer = await startRedis();
-    server = await startEdgelit({ app: MEDIA_APP, storage: redisServer.url, sessionTtl: ACTIVE_TTL });
+    server = await startEdgelit({
+      app: MEDIA_APP,
+      storage: redisServer.url,
+      sessionTtl: ACTIVE_TTL,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -105,10 +138,18 @@ describe("with Redis, a session kept active", () => {
     // An event every 700 ms for 4.2 s keeps the 2 s session alive, past the 3 s an upload is first stored for.
     for (let i = 1; i <= 6; i++) {
       await sleep(700);
-      const answer = await tab.send([{ id: tab.widgetId("downloadButton", "Download"), value: true }]);
+      const answer = await tab.send([
+        { id: tab.widgetId("downloadButton", "Download"), value: true },
+      ]);
       expect(answer.status, `event ${i}: ${JSON.stringify(answer.error)}`).toBe(200);
-      expect(tab.elements("exception"), `event ${i}, ${(i * 0.7).toFixed(1)} s after the upload`).toEqual([]);
-      expect(tab.elements("markdown").map((props) => props.body), `event ${i}, ${(i * 0.7).toFixed(1)} s after the upload`).toEqual([photoLine]);
+      expect(
+        tab.elements("exception"),
+        `event ${i}, ${(i * 0.7).toFixed(1)} s after the upload`,
+      ).toEqual([]);
+      expect(
+        tab.elements("markdown").map((props) => props.body),
+        `event ${i}, ${(i * 0.7).toFixed(1)} s after the upload`,
+      ).toEqual([photoLine]);
     }
   });
 });
@@ -117,7 +158,11 @@ describe("with the fs store", () => {
   const folder = tempDir("edgelit-media-expiry-fs-");
   let server: Awaited<ReturnType<typeof startEdgelit>>;
   beforeAll(async () => {
-    server = await startEdgelit({ app: MEDIA_APP, storage: `fs:${folder.path}`, sessionTtl: SESSION_TTL });
+    server = await startEdgelit({
+      app: MEDIA_APP,
+      storage: `fs:${folder.path}`,
+      sessionTtl: SESSION_TTL,
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -126,16 +171,27 @@ describe("with the fs store", () => {
 
   const filesUnder = (...parts: string[]) => {
     const dir = join(folder.path, ...parts);
-    return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort() : [];
+    return existsSync(dir)
+      ? readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => entry.name)
+          .sort()
+      : [];
   };
 
   test("expired media answer 404, and the sweep removes their files and the uploads' files", async () => {
     const { tab, mediaPaths, fileId, lastWrite } = await fillSession(server.url);
-    expect(filesUnder("edgelit", "media")).toEqual(mediaPaths.map((path) => path.split("/").at(-1)).sort());
+    expect(filesUnder("edgelit", "media")).toEqual(
+      mediaPaths.map((path) => path.split("/").at(-1)).sort(),
+    );
     expect(filesUnder("edgelit", "upload")).toEqual([fileId, `${fileId}-ref`]);
     expect(filesUnder("edgelit", "upload", tab.sessionId!)).toHaveLength(2);
 
-    const expired = await until(lastWrite + EXPIRY_DEADLINE_MS, async () => (await Promise.all(mediaPaths.map((path) => statusOf(server.url + path)))).every((status) => status === 404));
+    const expired = await until(lastWrite + EXPIRY_DEADLINE_MS, async () =>
+      (await Promise.all(mediaPaths.map((path) => statusOf(server.url + path)))).every(
+        (status) => status === 404,
+      ),
+    );
     expect(expired).toBe(true);
     // fs cannot expire files: they stay until a sweep.
     expect(filesUnder("edgelit", "media")).toHaveLength(3);

@@ -21,7 +21,10 @@ const bytes = downloadBytes(SIZE);
 
 beforeAll(async () => {
   redis = await startRedis();
-  [a, b] = await Promise.all([startEdgelit({ app: MEDIA_APP, storage: redis.url }), startEdgelit({ app: MEDIA_APP, storage: redis.url })]);
+  [a, b] = await Promise.all([
+    startEdgelit({ app: MEDIA_APP, storage: redis.url }),
+    startEdgelit({ app: MEDIA_APP, storage: redis.url }),
+  ]);
   const tab = await openMediaTab(a.url);
   download = tab.elements("downloadButton")[0]!.src as string;
 });
@@ -44,18 +47,28 @@ describe("byte ranges of a 200 KB media on another replica", () => {
     expect(digest(part.bytes)).toBe(digest(bytes.subarray(start, end + 1)));
   });
 
-  test.each(["bytes=200000-", "bytes=500-100", "bytes=-", "items=0-10"])("%s is unsatisfiable: 416 with the size in content-range", async (range) => {
-    const answer = await fetchBytes(b.url, download, { range });
-    expect(answer.status).toBe(416);
-    expect(answer.headers.get("content-range")).toBe(`bytes */${SIZE}`);
-    expect(answer.bytes.length).toBe(0);
-  });
+  test.each(["bytes=200000-", "bytes=500-100", "bytes=-", "items=0-10"])(
+    "%s is unsatisfiable: 416 with the size in content-range",
+    async (range) => {
+      const answer = await fetchBytes(b.url, download, { range });
+      expect(answer.status).toBe(416);
+      expect(answer.headers.get("content-range")).toBe(`bytes */${SIZE}`);
+      expect(answer.bytes.length).toBe(0);
+    },
+  );
 });
 
 test("HEAD gives the headers of the whole media and no body", async () => {
   const response = await fetch(b.url + download, { method: "HEAD" });
   expect(response.status).toBe(200);
-  expect(Object.fromEntries(["content-type", "content-length", "accept-ranges", "etag", "cache-control"].map((name) => [name, response.headers.get(name)]))).toEqual({
+  expect(
+    Object.fromEntries(
+      ["content-type", "content-length", "accept-ranges", "etag", "cache-control"].map((name) => [
+        name,
+        response.headers.get(name),
+      ]),
+    ),
+  ).toEqual({
     "content-type": "application/octet-stream",
     "content-length": String(SIZE),
     "accept-ranges": "bytes",
@@ -72,7 +85,9 @@ test("If-None-Match with the ETag answers 304 without a body; another ETag gets 
   expect(revalidated.status).toBe(304);
   expect(revalidated.headers.get("etag")).toBe(etag);
   expect(revalidated.bytes.length).toBe(0);
-  const other = await fetchBytes(b.url, download, { "if-none-match": '"0123456789abcdef0123456789abcdef"' });
+  const other = await fetchBytes(b.url, download, {
+    "if-none-match": '"0123456789abcdef0123456789abcdef"',
+  });
   expect(other.status).toBe(200);
   expect(digest(other.bytes)).toBe(digest(bytes));
 });
@@ -83,13 +98,22 @@ describe("unknown media", () => {
       const response = await fetch(`${server.url}/_edgelit/media/0123456789abcdef0123456789abcdef`);
       expect(response.status).toBe(404);
       expect(response.headers.get("cache-control")).toBe("no-store");
-      expect(await response.json()).toEqual({ error: { code: "not_found", message: "No media with this id: it may have expired with its session." } });
+      expect(await response.json()).toEqual({
+        error: {
+          code: "not_found",
+          message: "No media with this id: it may have expired with its session.",
+        },
+      });
     }
   });
 
   test("malformed ids answer 404, whatever key they look like", async () => {
     const tab = await openMediaTab(a.url);
-    const uploaded = await upload(b.url, { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Files") }, [{ name: "x.txt", type: "text/plain", bytes: new Uint8Array(10) }]);
+    const uploaded = await upload(
+      b.url,
+      { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Files") },
+      [{ name: "x.txt", type: "text/plain", bytes: new Uint8Array(10) }],
+    );
     const malformed = [
       "not-an-id",
       download.split("/").at(-1)!.toUpperCase(),

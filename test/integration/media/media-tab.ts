@@ -1,6 +1,11 @@
 import type { Redis } from "ioredis";
 import { createHash } from "node:crypto";
-import { CLIENT_HEADER, ROUTES, UPLOAD_SESSION_HEADER, type UploadedFileRef } from "../../../src/protocol/index.ts";
+import {
+  CLIENT_HEADER,
+  ROUTES,
+  UPLOAD_SESSION_HEADER,
+  type UploadedFileRef,
+} from "../../../src/protocol/index.ts";
 import { EventClient } from "../../helpers/events.ts";
 
 /**
@@ -29,19 +34,25 @@ export interface UploadResult {
 export async function openMediaTab(baseUrl: string): Promise<EventClient> {
   const tab = new EventClient(baseUrl);
   const answer = await tab.send();
-  if (answer.status !== 200) throw new Error(`first load answered ${answer.status}: ${JSON.stringify(answer.error)}`);
+  if (answer.status !== 200)
+    throw new Error(`first load answered ${answer.status}: ${JSON.stringify(answer.error)}`);
   return tab;
 }
 
 /** Every image shown on the tab's page, as `{ src, caption }`. */
 export function imagesShown(tab: EventClient): { src: string; caption?: string }[] {
-  return tab.elements("image").flatMap((props) => props.items as { src: string; caption?: string }[]);
+  return tab
+    .elements("image")
+    .flatMap((props) => props.items as { src: string; caption?: string }[]);
 }
 
 /** The `src` of the image captioned `caption`. */
 export function imageSrc(tab: EventClient, caption: string): string {
   const image = imagesShown(tab).find((item) => item.caption === caption);
-  if (!image) throw new Error(`no image captioned ${caption}; the page shows ${JSON.stringify(imagesShown(tab).map((i) => i.caption))}`);
+  if (!image)
+    throw new Error(
+      `no image captioned ${caption}; the page shows ${JSON.stringify(imagesShown(tab).map((i) => i.caption))}`,
+    );
   return image.src;
 }
 
@@ -63,21 +74,37 @@ export async function upload(
   headers: Record<string, string | null> = {},
 ): Promise<UploadResult> {
   const form = new FormData();
-  for (const file of files) form.append("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
+  for (const file of files)
+    form.append(
+      "file",
+      new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }),
+      file.name,
+    );
   const sent = { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: target.sessionId, ...headers };
-  const response = await fetch(`${baseUrl}${ROUTES.upload}?widget=${encodeURIComponent(target.widgetId)}`, {
-    method: "POST",
-    headers: Object.entries(sent).filter((entry): entry is [string, string] => entry[1] !== null),
-    body: form,
-  });
+  const response = await fetch(
+    `${baseUrl}${ROUTES.upload}?widget=${encodeURIComponent(target.widgetId)}`,
+    {
+      method: "POST",
+      headers: Object.entries(sent).filter((entry): entry is [string, string] => entry[1] !== null),
+      body: form,
+    },
+  );
   const body = (await response.json()) as Omit<UploadResult, "status">;
   return { status: response.status, ...body };
 }
 
 /** GETs a path of `baseUrl` and reads its bytes. */
-export async function fetchBytes(baseUrl: string, path: string, headers: Record<string, string> = {}) {
+export async function fetchBytes(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(baseUrl + path, { headers });
-  return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 /** Redis keys matching `pattern`, sorted. */

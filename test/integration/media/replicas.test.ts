@@ -3,7 +3,18 @@ import { EventClient } from "../../helpers/events.ts";
 import { startEdgelit, startRedis } from "../../helpers/processes.ts";
 import { messagesOf } from "../counter-tab.ts";
 import { downloadBytes, noisePng } from "../fixtures/media-app.ts";
-import { MEDIA_APP, digest, fetchBytes, imageSrc, imagesShown, linesShown, openMediaTab, someBytes, upload, uploaderId } from "./media-tab.ts";
+import {
+  MEDIA_APP,
+  digest,
+  fetchBytes,
+  imageSrc,
+  imagesShown,
+  linesShown,
+  openMediaTab,
+  someBytes,
+  upload,
+  uploaderId,
+} from "./media-tab.ts";
 
 /**
  * Streamlit's issue #4173: behind a load balancer, an upload or a media
@@ -20,7 +31,10 @@ let b: EdgelitProcess;
 
 beforeAll(async () => {
   redis = await startRedis();
-  [a, b] = await Promise.all([startEdgelit({ app: MEDIA_APP, storage: redis.url }), startEdgelit({ app: MEDIA_APP, storage: redis.url })]);
+  [a, b] = await Promise.all([
+    startEdgelit({ app: MEDIA_APP, storage: redis.url }),
+    startEdgelit({ app: MEDIA_APP, storage: redis.url }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
@@ -42,7 +56,11 @@ test("events on A, media and uploads on B: the page, its images, its uploads and
 
   // The download, likewise.
   const [download] = tab.elements("downloadButton");
-  expect(download).toMatchObject({ label: "Download", fileName: "data.bin", src: expect.stringMatching(MEDIA_URL) });
+  expect(download).toMatchObject({
+    label: "Download",
+    fileName: "data.bin",
+    src: expect.stringMatching(MEDIA_URL),
+  });
   const downloaded = await fetchBytes(b.url, download!.src as string);
   expect(downloaded.status).toBe(200);
   expect(downloaded.headers.get("content-type")).toBe("application/octet-stream");
@@ -50,9 +68,25 @@ test("events on A, media and uploads on B: the page, its images, its uploads and
 
   // A picture uploaded to B, chosen in an event to A: A reads it and shows it back.
   const photo = noisePng(40, 40, 3);
-  const photoUpload = await upload(b.url, { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") }, [{ name: "me.png", type: "image/png", bytes: photo }]);
-  expect(photoUpload).toEqual({ status: 200, files: [{ id: expect.stringMatching(/^[0-9a-f]{24}$/), name: "me.png", size: photo.length, type: "image/png" }] });
-  const shown = await tab.send([{ id: uploaderId(tab, "Photo"), value: photoUpload.files!.map((file) => file.id) }]);
+  const photoUpload = await upload(
+    b.url,
+    { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") },
+    [{ name: "me.png", type: "image/png", bytes: photo }],
+  );
+  expect(photoUpload).toEqual({
+    status: 200,
+    files: [
+      {
+        id: expect.stringMatching(/^[0-9a-f]{24}$/),
+        name: "me.png",
+        size: photo.length,
+        type: "image/png",
+      },
+    ],
+  });
+  const shown = await tab.send([
+    { id: uploaderId(tab, "Photo"), value: photoUpload.files!.map((file) => file.id) },
+  ]);
   expect(shown.status).toBe(200);
   expect(messagesOf(shown, "refused")).toEqual([]);
   expect(linesShown(tab)).toEqual([`Photo size: ${photo.length} bytes`]);
@@ -68,7 +102,11 @@ test("events on A, media and uploads on B: the page, its images, its uploads and
     { name: "a.bin", type: "application/octet-stream", bytes: someBytes(1000, 1) },
     { name: "b.csv", type: "text/csv", bytes: someBytes(12_345, 2) },
   ];
-  const filesUpload = await upload(b.url, { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Files") }, files);
+  const filesUpload = await upload(
+    b.url,
+    { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Files") },
+    files,
+  );
   expect(filesUpload.status).toBe(200);
   expect(filesUpload.files!.map(({ name, size, type }) => ({ name, size, type }))).toEqual([
     { name: "a.bin", size: 1000, type: "application/octet-stream" },
@@ -77,7 +115,11 @@ test("events on A, media and uploads on B: the page, its images, its uploads and
   const [first, second] = filesUpload.files!.map((file) => file.id);
   await tab.send([{ id: uploaderId(tab, "Files"), value: [first, second] }]);
   expect(messagesOf(tab.last!, "refused")).toEqual([]);
-  expect(linesShown(tab)).toEqual([`Photo size: ${photo.length} bytes`, "a.bin: 1000 bytes", "b.csv: 12345 bytes"]);
+  expect(linesShown(tab)).toEqual([
+    `Photo size: ${photo.length} bytes`,
+    "a.bin: 1000 bytes",
+    "b.csv: 12345 bytes",
+  ]);
 
   // Removing a file is sending the ids that remain.
   await tab.send([{ id: uploaderId(tab, "Files"), value: [second] }]);
@@ -91,7 +133,9 @@ test("events on A, media and uploads on B: the page, its images, its uploads and
   reloaded.sessionId = tab.sessionId;
   const afterRestart = await reloaded.send();
   expect(afterRestart.status).toBe(200);
-  expect(messagesOf(afterRestart, "start")).toMatchObject([{ sessionId: tab.sessionId, reset: true }]);
+  expect(messagesOf(afterRestart, "start")).toMatchObject([
+    { sessionId: tab.sessionId, reset: true },
+  ]);
   expect(reloaded.elements("exception")).toEqual([]);
   expect(linesShown(reloaded)).toEqual([`Photo size: ${photo.length} bytes`, "b.csv: 12345 bytes"]);
   expect(imagesShown(reloaded).map((item) => item.caption)).toEqual(["Generated", "me.png"]);

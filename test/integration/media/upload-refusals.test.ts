@@ -47,16 +47,27 @@ beforeEach(async () => {
   tab = await openMediaTab(server.url);
 });
 
-const png = (name: string, seed = 1): UploadFile => ({ name, type: "image/png", bytes: noisePng(40, 40, seed) });
+const png = (name: string, seed = 1): UploadFile => ({
+  name,
+  type: "image/png",
+  bytes: noisePng(40, 40, seed),
+});
 const photo = () => ({ sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") });
 
 /** Posts a body by hand, with the page's headers unless overridden. */
-async function postRaw(body: BodyInit, headers: Record<string, string>, widgetId = uploaderId(tab, "Photo")): Promise<UploadResult> {
-  const response = await fetch(`${server.url}${ROUTES.upload}?widget=${encodeURIComponent(widgetId)}`, {
-    method: "POST",
-    headers: { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: tab.sessionId!, ...headers },
-    body,
-  });
+async function postRaw(
+  body: BodyInit,
+  headers: Record<string, string>,
+  widgetId = uploaderId(tab, "Photo"),
+): Promise<UploadResult> {
+  const response = await fetch(
+    `${server.url}${ROUTES.upload}?widget=${encodeURIComponent(widgetId)}`,
+    {
+      method: "POST",
+      headers: { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: tab.sessionId!, ...headers },
+      body,
+    },
+  );
   return { status: response.status, ...((await response.json()) as object) };
 }
 
@@ -66,9 +77,16 @@ async function postRaw(body: BodyInit, headers: Record<string, string>, widgetId
  * "fetch failed": the server closes the connection on a 413 without reading
  * the rest, and undici's write then fails.)
  */
-async function postEarlyAnswered(target: { sessionId: string | null; widgetId: string }, file: UploadFile): Promise<UploadResult> {
+async function postEarlyAnswered(
+  target: { sessionId: string | null; widgetId: string },
+  file: UploadFile,
+): Promise<UploadResult> {
   const form = new FormData();
-  form.append("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.name);
+  form.append(
+    "file",
+    new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }),
+    file.name,
+  );
   const encoded = new Request("http://encode.test/", { method: "POST", body: form });
   const body = new Uint8Array(await encoded.arrayBuffer());
   const headers = {
@@ -78,12 +96,18 @@ async function postEarlyAnswered(target: { sessionId: string | null; widgetId: s
     "content-length": String(body.length),
   };
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${server.url}${ROUTES.upload}?widget=${encodeURIComponent(target.widgetId)}`, { method: "POST", headers, timeout: 10_000 }, (response) => {
-      let text = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, ...(JSON.parse(text) as object) }));
-    });
+    const request = httpRequest(
+      `${server.url}${ROUTES.upload}?widget=${encodeURIComponent(target.widgetId)}`,
+      { method: "POST", headers, timeout: 10_000 },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () =>
+          resolve({ status: response.statusCode!, ...(JSON.parse(text) as object) }),
+        );
+      },
+    );
     request.on("error", reject);
     request.on("timeout", () => request.destroy(new Error("no answer in 10 s")));
     request.end(body);
@@ -103,7 +127,10 @@ test.each([
     what: "no x-edgelit header",
     send: () => upload(server.url, photo(), [png("a.png")], { [CLIENT_HEADER]: null }),
     status: 403,
-    error: { code: "forbidden", message: "Uploads must carry the x-edgelit header (sent by the edgelit page)." },
+    error: {
+      code: "forbidden",
+      message: "Uploads must carry the x-edgelit header (sent by the edgelit page).",
+    },
   },
   {
     what: "a cross-origin Origin",
@@ -115,23 +142,38 @@ test.each([
     what: "no session header",
     send: () => upload(server.url, { ...photo(), sessionId: null }, [png("a.png")]),
     status: 400,
-    error: { code: "bad_request", message: "Uploads must name their session in the x-edgelit-session header." },
+    error: {
+      code: "bad_request",
+      message: "Uploads must name their session in the x-edgelit-session header.",
+    },
   },
   {
     what: "a malformed session header",
     send: () => upload(server.url, { ...photo(), sessionId: "../session/1" }, [png("a.png")]),
     status: 400,
-    error: { code: "bad_request", message: "Uploads must name their session in the x-edgelit-session header." },
+    error: {
+      code: "bad_request",
+      message: "Uploads must name their session in the x-edgelit-session header.",
+    },
   },
   {
     what: "an unknown session",
-    send: () => upload(server.url, { ...photo(), sessionId: "0123456789abcdef0123456789abcdef" }, [png("a.png")]),
+    send: () =>
+      upload(server.url, { ...photo(), sessionId: "0123456789abcdef0123456789abcdef" }, [
+        png("a.png"),
+      ]),
     status: 404,
-    error: { code: "session_expired", message: "This session has expired or does not exist; reload the page." },
+    error: {
+      code: "session_expired",
+      message: "This session has expired or does not exist; reload the page.",
+    },
   },
   {
     what: "a widget that is not an upload widget (the download button)",
-    send: () => upload(server.url, { ...photo(), widgetId: tab.widgetId("downloadButton", "Download") }, [png("a.png")]),
+    send: () =>
+      upload(server.url, { ...photo(), widgetId: tab.widgetId("downloadButton", "Download") }, [
+        png("a.png"),
+      ]),
     status: 400,
     error: { code: "bad_request", message: "That widget is not an upload widget of this session." },
   },
@@ -143,18 +185,28 @@ test.each([
   },
   {
     what: "a JSON body",
-    send: () => postRaw(JSON.stringify({ file: "iVBORw0KGgo=" }), { "content-type": "application/json" }),
+    send: () =>
+      postRaw(JSON.stringify({ file: "iVBORw0KGgo=" }), { "content-type": "application/json" }),
     status: 415,
-    error: { code: "unsupported_media_type", message: "Uploads must be sent as multipart/form-data." },
+    error: {
+      code: "unsupported_media_type",
+      message: "Uploads must be sent as multipart/form-data.",
+    },
   },
   {
     what: "a multipart body without its closing boundary",
     send: () =>
-      postRaw(`--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG${"x".repeat(500)}`, {
-        "content-type": "multipart/form-data; boundary=XYZ",
-      }),
+      postRaw(
+        `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG${"x".repeat(500)}`,
+        {
+          "content-type": "multipart/form-data; boundary=XYZ",
+        },
+      ),
     status: 400,
-    error: { code: "bad_request", message: "The upload was cut short or is not valid multipart/form-data." },
+    error: {
+      code: "bad_request",
+      message: "The upload was cut short or is not valid multipart/form-data.",
+    },
   },
   {
     what: "a form without a file field",
@@ -164,25 +216,48 @@ test.each([
       return postRaw(form, {});
     },
     status: 400,
-    error: { code: "bad_request", message: 'The upload holds no file (expected form fields named "file").' },
+    error: {
+      code: "bad_request",
+      message: 'The upload holds no file (expected form fields named "file").',
+    },
   },
   {
     what: "a file over the widget's maxBytes (50 000)",
-    send: () => upload(server.url, photo(), [{ name: "big.png", type: "image/png", bytes: someBytes(60_000, 3) }]),
+    send: () =>
+      upload(server.url, photo(), [
+        { name: "big.png", type: "image/png", bytes: someBytes(60_000, 3) },
+      ]),
     status: 413,
-    error: { code: "payload_too_large", message: '"big.png" is 58.6 KB; this widget accepts files up to 48.8 KB.' },
+    error: {
+      code: "payload_too_large",
+      message: '"big.png" is 58.6 KB; this widget accepts files up to 48.8 KB.',
+    },
   },
   {
     what: "a body far over the widget's maxBytes, refused before it is read",
-    send: () => postEarlyAnswered(photo(), { name: "huge.png", type: "image/png", bytes: someBytes(2_000_000, 4) }),
+    send: () =>
+      postEarlyAnswered(photo(), {
+        name: "huge.png",
+        type: "image/png",
+        bytes: someBytes(2_000_000, 4),
+      }),
     status: 413,
-    error: { code: "payload_too_large", message: "This upload is larger than the 48.8 KB the widget accepts per file." },
+    error: {
+      code: "payload_too_large",
+      message: "This upload is larger than the 48.8 KB the widget accepts per file.",
+    },
   },
   {
     what: "a type the widget does not accept",
-    send: () => upload(server.url, photo(), [{ name: "notes.txt", type: "text/plain", bytes: someBytes(100, 5) }]),
+    send: () =>
+      upload(server.url, photo(), [
+        { name: "notes.txt", type: "text/plain", bytes: someBytes(100, 5) },
+      ]),
     status: 415,
-    error: { code: "unsupported_media_type", message: '"notes.txt" is not a type this widget accepts (.png, .jpg).' },
+    error: {
+      code: "unsupported_media_type",
+      message: '"notes.txt" is not a type this widget accepts (.png, .jpg).',
+    },
   },
   {
     what: "two files to a single-file widget",
@@ -203,7 +278,10 @@ test.each([
 function sendTruncated(port: number, sessionId: string, widgetId: string): Promise<string> {
   const boundary = "----edgelit-truncated";
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.png"\r\nContent-Type: image/png\r\n\r\n`;
-  const sent = Buffer.concat([Buffer.from(head), Buffer.from(noisePng(30, 30, 9).subarray(0, 1500))]);
+  const sent = Buffer.concat([
+    Buffer.from(head),
+    Buffer.from(noisePng(30, 30, 9).subarray(0, 1500)),
+  ]);
   const request = [
     `POST ${ROUTES.upload}?widget=${encodeURIComponent(widgetId)} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,
@@ -241,7 +319,11 @@ test("session X's upload sent as session Y's value is refused, and Y reaches X's
   const x = tab;
   const y = await openMediaTab(server.url);
   const secret = noisePng(44, 44, 11);
-  const xUpload = await upload(server.url, { sessionId: x.sessionId, widgetId: uploaderId(x, "Photo") }, [{ name: "secret.png", type: "image/png", bytes: secret }]);
+  const xUpload = await upload(
+    server.url,
+    { sessionId: x.sessionId, widgetId: uploaderId(x, "Photo") },
+    [{ name: "secret.png", type: "image/png", bytes: secret }],
+  );
   const fileId = xUpload.files![0]!.id;
   await x.send([{ id: uploaderId(x, "Photo"), value: [fileId] }]);
   const xImage = imageSrc(x, "secret.png");
@@ -251,7 +333,12 @@ test("session X's upload sent as session Y's value is refused, and Y reaches X's
     const answer = await y.send([{ id: uploaderId(y, label), value: [fileId] }]);
     expect(answer.status).toBe(200);
     expect(messagesOf(answer, "refused")).toEqual([
-      { type: "refused", widgetId: uploaderId(y, label), message: "Refused a value for this fileUploader: that file is not one this widget received (or it has expired)." },
+      {
+        type: "refused",
+        widgetId: uploaderId(y, label),
+        message:
+          "Refused a value for this fileUploader: that file is not one this widget received (or it has expired).",
+      },
     ]);
     expect(linesShown(y)).toEqual([]);
     expect(imagesShown(y).map((item) => item.caption)).toEqual(["Generated"]);
@@ -263,16 +350,33 @@ test("session X's upload sent as session Y's value is refused, and Y reaches X's
   expect(linesShown(y)).toEqual([]);
 
   // By URL: the file id is no media id, and the upload route serves nothing back.
-  for (const path of [`${ROUTES.media}${fileId}`, `${ROUTES.media}${fileId.padEnd(32, "0")}`, `${ROUTES.upload}?widget=${uploaderId(y, "Photo")}&file=${fileId}`, `${ROUTES.upload}/${fileId}`]) {
-    const response = await fetchBytes(server.url, path, { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: y.sessionId! });
+  for (const path of [
+    `${ROUTES.media}${fileId}`,
+    `${ROUTES.media}${fileId.padEnd(32, "0")}`,
+    `${ROUTES.upload}?widget=${uploaderId(y, "Photo")}&file=${fileId}`,
+    `${ROUTES.upload}/${fileId}`,
+  ]) {
+    const response = await fetchBytes(server.url, path, {
+      [CLIENT_HEADER]: "1",
+      [UPLOAD_SESSION_HEADER]: y.sessionId!,
+    });
     expect(response.status, path).toBeGreaterThanOrEqual(400);
-    expect(Buffer.from(response.bytes).includes(Buffer.from(secret.subarray(100, 200))), path).toBe(false);
+    expect(Buffer.from(response.bytes).includes(Buffer.from(secret.subarray(100, 200))), path).toBe(
+      false,
+    );
   }
 
   // Y holding the same bytes gets another media id: media ids are salted per session, so Y cannot derive X's.
-  const yUpload = await upload(server.url, { sessionId: y.sessionId, widgetId: uploaderId(y, "Photo") }, [{ name: "secret.png", type: "image/png", bytes: secret }]);
+  const yUpload = await upload(
+    server.url,
+    { sessionId: y.sessionId, widgetId: uploaderId(y, "Photo") },
+    [{ name: "secret.png", type: "image/png", bytes: secret }],
+  );
   await y.send([{ id: uploaderId(y, "Photo"), value: [yUpload.files![0]!.id] }]);
   expect(imageSrc(y, "secret.png")).not.toBe(xImage);
   // X's own upload is untouched.
-  expect(await keysMatching(redis, `edgelit:upload:${x.sessionId}:*`)).toEqual([`edgelit:upload:${x.sessionId}:${fileId}`, `edgelit:upload:${x.sessionId}:${fileId}-ref`]);
+  expect(await keysMatching(redis, `edgelit:upload:${x.sessionId}:*`)).toEqual([
+    `edgelit:upload:${x.sessionId}:${fileId}`,
+    `edgelit:upload:${x.sessionId}:${fileId}-ref`,
+  ]);
 });

@@ -25,7 +25,9 @@ function expectEveryBinaryKind(actual: Record<string, unknown>) {
   for (const [name, expected] of Object.entries(everyBinaryKind())) {
     const value = actual[name] as ArrayBufferView | ArrayBuffer;
     const bytesOf = (binary: ArrayBufferView | ArrayBuffer) =>
-      binary instanceof ArrayBuffer ? [...new Uint8Array(binary)] : [...new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength)];
+      binary instanceof ArrayBuffer
+        ? [...new Uint8Array(binary)]
+        : [...new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength)];
     expect(value.constructor, name).toBe(expected.constructor);
     expect(bytesOf(value), name).toEqual(bytesOf(expected));
   }
@@ -33,7 +35,10 @@ function expectEveryBinaryKind(actual: Record<string, unknown>) {
 
 test("a result holding a Buffer works on the first call and on a hit, and comes back a Buffer", async () => {
   const storage = createStorage();
-  const readFile = cacheData(async (name: string) => ({ name, content: Buffer.from(`contents of ${name}`) }), { storage });
+  const readFile = cacheData(
+    async (name: string) => ({ name, content: Buffer.from(`contents of ${name}`) }),
+    { storage },
+  );
   for (const call of ["computed", "cached"]) {
     const file = await readFile("a.txt");
     expect(Buffer.isBuffer(file.content), call).toBe(true);
@@ -45,10 +50,18 @@ test("results keep every typed array, ArrayBuffer, Buffer and DataView, nested i
   const storage = createStorage();
   let runs = 0;
   // Each call of `replica` stands for one process loading the app module.
-  const replica = () => cacheData(async function loadSignals() {
-    runs++;
-    return { top: everyBinaryKind(), list: [everyBinaryKind()], byName: new Map([["signal", everyBinaryKind()]]) };
-  }, { storage });
+  const replica = () =>
+    cacheData(
+      async function loadSignals() {
+        runs++;
+        return {
+          top: everyBinaryKind(),
+          list: [everyBinaryKind()],
+          byName: new Map([["signal", everyBinaryKind()]]),
+        };
+      },
+      { storage },
+    );
   for (const signals of [await replica()(), await replica()()]) {
     expectEveryBinaryKind(signals.top);
     expectEveryBinaryKind(signals.list[0]!);
@@ -70,10 +83,13 @@ test("each call gets its own copy of cached bytes: mutating one changes nothing 
 test("bytes as arguments: equal content is the same call, other content another; every kind can be an argument", async () => {
   const storage = createStorage();
   let runs = 0;
-  const checksum = cacheData(async (data: ArrayBufferView | ArrayBuffer) => {
-    runs++;
-    return data.byteLength;
-  }, { storage });
+  const checksum = cacheData(
+    async (data: ArrayBufferView | ArrayBuffer) => {
+      runs++;
+      return data.byteLength;
+    },
+    { storage },
+  );
   expect(await checksum(new Uint8Array([1, 2, 3]).buffer)).toBe(3);
   expect(await checksum(new Uint8Array([1, 2, 3]).buffer)).toBe(3);
   expect(runs).toBe(1);
@@ -86,6 +102,8 @@ test("bytes as arguments: equal content is the same call, other content another;
 
 test("a typed array of the app's own subclass is refused with its path, as other class instances are", async () => {
   class Pixels extends Uint8Array {}
-  const render = cacheData(async () => ({ frame: { pixels: new Pixels(4) } }), { storage: createStorage() });
+  const render = cacheData(async () => ({ frame: { pixels: new Pixels(4) } }), {
+    storage: createStorage(),
+  });
   await expect(render()).rejects.toThrow(/its result\.frame\.pixels is a Pixels instance/);
 });

@@ -26,7 +26,9 @@ describe("cacheData memoises by arguments in the store", () => {
   test("plain objects are the same call whatever their key order; a Date is not its ISO string", async () => {
     const storage = newStore();
     let runs = 0;
-    const describeArgs = cacheData((value: unknown) => (runs++, JSON.stringify(value)), { storage });
+    const describeArgs = cacheData((value: unknown) => (runs++, JSON.stringify(value)), {
+      storage,
+    });
     await describeArgs({ region: "EU", filter: { from: 1, to: 2 } });
     await describeArgs({ filter: { to: 2, from: 1 }, region: "EU" });
     expect(runs).toBe(1);
@@ -41,7 +43,14 @@ describe("cacheData memoises by arguments in the store", () => {
     const storage = newStore();
     let runs = 0;
     // Each call of `replica` stands for one process loading the app module.
-    const replica = () => cacheData(async function loadTotals(region: string) { runs++; return { region, total: 42 }; }, { storage });
+    const replica = () =>
+      cacheData(
+        async function loadTotals(region: string) {
+          runs++;
+          return { region, total: 42 };
+        },
+        { storage },
+      );
     expect(await replica()("EU")).toEqual({ region: "EU", total: 42 });
     expect(await replica()("EU")).toEqual({ region: "EU", total: 42 });
     expect(runs).toBe(1);
@@ -50,12 +59,32 @@ describe("cacheData memoises by arguments in the store", () => {
 
   test("editing the function starts a fresh cache; the name option keeps one across edits", async () => {
     const storage = newStore();
-    const before = cacheData(function price() { return 1; }, { storage });
-    const edited = cacheData(function price() { return 2; }, { storage });
+    const before = cacheData(
+      function price() {
+        return 1;
+      },
+      { storage },
+    );
+    const edited = cacheData(
+      function price() {
+        return 2;
+      },
+      { storage },
+    );
     expect(await before()).toBe(1);
     expect(await edited()).toBe(2);
-    const named = cacheData(function price() { return 1; }, { storage, name: "price" });
-    const namedEdited = cacheData(function price() { return 2; }, { storage, name: "price" });
+    const named = cacheData(
+      function price() {
+        return 1;
+      },
+      { storage, name: "price" },
+    );
+    const namedEdited = cacheData(
+      function price() {
+        return 2;
+      },
+      { storage, name: "price" },
+    );
     expect(await named()).toBe(1);
     expect(await namedEdited()).toBe(1);
   });
@@ -70,7 +99,16 @@ describe("cacheData memoises by arguments in the store", () => {
 describe("results", () => {
   test("Date, Map, Set and BigInt survive the store", async () => {
     const storage = newStore();
-    const load = cacheData(() => ({ at: new Date(5), byId: new Map([[1, "a"]]), tags: new Set(["x"]), big: 2n ** 70n, none: undefined }), { storage });
+    const load = cacheData(
+      () => ({
+        at: new Date(5),
+        byId: new Map([[1, "a"]]),
+        tags: new Set(["x"]),
+        big: 2n ** 70n,
+        none: undefined,
+      }),
+      { storage },
+    );
     await load();
     const cached = await load();
     expect(cached.at).toBeInstanceOf(Date);
@@ -98,25 +136,44 @@ describe("results", () => {
 
   test("a result holding a function or a class instance is refused with a clear error, and nothing is stored", async () => {
     const storage = newStore();
-    const makeClient = cacheData(function makeClient() { return { query: () => 1 }; }, { storage });
-    await expect(makeClient()).rejects.toThrow(/cacheData\(makeClient\) cannot keep what the function returned: its result\.query is a function.*use cacheResource/);
+    const makeClient = cacheData(
+      function makeClient() {
+        return { query: () => 1 };
+      },
+      { storage },
+    );
+    await expect(makeClient()).rejects.toThrow(
+      /cacheData\(makeClient\) cannot keep what the function returned: its result\.query is a function.*use cacheResource/,
+    );
     class Pool {}
-    await expect(cacheData(() => [new Pool()], { storage })()).rejects.toThrow(/its result\[0\] is a Pool instance/);
+    await expect(cacheData(() => [new Pool()], { storage })()).rejects.toThrow(
+      /its result\[0\] is a Pool instance/,
+    );
     expect(await cacheKeys(storage)).toEqual([]);
   });
 
   test("an argument that is not data is refused", async () => {
-    const load = cacheData(function load(_callback: () => void) { return 1; }, { storage: newStore() });
-    await expect(load(() => {})).rejects.toThrow(/cacheData\(load\) cannot be cached by its arguments: argument 1 is a function/);
+    const load = cacheData(
+      function load(_callback: () => void) {
+        return 1;
+      },
+      { storage: newStore() },
+    );
+    await expect(load(() => {})).rejects.toThrow(
+      /cacheData\(load\) cannot be cached by its arguments: argument 1 is a function/,
+    );
   });
 
   test("a thrown error is not cached: the next call runs again", async () => {
     const storage = newStore();
     let runs = 0;
-    const flaky = cacheData(async () => {
-      if (++runs === 1) throw new Error("upstream down");
-      return "ok";
-    }, { storage });
+    const flaky = cacheData(
+      async () => {
+        if (++runs === 1) throw new Error("upstream down");
+        return "ok";
+      },
+      { storage },
+    );
     await expect(flaky()).rejects.toThrow("upstream down");
     expect(await flaky()).toBe("ok");
     expect(runs).toBe(2);
@@ -128,11 +185,14 @@ test("concurrent calls with the same arguments share one run in a process", asyn
   let runs = 0;
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const slow = cacheData(async (n: number) => {
-    runs++;
-    await gate;
-    return { n };
-  }, { storage });
+  const slow = cacheData(
+    async (n: number) => {
+      runs++;
+      await gate;
+      return { n };
+    },
+    { storage },
+  );
   const calls = [slow(1), slow(1), slow(1), slow(2)];
   // Both computations under way (and so all four calls in flight) before any finishes.
   await expect.poll(() => runs).toBe(2);
@@ -171,7 +231,13 @@ describe("ttl", () => {
     const ttls: (number | undefined)[] = [];
     const recording = defineDriver(() => {
       const memory = memoryDriver();
-      return { ...memory, setItem: (key: string, value: string, options: { ttl?: number }) => (ttls.push(options?.ttl), memory.setItem!(key, value, {})) };
+      return {
+        ...memory,
+        setItem: (key: string, value: string, options: { ttl?: number }) => (
+          ttls.push(options?.ttl),
+          memory.setItem!(key, value, {})
+        ),
+      };
     });
     const storage = createStorage({ driver: recording(undefined) });
     await cacheData((n: number) => n, { storage, ttl: 5 })(1);
@@ -226,6 +292,8 @@ describe("clearing", () => {
 test("bad options fail when the function is defined", () => {
   expect(() => cacheData(() => 1, { ttl: 0 })).toThrow(/ttl must be a positive number/);
   expect(() => cacheData(() => 1, { ttl: Number.NaN })).toThrow(/ttl must be a positive number/);
-  expect(() => cacheData(() => 1, { maxEntries: 1.5 })).toThrow(/maxEntries must be a positive integer/);
+  expect(() => cacheData(() => 1, { maxEntries: 1.5 })).toThrow(
+    /maxEntries must be a positive integer/,
+  );
   expect(() => cacheData("nope" as never)).toThrow(/expects a function/);
 });

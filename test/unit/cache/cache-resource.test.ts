@@ -3,7 +3,11 @@ import { cacheResource } from "../../../src/cache/index.ts";
 
 test("every call with the same arguments gets the very same object; other arguments get another", () => {
   let made = 0;
-  const connect = cacheResource((url: string, options: { pool: number }) => ({ url, options, id: ++made }));
+  const connect = cacheResource((url: string, options: { pool: number }) => ({
+    url,
+    options,
+    id: ++made,
+  }));
   const first = connect("redis://a", { pool: 2 });
   expect(connect("redis://a", { pool: 2 })).toBe(first);
   expect(connect("redis://b", { pool: 2 })).not.toBe(first);
@@ -38,6 +42,10 @@ test(".clear() makes the next call create a new object", () => {
 });
 
 test("arguments that are not data are refused", () => {
-  const wrap = cacheResource(function wrap(_fn: () => void) { return 1; });
-  expect(() => wrap(() => {})).toThrow(/cacheResource\(wrap\) cannot be cached by its arguments: argument 1 is a function/);
+  const wrap = cacheResource(function wrap(_fn: () => void) {
+    return 1;
+  });
+  expect(() => wrap(() => {})).toThrow(
+    /cacheResource\(wrap\) cannot be cached by its arguments: argument 1 is a function/,
+  );
 });

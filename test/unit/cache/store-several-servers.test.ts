@@ -35,7 +35,11 @@ test("a call after an await, with several stores in the process, is refused rath
   });
   const messages = await post(createServer({ app, storage: createStorage() }), first());
   expect(bodies(messages)).toEqual([]);
-  expect(exceptions(messages)).toEqual([expect.stringMatching(/cacheData\(anonymous\) cannot tell which store to use.*cacheData\(fn, \{ storage \}\)/)]);
+  expect(exceptions(messages)).toEqual([
+    expect.stringMatching(
+      /cacheData\(anonymous\) cannot tell which store to use.*cacheData\(fn, \{ storage \}\)/,
+    ),
+  ]);
 });
 
 test("an explicit storage option works anywhere", async () => {
@@ -45,6 +49,8 @@ test("an explicit storage option works anywhere", async () => {
     await Promise.resolve();
     st.write(`doubled ${await pinned(21)}`);
   });
-  expect(bodies(await post(createServer({ app, storage: createStorage() }), first()))).toEqual(["doubled 42"]);
+  expect(bodies(await post(createServer({ app, storage: createStorage() }), first()))).toEqual([
+    "doubled 42",
+  ]);
   expect(await storage.getKeys("edgelit:cache")).toHaveLength(1);
 });

@@ -30,7 +30,10 @@ test("with no server in the process (AppTest, a script), results are cached in p
   expect(at.get("markdown").map((e) => e.props.body)).toEqual(["cache has 5 letters (run 2)"]);
   // A callback clearing the cache: the rerun computes afresh.
   await at.button("Refresh").click().run();
-  expect(at.get("markdown").map((e) => e.props.body)).toEqual(["refreshed", "cache has 5 letters (run 3)"]);
+  expect(at.get("markdown").map((e) => e.props.body)).toEqual([
+    "refreshed",
+    "cache has 5 letters (run 3)",
+  ]);
 });
 
 test("once the process has a server, calls (even after an await) use that server's store", async () => {

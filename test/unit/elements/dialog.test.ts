@@ -7,14 +7,18 @@ const bodies = (at: AppTest) => at.get("markdown").map((element) => element.prop
 let appRuns = 0;
 const dismissals: unknown[] = [];
 
-const vote = dialog("Cast your vote", (st, args: { item: string }) => {
-  const reason = st.textInput(`Why ${args.item}?`);
-  st.write(`reason: ${reason || "none"}`);
-  if (st.button("Submit")) {
-    st.session.vote = { item: args.item, reason };
-    st.rerun();
-  }
-}, { width: "large" });
+const vote = dialog(
+  "Cast your vote",
+  (st, args: { item: string }) => {
+    const reason = st.textInput(`Why ${args.item}?`);
+    st.write(`reason: ${reason || "none"}`);
+    if (st.button("Submit")) {
+      st.session.vote = { item: args.item, reason };
+      st.rerun();
+    }
+  },
+  { width: "large" },
+);
 
 const survey = dialog("Survey", (st) => void st.write("one question"), {
   onDismiss: (st, args: { from: string }) => {
@@ -35,13 +39,21 @@ test("calling a dialog opens it; a widget inside reruns only the dialog, which s
   expect(at.get("dialog")).toEqual([]);
   await at.button("Vote for A").click().run();
   const [modal] = at.get("dialog");
-  expect(modal!.props).toMatchObject({ title: "Cast your vote", width: "large", dismissible: true, id: "dialog:Cast your vote" });
+  expect(modal!.props).toMatchObject({
+    title: "Cast your vote",
+    width: "large",
+    dismissible: true,
+    id: "dialog:Cast your vote",
+  });
   const runs = appRuns;
   await at.textInput("Why A?").setValue("it is first").run();
   expect(appRuns).toBe(runs);
   expect(at.get("dialog")).toHaveLength(1);
   expect(bodies(at)).toContain("reason: it is first");
-  expect((await at.record()).fragments?.["dialog:Cast your vote"]).toMatchObject({ dialog: true, args: { item: "A" } });
+  expect((await at.record()).fragments?.["dialog:Cast your vote"]).toMatchObject({
+    dialog: true,
+    args: { item: "A" },
+  });
 });
 
 test("st.rerun() inside a dialog reruns the app, which closes it", async () => {
@@ -75,11 +87,13 @@ test("dismissing a dialog closes it without running the app, and a later rerun o
 
 test("onDismiss runs with the dialog's arguments and the session, then the app reruns", async () => {
   let runs = 0;
-  const at = await AppTest.fromApp(defineApp((st) => {
-    runs++;
-    if (st.button("Open survey")) survey(st, { from: "header" });
-    st.write(`dismissed: ${st.session.dismissed ?? false}`);
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      runs++;
+      if (st.button("Open survey")) survey(st, { from: "header" });
+      st.write(`dismissed: ${st.session.dismissed ?? false}`);
+    }),
+  ).run();
   await at.button("Open survey").click().run();
   expect(at.get("dialog")[0]!.props.title).toBe("Survey");
   await at.dismissDialog();
@@ -97,9 +111,12 @@ test("onDismiss reads and writes the page's query params, like any callback", as
       st.queryParams.set("filters", "closed");
     },
   });
-  const at = await AppTest.fromApp(defineApp((st) => {
-    if (st.button("Filters")) filters(st);
-  }), { url: "/?q=shoes" }).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      if (st.button("Filters")) filters(st);
+    }),
+    { url: "/?q=shoes" },
+  ).run();
   await at.button("Filters").click().run();
   await at.dismissDialog();
   expect(await at.session()).toEqual({ seenQuery: "shoes" });
@@ -108,20 +125,34 @@ test("onDismiss reads and writes the page's query params, like any callback", as
 
 test("dialog options are checked, and a dialog's id can be given", async () => {
   expect(() => dialog("", () => {})).toThrow(EdgelitApiError);
-  expect(() => dialog("Wide", () => {}, { width: "huge" as "large" })).toThrow(/width must be "small" or "large"/);
-  const locked = dialog("Locked", (st) => void st.write("stay"), { id: "locked", dismissible: false });
+  expect(() => dialog("Wide", () => {}, { width: "huge" as "large" })).toThrow(
+    /width must be "small" or "large"/,
+  );
+  const locked = dialog("Locked", (st) => void st.write("stay"), {
+    id: "locked",
+    dismissible: false,
+  });
   const at = await AppTest.fromApp(defineApp((st) => locked(st))).run();
-  expect(at.get("dialog")[0]!.props).toEqual({ id: "locked", title: "Locked", width: "small", dismissible: false });
+  expect(at.get("dialog")[0]!.props).toEqual({
+    id: "locked",
+    title: "Locked",
+    width: "small",
+    dismissible: false,
+  });
 });
 
 test("only one dialog can be open at a time", async () => {
   const first = dialog("First", (st) => void st.write("one"));
   const second = dialog("Second", (st) => void st.write("two"));
-  const at = await AppTest.fromApp(defineApp((st) => {
-    first(st);
-    second(st);
-  })).run();
-  expect(at.exceptions[0]!.props.message).toMatch(/Only one dialog can be open at a time: "Second"/);
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      first(st);
+      second(st);
+    }),
+  ).run();
+  expect(at.exceptions[0]!.props.message).toMatch(
+    /Only one dialog can be open at a time: "Second"/,
+  );
 });
 
 test("a dialog opened from inside a fragment belongs to it, and its widgets rerun only the dialog", async () => {

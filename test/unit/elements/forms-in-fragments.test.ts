@@ -36,11 +36,13 @@ test("a fragment cannot be drawn inside a form: its own reruns would take its wi
   // Its rerun knows nothing of the form around its block: the field would lose its form
   // (so a value sent without the submit would be taken) and its value with it.
   const field = fragment("field-in-form", (st) => void st.textInput("Name"), { runEvery: 5 });
-  const at = await AppTest.fromApp(defineApp((st) => {
-    const form = st.form("outer");
-    field(form);
-    form.formSubmitButton("Send");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      const form = st.form("outer");
+      field(form);
+      form.formSubmitButton("Send");
+    }),
+  ).run();
   expect(at.exceptions[0]!.props).toMatchObject({
     name: "EdgelitApiError",
     message: expect.stringMatching(/fragment "field-in-form" is drawn inside the form "outer"/),

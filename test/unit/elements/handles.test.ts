@@ -3,8 +3,10 @@ import { defineApp, fragment, type ElementHandle } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 
 const draw = (script: Parameters<typeof defineApp>[0]) => AppTest.fromApp(defineApp(script)).run();
-const shown = (at: AppTest) => at.elements.filter((e) => e.kind !== "empty").map((e) => [e.kind, e.props, e.path]);
-const sentPaths = (at: AppTest) => at.messages.flatMap((m) => (m.type === "element" ? [m.path.join(".")] : []));
+const shown = (at: AppTest) =>
+  at.elements.filter((e) => e.kind !== "empty").map((e) => [e.kind, e.props, e.path]);
+const sentPaths = (at: AppTest) =>
+  at.messages.flatMap((m) => (m.type === "element" ? [m.path.join(".")] : []));
 
 const png = (size: number) => {
   const bytes = new Uint8Array(size);
@@ -35,7 +37,16 @@ test("every element call returns a handle, whose calls may draw another kind", a
     st.toast("hi").text("after the toast");
     st.balloons().text("after the balloons");
   });
-  expect(shown(at).map(([kind]) => kind)).toEqual(["alert", "metric", "alert", "code", "divider", "caption", "text", "text"]);
+  expect(shown(at).map(([kind]) => kind)).toEqual([
+    "alert",
+    "metric",
+    "alert",
+    "code",
+    "divider",
+    "caption",
+    "text",
+    "text",
+  ]);
   expect(at.get("alert")[0]!.props).toEqual({ level: "success", body: "b" });
   expect(at.get("markdown")).toEqual([]);
 });
@@ -87,7 +98,7 @@ test("a handle inside a fragment replaces its element in the fragment's rerun to
   const panel = fragment("handle-panel", (st) => {
     const status = st.text("working…");
     st.button("Again");
-    status.text(`clicks: ${st.session.clicks = (st.session.clicks ?? 0) + 1}`);
+    status.text(`clicks: ${(st.session.clicks = (st.session.clicks ?? 0) + 1)}`);
   });
   const at = await draw((st) => panel(st));
   expect(at.get("text").map((e) => e.props.body)).toEqual(["clicks: 1"]);

@@ -53,7 +53,9 @@ test("a page's icon is checked and shown in the menu", async () => {
   const home = page((st) => void st.write("home"), { title: "Home", icon: ":material/home:" });
   const at = await draw((st) => void st.navigation([home]).run(st));
   expect(at.get("navigation")[0]!.props.sections[0]!.pages[0]!.icon).toBe(":material/home:");
-  expect(() => page(() => {}, { title: "Bad", icon: "home" })).toThrow(/^page\(\): icon must be one emoji or ":material\/icon_name:"; got "home"/);
+  expect(() => page(() => {}, { title: "Bad", icon: "home" })).toThrow(
+    /^page\(\): icon must be one emoji or ":material\/icon_name:"; got "home"/,
+  );
 });
 
 test("a button's icon is part of its identity, so two same-label buttons with different icons do not clash", async () => {
@@ -67,10 +69,13 @@ test("a button's icon is part of its identity, so two same-label buttons with di
 });
 
 test("the icon check takes one emoji or a known Material icon and names the command otherwise", () => {
-  for (const good of ["🔥", "⚙️", "🇳🇴", "1️⃣", "👩‍💻", ":material/thumb_up:", ":material/123:"]) expect(checkIcon("st.info", good)).toBe(good);
+  for (const good of ["🔥", "⚙️", "🇳🇴", "1️⃣", "👩‍💻", ":material/thumb_up:", ":material/123:"])
+    expect(checkIcon("st.info", good)).toBe(good);
   expect(checkIcon("st.info", undefined)).toBeUndefined();
   for (const bad of ["fire", "🔥🔥", "a", "", " ", ":material/Thumb Up:", ":smile:", 7, null]) {
-    expect(() => checkIcon("st.info", bad)).toThrow(/^st\.info: icon must be one emoji or ":material\/icon_name:"; got /);
+    expect(() => checkIcon("st.info", bad)).toThrow(
+      /^st\.info: icon must be one emoji or ":material\/icon_name:"; got /,
+    );
   }
   expect(() => checkIcon("st.info", ":material/not_an_icon:")).toThrow(
     /^st\.info: "not_an_icon" is not a Material Symbols icon name; pick one from https:\/\/fonts\.google\.com\/icons/,
@@ -78,26 +83,56 @@ test("the icon check takes one emoji or a known Material icon and names the comm
 });
 
 test("a bad icon is refused with an EdgelitApiError naming the command, wherever it is given", async () => {
-  expect(await apiError((st) => void st.button("x", { icon: "go" }))).toMatch(/^st\.button: icon must be one emoji/);
-  expect(await apiError((st) => void st.downloadButton("x", "data", { icon: ":material/nope_nope:" }))).toMatch(/^st\.downloadButton: "nope_nope" is not a Material/);
-  expect(await apiError((st) => void st.linkButton("x", "https://example.com", { icon: "📖📖" }))).toMatch(/^st\.linkButton: icon must be/);
-  expect(await apiError((st) => void st.warning("x", { icon: "!" }))).toMatch(/^st\.warning: icon must be/);
-  expect(await apiError((st) => void st.success("x", { icon: ":material/yay:" }))).toMatch(/^st\.success: "yay" is not/);
-  expect(await apiError((st) => void st.toast("x", { icon: "ok" }))).toMatch(/^st\.toast: icon must be/);
-  expect(await apiError((st) => void st.expander("x", { icon: ":material/nope_nope:" }))).toMatch(/^st\.expander: "nope_nope" is not/);
-  expect(await apiError((st) => void st.pageLink("https://example.com", { label: "x", icon: "link" }))).toMatch(/^st\.pageLink: icon must be/);
-  expect(await apiError((st) => void st.chatMessage("ai", { avatar: ":material/robot_face_x:" }))).toMatch(/^st\.chatMessage: "robot_face_x" is not/);
-  expect(await apiError((st) => void st.form("f").formSubmitButton("x", { icon: "send" }))).toMatch(/^st\.formSubmitButton: icon must be/);
+  expect(await apiError((st) => void st.button("x", { icon: "go" }))).toMatch(
+    /^st\.button: icon must be one emoji/,
+  );
+  expect(
+    await apiError((st) => void st.downloadButton("x", "data", { icon: ":material/nope_nope:" })),
+  ).toMatch(/^st\.downloadButton: "nope_nope" is not a Material/);
+  expect(
+    await apiError((st) => void st.linkButton("x", "https://example.com", { icon: "📖📖" })),
+  ).toMatch(/^st\.linkButton: icon must be/);
+  expect(await apiError((st) => void st.warning("x", { icon: "!" }))).toMatch(
+    /^st\.warning: icon must be/,
+  );
+  expect(await apiError((st) => void st.success("x", { icon: ":material/yay:" }))).toMatch(
+    /^st\.success: "yay" is not/,
+  );
+  expect(await apiError((st) => void st.toast("x", { icon: "ok" }))).toMatch(
+    /^st\.toast: icon must be/,
+  );
+  expect(await apiError((st) => void st.expander("x", { icon: ":material/nope_nope:" }))).toMatch(
+    /^st\.expander: "nope_nope" is not/,
+  );
+  expect(
+    await apiError((st) => void st.pageLink("https://example.com", { label: "x", icon: "link" })),
+  ).toMatch(/^st\.pageLink: icon must be/);
+  expect(
+    await apiError((st) => void st.chatMessage("ai", { avatar: ":material/robot_face_x:" })),
+  ).toMatch(/^st\.chatMessage: "robot_face_x" is not/);
+  expect(await apiError((st) => void st.form("f").formSubmitButton("x", { icon: "send" }))).toMatch(
+    /^st\.formSubmitButton: icon must be/,
+  );
 });
 
 test("the Material icon names are the font's: the package's list and the older names it still draws", () => {
-  const declarations = readFileSync(new URL("../../../node_modules/material-symbols/index.d.ts", import.meta.url), "utf8");
+  const declarations = readFileSync(
+    new URL("../../../node_modules/material-symbols/index.d.ts", import.meta.url),
+    "utf8",
+  );
   const listed = [...declarations.matchAll(/"([a-z0-9_]+)"/g)].map((match) => match[1]!);
   expect(listed.length).toBeGreaterThan(3000);
   expect(listed.filter((name) => !MATERIAL_ICON_NAMES.has(name))).toEqual([]);
   for (const older of ["expand_more", "done"]) expect(MATERIAL_ICON_NAMES.has(older)).toBe(true);
   // Read from the font's ligatures: the list must be rewritten when material-symbols is upgraded.
-  const check = spawnSync(process.execPath, [fileURLToPath(new URL("../../../scripts/material-icon-names.mjs", import.meta.url)), "--check"], { encoding: "utf8" });
+  const check = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(new URL("../../../scripts/material-icon-names.mjs", import.meta.url)),
+      "--check",
+    ],
+    { encoding: "utf8" },
+  );
   expect(check.stdout).toContain("is current");
   expect(check.status).toBe(0);
 });

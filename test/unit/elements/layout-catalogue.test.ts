@@ -9,12 +9,18 @@ async function errorOf(script: (st: St) => unknown): Promise<string | undefined>
 }
 
 test("a popover is a block whose widgets work like anywhere else", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    const settings = st.popover("Settings", { icon: "⚙️", help: "Tune it", useContainerWidth: true });
-    const dark = settings.toggle("Dark mode");
-    st.write(dark ? "dark" : "light");
-    st.popover("Off", { disabled: true, icon: ":material/settings:" });
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      const settings = st.popover("Settings", {
+        icon: "⚙️",
+        help: "Tune it",
+        useContainerWidth: true,
+      });
+      const dark = settings.toggle("Dark mode");
+      st.write(dark ? "dark" : "light");
+      st.popover("Off", { disabled: true, icon: ":material/settings:" });
+    }),
+  ).run();
   expect(at.elements.map((e) => [e.kind, e.path.join(".")])).toEqual([
     ["popover", "0.0"],
     ["toggle", "0.0.0"],
@@ -30,14 +36,16 @@ test("a popover is a block whose widgets work like anywhere else", async () => {
 });
 
 test("st.bottom draws into the bottom root, in order, next to the chat input", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.write("main");
-    st.chatInput("Ask");
-    st.bottom.caption("First");
-    const [left, right] = st.bottom.columns(2);
-    left.button("Clear");
-    right.write("right");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.write("main");
+      st.chatInput("Ask");
+      st.bottom.caption("First");
+      const [left, right] = st.bottom.columns(2);
+      left.button("Clear");
+      right.write("right");
+    }),
+  ).run();
   expect(at.elements.map((e) => [e.kind, e.path.join(".")])).toEqual([
     ["markdown", "0.0"],
     ["chatInput", "2.0"],
@@ -51,11 +59,13 @@ test("st.bottom draws into the bottom root, in order, next to the chat input", a
 });
 
 test("columns carry their gap, vertical alignment and border", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.columns(2);
-    st.columns([1, 2], { gap: null, verticalAlignment: "center", border: true });
-    st.columns(3, { gap: "medium", verticalAlignment: "bottom" });
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.columns(2);
+      st.columns([1, 2], { gap: null, verticalAlignment: "center", border: true });
+      st.columns(3, { gap: "medium", verticalAlignment: "bottom" });
+    }),
+  ).run();
   expect(at.get("columns").map((e) => e.props)).toEqual([
     { widths: [1, 1], gap: "small" },
     { widths: [1, 2], gap: null, verticalAlignment: "center", border: true },
@@ -64,28 +74,41 @@ test("columns carry their gap, vertical alignment and border", async () => {
 });
 
 test("a container with a height scrolls, with a border unless told otherwise, and keeps its key", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.container().write("plain");
-    st.container({ height: 200 }).write("scrolls");
-    st.container({ height: 120.4, border: false, key: "log box" }).write("no border");
-    st.container({ border: true }).write("boxed");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.container().write("plain");
+      st.container({ height: 200 }).write("scrolls");
+      st.container({ height: 120.4, border: false, key: "log box" }).write("no border");
+      st.container({ border: true }).write("boxed");
+    }),
+  ).run();
   expect(at.get("container").map((e) => e.props)).toEqual([
     {},
     { border: true, height: 200 },
     { height: 120, key: "log box" },
     { border: true },
   ]);
-  expect(at.elements.map((e) => e.path.join("."))).toEqual(["0.0", "0.0.0", "0.1", "0.1.0", "0.2", "0.2.0", "0.3", "0.3.0"]);
+  expect(at.elements.map((e) => e.path.join("."))).toEqual([
+    "0.0",
+    "0.0.0",
+    "0.1",
+    "0.1.0",
+    "0.2",
+    "0.2.0",
+    "0.3",
+    "0.3.0",
+  ]);
 });
 
 test("an expander carries its icon: one emoji or a Material icon", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.expander("Fire", { icon: "🔥", expanded: true }).write("hot");
-    st.expander("Flag", { icon: "🇳🇴" });
-    st.expander("Gear", { icon: ":material/settings:" });
-    st.expander("Plain");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.expander("Fire", { icon: "🔥", expanded: true }).write("hot");
+      st.expander("Flag", { icon: "🇳🇴" });
+      st.expander("Gear", { icon: ":material/settings:" });
+      st.expander("Plain");
+    }),
+  ).run();
   expect(at.get("expander").map((e) => e.props)).toEqual([
     { label: "Fire", expanded: true, icon: "🔥" },
     { label: "Flag", expanded: false, icon: "🇳🇴" },
@@ -95,16 +118,34 @@ test("an expander carries its icon: one emoji or a Material icon", async () => {
 });
 
 test("bad layout options are reported in the page with what was wrong", async () => {
-  expect(await errorOf((st) => st.container({ height: 0 }))).toMatch(/st\.container needs a height in pixels that is a positive number; got 0/);
-  expect(await errorOf((st) => st.container({ height: "300px" as never }))).toMatch(/positive number; got "300px"/);
-  expect(await errorOf((st) => st.container({ height: Number.NaN }))).toMatch(/positive number; got NaN/);
-  expect(await errorOf((st) => st.container({ key: "" }))).toMatch(/st\.container needs a key that is a non-empty string/);
-  expect(await errorOf((st) => st.columns(2, { gap: "huge" as never }))).toMatch(/st\.columns takes gap "small", "medium", "large" or null; got "huge"/);
+  expect(await errorOf((st) => st.container({ height: 0 }))).toMatch(
+    /st\.container needs a height in pixels that is a positive number; got 0/,
+  );
+  expect(await errorOf((st) => st.container({ height: "300px" as never }))).toMatch(
+    /positive number; got "300px"/,
+  );
+  expect(await errorOf((st) => st.container({ height: Number.NaN }))).toMatch(
+    /positive number; got NaN/,
+  );
+  expect(await errorOf((st) => st.container({ key: "" }))).toMatch(
+    /st\.container needs a key that is a non-empty string/,
+  );
+  expect(await errorOf((st) => st.columns(2, { gap: "huge" as never }))).toMatch(
+    /st\.columns takes gap "small", "medium", "large" or null; got "huge"/,
+  );
   expect(await errorOf((st) => st.columns(2, { verticalAlignment: "middle" as never }))).toMatch(
     /st\.columns takes verticalAlignment "top", "center" or "bottom"; got "middle"/,
   );
-  expect(await errorOf((st) => st.expander("x", { icon: "fire" }))).toMatch(/st\.expander: icon must be one emoji or ":material\/icon_name:"; got "fire"/);
-  expect(await errorOf((st) => st.expander("x", { icon: "🔥🔥" }))).toMatch(/st\.expander: icon must be one emoji/);
-  expect(await errorOf((st) => st.popover("x", { icon: ":material/Bad Name:" }))).toMatch(/st\.popover: icon must be one emoji/);
-  expect(await errorOf((st) => st.popover(""))).toMatch(/st\.popover needs a non-empty label for its button/);
+  expect(await errorOf((st) => st.expander("x", { icon: "fire" }))).toMatch(
+    /st\.expander: icon must be one emoji or ":material\/icon_name:"; got "fire"/,
+  );
+  expect(await errorOf((st) => st.expander("x", { icon: "🔥🔥" }))).toMatch(
+    /st\.expander: icon must be one emoji/,
+  );
+  expect(await errorOf((st) => st.popover("x", { icon: ":material/Bad Name:" }))).toMatch(
+    /st\.popover: icon must be one emoji/,
+  );
+  expect(await errorOf((st) => st.popover(""))).toMatch(
+    /st\.popover needs a non-empty label for its button/,
+  );
 });

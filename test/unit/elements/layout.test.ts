@@ -3,13 +3,15 @@ import { defineApp } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 
 test("columns, containers and expanders nest elements, each with the whole API", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    const [left, right] = st.columns([2, 1], { gap: "large" });
-    left.write("left");
-    right.expander("More", { expanded: true }).checkbox("Inside");
-    st.container({ border: true }).text("boxed");
-    st.sidebar.header("Side");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      const [left, right] = st.columns([2, 1], { gap: "large" });
+      left.write("left");
+      right.expander("More", { expanded: true }).checkbox("Inside");
+      st.container({ border: true }).text("boxed");
+      st.sidebar.header("Side");
+    }),
+  ).run();
   expect(at.elements.map((e) => [e.kind, e.path.join(".")])).toEqual([
     ["columns", "0.0"],
     ["column", "0.0.0"],
@@ -26,16 +28,26 @@ test("columns, containers and expanders nest elements, each with the whole API",
 });
 
 test("elements a run no longer draws disappear from the page", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    if (st.checkbox("More")) {
-      const [a, b] = st.columns(2);
-      a.write("a");
-      b.write("b");
-    }
-    st.write("end");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      if (st.checkbox("More")) {
+        const [a, b] = st.columns(2);
+        a.write("a");
+        b.write("b");
+      }
+      st.write("end");
+    }),
+  ).run();
   await at.checkbox("More").setValue(true).run();
-  expect(at.elements.map((e) => e.kind)).toEqual(["checkbox", "columns", "column", "markdown", "column", "markdown", "markdown"]);
+  expect(at.elements.map((e) => e.kind)).toEqual([
+    "checkbox",
+    "columns",
+    "column",
+    "markdown",
+    "column",
+    "markdown",
+    "markdown",
+  ]);
   await at.checkbox("More").setValue(false).run();
   expect(at.elements.map((e) => e.kind)).toEqual(["checkbox", "markdown"]);
   expect(at.get("markdown")[0]!.props.body).toBe("end");
@@ -43,16 +55,20 @@ test("elements a run no longer draws disappear from the page", async () => {
 
 test("bad column specs are reported in the page", async () => {
   const at = await AppTest.fromApp(defineApp((st) => void st.columns([1, 0]))).run();
-  expect(at.exceptions[0]!.props.message).toMatch(/st\.columns needs 1 to 24 columns of positive width/);
+  expect(at.exceptions[0]!.props.message).toMatch(
+    /st\.columns needs 1 to 24 columns of positive width/,
+  );
 });
 
 test("tabs give one container per label, each with the whole API", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    const [chart, data] = st.tabs(["Chart", "Data"]);
-    chart.write("a chart");
-    data.json({ rows: 2 });
-    data.checkbox("Raw");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      const [chart, data] = st.tabs(["Chart", "Data"]);
+      chart.write("a chart");
+      data.json({ rows: 2 });
+      data.checkbox("Raw");
+    }),
+  ).run();
   expect(at.elements.map((e) => [e.kind, e.path.join(".")])).toEqual([
     ["tabs", "0.0"],
     ["tab", "0.0.0"],

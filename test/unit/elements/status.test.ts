@@ -22,10 +22,12 @@ test("balloons and snow draw nothing in place, and are sent again by every run t
 });
 
 test("st.exception shows an error's name and message", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.exception(new RangeError("out of range"));
-    st.exception("a plain string");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.exception(new RangeError("out of range"));
+      st.exception("a plain string");
+    }),
+  ).run();
   expect(at.exceptions.map((e) => [e.props.name, e.props.message])).toEqual([
     ["RangeError", "out of range"],
     ["Error", "a plain string"],

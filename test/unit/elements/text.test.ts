@@ -30,7 +30,10 @@ test("markdown is marked for raw HTML only when the app opts in", async () => {
     st.markdown("<b>escaped</b>");
     st.markdown("<b>raw</b>", { unsafeAllowHtml: true });
   });
-  expect(at.get("markdown").map((e) => e.props)).toEqual([{ body: "<b>escaped</b>" }, { body: "<b>raw</b>", allowHtml: true }]);
+  expect(at.get("markdown").map((e) => e.props)).toEqual([
+    { body: "<b>escaped</b>" },
+    { body: "<b>raw</b>", allowHtml: true },
+  ]);
 });
 
 test("write picks markdown for text and numbers, JSON for data, an exception box for errors", async () => {
@@ -50,7 +53,9 @@ test("write picks markdown for text and numbers, JSON for data, an exception box
 test("json survives cycles and odd values", async () => {
   const cyclic: Record<string, unknown> = { name: "loop" };
   cyclic.self = cyclic;
-  const at = await draw((st) => st.json({ cyclic, nan: Number.NaN, fn: function named() {} }, { expanded: false }));
+  const at = await draw((st) =>
+    st.json({ cyclic, nan: Number.NaN, fn: function named() {} }, { expanded: false }),
+  );
   expect(at.get("json")[0]!.props).toEqual({
     body: { cyclic: { name: "loop", self: "[circular]" }, nan: "NaN", fn: "[function named]" },
     expanded: false,

@@ -11,17 +11,82 @@ import { AppTest } from "../../../src/testing/index.ts";
  * there (or removed) fail the type check here, so the tour must show it too.
  */
 const EVERY_KIND = {
-  heading: true, markdown: true, caption: true, text: true, code: true, latex: true, html: true, badge: true, divider: true, json: true, metric: true,
-  alert: true, exception: true, progress: true, spinner: true, toast: true, balloons: true, snow: true, empty: true,
-  button: true, checkbox: true, toggle: true, slider: true, textInput: true, textArea: true, numberInput: true, selectbox: true, radio: true, multiselect: true,
-  selectSlider: true, dateInput: true, timeInput: true, datetimeInput: true, colorPicker: true, downloadButton: true, fileUploader: true, cameraInput: true, audioInput: true,
-  chatInput: true, formSubmitButton: true, pills: true, segmentedControl: true, feedback: true, linkButton: true,
-  image: true, audio: true, video: true, pdf: true, logo: true, navigation: true, pageLink: true,
-  columns: true, column: true, tabs: true, tab: true, container: true, expander: true, popover: true, status: true, chatMessage: true, form: true, fragment: true, dialog: true,
+  heading: true,
+  markdown: true,
+  caption: true,
+  text: true,
+  code: true,
+  latex: true,
+  html: true,
+  badge: true,
+  divider: true,
+  json: true,
+  metric: true,
+  alert: true,
+  exception: true,
+  progress: true,
+  spinner: true,
+  toast: true,
+  balloons: true,
+  snow: true,
+  empty: true,
+  button: true,
+  checkbox: true,
+  toggle: true,
+  slider: true,
+  textInput: true,
+  textArea: true,
+  numberInput: true,
+  selectbox: true,
+  radio: true,
+  multiselect: true,
+  selectSlider: true,
+  dateInput: true,
+  timeInput: true,
+  datetimeInput: true,
+  colorPicker: true,
+  downloadButton: true,
+  fileUploader: true,
+  cameraInput: true,
+  audioInput: true,
+  chatInput: true,
+  formSubmitButton: true,
+  pills: true,
+  segmentedControl: true,
+  feedback: true,
+  linkButton: true,
+  image: true,
+  audio: true,
+  video: true,
+  pdf: true,
+  logo: true,
+  navigation: true,
+  pageLink: true,
+  columns: true,
+  column: true,
+  tabs: true,
+  tab: true,
+  container: true,
+  expander: true,
+  popover: true,
+  status: true,
+  chatMessage: true,
+  form: true,
+  fragment: true,
+  dialog: true,
 } satisfies Record<ElementKind, true>;
 
 /** `st`'s own members, beside the container methods every block has. */
-const ST_ONLY = ["sidebar", "bottom", "session", "navigation", "switchPage", "queryParams", "rerun", "stop"];
+const ST_ONLY = [
+  "sidebar",
+  "bottom",
+  "session",
+  "navigation",
+  "switchPage",
+  "queryParams",
+  "rerun",
+  "stop",
+];
 /** The functions an app imports from edgelit to structure itself and cache. */
 const APP_FUNCTIONS = ["defineApp", "page", "fragment", "dialog", "cacheData"];
 
@@ -30,19 +95,35 @@ const TOUR_DIR = resolve(import.meta.dirname, "../../../examples/hello");
 /** The tour's pages as its menu lists them: title and href. */
 async function tourPages(): Promise<{ title: string; href: string }[]> {
   const at = await AppTest.fromApp(app).run();
-  return at.get("navigation")[0]!.props.sections.flatMap((section) => section.pages.map(({ title, href }) => ({ title, href })));
+  return at
+    .get("navigation")[0]!
+    .props.sections.flatMap((section) => section.pages.map(({ title, href }) => ({ title, href })));
 }
 
 /** The kinds of every element the last run sent (including those it later replaced, like a finished spinner). */
-const sentKinds = (at: AppTest) => at.messages.flatMap((message) => (message.type === "element" ? [message.kind] : []));
-const mainHeadings = (at: AppTest) => at.get("heading").filter((h) => h.path[0] === 0).map((h) => h.props.body);
+const sentKinds = (at: AppTest) =>
+  at.messages.flatMap((message) => (message.type === "element" ? [message.kind] : []));
+const mainHeadings = (at: AppTest) =>
+  at
+    .get("heading")
+    .filter((h) => h.path[0] === 0)
+    .map((h) => h.props.body);
 const bodies = (at: AppTest, kind: "markdown" | "alert") => at.get(kind).map((e) => e.props.body);
 
 test("every page of the tour runs without an exception, under a heading that is its menu title", async () => {
   const pages = await tourPages();
   expect(pages.map((p) => p.title)).toEqual([
-    "Welcome", "Text", "Widgets", "Layout", "Media and uploads", "Status and chat",
-    "Forms", "Fragments and dialogs", "Pages and URLs", "Theming", "State",
+    "Welcome",
+    "Text",
+    "Widgets",
+    "Layout",
+    "Media and uploads",
+    "Status and chat",
+    "Forms",
+    "Fragments and dialogs",
+    "Pages and URLs",
+    "Theming",
+    "State",
   ]);
   for (const { title, href } of pages) {
     const at = await AppTest.fromApp(app, { url: href }).run();
@@ -56,7 +137,9 @@ test("every page of the tour runs without an exception, under a heading that is 
 test("the welcome page is light and links to every other page", async () => {
   const pages = await tourPages();
   const at = await AppTest.fromApp(app).run();
-  expect(at.get("pageLink").map((link) => link.props.href)).toEqual(pages.slice(1).map((p) => p.href));
+  expect(at.get("pageLink").map((link) => link.props.href)).toEqual(
+    pages.slice(1).map((p) => p.href),
+  );
   const widgets = at.elements.filter((e) => "id" in (e.props as object));
   expect(widgets).toEqual([]);
   expect(at.elements.length).toBeLessThan(20);
@@ -85,28 +168,63 @@ test("the tour draws every element kind, some of them when the user acts", async
 
   const status = await open("/status");
   await act(status.button("Run a slow task").click());
-  expect(status.get("status")[0]!.props).toMatchObject({ label: "All three steps done", state: "complete" });
+  expect(status.get("status")[0]!.props).toMatchObject({
+    label: "All three steps done",
+    state: "complete",
+  });
   expect(status.get("progress").at(-1)!.props).toMatchObject({ value: 100, text: "Step 3 of 3" });
   expect(status.get("toast")[0]!.props.body).toBe("The task is done");
   expect(sentKinds(status)).toContain("spinner");
   await act(status.button("Count down").click());
-  expect(bodies(status, "alert")).toEqual(["Lift-off! One element, replaced in place by each call."]);
+  expect(bodies(status, "alert")).toEqual([
+    "Lift-off! One element, replaced in place by each call.",
+  ]);
   await act(status.button("Show an exception").click());
   expect(status.exceptions.map((e) => e.props.name)).toEqual(["SyntaxError"]);
   await act(status.chatInput("Say something").setValue("hi"));
   expect(status.exceptions).toEqual([]);
-  expect(status.get("chatMessage").map((m) => m.props.name)).toEqual(["assistant", "user", "assistant"]);
+  expect(status.get("chatMessage").map((m) => m.props.name)).toEqual([
+    "assistant",
+    "user",
+    "assistant",
+  ]);
   expect(bodies(status, "markdown").at(-1)).toMatch(/^You said: hi\. Every word/);
 
   const media = await open("/media");
-  const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>');
-  await act(await media.fileUploader("A picture").upload([{ name: "dot.svg", type: "image/svg+xml", bytes: svg }]));
-  await act(await media.fileUploader("Text files").upload([{ name: "notes.txt", type: "text/plain", text: "one\ntwo\n" }]));
-  await act(await media.fileUploader("A video to play").upload([{ name: "clip.webm", type: "video/webm", bytes: new Uint8Array(64) }]));
-  await act(await media.cameraInput("Take a photo").upload([{ name: "photo.svg", type: "image/svg+xml", bytes: svg }]));
-  await act(await media.audioInput("Record a voice memo").upload([{ name: "memo.webm", type: "audio/webm", bytes: new Uint8Array(64) }]));
+  const svg = new TextEncoder().encode(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+  );
+  await act(
+    await media
+      .fileUploader("A picture")
+      .upload([{ name: "dot.svg", type: "image/svg+xml", bytes: svg }]),
+  );
+  await act(
+    await media
+      .fileUploader("Text files")
+      .upload([{ name: "notes.txt", type: "text/plain", text: "one\ntwo\n" }]),
+  );
+  await act(
+    await media
+      .fileUploader("A video to play")
+      .upload([{ name: "clip.webm", type: "video/webm", bytes: new Uint8Array(64) }]),
+  );
+  await act(
+    await media
+      .cameraInput("Take a photo")
+      .upload([{ name: "photo.svg", type: "image/svg+xml", bytes: svg }]),
+  );
+  await act(
+    await media
+      .audioInput("Record a voice memo")
+      .upload([{ name: "memo.webm", type: "audio/webm", bytes: new Uint8Array(64) }]),
+  );
   expect(media.refused).toEqual([]);
-  expect(media.get("image").map((image) => image.props.items[0]!.caption)).toEqual(["6 bars, drawn as SVG by the app", "dot.svg · 62 bytes", "Your photo"]);
+  expect(media.get("image").map((image) => image.props.items[0]!.caption)).toEqual([
+    "6 bars, drawn as SVG by the app",
+    "dot.svg · 62 bytes",
+    "Your photo",
+  ]);
   expect(media.get("video")).toHaveLength(1);
   expect(media.get("audio")).toHaveLength(2);
   expect(bodies(media, "markdown")).toContain("**notes.txt**: 2 lines");
@@ -174,7 +292,9 @@ test("every command of st and of its containers is called somewhere in the tour"
     .map((file) => readFileSync(join(TOUR_DIR, file), "utf8"))
     .join("\n");
   const uncalled = [
-    ...[...containerMethods, ...ST_ONLY].filter((name) => !new RegExp(`\\.${name}\\b`).test(source)),
+    ...[...containerMethods, ...ST_ONLY].filter(
+      (name) => !new RegExp(`\\.${name}\\b`).test(source),
+    ),
     ...APP_FUNCTIONS.filter((name) => !new RegExp(`\\b${name}\\(`).test(source)),
   ];
   expect(uncalled).toEqual([]);

@@ -14,14 +14,19 @@ const png = (size: number) => {
 };
 
 test("small media go inline as data: URIs, larger ones to the store by a content id that reruns keep", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.image(png(100), { caption: "small" });
-    st.image(png(INLINE_MEDIA_BYTES + 1));
-    st.image("https://example.com/a.png");
-    st.image(png(INLINE_MEDIA_BYTES + 1), { inline: true });
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.image(png(100), { caption: "small" });
+      st.image(png(INLINE_MEDIA_BYTES + 1));
+      st.image("https://example.com/a.png");
+      st.image(png(INLINE_MEDIA_BYTES + 1), { inline: true });
+    }),
+  ).run();
   const [small, large, external] = at.get("image").map((e) => e.props.items[0]!);
-  expect(small).toEqual({ src: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGg/), caption: "small" });
+  expect(small).toEqual({
+    src: expect.stringMatching(/^data:image\/png;base64,iVBORw0KGg/),
+    caption: "small",
+  });
   expect(large!.src).toMatch(/^\/_edgelit\/media\/[0-9a-f]{32}$/);
   expect(external!.src).toBe("https://example.com/a.png");
   // Asked for inline, a large image goes in the page too.
@@ -34,26 +39,41 @@ test("small media go inline as data: URIs, larger ones to the store by a content
 });
 
 test("Blobs and uploaded files are read before the run ends, keeping their place on the page", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.text("before");
-    st.image(new Blob([png(5000)], { type: "image/png" }), { caption: "blob" });
-    const file = st.fileUploader("Picture", { type: ["png"] });
-    if (file) st.image(file, { caption: file.name });
-    st.text("after");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.text("before");
+      st.image(new Blob([png(5000)], { type: "image/png" }), { caption: "blob" });
+      const file = st.fileUploader("Picture", { type: ["png"] });
+      if (file) st.image(file, { caption: file.name });
+      st.text("after");
+    }),
+  ).run();
   expect(at.elements.map((e) => e.kind)).toEqual(["text", "image", "fileUploader", "text"]);
-  await at.fileUploader("Picture").upload([{ name: "me.png", type: "image/png", bytes: png(6000) }]);
+  await at
+    .fileUploader("Picture")
+    .upload([{ name: "me.png", type: "image/png", bytes: png(6000) }]);
   await at.run();
-  expect(at.elements.map((e) => e.kind)).toEqual(["text", "image", "fileUploader", "image", "text"]);
+  expect(at.elements.map((e) => e.kind)).toEqual([
+    "text",
+    "image",
+    "fileUploader",
+    "image",
+    "text",
+  ]);
   expect(at.get("image")[1]!.props.items[0]!.caption).toBe("me.png");
-  expect(at.fileUploader("Picture").props.files).toEqual([{ id: expect.any(String), name: "me.png", size: 6000, type: "image/png" }]);
+  expect(at.fileUploader("Picture").props.files).toEqual([
+    { id: expect.any(String), name: "me.png", size: 6000, type: "image/png" },
+  ]);
 });
 
 test("an upload widget returns handles that read the stored bytes; removing the file empties the value", async () => {
-  const at = await AppTest.fromApp(defineApp(async (st) => {
-    const files = st.fileUploader("Data", { type: "csv", multiple: true });
-    for (const file of files) st.write(`${file.name}: ${(await file.text()).trim().split("\n").length} lines`);
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp(async (st) => {
+      const files = st.fileUploader("Data", { type: "csv", multiple: true });
+      for (const file of files)
+        st.write(`${file.name}: ${(await file.text()).trim().split("\n").length} lines`);
+    }),
+  ).run();
   await at.fileUploader("Data").upload([{ name: "a.csv", type: "text/csv", text: "x\n1\n2\n" }]);
   await at.run();
   await at.fileUploader("Data").upload([{ name: "b.csv", type: "text/csv", text: "y\n" }]);
@@ -64,14 +84,19 @@ test("an upload widget returns handles that read the stored bytes; removing the 
 });
 
 test("a file id that is not this widget's is refused", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.fileUploader("One");
-    st.fileUploader("Two");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.fileUploader("One");
+      st.fileUploader("Two");
+    }),
+  ).run();
   await at.fileUploader("One").upload([{ name: "a.txt", text: "a" }]);
   await at.run();
   const fileId = at.fileUploader("One").props.files[0]!.id;
-  await at.sendChange(at.fileUploader("Two").id, [fileId]).sendChange(at.fileUploader("One").id, ["f".repeat(24)]).run();
+  await at
+    .sendChange(at.fileUploader("Two").id, [fileId])
+    .sendChange(at.fileUploader("One").id, ["f".repeat(24)])
+    .run();
   expect(at.refused.map((r) => r.message)).toEqual([
     "Refused a value for this fileUploader: that file is not one this widget received (or it has expired).",
     "Refused a value for this fileUploader: that file is not one this widget received (or it has expired).",
@@ -80,9 +105,18 @@ test("a file id that is not this widget's is refused", async () => {
 });
 
 test("the media route serves stored bytes with their type, an ETag, immutable caching and byte ranges", async () => {
-  const server = createServer({ app: defineApp((st) => st.image(png(10_000))), storage: createStorage() });
-  const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
-  const image = messages.find((m) => m.type === "element" && m.kind === "image") as { props: { items: { src: string }[] } };
+  const server = createServer({
+    app: defineApp((st) => st.image(png(10_000))),
+    storage: createStorage(),
+  });
+  const messages = await postToServer(server, {
+    sessionId: null,
+    lastRunId: null,
+    eventId: "load",
+  });
+  const image = messages.find((m) => m.type === "element" && m.kind === "image") as {
+    props: { items: { src: string }[] };
+  };
   const url = `http://app.test${image.props.items[0]!.src}`;
 
   const full = await server.fetch(new Request(url));
@@ -92,22 +126,42 @@ test("the media route serves stored bytes with their type, an ETag, immutable ca
   expect(new Uint8Array(await full.arrayBuffer())).toEqual(png(10_000));
 
   const etag = full.headers.get("etag")!;
-  expect((await server.fetch(new Request(url, { headers: { "if-none-match": etag } }))).status).toBe(304);
+  expect(
+    (await server.fetch(new Request(url, { headers: { "if-none-match": etag } }))).status,
+  ).toBe(304);
   const part = await server.fetch(new Request(url, { headers: { range: "bytes=100-199" } }));
   expect(part.status).toBe(206);
   expect(part.headers.get("content-range")).toBe("bytes 100-199/10000");
   expect(new Uint8Array(await part.arrayBuffer())).toEqual(png(10_000).subarray(100, 200));
   const tail = await server.fetch(new Request(url, { headers: { range: "bytes=-10" } }));
   expect(new Uint8Array(await tail.arrayBuffer())).toEqual(png(10_000).subarray(9990));
-  expect((await server.fetch(new Request(url, { headers: { range: "bytes=20000-" } }))).status).toBe(416);
-  expect((await server.fetch(new Request("http://app.test/_edgelit/media/0123456789abcdef0123456789abcdef"))).status).toBe(404);
-  expect((await server.fetch(new Request("http://app.test/_edgelit/media/not-an-id"))).status).toBe(404);
+  expect(
+    (await server.fetch(new Request(url, { headers: { range: "bytes=20000-" } }))).status,
+  ).toBe(416);
+  expect(
+    (
+      await server.fetch(
+        new Request("http://app.test/_edgelit/media/0123456789abcdef0123456789abcdef"),
+      )
+    ).status,
+  ).toBe(404);
+  expect((await server.fetch(new Request("http://app.test/_edgelit/media/not-an-id"))).status).toBe(
+    404,
+  );
 });
 
 test("st.logo goes to the sidebar wherever it is called", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.title("Main");
-    st.columns(2)[0]!.logo("https://example.com/logo.svg", { link: "https://example.com" });
-  })).run();
-  expect(at.get("logo")).toEqual([{ kind: "logo", props: { src: "https://example.com/logo.svg", link: "https://example.com" }, path: [1, 0] }]);
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.title("Main");
+      st.columns(2)[0]!.logo("https://example.com/logo.svg", { link: "https://example.com" });
+    }),
+  ).run();
+  expect(at.get("logo")).toEqual([
+    {
+      kind: "logo",
+      props: { src: "https://example.com/logo.svg", link: "https://example.com" },
+      path: [1, 0],
+    },
+  ]);
 });

@@ -8,7 +8,10 @@ import { AppTest } from "../../../src/testing/index.ts";
 
 /** Exactly this class, not a subclass such as Buffer (a failed `toBe` on two prototypes cannot even print them). */
 function expectExactly(value: unknown, type: typeof Uint8Array | typeof Float64Array) {
-  expect(Object.getPrototypeOf(value) === type.prototype, `a ${(value as object).constructor.name}, not a ${type.name}`).toBe(true);
+  expect(
+    Object.getPrototypeOf(value) === type.prototype,
+    `a ${(value as object).constructor.name}, not a ${type.name}`,
+  ).toBe(true);
 }
 
 test("an uploaded file's bytes are a plain Uint8Array of just the file, that st.session and cacheData keep across reruns", async () => {
@@ -17,15 +20,21 @@ test("an uploaded file's bytes are a plain Uint8Array of just the file, that st.
     computed++;
     return { bytes: bytes.slice(0, 2), floats: new Float64Array([bytes.length, Number.NaN, -0]) };
   });
-  const seen: { bytes: Uint8Array; kept: Uint8Array; measured: { bytes: Uint8Array; floats: Float64Array } }[] = [];
-  const at = await AppTest.fromApp(defineApp(async (st) => {
-    const file = st.fileUploader("Data");
-    if (!file) return;
-    const bytes = await file.bytes();
-    (await file.bytes()).fill(0); // each read is the app's own copy: the stored file stays as it was
-    st.session.kept ??= bytes;
-    seen.push({ bytes, kept: st.session.kept, measured: await measure(bytes) });
-  })).run();
+  const seen: {
+    bytes: Uint8Array;
+    kept: Uint8Array;
+    measured: { bytes: Uint8Array; floats: Float64Array };
+  }[] = [];
+  const at = await AppTest.fromApp(
+    defineApp(async (st) => {
+      const file = st.fileUploader("Data");
+      if (!file) return;
+      const bytes = await file.bytes();
+      (await file.bytes()).fill(0); // each read is the app's own copy: the stored file stays as it was
+      st.session.kept ??= bytes;
+      seen.push({ bytes, kept: st.session.kept, measured: await measure(bytes) });
+    }),
+  ).run();
   await at.fileUploader("Data").upload([{ name: "a.bin", bytes: new Uint8Array([1, 2, 3, 4, 5]) }]);
   await at.run();
   await at.run();
@@ -59,7 +68,11 @@ test("a store that hands back Buffers (as Redis and the fs driver do) still give
     clear: () => entries.clear(),
   }));
   const media = createMediaStore(createStorage({ driver: textOnly(undefined) }), 3600);
-  const ref = await media.putUpload("session", "widget", { name: "a.txt", type: "text/plain", bytes: new TextEncoder().encode("hello") });
+  const ref = await media.putUpload("session", "widget", {
+    name: "a.txt",
+    type: "text/plain",
+    bytes: new TextEncoder().encode("hello"),
+  });
   const file = createUploadedFile(ref, () => media.getUploadBytes("session", ref.id));
   const bytes = await file.bytes();
   expectExactly(bytes, Uint8Array);

@@ -16,11 +16,26 @@ test("the string hash spreads similar inputs apart", () => {
 // With the hash the client holds, unchanged props are recognised without JSON; every
 // answer must still be exactly the hash of the props' JSON.
 describe("hashElement with the previous hash", () => {
-  const fresh = (kind: string, props: object) => hashElement(kind, JSON.parse(JSON.stringify(props)));
+  const fresh = (kind: string, props: object) =>
+    hashElement(kind, JSON.parse(JSON.stringify(props)));
 
   test("unchanged props give the previous hash back", () => {
-    const previous = hashElement("slider", { id: "s", label: "Step", min: 1, max: 10, value: 3, disabled: false, help: null });
-    expect(hashElement("slider", { id: "s", label: "Step", min: 1, max: 10, value: 3, disabled: false, help: null }, previous)).toBe(previous);
+    const previous = hashElement("slider", {
+      id: "s",
+      label: "Step",
+      min: 1,
+      max: 10,
+      value: 3,
+      disabled: false,
+      help: null,
+    });
+    expect(
+      hashElement(
+        "slider",
+        { id: "s", label: "Step", min: 1, max: 10, value: 3, disabled: false, help: null },
+        previous,
+      ),
+    ).toBe(previous);
   });
 
   test.each([
@@ -56,6 +71,8 @@ describe("hashElement with the previous hash", () => {
   });
 
   test("an unknown previous hash falls back to the props' JSON", () => {
-    expect(hashElement("markdown", { body: "a" }, "markdown:not-a-hash-seen")).toBe(fresh("markdown", { body: "a" }));
+    expect(hashElement("markdown", { body: "a" }, "markdown:not-a-hash-seen")).toBe(
+      fresh("markdown", { body: "a" }),
+    );
   });
 });

@@ -14,12 +14,17 @@ test("only elements whose content changed since the client's tree are sent", () 
     e.append([0], "text", { body: "a" });
     e.append([0], "text", { body: "b" });
   });
-  expect(first.sent.map((m) => m.path)).toEqual([[0, 0], [0, 1]]);
+  expect(first.sent.map((m) => m.path)).toEqual([
+    [0, 0],
+    [0, 1],
+  ]);
   const second = runOnce(first.tree, (e) => {
     e.append([0], "text", { body: "a" });
     e.append([0], "text", { body: "B" });
   });
-  expect(second.sent).toEqual([{ type: "element", path: [0, 1], kind: "text", props: { body: "B" } }]);
+  expect(second.sent).toEqual([
+    { type: "element", path: [0, 1], kind: "text", props: { body: "B" } },
+  ]);
 });
 
 test("children are counted per block, and the final tree drops what the run no longer reached", () => {
@@ -46,7 +51,10 @@ test("a block replaced by another kind has its children sent again", () => {
     const block = e.append([0], "container", {});
     e.append(block, "text", { body: "same" });
   });
-  expect(second.sent.map((m) => [m.kind, m.path])).toEqual([["container", [0, 0]], ["text", [0, 0, 0]]]);
+  expect(second.sent.map((m) => [m.kind, m.path])).toEqual([
+    ["container", [0, 0]],
+    ["text", [0, 0, 0]],
+  ]);
 });
 
 test("progress reports only the blocks that moved since the last report", () => {

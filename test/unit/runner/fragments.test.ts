@@ -7,7 +7,8 @@ import { AppTest } from "../../../src/testing/index.ts";
 import { postToServer } from "../../helpers/events.ts";
 
 const bodies = (at: AppTest) => at.get("markdown").map((element) => element.props.body);
-const sentPaths = (at: AppTest) => at.messages.flatMap((message) => (message.type === "element" ? [message.path.join(".")] : []));
+const sentPaths = (at: AppTest) =>
+  at.messages.flatMap((message) => (message.type === "element" ? [message.path.join(".")] : []));
 
 let scriptRuns = 0;
 let fragmentRuns = 0;
@@ -48,7 +49,10 @@ test("a widget inside a fragment reruns only the fragment, and the rest of the p
   const start = at.messages[0]!;
   expect(start.type === "start" && start.scope).toEqual(fragmentBlock.path);
   const finish = at.messages.at(-1)!;
-  expect(finish.type === "finish" && Object.keys(finish.counts).every((key) => key === inside || key.startsWith(`${inside}.`))).toBe(true);
+  expect(
+    finish.type === "finish" &&
+      Object.keys(finish.counts).every((key) => key === inside || key.startsWith(`${inside}.`)),
+  ).toBe(true);
 });
 
 test("a fragment's rerun gets the arguments of its last call in a full run; a full run runs it as part of the script", async () => {
@@ -133,7 +137,10 @@ test("onChange of a fragment's widget runs before the fragment's rerun, without 
   const order: string[] = [];
   const withCallback = fragment("with-callback", (st) => {
     order.push("fragment");
-    st.checkbox("Flag", { key: "flag", onChange: () => order.push(`changed to ${st.session.flag}`) });
+    st.checkbox("Flag", {
+      key: "flag",
+      onChange: () => order.push(`changed to ${st.session.flag}`),
+    });
   });
   const app = defineApp((st) => {
     order.push("app");
@@ -158,7 +165,9 @@ test("a fragment called twice is two instances, each rerun with its own argument
   const at = await AppTest.fromApp(app).run();
   expect(at.get("fragment").map((block) => block.props.id)).toEqual(["greeting", "greeting#2"]);
   await at.checkbox({ key: "loud-bob" }).setValue(true).run();
-  expect(at.messages[0]!.type === "start" && at.messages[0]!.scope).toEqual(at.get("fragment")[1]!.path);
+  expect(at.messages[0]!.type === "start" && at.messages[0]!.scope).toEqual(
+    at.get("fragment")[1]!.path,
+  );
   expect(bodies(at)).toEqual(["hello ada", "HELLO BOB"]);
 });
 
@@ -173,10 +182,12 @@ test("nested fragments: the inner one reruns alone; the outer one reruns with th
     st.write(`outer ${st.checkbox("Outer box") ? "on" : "off"}`);
     inner(st);
   });
-  const at = await AppTest.fromApp(defineApp((st) => {
-    runs.push("app");
-    outer(st);
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      runs.push("app");
+      outer(st);
+    }),
+  ).run();
   expect(at.get("fragment").map((block) => block.props.id)).toEqual(["outer", "outer/inner"]);
   runs.length = 0;
   await at.checkbox("Inner box").setValue(true).run();
@@ -193,12 +204,14 @@ test("a widget a fragment draws outside itself is not the fragment's: its change
     st.write("inside");
     void args;
   });
-  const at = await AppTest.fromApp(defineApp((st) => {
-    appRuns++;
-    const side = st.container();
-    reaching(st, { outside: true });
-    side.checkbox("Outside box");
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      appRuns++;
+      const side = st.container();
+      reaching(st, { outside: true });
+      side.checkbox("Outside box");
+    }),
+  ).run();
   expect((await at.record()).fragments?.reaching?.widgets).toEqual([]);
   const runs = appRuns;
   await at.checkbox("Outside box").setValue(true).run();
@@ -210,10 +223,12 @@ test("an error in a fragment's rerun shows inside the fragment and leaves the pa
     if (st.button("Fail")) throw new Error("boom");
     st.write("fine");
   });
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.write("outside");
-    failing(st);
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.write("outside");
+      failing(st);
+    }),
+  ).run();
   await at.button("Fail").click().run();
   expect(bodies(at)).toEqual(["outside"]);
   expect(at.exceptions[0]!.path.slice(0, -1)).toEqual(at.get("fragment")[0]!.path);
@@ -226,20 +241,26 @@ test("fragment ids: defined twice is a clear error; arguments that are not data 
   expect(() => fragment("twice", () => {})).toThrow(EdgelitApiError);
   expect(() => fragment("twice", () => {})).toThrow(/"twice" is defined twice/);
   expect(() => fragment("a/b", () => {})).toThrow(/without "\/" or "#"/);
-  expect(() => fragment("ticking", () => {}, { runEvery: 0 })).toThrow(/runEvery must be a positive number/);
+  expect(() => fragment("ticking", () => {}, { runEvery: 0 })).toThrow(
+    /runEvery must be a positive number/,
+  );
 
   const takesArgs = fragment("takes-args", (_st, args: { onClick: () => void }) => void args);
   const at = await AppTest.fromApp(defineApp((st) => takesArgs(st, { onClick: () => {} }))).run();
-  expect(at.exceptions[0]!.props.message).toMatch(/arguments of fragment "takes-args".*args\.onClick/);
+  expect(at.exceptions[0]!.props.message).toMatch(
+    /arguments of fragment "takes-args".*args\.onClick/,
+  );
 });
 
 test("a fragment cannot draw into the sidebar from inside, but can be called there", async () => {
   const inSidebar = fragment("in-sidebar", (st) => st.write("side"));
   const reachesOut = fragment("reaches-out", (st) => void st.sidebar.write("nope"));
-  const at = await AppTest.fromApp(defineApp((st) => {
-    inSidebar(st.sidebar);
-    reachesOut(st);
-  })).run();
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      inSidebar(st.sidebar);
+      reachesOut(st);
+    }),
+  ).run();
   expect(at.get("fragment").find((block) => block.props.id === "in-sidebar")!.path[0]).toBe(1);
   expect(bodies(at)).toEqual(["side"]);
   expect(at.exceptions[0]!.props.message).toMatch(/draws only into its own block/);
@@ -250,10 +271,13 @@ test("a fragment's run that outlives its deadline stops with the error in the fr
     if (st.button("Slow")) await new Promise((resolve) => setTimeout(resolve, 300));
     st.write("done");
   });
-  const at = AppTest.fromApp(defineApp(async (st) => {
-    st.write("outside");
-    await slow(st);
-  }), { maxRunSeconds: 0.1 });
+  const at = AppTest.fromApp(
+    defineApp(async (st) => {
+      st.write("outside");
+      await slow(st);
+    }),
+    { maxRunSeconds: 0.1 },
+  );
   await at.run();
   await at.button("Slow").click().run();
   expect(bodies(at)).toEqual(["outside"]);
@@ -267,15 +291,35 @@ test("over HTTP: a fragment event answers a start scoped to the fragment's block
   const start = first[0] as Extract<ServerMessage, { type: "start" }>;
   const finish = first.at(-1) as Extract<ServerMessage, { type: "finish" }>;
   const block = first.find((message) => message.type === "element" && message.kind === "fragment")!;
-  const tick = await postToServer(server, { sessionId: start.sessionId, lastRunId: finish.runId, eventId: "tick", fragment: { id: "counter" } });
-  expect(tick[0]).toMatchObject({ type: "start", reset: false, scope: (block as { path: number[] }).path });
+  const tick = await postToServer(server, {
+    sessionId: start.sessionId,
+    lastRunId: finish.runId,
+    eventId: "tick",
+    fragment: { id: "counter" },
+  });
+  expect(tick[0]).toMatchObject({
+    type: "start",
+    reset: false,
+    scope: (block as { path: number[] }).path,
+  });
   expect(tick.at(-1)!.type).toBe("finish");
 
-  const response = await server.fetch(new Request("http://app.test/_edgelit/event", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-edgelit": "1" },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: start.sessionId, lastRunId: null, eventId: "bad", changes: [], fragment: "counter" }),
-  }));
+  const response = await server.fetch(
+    new Request("http://app.test/_edgelit/event", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-edgelit": "1" },
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        sessionId: start.sessionId,
+        lastRunId: null,
+        eventId: "bad",
+        changes: [],
+        fragment: "counter",
+      }),
+    }),
+  );
   expect(response.status).toBe(400);
-  expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/fragment must be \{ id: string, dismiss\?: true \}/);
+  expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+    /fragment must be \{ id: string, dismiss\?: true \}/,
+  );
 });

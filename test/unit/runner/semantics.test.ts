@@ -66,16 +66,20 @@ test("an endless st.rerun loop is reported instead of hanging", async () => {
 });
 
 test("two widgets with the same id show an error naming the widget; keys tell them apart", async () => {
-  const clash = await AppTest.fromApp(defineApp((st) => {
-    st.button("Save");
-    st.button("Save");
-  })).run();
+  const clash = await AppTest.fromApp(
+    defineApp((st) => {
+      st.button("Save");
+      st.button("Save");
+    }),
+  ).run();
   expect(clash.exceptions[0]!.props.name).toBe("DuplicateWidgetIdError");
   expect(clash.exceptions[0]!.props.message).toContain('button widgets labelled "Save"');
-  const keyed = await AppTest.fromApp(defineApp((st) => {
-    st.button("Save", { key: "top" });
-    st.button("Save", { key: "bottom" });
-  })).run();
+  const keyed = await AppTest.fromApp(
+    defineApp((st) => {
+      st.button("Save", { key: "top" });
+      st.button("Save", { key: "bottom" });
+    }),
+  ).run();
   expect(keyed.exceptions).toEqual([]);
   expect(keyed.get("button")).toHaveLength(2);
 });
@@ -97,11 +101,15 @@ test("widget keys read and write through st.session, as in Streamlit", async () 
 });
 
 test("changing a widget's value through st.session after it was drawn is an error", async () => {
-  const at = await AppTest.fromApp(defineApp((st) => {
-    st.textInput("Name", { key: "name" });
-    st.session.name = "late";
-  })).run();
-  expect(at.exceptions[0]!.props.message).toMatch(/cannot be changed after the widget with key "name" was drawn/);
+  const at = await AppTest.fromApp(
+    defineApp((st) => {
+      st.textInput("Name", { key: "name" });
+      st.session.name = "late";
+    }),
+  ).run();
+  expect(at.exceptions[0]!.props.message).toMatch(
+    /cannot be changed after the widget with key "name" was drawn/,
+  );
 });
 
 test("widgets the run does not draw forget their value, as in Streamlit", async () => {
@@ -136,8 +144,12 @@ test("stacks are shown in development only", async () => {
   const app = defineApp(() => {
     throw new Error("boom");
   });
-  expect((await AppTest.fromApp(app, { dev: true }).run()).exceptions[0]!.props.stack).toBeDefined();
-  expect((await AppTest.fromApp(app, { dev: false }).run()).exceptions[0]!.props.stack).toBeUndefined();
+  expect(
+    (await AppTest.fromApp(app, { dev: true }).run()).exceptions[0]!.props.stack,
+  ).toBeDefined();
+  expect(
+    (await AppTest.fromApp(app, { dev: false }).run()).exceptions[0]!.props.stack,
+  ).toBeUndefined();
 });
 
 test("invalid values from the client are refused with a reason and change nothing", async () => {
@@ -149,7 +161,12 @@ test("invalid values from the client are refused with a reason and change nothin
   const at = await AppTest.fromApp(app).run();
   const slider = at.slider("N").id;
   const pick = at.selectbox("Pick").id;
-  await at.sendChange(slider, "5").sendChange(slider, 11).sendChange(pick, 2).sendChange("nope", 1).run();
+  await at
+    .sendChange(slider, "5")
+    .sendChange(slider, 11)
+    .sendChange(pick, 2)
+    .sendChange("nope", 1)
+    .run();
   expect(at.refused.map((r) => r.message)).toEqual([
     'Refused a value for this slider: expected a number, got "5".',
     "Refused a value for this slider: 11 is above the maximum 10.",
@@ -162,9 +179,11 @@ test("invalid values from the client are refused with a reason and change nothin
 });
 
 test("a session value that cannot be stored fails the run with a clear message", async () => {
-  const at = AppTest.fromApp(defineApp((st) => {
-    st.session.handler = () => 1;
-  }));
+  const at = AppTest.fromApp(
+    defineApp((st) => {
+      st.session.handler = () => 1;
+    }),
+  );
   await expect(at.run()).rejects.toThrow(/st\.session\.handler cannot be kept between runs/);
 });
 

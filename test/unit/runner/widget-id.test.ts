@@ -2,7 +2,9 @@ import { expect, test } from "vitest";
 import { widgetId } from "../../../src/runner/widget-id.ts";
 
 test("a key gives a stable id whatever the label and options", () => {
-  expect(widgetId("slider", "Step", "step", [1, 10])).toBe(widgetId("slider", "Another label", "step", [0, 5]));
+  expect(widgetId("slider", "Step", "step", [1, 10])).toBe(
+    widgetId("slider", "Another label", "step", [0, 5]),
+  );
 });
 
 test("without a key the id follows kind, label and identifying options", () => {

@@ -6,7 +6,9 @@ import { createServer } from "../../../src/server/create-server.ts";
 import { postToServer } from "../../helpers/events.ts";
 
 const exceptionsIn = (messages: Awaited<ReturnType<typeof postToServer>>) =>
-  messages.flatMap((m) => (m.type === "element" && m.kind === "exception" ? [m.props.message] : []));
+  messages.flatMap((m) =>
+    m.type === "element" && m.kind === "exception" ? [m.props.message] : [],
+  );
 
 test("a run past its time limit stops at its next st.* call, with a clear error in the page", async () => {
   const app = defineApp(async (st) => {
@@ -17,7 +19,9 @@ test("a run past its time limit stops at its next st.* call, with a clear error 
   });
   const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
   const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
-  expect(exceptionsIn(messages)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
+  expect(exceptionsIn(messages)).toEqual([
+    "This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped.",
+  ]);
   expect(messages.at(-1)?.type).toBe("finish");
 });
 
@@ -32,8 +36,12 @@ test("a script that never awaits (and so runs with no deadline timer) is still s
   });
   const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
   const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
-  expect(exceptionsIn(messages)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
-  const texts = messages.flatMap((m) => (m.type === "element" && m.kind === "text" ? [m.props.body] : []));
+  expect(exceptionsIn(messages)).toEqual([
+    "This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped.",
+  ]);
+  const texts = messages.flatMap((m) =>
+    m.type === "element" && m.kind === "text" ? [m.props.body] : [],
+  );
   expect(texts).toEqual(["before"]);
   expect(messages.at(-1)?.type).toBe("finish");
 });
@@ -46,10 +54,18 @@ test("a script stuck in an await is stopped at the limit too, and the session is
   });
   const server = createServer({ app, storage: createStorage(), maxRunSeconds: 0.3 });
   const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "a" });
-  expect(exceptionsIn(first)).toEqual(["This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped."]);
+  expect(exceptionsIn(first)).toEqual([
+    "This run took longer than 0.3 s, the server's limit (maxRunSeconds), and was stopped.",
+  ]);
   const start = first[0] as { sessionId: string };
-  const second = await postToServer(server, { sessionId: start.sessionId, lastRunId: null, eventId: "b" });
-  expect(second.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "visit 2")).toBe(true);
+  const second = await postToServer(server, {
+    sessionId: start.sessionId,
+    lastRunId: null,
+    eventId: "b",
+  });
+  expect(
+    second.some((m) => m.type === "element" && m.kind === "markdown" && m.props.body === "visit 2"),
+  ).toBe(true);
 });
 
 test("an element larger than maxMessageBytes is shown as an error in its place; the rest of the page is sent", async () => {
@@ -62,7 +78,9 @@ test("an element larger than maxMessageBytes is shown as an error in its place; 
   const messages = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "e" });
   const kinds = messages.flatMap((m) => (m.type === "element" ? [m.kind] : []));
   expect(kinds).toEqual(["text", "exception", "text"]);
-  expect(exceptionsIn(messages)[0]).toMatch(/^This json is \d+ KB, over the 10 KB the server sends at once \(maxMessageBytes\)\./);
+  expect(exceptionsIn(messages)[0]).toMatch(
+    /^This json is \d+ KB, over the 10 KB the server sends at once \(maxMessageBytes\)\./,
+  );
 });
 
 test("a long run's stream carries heartbeats between its messages", async () => {
@@ -76,7 +94,13 @@ test("a long run's stream carries heartbeats between its messages", async () => 
     new Request("http://app.test/_edgelit/event", {
       method: "POST",
       headers: { "content-type": "application/json", "x-edgelit": "1" },
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, sessionId: null, lastRunId: null, eventId: "e", changes: [] }),
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        sessionId: null,
+        lastRunId: null,
+        eventId: "e",
+        changes: [],
+      }),
     }),
   );
   const text = await response.text();

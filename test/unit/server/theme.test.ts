@@ -11,7 +11,8 @@ import { toThemeCss } from "../../../src/server/theme-css.ts";
 vi.mock("cloudflare:workers", () => ({ DurableObject: class {} }));
 
 const INDEX_HTML = readFileSync(resolve(import.meta.dirname, "../../../client/index.html"), "utf8");
-const assets = async (pathname: string) => (pathname === "/index.html" ? new Response(INDEX_HTML) : undefined);
+const assets = async (pathname: string) =>
+  pathname === "/index.html" ? new Response(INDEX_HTML) : undefined;
 
 const themed = (theme: ThemeOptions) => defineApp((st) => st.title("Themed"), { theme });
 const refusal = (theme: unknown) => {
@@ -34,17 +35,45 @@ async function pageOf(theme: ThemeOptions | undefined): Promise<string> {
 
 describe("defineApp checks the theme", () => {
   test("accepts every colour form, font form and radius Streamlit users write", () => {
-    for (const color of ["#f0a", "#ff00aa", "#ff00aa80", "rgb(255, 0, 170)", "rgba(255,0,170,0.5)", "rgb(255 0 170 / 50%)", "hsl(300, 100%, 50%)", "hsl(300deg 100% 50%)", "oklch(0.7 0.2 330)", "RebeccaPurple"]) {
+    for (const color of [
+      "#f0a",
+      "#ff00aa",
+      "#ff00aa80",
+      "rgb(255, 0, 170)",
+      "rgba(255,0,170,0.5)",
+      "rgb(255 0 170 / 50%)",
+      "hsl(300, 100%, 50%)",
+      "hsl(300deg 100% 50%)",
+      "oklch(0.7 0.2 330)",
+      "RebeccaPurple",
+    ]) {
       expect(() => themed({ primaryColor: color })).not.toThrow();
     }
-    for (const font of ["sans-serif", "serif", "monospace", '"Inter", system-ui, sans-serif', "'Fira Code', monospace", "Georgia"]) {
+    for (const font of [
+      "sans-serif",
+      "serif",
+      "monospace",
+      '"Inter", system-ui, sans-serif',
+      "'Fira Code', monospace",
+      "Georgia",
+    ]) {
       expect(() => themed({ font, headingFont: font, codeFont: font })).not.toThrow();
     }
     for (const radius of ["none", "small", "medium", "large", "full", "6px", "0.75rem", "0"]) {
       expect(() => themed({ baseRadius: radius })).not.toThrow();
     }
     expect(() =>
-      themed({ fontFaces: [{ family: "Inter", url: "https://fonts.example/inter.woff2", weight: "100 900", style: "normal" }, { family: "Mono", url: "/fonts/mono.woff2", weight: 400 }] }),
+      themed({
+        fontFaces: [
+          {
+            family: "Inter",
+            url: "https://fonts.example/inter.woff2",
+            weight: "100 900",
+            style: "normal",
+          },
+          { family: "Mono", url: "/fonts/mono.woff2", weight: 400 },
+        ],
+      }),
     ).not.toThrow();
   });
 
@@ -53,8 +82,12 @@ describe("defineApp checks the theme", () => {
       'theme.primaryColor must be a CSS colour (#rrggbb, rgb(), hsl() or a colour name); got "blurple".',
     );
     expect(refusal({ textColor: "#12345" })).toMatch(/^theme\.textColor must be a CSS colour/);
-    expect(refusal({ backgroundColor: "rgb(1, 2)" })).toMatch(/^theme\.backgroundColor must be a CSS colour/);
-    expect(refusal({ secondaryBackgroundColor: 255 })).toMatch(/^theme\.secondaryBackgroundColor must be a CSS colour/);
+    expect(refusal({ backgroundColor: "rgb(1, 2)" })).toMatch(
+      /^theme\.backgroundColor must be a CSS colour/,
+    );
+    expect(refusal({ secondaryBackgroundColor: 255 })).toMatch(
+      /^theme\.secondaryBackgroundColor must be a CSS colour/,
+    );
   });
 
   test("refuses anything that could break out into the page's CSS or HTML", () => {
@@ -78,19 +111,31 @@ describe("defineApp checks the theme", () => {
   });
 
   test("refuses unknown options and a bad base, naming what exists", () => {
-    expect(refusal({ primarycolor: "red" })).toMatch(/^theme has no option "primarycolor"; the options are base, primaryColor, /);
-    expect(refusal({ base: "sepia" })).toBe('theme.base must be "light" or "dark" (or omitted, to follow the system); got "sepia".');
-    expect(refusal("dark")).toMatch(/^theme must be an object/);
-    expect(refusal({ fontFaces: { family: "Inter" } })).toMatch(/^theme\.fontFaces must be an array/);
-    expect(refusal({ fontFaces: [{ family: "Inter", url: "https://x/a.woff2", style: "slanted" }] })).toBe(
-      'theme.fontFaces[0].style must be "normal", "italic" or "oblique"; got "slanted".',
+    expect(refusal({ primarycolor: "red" })).toMatch(
+      /^theme has no option "primarycolor"; the options are base, primaryColor, /,
     );
+    expect(refusal({ base: "sepia" })).toBe(
+      'theme.base must be "light" or "dark" (or omitted, to follow the system); got "sepia".',
+    );
+    expect(refusal("dark")).toMatch(/^theme must be an object/);
+    expect(refusal({ fontFaces: { family: "Inter" } })).toMatch(
+      /^theme\.fontFaces must be an array/,
+    );
+    expect(
+      refusal({ fontFaces: [{ family: "Inter", url: "https://x/a.woff2", style: "slanted" }] }),
+    ).toBe('theme.fontFaces[0].style must be "normal", "italic" or "oblique"; got "slanted".');
   });
 });
 
 describe("the page carries the theme", () => {
   test("as CSS variables in a <style> after the client's stylesheet, so the first paint is themed", async () => {
-    const html = await pageOf({ primaryColor: "#7c3aed", backgroundColor: "#fdfbff", textColor: "rgb(20, 20, 40)", font: "serif", baseRadius: "large" });
+    const html = await pageOf({
+      primaryColor: "#7c3aed",
+      backgroundColor: "#fdfbff",
+      textColor: "rgb(20, 20, 40)",
+      font: "serif",
+      baseRadius: "large",
+    });
     const style = html.match(/<style id="edgelit-theme">([^<]*)<\/style>/)?.[1];
     expect(style).toBe(
       ':root{--primary:#7c3aed;--bg-light:#fdfbff;--text-light:rgb(20, 20, 40);--font:"Source Serif Pro", "Source Serif 4", Georgia, "Times New Roman", serif;--radius:1rem}',
@@ -100,13 +145,30 @@ describe("the page carries the theme", () => {
   });
 
   test("a dark base fixes the colour scheme and colours the dark palette; the config tells the menu", async () => {
-    const html = await pageOf({ base: "dark", primaryColor: "teal", backgroundColor: "#101820", secondaryBackgroundColor: "#1c2630" });
-    expect(html).toContain('<style id="edgelit-theme">:root{color-scheme:dark;--primary:teal;--bg-dark:#101820;--bg-soft-dark:#1c2630}</style>');
+    const html = await pageOf({
+      base: "dark",
+      primaryColor: "teal",
+      backgroundColor: "#101820",
+      secondaryBackgroundColor: "#1c2630",
+    });
+    expect(html).toContain(
+      '<style id="edgelit-theme">:root{color-scheme:dark;--primary:teal;--bg-dark:#101820;--bg-soft-dark:#1c2630}</style>',
+    );
     expect(html).toContain('"themeBase":"dark"');
   });
 
   test("font files become @font-face rules", () => {
-    const css = toThemeCss({ font: '"Inter", sans-serif', fontFaces: [{ family: "Inter", url: "https://fonts.example/inter.woff2", weight: "100 900", style: "italic" }] });
+    const css = toThemeCss({
+      font: '"Inter", sans-serif',
+      fontFaces: [
+        {
+          family: "Inter",
+          url: "https://fonts.example/inter.woff2",
+          weight: "100 900",
+          style: "italic",
+        },
+      ],
+    });
     expect(css).toBe(
       ':root{--font:"Inter", sans-serif}\n@font-face{font-family:"Inter";src:url("https://fonts.example/inter.woff2");font-display:swap;font-weight:100 900;font-style:italic}',
     );
@@ -114,14 +176,21 @@ describe("the page carries the theme", () => {
 
   test("an app without a theme gets no <style>, and the page follows the system", async () => {
     const html = await pageOf(undefined);
-    expect(html).not.toContain("edgelit-theme\">");
+    expect(html).not.toContain('edgelit-theme">');
     expect(html).not.toContain("themeBase");
   });
 
   test("the Cloudflare Worker serves the same themed page", async () => {
     const app = themed({ primaryColor: "#7c3aed" });
     const worker = createWorker({ app, storage: () => createStorage() });
-    const env = { ASSETS: { fetch: async (request: Request) => (new URL(request.url).pathname === "/index.html" ? new Response(INDEX_HTML) : new Response("", { status: 404 })) } };
+    const env = {
+      ASSETS: {
+        fetch: async (request: Request) =>
+          new URL(request.url).pathname === "/index.html"
+            ? new Response(INDEX_HTML)
+            : new Response("", { status: 404 }),
+      },
+    };
     const html = await (await worker.fetch(new Request("https://app.example/"), env)).text();
     expect(html).toContain('<style id="edgelit-theme">:root{--primary:#7c3aed}</style>');
   });

@@ -14,7 +14,9 @@ test("session values keep their types through the store: Date, Map, Set, BigInt,
   const decoded = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(record))));
   expect(decoded?.session.when).toEqual(new Date("2026-01-02T03:04:05Z"));
   expect(decoded?.session.seen).toEqual(new Set(["a", "b"]));
-  expect((decoded!.session.byId as Map<number, { tags: Set<string> }>).get(1)?.tags).toEqual(new Set(["x"]));
+  expect((decoded!.session.byId as Map<number, { tags: Set<string> }>).get(1)?.tags).toEqual(
+    new Set(["x"]),
+  );
   expect(decoded?.session.big).toBe(2n ** 70n);
   expect(decoded?.session.list).toEqual([1, "two", null, { three: 3 }]);
 });
@@ -22,7 +24,9 @@ test("session values keep their types through the store: Date, Map, Set, BigInt,
 test("a value that cannot be kept is named in a clear error", () => {
   const record = createSessionRecord();
   record.session = { ok: 1, nested: { handler: () => 1 } };
-  expect(() => encodeRecord(record)).toThrow(/st\.session\.nested\.handler cannot be kept between runs/);
+  expect(() => encodeRecord(record)).toThrow(
+    /st\.session\.nested\.handler cannot be kept between runs/,
+  );
   class Custom {}
   record.session = { things: [new Custom()] };
   expect(() => encodeRecord(record)).toThrow(/st\.session\.things\[0\]/);
@@ -69,18 +73,30 @@ const everyBinaryKind = () => ({
 function expectSameBinary(actual: unknown, expected: ArrayBufferView | ArrayBuffer) {
   expect((actual as object).constructor).toBe(expected.constructor);
   const bytesOf = (value: ArrayBufferView | ArrayBuffer) =>
-    value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    value instanceof ArrayBuffer
+      ? new Uint8Array(value)
+      : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   expect([...bytesOf(actual as ArrayBufferView | ArrayBuffer)]).toEqual([...bytesOf(expected)]);
 }
 
-const throughStore = (record: ReturnType<typeof createSessionRecord>) => decodeRecord(JSON.parse(JSON.stringify(encodeRecord(record))));
+const throughStore = (record: ReturnType<typeof createSessionRecord>) =>
+  decodeRecord(JSON.parse(JSON.stringify(encodeRecord(record))));
 
 test("st.session keeps every typed array and ArrayBuffer, with its class and exact content, nested in objects, arrays and Maps", () => {
   const record = createSessionRecord();
-  record.session = { top: everyBinaryKind(), list: [everyBinaryKind()], byName: new Map([["file", everyBinaryKind()]]) };
-  const session = throughStore(record)!.session as { top: object; list: object[]; byName: Map<string, object> };
+  record.session = {
+    top: everyBinaryKind(),
+    list: [everyBinaryKind()],
+    byName: new Map([["file", everyBinaryKind()]]),
+  };
+  const session = throughStore(record)!.session as {
+    top: object;
+    list: object[];
+    byName: Map<string, object>;
+  };
   for (const decoded of [session.top, session.list[0]!, session.byName.get("file")!]) {
-    for (const [name, expected] of Object.entries(everyBinaryKind())) expectSameBinary((decoded as Record<string, unknown>)[name], expected);
+    for (const [name, expected] of Object.entries(everyBinaryKind()))
+      expectSameBinary((decoded as Record<string, unknown>)[name], expected);
   }
 });
 
@@ -109,12 +125,16 @@ test("bytes are stored as base64, not as a JSON array of numbers", () => {
   // base64 takes 4 characters per 3 bytes (4,000 here); "200," takes 4 per byte.
   expect(stored).not.toContain("200,200");
   expect(stored.length).toBeLessThan(4500);
-  expect((throughStore(record)!.session.raw as Uint8Array).every((byte) => byte === 200)).toBe(true);
+  expect((throughStore(record)!.session.raw as Uint8Array).every((byte) => byte === 200)).toBe(
+    true,
+  );
 });
 
 test("a typed array of the app's own subclass is refused, not flattened", () => {
   class Pixels extends Uint8Array {}
   const record = createSessionRecord();
   record.session = { image: { pixels: new Pixels(4) } };
-  expect(() => encodeRecord(record)).toThrow(/st\.session\.image\.pixels cannot be kept between runs/);
+  expect(() => encodeRecord(record)).toThrow(
+    /st\.session\.image\.pixels cannot be kept between runs/,
+  );
 });

@@ -40,7 +40,12 @@ export function ChatInput(props: ElementProps<"chatInput">) {
           }
         }}
       />
-      <button type="submit" class="chat-send" aria-label="Send" disabled={props.el.disabled || !text().trim()}>
+      <button
+        type="submit"
+        class="chat-send"
+        aria-label="Send"
+        disabled={props.el.disabled || !text().trim()}
+      >
         ➤
       </button>
     </form>

@@ -8,10 +8,17 @@ import { useForm } from "./form-context.ts";
 export function FormSubmitButton(props: ElementProps<"formSubmitButton">) {
   // The server draws this button only inside a form.
   const form = useForm()!;
-  onCleanup(form.addSubmitButton({ id: () => props.el.id, disabled: () => props.el.disabled === true }));
+  onCleanup(
+    form.addSubmitButton({ id: () => props.el.id, disabled: () => props.el.disabled === true }),
+  );
   return (
     <div class="button-row" classList={{ "full-width": props.el.fullWidth === true }}>
-      <button type="button" class={`button ${props.el.variant}`} disabled={props.el.disabled} onClick={() => form.submit(props.el.id)}>
+      <button
+        type="button"
+        class={`button ${props.el.variant}`}
+        disabled={props.el.disabled}
+        onClick={() => form.submit(props.el.id)}
+      >
         <Icon icon={props.el.icon} class="button-icon" />
         {props.el.label}
       </button>

@@ -18,7 +18,8 @@ export function Dialog(props: ElementProps<"dialog">) {
   const client = useClient();
   const titleId = createUniqueId();
   const [dismissed, setDismissed] = createSignal(false);
-  const previousFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const previousFocus =
+    document.activeElement instanceof HTMLElement ? document.activeElement : null;
   let panel: HTMLDivElement | undefined;
 
   const dismiss = () => {
@@ -46,13 +47,17 @@ export function Dialog(props: ElementProps<"dialog">) {
     // The panel is already gone when this runs (Solid cleans children first), taking focus to
     // the body with it: focus on the body, or still in the panel, goes back where it was.
     const active = document.activeElement;
-    if (!dismissed() && (active === null || active === document.body || panel?.contains(active))) previousFocus?.focus();
+    if (!dismissed() && (active === null || active === document.body || panel?.contains(active)))
+      previousFocus?.focus();
   });
 
   return (
     <Show when={!dismissed()}>
       <Portal>
-        <div class="dialog-backdrop" onClick={(event) => event.target === event.currentTarget && dismiss()}>
+        <div
+          class="dialog-backdrop"
+          onClick={(event) => event.target === event.currentTarget && dismiss()}
+        >
           <div
             ref={panel}
             class={`dialog dialog-${props.el.width}`}
@@ -62,9 +67,13 @@ export function Dialog(props: ElementProps<"dialog">) {
             tabindex="-1"
           >
             <header class="dialog-header">
-              <h2 id={titleId} class="dialog-title">{props.el.title}</h2>
+              <h2 id={titleId} class="dialog-title">
+                {props.el.title}
+              </h2>
               <Show when={props.el.dismissible}>
-                <button type="button" class="dialog-close" aria-label="Close" onClick={dismiss}>×</button>
+                <button type="button" class="dialog-close" aria-label="Close" onClick={dismiss}>
+                  ×
+                </button>
               </Show>
             </header>
             <ClientContext.Provider value={scopedClient(client, () => props.el.id)}>
@@ -80,7 +89,9 @@ export function Dialog(props: ElementProps<"dialog">) {
 /** Tab and Shift+Tab cycle through the dialog's controls, never out of it. */
 function keepFocusIn(panel: HTMLElement, event: KeyboardEvent): void {
   // Controls that draw no box (in a closed popover or expander) cannot take focus: the ends are the drawn ones.
-  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.getClientRects().length > 0);
+  const focusable = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.getClientRects().length > 0,
+  );
   const first = focusable[0];
   const last = focusable.at(-1);
   const active = document.activeElement;

@@ -15,7 +15,10 @@ export function Fragment(props: ElementProps<"fragment">) {
     const seconds = props.el.runEvery;
     const id = props.el.id;
     if (!seconds) return;
-    const timer = setInterval(() => document.visibilityState === "visible" && client.queue.tick(id), seconds * 1000);
+    const timer = setInterval(
+      () => document.visibilityState === "visible" && client.queue.tick(id),
+      seconds * 1000,
+    );
     onCleanup(() => clearInterval(timer));
   });
   return (

@@ -27,7 +27,8 @@ export function AudioInput(props: ElementProps<"audioInput">) {
 
   async function start() {
     upload.showError(undefined);
-    if (typeof MediaRecorder === "undefined") return upload.showError("This browser cannot record audio.");
+    if (typeof MediaRecorder === "undefined")
+      return upload.showError("This browser cannot record audio.");
     setOpening(true);
     const device = await openDevice({ audio: true }, "microphone");
     setOpening(false);
@@ -41,7 +42,10 @@ export function AudioInput(props: ElementProps<"audioInput">) {
       setRecorder(undefined);
       // Safari records MP4; the type without its codecs is what the server checks.
       const type = active.mimeType.split(";")[0] || "audio/webm";
-      void send(new Blob(chunks, { type }), type.includes("mp4") ? "recording.mp4" : "recording.webm");
+      void send(
+        new Blob(chunks, { type }),
+        type.includes("mp4") ? "recording.mp4" : "recording.webm",
+      );
     };
     active.start();
     setRecorder(active);
@@ -49,13 +53,20 @@ export function AudioInput(props: ElementProps<"audioInput">) {
 
   async function send(blob: Blob, name: string) {
     if (blob.size === 0) return upload.showError("The recording is empty; try again.");
-    const [stored] = await upload.add([new File([blob], name, { type: blob.type })], { append: false });
+    const [stored] = await upload.add([new File([blob], name, { type: blob.type })], {
+      append: false,
+    });
     if (stored) capture.keep(stored.id, blob);
   }
 
   return (
     <div class="capture" role="group" aria-labelledby={labelId()}>
-      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        id={labelId()}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <Show
         when={recording()}
         fallback={
@@ -63,7 +74,12 @@ export function AudioInput(props: ElementProps<"audioInput">) {
             <Show
               when={recorder()}
               fallback={
-                <button type="button" class="button secondary" disabled={blocked() || opening()} onClick={start}>
+                <button
+                  type="button"
+                  class="button secondary"
+                  disabled={blocked() || opening()}
+                  onClick={start}
+                >
                   Start recording
                 </button>
               }
@@ -88,7 +104,12 @@ export function AudioInput(props: ElementProps<"audioInput">) {
             <Show when={capture.urlFor(held())} fallback={<p class="file-name">{held().name}</p>}>
               {(url) => <audio controls src={url()} />}
             </Show>
-            <button type="button" class="button secondary" disabled={blocked()} onClick={() => upload.set([])}>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={blocked()}
+              onClick={() => upload.set([])}
+            >
               Clear recording
             </button>
           </div>

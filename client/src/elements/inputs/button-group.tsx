@@ -18,7 +18,10 @@ function ButtonGroup(props: { el: WidgetProps & ButtonGroupProps; look: "pills" 
   const labelId = () => `${inputId(props.el.id)}-label`;
   const toggle = (index: number) => {
     const chosen = state.value();
-    if (props.el.multi) state.commit(chosen.includes(index) ? chosen.filter((other) => other !== index) : [...chosen, index]);
+    if (props.el.multi)
+      state.commit(
+        chosen.includes(index) ? chosen.filter((other) => other !== index) : [...chosen, index],
+      );
     else state.commit(chosen.includes(index) ? [] : [index]);
   };
   return (

@@ -37,14 +37,19 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
   }
 
   async function takePhoto() {
-    if (!video || video.videoWidth === 0) return upload.showError("The camera has no picture yet; try again.");
+    if (!video || video.videoWidth === 0)
+      return upload.showError("The camera has no picture yet; try again.");
     const canvas = document.createElement("canvas");
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     canvas.getContext("2d")?.drawImage(video, 0, 0);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.9));
+    const blob = await new Promise<Blob | null>((resolve) =>
+      canvas.toBlob(resolve, "image/jpeg", 0.9),
+    );
     if (!blob) return upload.showError("Could not take the photo; try again.");
-    const [stored] = await upload.add([new File([blob], "photo.jpg", { type: "image/jpeg" })], { append: false });
+    const [stored] = await upload.add([new File([blob], "photo.jpg", { type: "image/jpeg" })], {
+      append: false,
+    });
     if (!stored) return; // the error shows; the camera stays open for another try
     capture.keep(stored.id, blob);
     close();
@@ -52,14 +57,24 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
 
   return (
     <div class="capture" role="group" aria-labelledby={labelId()}>
-      <WidgetLabel id={labelId()} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        id={labelId()}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <Show
         when={photo()}
         fallback={
           <Show
             when={stream()}
             fallback={
-              <button type="button" class="button secondary" disabled={blocked() || opening()} onClick={open}>
+              <button
+                type="button"
+                class="button secondary"
+                disabled={blocked() || opening()}
+                onClick={open}
+              >
                 {opening() ? "Opening camera…" : "Open camera"}
               </button>
             }
@@ -78,10 +93,20 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
                   onLoadedData={() => setHasPicture(true)}
                 />
                 <div class="button-row">
-                  <button type="button" class="button primary" disabled={blocked() || !hasPicture()} onClick={takePhoto}>
+                  <button
+                    type="button"
+                    class="button primary"
+                    disabled={blocked() || !hasPicture()}
+                    onClick={takePhoto}
+                  >
                     Take photo
                   </button>
-                  <button type="button" class="button tertiary" disabled={blocked()} onClick={close}>
+                  <button
+                    type="button"
+                    class="button tertiary"
+                    disabled={blocked()}
+                    onClick={close}
+                  >
                     Close camera
                   </button>
                   <Uploading when={upload.uploading()} />
@@ -96,7 +121,12 @@ export function CameraInput(props: ElementProps<"cameraInput">) {
             <Show when={capture.urlFor(taken())} fallback={<p class="file-name">{taken().name}</p>}>
               {(url) => <img class="capture-view" src={url()} alt="The photo taken" />}
             </Show>
-            <button type="button" class="button secondary" disabled={blocked()} onClick={() => upload.set([])}>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={blocked()}
+              onClick={() => upload.set([])}
+            >
               Clear photo
             </button>
           </div>

@@ -11,20 +11,34 @@ export type DeviceOutcome = { ok: true; stream: MediaStream } | { ok: false; mes
  * const device = await openDevice({ video: true }, "camera");
  * if (!device.ok) showError(device.message);
  */
-export async function openDevice(constraints: MediaStreamConstraints, device: "camera" | "microphone"): Promise<DeviceOutcome> {
+export async function openDevice(
+  constraints: MediaStreamConstraints,
+  device: "camera" | "microphone",
+): Promise<DeviceOutcome> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    return { ok: false, message: `This page cannot use the ${device}: browsers allow it only over HTTPS or on localhost.` };
+    return {
+      ok: false,
+      message: `This page cannot use the ${device}: browsers allow it only over HTTPS or on localhost.`,
+    };
   }
   try {
     return { ok: true, stream: await navigator.mediaDevices.getUserMedia(constraints) };
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "NotAllowedError" || name === "SecurityError") {
-      return { ok: false, message: `Access to the ${device} was denied. Allow it in the browser's site settings, then try again.` };
+      return {
+        ok: false,
+        message: `Access to the ${device} was denied. Allow it in the browser's site settings, then try again.`,
+      };
     }
-    if (name === "NotFoundError" || name === "OverconstrainedError") return { ok: false, message: `No ${device} was found.` };
-    if (name === "NotReadableError") return { ok: false, message: `The ${device} is in use by another application.` };
-    return { ok: false, message: `Could not start the ${device}${error instanceof Error ? `: ${error.message}` : ""}.` };
+    if (name === "NotFoundError" || name === "OverconstrainedError")
+      return { ok: false, message: `No ${device} was found.` };
+    if (name === "NotReadableError")
+      return { ok: false, message: `The ${device} is in use by another application.` };
+    return {
+      ok: false,
+      message: `Could not start the ${device}${error instanceof Error ? `: ${error.message}` : ""}.`,
+    };
   }
 }
 

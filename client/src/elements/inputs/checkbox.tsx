@@ -6,7 +6,10 @@ import { createWidgetValue } from "./widget-value.ts";
 type BooleanWidget = WidgetProps & { value: boolean };
 
 function BooleanInput(props: { el: BooleanWidget; look: "checkbox" | "toggle" }) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   return (
     <div class={`boolean ${props.look}`}>
       <input

@@ -8,10 +8,18 @@ import { createWidgetValue } from "./widget-value.ts";
  * sent when the picker closes (`change`).
  */
 export function ColorPicker(props: ElementProps<"colorPicker">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   return (
     <div class="color-picker">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <div class="color-field">
         <input
           type="color"

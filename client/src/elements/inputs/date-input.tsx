@@ -12,14 +12,19 @@ import { useForm } from "../forms/form-context.ts";
  * cross: each field is bounded by the other.
  */
 export function DateInput(props: ElementProps<"dateInput">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   const form = useForm();
   // In a form, Enter submits it (after the change the field has already sent).
   const submitOnEnter = (event: KeyboardEvent) => event.key === "Enter" && form?.submitOnEnter();
   const readout = () => {
     const value = state.value();
     if (value === null) return undefined;
-    return Array.isArray(value) ? `${formatDate(value[0], props.el.format)} – ${formatDate(value[1], props.el.format)}` : formatDate(value, props.el.format);
+    return Array.isArray(value)
+      ? `${formatDate(value[0], props.el.format)} – ${formatDate(value[1], props.el.format)}`
+      : formatDate(value, props.el.format);
   };
   const range = (): [string, string] | undefined => {
     const value = state.value();
@@ -28,7 +33,13 @@ export function DateInput(props: ElementProps<"dateInput">) {
 
   return (
     <div class="date-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+        readout={readout()}
+      />
       <Show
         when={range()}
         fallback={
@@ -67,7 +78,14 @@ export function DateInput(props: ElementProps<"dateInput">) {
                 const [start, finish] = pair();
                 // Half a range is no range: an emptied end goes back; an end past the other is held at it.
                 if (input.value === "") return void (input.value = pair()[index]);
-                const moved = index === 0 ? (input.value > finish ? finish : input.value) : input.value < start ? start : input.value;
+                const moved =
+                  index === 0
+                    ? input.value > finish
+                      ? finish
+                      : input.value
+                    : input.value < start
+                      ? start
+                      : input.value;
                 input.value = moved;
                 state.commit(index === 0 ? [moved, finish] : [start, moved]);
               }}

@@ -13,19 +13,35 @@ import { useForm } from "../forms/form-context.ts";
  * allows it; otherwise it goes back to the value it held.
  */
 export function DatetimeInput(props: ElementProps<"datetimeInput">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   const form = useForm();
   // In a form, Enter submits it (after the change the field has already sent).
   const submitOnEnter = (event: KeyboardEvent) => event.key === "Enter" && form?.submitOnEnter();
-  const toWire = (text: string) => (props.el.step < 60 ? (text.length === 16 ? `${text}:00` : text.slice(0, 19)) : text.slice(0, 16));
+  const toWire = (text: string) =>
+    props.el.step < 60
+      ? text.length === 16
+        ? `${text}:00`
+        : text.slice(0, 19)
+      : text.slice(0, 16);
   const readout = () => {
     const value = state.value();
-    return value === null ? undefined : `${formatDate(value.slice(0, 10), props.el.format)} ${value.slice(11)}`;
+    return value === null
+      ? undefined
+      : `${formatDate(value.slice(0, 10), props.el.format)} ${value.slice(11)}`;
   };
 
   return (
     <div class="date-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+        readout={readout()}
+      />
       <input
         type="datetime-local"
         id={inputId(props.el.id)}

@@ -10,7 +10,8 @@ interface Rating {
 }
 
 // Drawn as SVG, not emoji: they look the same on every system, fonts or not, and take the theme's colours.
-const THUMB = "M7 21V10l5-6.5a1.8 1.8 0 0 1 3.2 1.4L14.4 9H19a2 2 0 0 1 2 2.4l-1.4 7.2A3 3 0 0 1 16.7 21ZM2.5 10H5v11H2.5Z";
+const THUMB =
+  "M7 21V10l5-6.5a1.8 1.8 0 0 1 3.2 1.4L14.4 9H19a2 2 0 0 1 2 2.4l-1.4 7.2A3 3 0 0 1 16.7 21ZM2.5 10H5v11H2.5Z";
 const thumb = (down: boolean) => () => (
   <svg viewBox="0 0 24 24" aria-hidden="true">
     <path d={THUMB} fill="currentColor" transform={down ? "rotate(180 12 12)" : undefined} />
@@ -18,7 +19,14 @@ const thumb = (down: boolean) => () => (
 );
 /** A face whose mouth bends from a frown (-1) to a smile (1). */
 const face = (mood: number) => () => (
-  <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round">
+  <svg
+    viewBox="0 0 24 24"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.8"
+    stroke-linecap="round"
+  >
     <circle cx="12" cy="12" r="9.5" />
     <circle cx="8.8" cy="9.5" r="0.6" fill="currentColor" />
     <circle cx="15.2" cy="9.5" r="0.6" fill="currentColor" />
@@ -27,7 +35,10 @@ const face = (mood: number) => () => (
 );
 const star = () => (
   <svg viewBox="0 0 24 24" aria-hidden="true">
-    <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8Z" fill="currentColor" />
+    <path
+      d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8Z"
+      fill="currentColor"
+    />
   </svg>
 );
 
@@ -40,7 +51,11 @@ const RATINGS: Record<FeedbackScale, Rating[]> = {
     { value: 0, name: "Thumbs down", icon: thumb(true) },
   ],
   faces: FACE_NAMES.map((name, value) => ({ value, name, icon: face((value - 2) / 2) })),
-  stars: [0, 1, 2, 3, 4].map((value) => ({ value, name: `${value + 1} star${value ? "s" : ""}`, icon: star })),
+  stars: [0, 1, 2, 3, 4].map((value) => ({
+    value,
+    name: `${value + 1} star${value ? "s" : ""}`,
+    icon: star,
+  })),
 };
 
 /**
@@ -48,10 +63,15 @@ const RATINGS: Record<FeedbackScale, Rating[]> = {
  * or null; clicking the chosen one again clears it. Stars light up to the chosen one.
  */
 export function Feedback(props: ElementProps<"feedback">) {
-  const state = createWidgetValue(() => props.el, () => props.el.index);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.index,
+  );
   const lit = (rating: number) => {
     const chosen = state.value();
-    return chosen !== null && (chosen === rating || (props.el.scale === "stars" && rating < chosen));
+    return (
+      chosen !== null && (chosen === rating || (props.el.scale === "stars" && rating < chosen))
+    );
   };
   return (
     <div role="group" aria-label="Feedback" class={`feedback ${props.el.scale}`}>

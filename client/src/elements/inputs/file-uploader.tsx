@@ -15,7 +15,10 @@ export function FileUploader(props: ElementProps<"fileUploader">) {
   let input!: HTMLInputElement;
   const blocked = () => props.el.disabled === true || upload.uploading();
   const limits = () =>
-    [`Limit ${formatBytes(props.el.maxBytes)} per file`, ...(props.el.accept?.length ? [props.el.accept.join(", ")] : [])].join(" • ");
+    [
+      `Limit ${formatBytes(props.el.maxBytes)} per file`,
+      ...(props.el.accept?.length ? [props.el.accept.join(", ")] : []),
+    ].join(" • ");
 
   function pick(files: FileList | null | undefined) {
     const picked = [...(files ?? [])];
@@ -24,7 +27,12 @@ export function FileUploader(props: ElementProps<"fileUploader">) {
 
   return (
     <div class="uploader">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <div
         class="dropzone"
         classList={{ dragging: dragging(), disabled: props.el.disabled === true }}
@@ -43,7 +51,10 @@ export function FileUploader(props: ElementProps<"fileUploader">) {
           <path d="M12 16V4m0 0-5 5m5-5 5 5M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />
         </svg>
         <div class="dropzone-text">
-          <Show when={upload.uploading()} fallback={<span>Drag and drop {props.el.multiple ? "files" : "a file"} here</span>}>
+          <Show
+            when={upload.uploading()}
+            fallback={<span>Drag and drop {props.el.multiple ? "files" : "a file"} here</span>}
+          >
             <span role="status">
               <span class="spinner" aria-hidden="true" /> Uploading…
             </span>
@@ -65,7 +76,12 @@ export function FileUploader(props: ElementProps<"fileUploader">) {
             event.currentTarget.value = ""; // picking the same file again is a new pick
           }}
         />
-        <button type="button" class="button secondary" disabled={blocked()} onClick={() => input.click()}>
+        <button
+          type="button"
+          class="button secondary"
+          disabled={blocked()}
+          onClick={() => input.click()}
+        >
           Browse files
         </button>
       </div>

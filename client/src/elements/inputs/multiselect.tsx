@@ -8,15 +8,26 @@ import { createWidgetValue } from "./widget-value.ts";
  * add one more. Its wire value is the list of chosen indices.
  */
 export function Multiselect(props: ElementProps<"multiselect">) {
-  const state = createWidgetValue(() => props.el, () => props.el.indices);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.indices,
+  );
   const chosen = () => [...state.value()];
-  const full = () => props.el.maxSelections !== undefined && chosen().length >= props.el.maxSelections;
+  const full = () =>
+    props.el.maxSelections !== undefined && chosen().length >= props.el.maxSelections;
   const addPrompt = () =>
-    full() ? `You can choose up to ${props.el.maxSelections}` : (props.el.placeholder ?? "Choose an option");
+    full()
+      ? `You can choose up to ${props.el.maxSelections}`
+      : (props.el.placeholder ?? "Choose an option");
 
   return (
     <div class="multiselect">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <div class="chips" role="list">
         <For each={chosen()}>
           {(index) => (

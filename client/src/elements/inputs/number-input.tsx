@@ -11,7 +11,11 @@ import { createWidgetValue } from "./widget-value.ts";
  * names leave the label out, so `getByLabel(label)` finds the field alone.
  */
 export function NumberInput(props: ElementProps<"numberInput">) {
-  const state = createWidgetValue(() => props.el, () => formatNumber(props.el.value), parseNumber);
+  const state = createWidgetValue(
+    () => props.el,
+    () => formatNumber(props.el.value),
+    parseNumber,
+  );
   const form = useForm();
 
   const clamp = (value: number) =>
@@ -26,7 +30,9 @@ export function NumberInput(props: ElementProps<"numberInput">) {
   const commitText = (input: HTMLInputElement) => {
     const parsed = parseNumber(input.value);
     // Unreadable text goes back to the server's value.
-    state.commit(formatNumber(Number.isNaN(parsed) ? props.el.value : parsed === null ? null : clamp(parsed)));
+    state.commit(
+      formatNumber(Number.isNaN(parsed) ? props.el.value : parsed === null ? null : clamp(parsed)),
+    );
   };
 
   const stepBy = (direction: 1 | -1) => {
@@ -38,7 +44,12 @@ export function NumberInput(props: ElementProps<"numberInput">) {
 
   return (
     <div class="number-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <div class="number-field">
         <input
           type="text"
@@ -69,7 +80,10 @@ export function NumberInput(props: ElementProps<"numberInput">) {
           class="step"
           aria-label="Decrease"
           aria-controls={inputId(props.el.id)}
-          disabled={props.el.disabled || (props.el.min !== undefined && (current() ?? Infinity) <= props.el.min)}
+          disabled={
+            props.el.disabled ||
+            (props.el.min !== undefined && (current() ?? Infinity) <= props.el.min)
+          }
           onClick={() => stepBy(-1)}
         >
           −
@@ -79,7 +93,10 @@ export function NumberInput(props: ElementProps<"numberInput">) {
           class="step"
           aria-label="Increase"
           aria-controls={inputId(props.el.id)}
-          disabled={props.el.disabled || (props.el.max !== undefined && (current() ?? -Infinity) >= props.el.max)}
+          disabled={
+            props.el.disabled ||
+            (props.el.max !== undefined && (current() ?? -Infinity) >= props.el.max)
+          }
           onClick={() => stepBy(1)}
         >
           +

@@ -5,7 +5,10 @@ import { createWidgetValue } from "./widget-value.ts";
 
 /** A radio group; its wire value is the chosen index. */
 export function Radio(props: ElementProps<"radio">) {
-  const state = createWidgetValue(() => props.el, () => props.el.index);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.index,
+  );
   const groupId = () => inputId(props.el.id);
   return (
     <div class="radio">

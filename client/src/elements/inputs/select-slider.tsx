@@ -11,7 +11,10 @@ import { createWidgetValue } from "./widget-value.ts";
  * change event): the server's value shows again from then on.
  */
 export function SelectSlider(props: ElementProps<"selectSlider">) {
-  const state = createWidgetValue(() => props.el, () => props.el.index);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.index,
+  );
   const last = () => props.el.options.length - 1;
   const labelOf = (index: number) => props.el.options[index] ?? "";
   const fill = (index: number) => `${(index / (last() || 1)) * 100}%`;
@@ -26,7 +29,13 @@ export function SelectSlider(props: ElementProps<"selectSlider">) {
 
   return (
     <div class="slider select-slider">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+        readout={readout()}
+      />
       <Show
         when={pair()}
         fallback={
@@ -50,7 +59,10 @@ export function SelectSlider(props: ElementProps<"selectSlider">) {
           // One thumb may not pass the other: clamp, and push the clamped index back into the input.
           const thumbValue = (thumb: 0 | 1, input: HTMLInputElement): [number, number] => {
             const [low, high] = range();
-            const moved = thumb === 0 ? Math.min(input.valueAsNumber, high) : Math.max(input.valueAsNumber, low);
+            const moved =
+              thumb === 0
+                ? Math.min(input.valueAsNumber, high)
+                : Math.max(input.valueAsNumber, low);
             input.valueAsNumber = moved;
             return thumb === 0 ? [moved, high] : [low, moved];
           };

@@ -8,7 +8,10 @@ import { createWidgetValue } from "./widget-value.ts";
  * with the thumb; it is sent on release (`change`), not on every `input`.
  */
 export function Slider(props: ElementProps<"slider">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   const range = (): [number, number] | undefined => {
     const value = state.value();
     return Array.isArray(value) ? [value[0], value[1]] : undefined;
@@ -17,11 +20,18 @@ export function Slider(props: ElementProps<"slider">) {
     const value = state.value();
     return Array.isArray(value) ? `${value[0]} – ${value[1]}` : String(value);
   };
-  const fill = (value: number) => `${((value - props.el.min) / (props.el.max - props.el.min || 1)) * 100}%`;
+  const fill = (value: number) =>
+    `${((value - props.el.min) / (props.el.max - props.el.min || 1)) * 100}%`;
 
   return (
     <div class="slider">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} readout={readout()} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+        readout={readout()}
+      />
       <Show
         when={range()}
         fallback={
@@ -45,7 +55,8 @@ export function Slider(props: ElementProps<"slider">) {
           // One thumb may not pass the other: clamp, and push the clamped value back into the input.
           const thumbValue = (thumb: 0 | 1, input: HTMLInputElement): [number, number] => {
             const [lo, hi] = pair();
-            const moved = thumb === 0 ? Math.min(input.valueAsNumber, hi) : Math.max(input.valueAsNumber, lo);
+            const moved =
+              thumb === 0 ? Math.min(input.valueAsNumber, hi) : Math.max(input.valueAsNumber, lo);
             input.valueAsNumber = moved;
             return thumb === 0 ? [moved, hi] : [lo, moved];
           };

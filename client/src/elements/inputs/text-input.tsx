@@ -5,11 +5,19 @@ import { createWidgetValue } from "./widget-value.ts";
 
 /** A one-line text field, sent on Enter or blur when its text changed. In a form, Enter submits the form. */
 export function TextInput(props: ElementProps<"textInput">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   const form = useForm();
   return (
     <div class="text-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <input
         type={props.el.password ? "password" : "text"}
         id={inputId(props.el.id)}
@@ -34,10 +42,18 @@ export function TextInput(props: ElementProps<"textInput">) {
 
 /** A multi-line text field, sent on Ctrl+Enter (⌘+Enter) or blur when its text changed. */
 export function TextArea(props: ElementProps<"textArea">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   return (
     <div class="text-area">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <textarea
         id={inputId(props.el.id)}
         class="field"
@@ -48,7 +64,8 @@ export function TextArea(props: ElementProps<"textArea">) {
         style={{ height: props.el.height === undefined ? undefined : `${props.el.height}px` }}
         onInput={(event) => state.edit(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) state.commit(event.currentTarget.value);
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey))
+            state.commit(event.currentTarget.value);
         }}
         onBlur={(event) => state.commit(event.currentTarget.value)}
       />

@@ -10,15 +10,24 @@ import { useForm } from "../forms/form-context.ts";
  * field is sent as null only when the app allows it.
  */
 export function TimeInput(props: ElementProps<"timeInput">) {
-  const state = createWidgetValue(() => props.el, () => props.el.value);
+  const state = createWidgetValue(
+    () => props.el,
+    () => props.el.value,
+  );
   const form = useForm();
   // In a form, Enter submits it (after the change the field has already sent).
   const submitOnEnter = (event: KeyboardEvent) => event.key === "Enter" && form?.submitOnEnter();
-  const toWire = (text: string) => (props.el.step < 60 ? (text.length === 5 ? `${text}:00` : text.slice(0, 8)) : text.slice(0, 5));
+  const toWire = (text: string) =>
+    props.el.step < 60 ? (text.length === 5 ? `${text}:00` : text.slice(0, 8)) : text.slice(0, 5);
 
   return (
     <div class="time-input">
-      <WidgetLabel for={inputId(props.el.id)} label={props.el.label} help={props.el.help} labelVisibility={props.el.labelVisibility} />
+      <WidgetLabel
+        for={inputId(props.el.id)}
+        label={props.el.label}
+        help={props.el.help}
+        labelVisibility={props.el.labelVisibility}
+      />
       <input
         type="time"
         id={inputId(props.el.id)}

@@ -33,7 +33,11 @@ export interface UploadValue {
  */
 export function createUploadValue(el: Accessor<UploadWidget>): UploadValue {
   const client = useClient();
-  const state = createWidgetValue(el, () => el().files, (files) => files.map((file) => file.id));
+  const state = createWidgetValue(
+    el,
+    () => el().files,
+    (files) => files.map((file) => file.id),
+  );
   const [uploading, setUploading] = createSignal(false);
   const [error, setError] = createSignal<string>();
 
@@ -49,7 +53,9 @@ export function createUploadValue(el: Accessor<UploadWidget>): UploadValue {
     if (accepted.length === 0) return [];
 
     setUploading(true);
-    const outcome = await uploadFiles(el().id, client.tree.sessionId, accepted).finally(() => setUploading(false));
+    const outcome = await uploadFiles(el().id, client.tree.sessionId, accepted).finally(() =>
+      setUploading(false),
+    );
     if (!outcome.ok) {
       setError([...refusals, outcome.message].join(" "));
       return [];

@@ -17,7 +17,11 @@ export type UploadOutcome = { ok: true; files: UploadedFileRef[] } | { ok: false
  * const outcome = await uploadFiles("photo", tree.sessionId, [file]);
  * if (outcome.ok) queue.change({ id: "photo", value: outcome.files.map((f) => f.id) });
  */
-export async function uploadFiles(widgetId: string, sessionId: string | null, files: File[]): Promise<UploadOutcome> {
+export async function uploadFiles(
+  widgetId: string,
+  sessionId: string | null,
+  files: File[],
+): Promise<UploadOutcome> {
   const body = new FormData();
   for (const file of files) body.append("file", file, file.name);
   let response: Response;
@@ -37,18 +41,28 @@ export async function uploadFiles(widgetId: string, sessionId: string | null, fi
     return { ok: false, message: `The upload failed (HTTP ${response.status}).` };
   }
   if (response.ok && Array.isArray(answer.files)) return { ok: true, files: answer.files };
-  return { ok: false, message: answer.error?.message ?? `The upload failed (HTTP ${response.status}).` };
+  return {
+    ok: false,
+    message: answer.error?.message ?? `The upload failed (HTTP ${response.status}).`,
+  };
 }
 
 /**
  * Why the widget would refuse a file, checked before it is sent: too big, or
  * not of an accepted type (extensions like ".png" or MIME types like "image/*").
  */
-export function checkFile(file: File, rules: { accept?: string[]; maxBytes: number }): string | undefined {
+export function checkFile(
+  file: File,
+  rules: { accept?: string[]; maxBytes: number },
+): string | undefined {
   if (file.size > rules.maxBytes) {
     return `${file.name} is ${formatBytes(file.size)}, over the ${formatBytes(rules.maxBytes)} limit.`;
   }
-  if (rules.accept && rules.accept.length > 0 && !rules.accept.some((rule) => matches(file, rule))) {
+  if (
+    rules.accept &&
+    rules.accept.length > 0 &&
+    !rules.accept.some((rule) => matches(file, rule))
+  ) {
     return `${file.name} is not an accepted type (${rules.accept.join(", ")}).`;
   }
   return undefined;

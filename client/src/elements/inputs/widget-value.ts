@@ -34,10 +34,14 @@ export function createWidgetValue<T>(
   let editing = false;
 
   createEffect(
-    on([el, client.settled], () => {
-      const id = el().id;
-      if (!editing && !client.queue.isQueued(id) && !form?.isHeld(id)) setLocal(undefined);
-    }, { defer: true }),
+    on(
+      [el, client.settled],
+      () => {
+        const id = el().id;
+        if (!editing && !client.queue.isQueued(id) && !form?.isHeld(id)) setLocal(undefined);
+      },
+      { defer: true },
+    ),
   );
 
   const same = (a: T, b: T) => JSON.stringify(toWire(a)) === JSON.stringify(toWire(b));

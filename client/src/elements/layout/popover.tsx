@@ -3,7 +3,8 @@ import type { ElementProps } from "../element-props.ts";
 import { Help } from "../inputs/widget-label.tsx";
 import { Icon } from "../icon.tsx";
 
-const FOCUSABLE = "button, [href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
+const FOCUSABLE =
+  "button, [href], input, select, textarea, summary, [tabindex]:not([tabindex='-1'])";
 
 /**
  * `st.popover`: a button that opens a floating panel with the children.
@@ -41,7 +42,9 @@ export function Popover(props: ElementProps<"popover">) {
   const show = () => {
     setOpen(true);
     place();
-    const first = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].find((element) => !element.matches(":disabled"));
+    const first = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].find(
+      (element) => !element.matches(":disabled"),
+    );
     (first ?? panel).focus();
   };
 

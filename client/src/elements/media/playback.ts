@@ -28,14 +28,18 @@ export function playRange(media: HTMLMediaElement, range: () => PlaybackRange): 
     if (until === undefined || media.paused) return;
     const left = until - media.currentTime;
     // The clock may lag the timer a little: close enough is the end, else wait again.
-    timer = setTimeout(() => (until - media.currentTime < 0.05 ? finish() : scheduleEnd()), (left / media.playbackRate) * 1000);
+    timer = setTimeout(
+      () => (until - media.currentTime < 0.05 ? finish() : scheduleEnd()),
+      (left / media.playbackRate) * 1000,
+    );
   };
   onCleanup(() => clearTimeout(timer));
 
   media.addEventListener("loadedmetadata", () => {
     if (start() > 0) media.currentTime = start();
   });
-  for (const event of ["playing", "seeked", "ratechange", "pause"]) media.addEventListener(event, scheduleEnd);
+  for (const event of ["playing", "seeked", "ratechange", "pause"])
+    media.addEventListener(event, scheduleEnd);
   media.addEventListener("timeupdate", () => {
     if (pastEnd() && !media.paused) finish();
   });
@@ -48,5 +52,11 @@ export function playRange(media: HTMLMediaElement, range: () => PlaybackRange): 
   media.addEventListener("play", () => {
     if (pastEnd()) media.currentTime = start();
   });
-  createEffect(on(() => range().startTime, () => (media.currentTime = start()), { defer: true }));
+  createEffect(
+    on(
+      () => range().startTime,
+      () => (media.currentTime = start()),
+      { defer: true },
+    ),
+  );
 }

@@ -17,7 +17,9 @@ export function Video(props: ElementProps<"video">) {
       ref={(media) => playRange(media, () => props.el)}
     >
       <For each={props.el.subtitles ?? []}>
-        {(track, index) => <track kind="subtitles" label={track.label} src={track.src} default={index() === 0} />}
+        {(track, index) => (
+          <track kind="subtitles" label={track.label} src={track.src} default={index() === 0} />
+        )}
       </For>
     </video>
   );

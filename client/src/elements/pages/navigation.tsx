@@ -12,7 +12,8 @@ import { Icon } from "../icon.tsx";
 export function Navigation(props: ElementProps<"navigation">) {
   const client = useClient();
   const appTitle = readConfig().title;
-  const pageTitle = () => (appTitle && appTitle !== props.el.title ? `${props.el.title} · ${appTitle}` : props.el.title);
+  const pageTitle = () =>
+    appTitle && appTitle !== props.el.title ? `${props.el.title} · ${appTitle}` : props.el.title;
   createEffect(() => (document.title = pageTitle()));
   // Another menu may already have titled the tab (a page reset redraws it): leave its title.
   onCleanup(() => document.title === pageTitle() && (document.title = appTitle ?? "edgelit"));

@@ -17,7 +17,11 @@ export function PageLink(props: ElementProps<"pageLink">) {
       title={props.el.help}
       target={props.el.external ? "_blank" : undefined}
       rel={props.el.external ? "noopener noreferrer" : undefined}
-      onClick={(event) => !props.el.external && !props.el.disabled && followInApp(event, props.el.href, client.navigate)}
+      onClick={(event) =>
+        !props.el.external &&
+        !props.el.disabled &&
+        followInApp(event, props.el.href, client.navigate)
+      }
     >
       <Icon icon={props.el.icon} class="page-icon" />
       <span>{props.el.label}</span>

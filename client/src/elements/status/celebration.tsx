@@ -15,7 +15,13 @@ interface EffectLook {
 
 const LOOKS: Record<Effect, EffectLook> = {
   balloons: { pieces: 32, maxDelay: 1200, minDuration: 2600, maxDuration: 3800 },
-  snow: { symbols: ["❄", "❅", "❆"], pieces: 48, maxDelay: 1500, minDuration: 3500, maxDuration: 5000 },
+  snow: {
+    symbols: ["❄", "❅", "❆"],
+    pieces: 48,
+    maxDelay: 1500,
+    minDuration: 3500,
+    maxDuration: 5000,
+  },
 };
 
 /** Runs already celebrated in this page: a page resent whole (after a reconnect) does not celebrate twice. */
@@ -23,13 +29,23 @@ const shown = new Set<string>();
 
 /** `st.balloons`: each new `nonce` sends balloons up over the page once. It draws nothing in place. */
 export function Balloons(props: ElementProps<"balloons">) {
-  createEffect(on(() => props.el.nonce, (nonce) => celebrate("balloons", nonce)));
+  createEffect(
+    on(
+      () => props.el.nonce,
+      (nonce) => celebrate("balloons", nonce),
+    ),
+  );
   return null;
 }
 
 /** `st.snow`: each new `nonce` lets snow fall over the page once. It draws nothing in place. */
 export function Snow(props: ElementProps<"snow">) {
-  createEffect(on(() => props.el.nonce, (nonce) => celebrate("snow", nonce)));
+  createEffect(
+    on(
+      () => props.el.nonce,
+      (nonce) => celebrate("snow", nonce),
+    ),
+  );
   return null;
 }
 

@@ -7,7 +7,9 @@ export function Progress(props: ElementProps<"progress">) {
   const percent = () => Math.min(100, Math.max(0, props.el.value));
   return (
     <div class="progress">
-      <Show when={props.el.text}>{(text) => <div class="markdown progress-text" innerHTML={renderMarkdown(text())} />}</Show>
+      <Show when={props.el.text}>
+        {(text) => <div class="markdown progress-text" innerHTML={renderMarkdown(text())} />}
+      </Show>
       <div
         class="progress-track"
         role="progressbar"

@@ -14,7 +14,13 @@ export function StatusBox(props: ElementProps<"status">) {
     <details class={`expander status-box state-${props.el.state}`} open={expanded()}>
       <summary>
         <span class="status-icon" role="img" aria-label={STATE_NAMES[props.el.state]}>
-          {props.el.state === "running" ? <span class="spinner" /> : props.el.state === "complete" ? "✓" : "✕"}
+          {props.el.state === "running" ? (
+            <span class="spinner" />
+          ) : props.el.state === "complete" ? (
+            "✓"
+          ) : (
+            "✕"
+          )}
         </span>
         <span>{props.el.label}</span>
       </summary>

@@ -20,7 +20,12 @@ let regionMounted = false;
  * once in the page's corner, for a few seconds. The element itself draws nothing.
  */
 export function Toast(props: ElementProps<"toast">) {
-  createEffect(on(() => props.el.nonce, () => showToast({ body: props.el.body, icon: props.el.icon })));
+  createEffect(
+    on(
+      () => props.el.nonce,
+      () => showToast({ body: props.el.body, icon: props.el.icon }),
+    ),
+  );
   return null;
 }
 

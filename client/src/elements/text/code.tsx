@@ -27,13 +27,28 @@ export function Code(props: ElementProps<"code">) {
     <div class="code-block">
       <pre
         class="code"
-        classList={{ numbered: props.el.lineNumbers === true, wrapped: props.el.wrapLines === true }}
+        classList={{
+          numbered: props.el.lineNumbers === true,
+          wrapped: props.el.wrapLines === true,
+        }}
         style={props.el.height === undefined ? undefined : { height: `${props.el.height}px` }}
         tabIndex={props.el.height === undefined ? undefined : 0}
       >
-        <code class={props.el.language ? `language-${props.el.language}` : undefined} classList={{ hljs: highlighted() !== undefined }}>
-          <Show when={highlighted()} fallback={<For each={props.el.body.split("\n")}>{(line) => <span class="line">{line + "\n"}</span>}</For>}>
-            {(lines) => <For each={lines()}>{(line) => <span class="line" innerHTML={line + "\n"} />}</For>}
+        <code
+          class={props.el.language ? `language-${props.el.language}` : undefined}
+          classList={{ hljs: highlighted() !== undefined }}
+        >
+          <Show
+            when={highlighted()}
+            fallback={
+              <For each={props.el.body.split("\n")}>
+                {(line) => <span class="line">{line + "\n"}</span>}
+              </For>
+            }
+          >
+            {(lines) => (
+              <For each={lines()}>{(line) => <span class="line" innerHTML={line + "\n"} />}</For>
+            )}
           </Show>
         </code>
       </pre>
@@ -54,9 +69,33 @@ function CopyButton(props: { text: string }) {
     timer = setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <button type="button" class="copy-button" title={copied() ? "Copied" : "Copy to clipboard"} aria-label={copied() ? "Copied" : "Copy to clipboard"} onClick={() => void copy()}>
-      <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-        <Show when={copied()} fallback={<><rect x="9" y="9" width="13" height="13" rx="2" /><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" /></>}>
+    <button
+      type="button"
+      class="copy-button"
+      title={copied() ? "Copied" : "Copy to clipboard"}
+      aria-label={copied() ? "Copied" : "Copy to clipboard"}
+      onClick={() => void copy()}
+    >
+      <svg
+        viewBox="0 0 24 24"
+        width="16"
+        height="16"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      >
+        <Show
+          when={copied()}
+          fallback={
+            <>
+              <rect x="9" y="9" width="13" height="13" rx="2" />
+              <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
+            </>
+          }
+        >
           <path d="M20 6 9 17l-5-5" />
         </Show>
       </svg>

@@ -10,7 +10,10 @@ export function Heading(props: ElementProps<"heading">) {
   return (
     <div class="heading">
       <div class="with-help">
-        <Dynamic component={`h${props.el.level}`} ref={richHtml(() => renderInlineMarkdown(props.el.body))} />
+        <Dynamic
+          component={`h${props.el.level}`}
+          ref={richHtml(() => renderInlineMarkdown(props.el.body))}
+        />
         <Help text={props.el.help} />
       </div>
       <Show when={props.el.divider}>

@@ -44,7 +44,13 @@ function JsonNode(props: { name?: string; value: JsonValue; open: boolean }) {
             </summary>
             <div class="json-children">
               <For each={children()}>
-                {([name, value]) => <JsonNode name={Array.isArray(props.value) ? undefined : name} value={value} open={props.open} />}
+                {([name, value]) => (
+                  <JsonNode
+                    name={Array.isArray(props.value) ? undefined : name}
+                    value={value}
+                    open={props.open}
+                  />
+                )}
               </For>
             </div>
           </details>

@@ -5,12 +5,26 @@ import { Help } from "../inputs/widget-label.tsx";
 
 /** Markdown; raw HTML (when the app allows it) goes through the sanitizer first. */
 export function Markdown(props: ElementProps<"markdown">) {
-  return <RichMarkdown class="markdown" body={props.el.body} allowHtml={props.el.allowHtml} help={props.el.help} />;
+  return (
+    <RichMarkdown
+      class="markdown"
+      body={props.el.body}
+      allowHtml={props.el.allowHtml}
+      help={props.el.help}
+    />
+  );
 }
 
 /** Small, muted markdown under other content. */
 export function Caption(props: ElementProps<"caption">) {
-  return <RichMarkdown class="markdown caption" body={props.el.body} allowHtml={props.el.allowHtml} help={props.el.help} />;
+  return (
+    <RichMarkdown
+      class="markdown caption"
+      body={props.el.body}
+      allowHtml={props.el.allowHtml}
+      help={props.el.help}
+    />
+  );
 }
 
 function RichMarkdown(props: { class: string; body: string; allowHtml?: boolean; help?: string }) {

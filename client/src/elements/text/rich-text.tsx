@@ -9,7 +9,10 @@ import { Icon } from "../icon.tsx";
 export function Latex(props: ElementProps<"latex">) {
   return (
     <div class="with-help">
-      <div class="latex" ref={richHtml(() => `<div class="math math-display">${escapeHtml(props.el.body)}</div>`)} />
+      <div
+        class="latex"
+        ref={richHtml(() => `<div class="math math-display">${escapeHtml(props.el.body)}</div>`)}
+      />
       <Help text={props.el.help} />
     </div>
   );
