@@ -1,7 +1,7 @@
 import { createMemo, Show } from "solid-js";
 import { ROOTS } from "../../src/protocol/index.ts";
-import { ClientContext } from "./client-context.ts";
-import type { Client } from "./create-client.ts";
+import { ClientContext } from "./runtime/client-context.ts";
+import type { Client } from "./runtime/create-client.ts";
 import { ElementList } from "./element-list.tsx";
 import { Notices } from "./notices.tsx";
 

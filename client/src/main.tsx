@@ -1,10 +1,10 @@
 import { render } from "solid-js/web";
 import { App } from "./app.tsx";
-import { readConfig } from "./config.ts";
-import { createClient } from "./create-client.ts";
+import { readConfig } from "./runtime/config.ts";
+import { createClient } from "./runtime/create-client.ts";
 import { watchDevReload } from "./dev-reload.ts";
 import { SettingsMenu } from "./settings/settings-menu.tsx";
-import { watchHistory } from "./location.ts";
+import { watchHistory } from "./runtime/location.ts";
 import "./styles.css";
 
 const config = readConfig();

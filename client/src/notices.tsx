@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import type { Client } from "./create-client.ts";
+import type { Client } from "./runtime/create-client.ts";
 
 /** The page's status: the running indicator, connection and error banners, and toasts. */
 export function Notices(props: { client: Client }) {

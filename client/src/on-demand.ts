@@ -7,7 +7,7 @@ import {
   type Component,
   type JSX,
 } from "solid-js";
-import { useClient } from "./client-context.ts";
+import { useClient } from "./runtime/client-context.ts";
 
 /**
  * An element component whose code loads the first time the page shows that

@@ -1,5 +1,5 @@
 import type { Transport } from "../../../src/protocol/index.ts";
-import type { CreateTransport, EventTransport } from "../transport.ts";
+import type { CreateTransport, EventTransport } from "./transport.ts";
 import { createJsonTransport } from "./json.ts";
 import { createSseTransport } from "./sse.ts";
 import { createWebSocketTransport } from "./websocket.ts";

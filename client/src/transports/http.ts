@@ -12,7 +12,7 @@ import {
   STORE_UNREACHABLE,
   endOfRun,
   type AttemptOutcome,
-} from "../transport.ts";
+} from "./transport.ts";
 
 /** `POST ROUTES.event`: the answer when it is a 2xx, else how the attempt ended. */
 export async function postEvent(

@@ -1,4 +1,4 @@
-import type { CreateTransport } from "../transport.ts";
+import type { CreateTransport } from "./transport.ts";
 import { postEvent, readAnswer } from "./http.ts";
 
 /**

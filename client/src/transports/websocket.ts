@@ -10,7 +10,7 @@ import {
   endOfRun,
   type AttemptOutcome,
   type CreateTransport,
-} from "../transport.ts";
+} from "./transport.ts";
 
 /** A socket still connecting after this long is as good as refused (a proxy holding the upgrade). */
 const OPEN_TIMEOUT_MS = 10_000;

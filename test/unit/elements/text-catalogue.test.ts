@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { renderInlineMarkdown, renderMarkdown } from "../../../client/src/markdown.ts";
+import { renderInlineMarkdown, renderMarkdown } from "../../../client/src/rich/markdown.ts";
 import { splitHighlightedLines } from "../../../client/src/rich/highlight.ts";
 import { defineApp } from "../../../src/index.ts";
 import { AppTest } from "../../../src/testing/index.ts";

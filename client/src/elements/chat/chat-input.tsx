@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import { useClient } from "../../client-context.ts";
+import { useClient } from "../../runtime/client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { createContext, useContext } from "solid-js";
 import type { WidgetChange } from "../../../../src/protocol/index.ts";
-import type { EventQueue } from "../../events.ts";
+import type { EventQueue } from "../../runtime/events.ts";
 
 /**
  * A form in the page. Its widgets' changes are held here instead of being

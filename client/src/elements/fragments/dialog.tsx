@@ -1,6 +1,6 @@
 import { Show, createSignal, createUniqueId, onCleanup, onMount } from "solid-js";
 import { Portal } from "solid-js/web";
-import { ClientContext, useClient } from "../../client-context.ts";
+import { ClientContext, useClient } from "../../runtime/client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 import { scopedClient } from "./scoped-client.ts";
 

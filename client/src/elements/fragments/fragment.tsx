@@ -1,5 +1,5 @@
 import { createEffect, onCleanup } from "solid-js";
-import { ClientContext, useClient } from "../../client-context.ts";
+import { ClientContext, useClient } from "../../runtime/client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 import { scopedClient } from "./scoped-client.ts";
 

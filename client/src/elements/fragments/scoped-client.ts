@@ -1,5 +1,5 @@
-import type { Client } from "../../create-client.ts";
-import type { EventQueue } from "../../events.ts";
+import type { Client } from "../../runtime/create-client.ts";
+import type { EventQueue } from "../../runtime/events.ts";
 
 /**
  * The client as the widgets inside a fragment see it: their changes name the

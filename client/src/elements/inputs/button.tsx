@@ -1,4 +1,4 @@
-import { useClient } from "../../client-context.ts";
+import { useClient } from "../../runtime/client-context.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Icon } from "../icon.tsx";
 import { Help } from "./widget-label.tsx";

@@ -1,6 +1,6 @@
 import { createSignal, type Accessor } from "solid-js";
 import type { UploadedFileRef, WidgetProps } from "../../../../src/protocol/index.ts";
-import { useClient } from "../../client-context.ts";
+import { useClient } from "../../runtime/client-context.ts";
 import { checkFile, uploadFiles } from "./upload.ts";
 import { createWidgetValue } from "./widget-value.ts";
 

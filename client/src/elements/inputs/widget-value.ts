@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, type Accessor } from "solid-js";
 import type { WidgetProps } from "../../../../src/protocol/index.ts";
-import { useClient } from "../../client-context.ts";
+import { useClient } from "../../runtime/client-context.ts";
 import { useForm } from "../forms/form-context.ts";
 
 export interface WidgetValue<T> {

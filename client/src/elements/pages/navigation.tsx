@@ -1,7 +1,7 @@
 import { createEffect, For, onCleanup, Show } from "solid-js";
-import { useClient } from "../../client-context.ts";
-import { readConfig } from "../../config.ts";
-import { followInApp } from "../../location.ts";
+import { useClient } from "../../runtime/client-context.ts";
+import { readConfig } from "../../runtime/config.ts";
+import { followInApp } from "../../runtime/location.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Icon } from "../icon.tsx";
 

@@ -1,5 +1,5 @@
-import { useClient } from "../../client-context.ts";
-import { followInApp, pageUrl } from "../../location.ts";
+import { useClient } from "../../runtime/client-context.ts";
+import { followInApp, pageUrl } from "../../runtime/location.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Icon } from "../icon.tsx";
 

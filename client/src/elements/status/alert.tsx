@@ -1,4 +1,4 @@
-import { renderMarkdown } from "../../markdown.ts";
+import { renderMarkdown } from "../../rich/markdown.ts";
 import { richHtml } from "../../rich/rich-html.ts";
 import { Icon } from "../icon.tsx";
 import type { ElementProps } from "../element-props.ts";

@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { renderMarkdown } from "../../markdown.ts";
+import { renderMarkdown } from "../../rich/markdown.ts";
 import type { ElementProps } from "../element-props.ts";
 
 /** A progress bar; the server moves it by sending new props to the same element. */

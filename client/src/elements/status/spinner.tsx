@@ -1,4 +1,4 @@
-import { renderMarkdown } from "../../markdown.ts";
+import { renderMarkdown } from "../../rich/markdown.ts";
 import type { ElementProps } from "../element-props.ts";
 
 /** Shown while the app's function runs; it appears after a short delay, so quick work never flickers. */

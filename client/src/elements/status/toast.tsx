@@ -1,6 +1,6 @@
 import { For, createEffect, createSignal, on } from "solid-js";
 import { render } from "solid-js/web";
-import { renderMarkdown } from "../../markdown.ts";
+import { renderMarkdown } from "../../rich/markdown.ts";
 import { Icon } from "../icon.tsx";
 import type { ElementProps } from "../element-props.ts";
 

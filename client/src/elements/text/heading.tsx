@@ -1,6 +1,6 @@
 import { Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import { renderInlineMarkdown } from "../../markdown.ts";
+import { renderInlineMarkdown } from "../../rich/markdown.ts";
 import { richHtml } from "../../rich/rich-html.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Help } from "../inputs/widget-label.tsx";

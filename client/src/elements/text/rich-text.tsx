@@ -1,4 +1,4 @@
-import { renderInlineMarkdown } from "../../markdown.ts";
+import { renderInlineMarkdown } from "../../rich/markdown.ts";
 import { escapeHtml } from "../../rich/directives.ts";
 import { richHtml } from "../../rich/rich-html.ts";
 import type { ElementProps } from "../element-props.ts";

@@ -1,4 +1,4 @@
-import type { Transport } from "../../src/protocol/index.ts";
+import type { Transport } from "../../../src/protocol/index.ts";
 
 /** What the server tells the page through `<script id="edgelit-config">` (the server's PageConfig). */
 export interface ClientConfig {

@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import type { UrlMessage } from "../../src/protocol/index.ts";
+import type { UrlMessage } from "../../../src/protocol/index.ts";
 
 /** The page's path and query, as every event sends it (`/settings?q=1`). */
 export function currentUrl(): string {

@@ -3,8 +3,8 @@ import type {
   RerunRequest,
   ServerMessage,
   Transport,
-} from "../../src/protocol/index.ts";
-import type { TransportChoice } from "./transports/choose.ts";
+} from "../../../src/protocol/index.ts";
+import type { TransportChoice } from "./choose.ts";
 
 /** How one event ended, once the server could be reached. */
 export type DeliveryOutcome =

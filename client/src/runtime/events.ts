@@ -1,4 +1,4 @@
-import type { CarriedEvent, FragmentRequest, WidgetChange } from "../../src/protocol/index.ts";
+import type { CarriedEvent, FragmentRequest, WidgetChange } from "../../../src/protocol/index.ts";
 
 /** An event as sent: its id stays the same on every attempt, so the server applies it once. */
 export interface OutgoingEvent extends CarriedEvent {

@@ -7,7 +7,7 @@ import {
   type ElementTree,
   type ServerMessage,
   type Transport,
-} from "../../src/protocol/index.ts";
+} from "../../../src/protocol/index.ts";
 import {
   createEventQueue,
   randomId,
@@ -17,8 +17,8 @@ import {
 } from "./events.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
-import { deliverEvent, type UnreachableReason } from "./transport.ts";
-import { chooseTransport } from "./transports/choose.ts";
+import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
+import { chooseTransport } from "../transports/choose.ts";
 
 export interface Toast {
   id: number;

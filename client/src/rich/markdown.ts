@@ -1,5 +1,5 @@
 import { Marked, type MarkedExtension, type Tokens } from "marked";
-import { escapeHtml, streamlitMarkdown } from "./rich/directives.ts";
+import { escapeHtml, streamlitMarkdown } from "./directives.ts";
 
 /**
  * Markdown to HTML for the markdown and caption elements, with Streamlit's
