@@ -1,4 +1,9 @@
-import { defineWidget, indexOfOption, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  indexOfOption,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import { multiChoiceCodec, singleChoiceCodec, type ChoiceSettings } from "./selection.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -29,17 +34,18 @@ export type ButtonGroupOptions<Option> =
   | MultiButtonGroupOptions<Option>;
 
 /**
- * A row of toggle buttons (kind "pills" or "segmentedControl"). In single mode
+ * A row of toggle buttons (the pills or segmented control kind). In single mode
  * it returns the chosen option or null, and clicking the chosen option again
  * clears it; in multi mode it returns the chosen options, in the order given.
  */
 export function buttonGroup<Option>(
   target: ElementTarget,
-  kind: "pills" | "segmentedControl",
+  definition: typeof pillsKind | typeof segmentedControlKind,
   label: string,
   options: readonly Option[],
   settings: ButtonGroupOptions<Option> = {},
 ): Option | null | Option[] {
+  const kind = definition.kind;
   const mode = settings.selectionMode ?? "single";
   if (mode !== "single" && mode !== "multi") {
     throw new EdgelitApiError(
@@ -54,9 +60,7 @@ export function buttonGroup<Option>(
   );
   const defaultValue =
     settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
-  const { id, value, shown } = target.run.widget<Option | null | Option[]>({
-    kind,
-    at: target.path,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: settings.key,
     identity: [labels, defaultValue, multi],

@@ -3,6 +3,8 @@ import type { ElementHandle } from "../core/handle.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
 import {
   buttonGroup,
+  pillsKind,
+  segmentedControlKind,
   type ButtonGroupOptions,
   type MultiButtonGroupOptions,
   type SingleButtonGroupOptions,
@@ -73,7 +75,7 @@ function pillsMethod<Option>(
   options: readonly Option[],
   settings?: ButtonGroupOptions<Option>,
 ): Option | null | Option[] {
-  return buttonGroup(this[TARGET], "pills", label, options, settings);
+  return buttonGroup(this[TARGET], pillsKind, label, options, settings);
 }
 
 function segmentedControlMethod<Option>(
@@ -94,5 +96,5 @@ function segmentedControlMethod<Option>(
   options: readonly Option[],
   settings?: ButtonGroupOptions<Option>,
 ): Option | null | Option[] {
-  return buttonGroup(this[TARGET], "segmentedControl", label, options, settings);
+  return buttonGroup(this[TARGET], segmentedControlKind, label, options, settings);
 }

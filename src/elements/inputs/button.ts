@@ -1,4 +1,11 @@
-import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  describe,
+  ok,
+  refuse,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -23,14 +30,14 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
  */
 export function button(
   target: ElementTarget,
+  definition: typeof buttonKind | typeof formSubmitButtonKind,
   label: string,
   options: ButtonOptions = {},
-  kind: "button" | "formSubmitButton" = "button",
 ): boolean {
+  const kind = definition.kind;
   const variant = options.type ?? "secondary";
   const icon = checkIcon(`st.${kind}`, options.icon);
-  const { id, value } = target.run.widget<boolean>({
-    kind,
+  const { id, value } = registerWidget(target, definition, {
     label,
     key: options.key,
     // As in Streamlit, the icon is part of the identity (added only when set, so older ids stay).
@@ -38,7 +45,6 @@ export function button(
     settings: {},
     defaultValue: false,
     onChange: options.onClick ?? options.onChange,
-    at: target.path,
   });
   target.emit(
     kind,

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -9,27 +9,25 @@ export interface CheckboxOptions extends WidgetOptions {
 }
 
 /**
- * A checkbox (or, with kind "toggle", a switch). Returns whether it is checked.
+ * A checkbox (or, with the toggle kind, a switch). Returns whether it is checked.
  * @example if (st.checkbox("Show raw data")) st.json(rows);
  */
 export function checkbox(
   target: ElementTarget,
-  kind: "checkbox" | "toggle",
+  definition: typeof checkboxKind | typeof toggleKind,
   label: string,
   options: CheckboxOptions = {},
 ): boolean {
   const defaultValue = options.value ?? false;
-  const { id, value, shown } = target.run.widget({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [defaultValue],
     settings: {},
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
-  target.emit(kind, baseProps(id, label, options, { value: shown }));
+  target.emit(definition.kind, baseProps(id, label, options, { value: shown }));
   return value;
 }
 

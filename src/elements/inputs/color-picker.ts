@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -24,15 +24,13 @@ export function colorPicker(
     throw new EdgelitApiError(
       `colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`,
     );
-  const { id, value, shown } = target.run.widget<string>({
-    kind: "colorPicker",
+  const { id, value, shown } = registerWidget(target, colorPickerKind, {
     label,
     key: options.key,
     identity: [defaultValue],
     settings: {},
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit("colorPicker", baseProps(id, label, options, { value: shown }));
   return value;

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { fromDayNumber, isIsoDate } from "./calendar.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -76,8 +76,7 @@ export function dateInput(
       `${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`,
     );
   }
-  const { id, value, shown } = target.run.widget<string | [string, string] | null>({
-    kind: "dateInput",
+  const { id, value, shown } = registerWidget(target, dateInputKind, {
     label,
     key: options.key,
     // "today" rather than the date, so the widget keeps its value past midnight.
@@ -95,7 +94,6 @@ export function dateInput(
     },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "dateInput",

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { addYears, isIsoDate, isTime, toTimeOfDay } from "./calendar.ts";
@@ -75,8 +75,7 @@ export function datetimeInput(
   }
   const defaultValue = full === null ? null : shape(full);
   const nullable = given === null ? { nullable: true } : {};
-  const { id, value, shown } = target.run.widget<string | null>({
-    kind: "datetimeInput",
+  const { id, value, shown } = registerWidget(target, datetimeInputKind, {
     label,
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
@@ -87,10 +86,9 @@ export function datetimeInput(
       step,
       format,
     ],
-    settings: { step, min, max, ...nullable } satisfies DatetimeSettings,
+    settings: { step, min, max, ...nullable },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "datetimeInput",

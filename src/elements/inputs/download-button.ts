@@ -1,4 +1,4 @@
-import { defineWidget } from "../core/widget-kind.ts";
+import { defineWidget, registerWidget } from "../core/widget-kind.ts";
 import { clickCodec } from "./button.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { mediaSource, type MediaInput } from "../../media/media-source.ts";
@@ -33,15 +33,13 @@ export function downloadButton(
   const icon = checkIcon("st.downloadButton", options.icon);
   const isText = typeof data === "string";
   const mime = options.mime ?? (isText ? "text/plain" : undefined);
-  const { id, value } = target.run.widget<boolean>({
-    kind: "downloadButton",
+  const { id, value } = registerWidget(target, downloadButtonKind, {
     label,
     key: options.key,
     identity: [fileName, mime, variant, ...(icon === undefined ? [] : [icon])],
     settings: {},
     defaultValue: false,
     onChange: options.onClick,
-    at: target.path,
   });
   const input = isText ? new TextEncoder().encode(data) : data;
   const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });

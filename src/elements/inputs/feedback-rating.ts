@@ -1,4 +1,4 @@
-import { defineWidget } from "../core/widget-kind.ts";
+import { defineWidget, registerWidget } from "../core/widget-kind.ts";
 import { singleChoiceCodec } from "./selection.ts";
 import type { ElementTarget } from "../core/target.ts";
 import type { FeedbackScale } from "../../protocol/index.ts";
@@ -26,15 +26,13 @@ export function feedback(
     );
   }
   const ratings = Array.from({ length: SCALE_SIZES[scale] }, (_, rating) => rating);
-  const { id, value, shown } = target.run.widget<number | null>({
-    kind: "feedback",
-    at: target.path,
+  const { id, value, shown } = registerWidget(target, feedbackKind, {
     // The scale names the widget: two of one scale need keys, as in Streamlit.
     label: scale,
     key: options.key,
     identity: [],
     settings: { options: ratings, nullable: true },
-    defaultValue: null,
+    defaultValue: null as number | null,
     onChange: options.onChange,
   });
   target.emit("feedback", {

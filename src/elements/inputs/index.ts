@@ -1,9 +1,11 @@
 import { TARGET, type Drawable } from "../core/target.ts";
-import { button, type ButtonOptions } from "./button.ts";
-import { checkbox, type CheckboxOptions } from "./checkbox.ts";
+import { button, buttonKind, type ButtonOptions } from "./button.ts";
+import { checkbox, checkboxKind, toggleKind, type CheckboxOptions } from "./checkbox.ts";
 import { numberInput, type NumberInputOptions } from "./number-input.ts";
 import {
   multiselect,
+  radioKind,
+  selectboxKind,
   singleChoice,
   type MultiselectOptions,
   type SingleChoiceOptions,
@@ -48,15 +50,15 @@ export type { DatetimeInputOptions, DateTimeLike } from "./datetime-input.ts";
 export const inputMethods = {
   /** A button; true for exactly the run its click causes. @example if (st.button("Go")) go(); */
   button(this: Drawable, label: string, options?: ButtonOptions): boolean {
-    return button(this[TARGET], label, options);
+    return button(this[TARGET], buttonKind, label, options);
   },
   /** A checkbox. @example const show = st.checkbox("Show details"); */
   checkbox(this: Drawable, label: string, options?: CheckboxOptions): boolean {
-    return checkbox(this[TARGET], "checkbox", label, options);
+    return checkbox(this[TARGET], checkboxKind, label, options);
   },
   /** An on/off switch. @example const dark = st.toggle("Dark mode"); */
   toggle(this: Drawable, label: string, options?: CheckboxOptions): boolean {
-    return checkbox(this[TARGET], "toggle", label, options);
+    return checkbox(this[TARGET], toggleKind, label, options);
   },
   /**
    * A slider: a number, or a `[low, high]` range when `value` is a pair.
@@ -95,7 +97,7 @@ export const inputMethods = {
     options: readonly Option[],
     settings?: SingleChoiceOptions<Option>,
   ): Option {
-    return singleChoice(this[TARGET], "selectbox", label, options, settings) as Option;
+    return singleChoice(this[TARGET], selectboxKind, label, options, settings) as Option;
   },
   /** A radio group that returns the chosen option. @example const size = st.radio("Size", ["S", "M", "L"]); */
   radio<Option>(
@@ -104,7 +106,7 @@ export const inputMethods = {
     options: readonly Option[],
     settings?: SingleChoiceOptions<Option>,
   ): Option {
-    return singleChoice(this[TARGET], "radio", label, options, settings) as Option;
+    return singleChoice(this[TARGET], radioKind, label, options, settings) as Option;
   },
   /** A multiple-choice field. @example const tags = st.multiselect("Tags", ["a", "b"]); */
   multiselect<Option>(

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -34,8 +34,7 @@ export function numberInput<Value extends number | null = number>(
   const step = options.step ?? (integer ? 1 : 0.01);
   if (min !== undefined && max !== undefined && min > max)
     throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
-  const { id, value, shown } = target.run.widget({
-    kind: "numberInput",
+  const { id, value, shown } = registerWidget(target, numberInputKind, {
     label,
     key: options.key,
     identity: [min, max, step, defaultValue],
@@ -47,7 +46,6 @@ export function numberInput<Value extends number | null = number>(
     },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "numberInput",

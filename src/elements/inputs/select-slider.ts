@@ -5,6 +5,7 @@ import {
   isIndex,
   ok,
   refuse,
+  registerWidget,
   type WidgetCodec,
 } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
@@ -52,15 +53,13 @@ export function selectSlider<Option>(
   const defaultValue = range
     ? defaultIndices.map((index) => options[index] as Option)
     : (options[defaultIndices[0]!] as Option);
-  const { id, value, shown } = target.run.widget<Option | [Option, Option]>({
-    kind: "selectSlider",
+  const { id, value, shown } = registerWidget(target, selectSliderKind, {
     label,
     key: settings.key,
     identity: [labels, defaultIndices],
     settings: { options: [...options], ...(range && { range: true }) },
     defaultValue: defaultValue as Option | [Option, Option],
     onChange: settings.onChange,
-    at: target.path,
   });
   const index = range
     ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [

@@ -5,6 +5,7 @@ import {
   isIndex,
   ok,
   refuse,
+  registerWidget,
   type WidgetCodec,
 } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
@@ -35,12 +36,12 @@ export interface MultiselectOptions<Option> extends ChoiceOptions<Option> {
 }
 
 /**
- * A drop-down (kind "selectbox") or radio group (kind "radio") that returns
- * the chosen option itself.
+ * A drop-down (the selectbox kind) or radio group (the radio kind) that
+ * returns the chosen option itself.
  */
 export function singleChoice<Option>(
   target: ElementTarget,
-  kind: "selectbox" | "radio",
+  definition: typeof selectboxKind | typeof radioKind,
   label: string,
   options: readonly Option[],
   settings: SingleChoiceOptions<Option> = {},
@@ -49,22 +50,20 @@ export function singleChoice<Option>(
   const index = settings.index === undefined ? 0 : settings.index;
   if (index !== null && (!Number.isInteger(index) || index < 0 || index >= options.length)) {
     throw new EdgelitApiError(
-      `${kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`,
+      `${definition.kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`,
     );
   }
-  const { id, value, shown } = target.run.widget<Option | null>({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: settings.key,
     identity: [labels, index, settings.placeholder],
     settings: { options: [...options], ...(index === null && { nullable: true }) },
     defaultValue: index === null ? null : (options[index] as Option),
     onChange: settings.onChange,
-    at: target.path,
   });
   const chosen = shown === null ? null : indexOfOption(options, shown);
   const props = baseProps(id, label, settings, { options: labels, index: chosen });
-  if (kind === "selectbox") {
+  if (definition.kind === "selectbox") {
     target.emit(
       "selectbox",
       Object.assign(
@@ -93,8 +92,7 @@ export function multiselect<Option>(
 ): Option[] {
   const labels = labelsOf(options, settings.formatFunc);
   const defaultValue = settings.default ?? [];
-  const { id, value, shown } = target.run.widget<Option[]>({
-    kind: "multiselect",
+  const { id, value, shown } = registerWidget(target, multiselectKind, {
     label,
     key: settings.key,
     identity: [labels, defaultValue, settings.maxSelections],
@@ -104,7 +102,6 @@ export function multiselect<Option>(
     },
     defaultValue,
     onChange: settings.onChange,
-    at: target.path,
   });
   target.emit(
     "multiselect",

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { numberCheck, type NumberSettings } from "./number-input.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -33,8 +33,7 @@ export function slider<Value extends number | [number, number] = number>(
   if (!(step > 0))
     throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
   const range = Array.isArray(defaultValue);
-  const { id, value, shown } = target.run.widget({
-    kind: "slider",
+  const { id, value, shown } = registerWidget(target, sliderKind, {
     label,
     key: options.key,
     identity: [min, max, step, defaultValue],
@@ -46,7 +45,6 @@ export function slider<Value extends number | [number, number] = number>(
     },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "slider",

@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import type { RegisteredWidget } from "../../runner/widget-registry.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -30,7 +30,7 @@ export function textInput(
   label: string,
   options: TextInputOptions = {},
 ): string {
-  const { id, value, shown } = registerText(target, "textInput", label, options);
+  const { id, value, shown } = registerText(target, textInputKind, label, options);
   target.emit(
     "textInput",
     baseProps(id, label, options, {
@@ -52,7 +52,7 @@ export function textArea(
   label: string,
   options: TextAreaOptions = {},
 ): string {
-  const { id, value, shown } = registerText(target, "textArea", label, options);
+  const { id, value, shown } = registerText(target, textAreaKind, label, options);
   target.emit(
     "textArea",
     baseProps(id, label, options, {
@@ -67,20 +67,18 @@ export function textArea(
 
 function registerText(
   target: ElementTarget,
-  kind: "textInput" | "textArea",
+  definition: typeof textInputKind | typeof textAreaKind,
   label: string,
   options: TextInputOptions | TextAreaOptions,
 ): RegisteredWidget<string> {
   const defaultValue = options.value ?? "";
-  return target.run.widget({
-    kind,
+  return registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [defaultValue, options.maxChars, options.placeholder],
     settings: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
 }
 

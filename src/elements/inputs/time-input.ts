@@ -1,4 +1,4 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { isTime } from "./calendar.ts";
 import type { ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -43,8 +43,7 @@ export function timeInput(
     throw new EdgelitApiError(
       `${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`,
     );
-  const { id, value, shown } = target.run.widget<string | null>({
-    kind: "timeInput",
+  const { id, value, shown } = registerWidget(target, timeInputKind, {
     label,
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
@@ -52,7 +51,6 @@ export function timeInput(
     settings: { step, ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "timeInput",

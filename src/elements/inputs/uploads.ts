@@ -1,4 +1,11 @@
-import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  describe,
+  ok,
+  refuse,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import type { ElementTarget } from "../core/target.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 import type { UploadedFileRef } from "../../protocol/index.ts";
@@ -48,7 +55,7 @@ export function fileUploader(
 ): UploadedFile | UploadedFile[] | null {
   const accept = normalizeAccept(options.type);
   const multiple = options.multiple ?? false;
-  const refs = uploadWidget(target, "fileUploader", label, options, { accept, multiple });
+  const refs = uploadWidget(target, fileUploaderKind, label, options, { accept, multiple });
   const files = refs.map((ref) => target.run.openUpload(ref));
   return multiple ? files : (files[0] ?? null);
 }
@@ -59,7 +66,7 @@ export function cameraInput(
   label: string,
   options: CaptureOptions = {},
 ): UploadedFile | null {
-  const [ref] = uploadWidget(target, "cameraInput", label, options, {
+  const [ref] = uploadWidget(target, cameraInputKind, label, options, {
     accept: ["image/*"],
     multiple: false,
   });
@@ -72,7 +79,7 @@ export function audioInput(
   label: string,
   options: CaptureOptions = {},
 ): UploadedFile | null {
-  const [ref] = uploadWidget(target, "audioInput", label, options, {
+  const [ref] = uploadWidget(target, audioInputKind, label, options, {
     accept: ["audio/*"],
     multiple: false,
   });
@@ -81,22 +88,25 @@ export function audioInput(
 
 function uploadWidget(
   target: ElementTarget,
-  kind: "fileUploader" | "cameraInput" | "audioInput",
+  definition: typeof fileUploaderKind | typeof cameraInputKind | typeof audioInputKind,
   label: string,
   options: WidgetOptions & { maxBytes?: number },
   shape: { accept: string[] | undefined; multiple: boolean },
 ): UploadedFileRef[] {
+  const kind = definition.kind;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   if (!(maxBytes > 0)) throw new EdgelitApiError(`${kind} "${label}": maxBytes must be above 0.`);
-  const { id, value, shown } = target.run.widget<UploadedFileRef[]>({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [shape.accept, shape.multiple, maxBytes],
-    settings: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
-    defaultValue: [],
+    settings: {
+      multiple: shape.multiple,
+      maxBytes,
+      ...(shape.accept && { accept: shape.accept }),
+    },
+    defaultValue: [] as UploadedFileRef[],
     onChange: options.onChange,
-    at: target.path,
   });
   const props = baseProps(id, label, options, { maxBytes, files: shown });
   if (kind === "fileUploader")
