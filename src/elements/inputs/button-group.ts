@@ -5,7 +5,7 @@ import {
   type WidgetCodec,
 } from "../core/widget-kind.ts";
 import { multiChoiceCodec, singleChoiceCodec, type ChoiceSettings } from "./selection.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
@@ -33,12 +33,68 @@ export type ButtonGroupOptions<Option> =
   | SingleButtonGroupOptions<Option>
   | MultiButtonGroupOptions<Option>;
 
-/**
- * A row of toggle buttons (the pills or segmented control kind). In single mode
- * it returns the chosen option or null, and clicking the chosen option again
- * clears it; in multi mode it returns the chosen options, in the order given.
- */
-export function buttonGroup<Option>(
+/** The `st.pills` and `st.segmentedControl` methods; part of `inputMethods`. */
+export const buttonGroupMethods = {
+  /**
+   * Options as round toggle buttons. Returns the chosen option, or null (clicking
+   * the chosen one again clears it); with `selectionMode: "multi"`, the chosen options,
+   * in the order given.
+   * @example
+   * const mood = st.pills("Mood", ["🙂 Calm", "⚡ Busy"]);
+   * const tags = st.pills("Tags", ["red", "green", "blue"], { selectionMode: "multi", default: ["red"] });
+   */
+  pills: pillsMethod,
+  /**
+   * Options as one row of joined buttons; returns what `st.pills` returns.
+   * @example const view = st.segmentedControl("View", ["Map", "Table"], { default: "Map" });
+   */
+  segmentedControl: segmentedControlMethod,
+};
+
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
+  return buttonGroup(this[TARGET], pillsKind, label, options, settings);
+}
+
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
+  return buttonGroup(this[TARGET], segmentedControlKind, label, options, settings);
+}
+
+/** Draws a row of toggle buttons (the pills or segmented control kind); returns what `pills` returns. */
+function buttonGroup<Option>(
   target: ElementTarget,
   definition: typeof pillsKind | typeof segmentedControlKind,
   label: string,

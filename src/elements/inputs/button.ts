@@ -6,7 +6,7 @@ import {
   registerWidget,
   type WidgetCodec,
 } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -23,10 +23,20 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
   useContainerWidth?: boolean;
 }
 
+/** The `st.button` method; part of `inputMethods`. */
+export const buttonMethods = {
+  /**
+   * A button; true for exactly the one run its click causes.
+   * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
+   */
+  button(this: Drawable, label: string, options?: ButtonOptions): boolean {
+    return button(this[TARGET], buttonKind, label, options);
+  },
+};
+
 /**
- * A button. Returns true for exactly the one run caused by its click. A form's
- * submit button is the same widget under its own kind.
- * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
+ * Draws a button and returns whether its click caused this run. A form's submit
+ * button is the same widget under its own kind (see `formSubmitButton`).
  */
 export function button(
   target: ElementTarget,

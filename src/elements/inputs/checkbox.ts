@@ -1,5 +1,5 @@
 import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `checkbox` and `toggle`. */
@@ -8,11 +8,20 @@ export interface CheckboxOptions extends WidgetOptions {
   value?: boolean;
 }
 
-/**
- * A checkbox (or, with the toggle kind, a switch). Returns whether it is checked.
- * @example if (st.checkbox("Show raw data")) st.json(rows);
- */
-export function checkbox(
+/** The `st.checkbox` and `st.toggle` methods; part of `inputMethods`. */
+export const checkboxMethods = {
+  /** A checkbox; returns whether it is checked. @example if (st.checkbox("Show raw data")) st.json(rows); */
+  checkbox(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], checkboxKind, label, options);
+  },
+  /** An on/off switch; returns whether it is on. @example const dark = st.toggle("Dark mode"); */
+  toggle(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], toggleKind, label, options);
+  },
+};
+
+/** Draws a checkbox, or a switch for the toggle kind, and returns whether it is checked. */
+function checkbox(
   target: ElementTarget,
   definition: typeof checkboxKind | typeof toggleKind,
   label: string,
