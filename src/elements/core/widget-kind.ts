@@ -9,7 +9,6 @@ import {
 import type { ElementTarget } from "./target.ts";
 
 export type { Decoded, WidgetCodec } from "../../runner/widget-rules.ts";
-export { sameValue } from "../../runner/widget-rules.ts";
 
 /**
  * One widget kind, defined once next to its method: its name, its codec and
