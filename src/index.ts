@@ -64,7 +64,7 @@ export type {
   LinkButtonOptions,
   MultiButtonGroupOptions,
   SingleButtonGroupOptions,
-} from "./elements/inputs/button-rows.ts";
+} from "./elements/inputs/index.ts";
 export type { StatusContainer, StatusOptions } from "./elements/status/status-block.ts";
 export type { FormOptions, FormSubmitButtonOptions } from "./elements/forms/form.ts";
 export type { TextStream, TextStreamSource } from "./elements/text/write-stream.ts";

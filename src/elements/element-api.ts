@@ -1,6 +1,5 @@
 import { chatMethods } from "./chat/chat.ts";
 import { inputMethods } from "./inputs/index.ts";
-import { buttonRowMethods } from "./inputs/button-rows.ts";
 import { layoutMethods, type LayoutMethods } from "./layout/layout.ts";
 import { placeholderMethods } from "./layout/placeholder.ts";
 import { mediaMethods } from "./media/media.ts";
@@ -31,7 +30,6 @@ Object.assign(
   chatMethods,
   layoutMethods,
   placeholderMethods,
-  buttonRowMethods,
   celebrationMethods,
   formMethods,
   fragmentHostMethods,
@@ -52,7 +50,6 @@ declare module "./core/handle.ts" {
       ChatMethods,
       LayoutMethods,
       PlaceholderMethods,
-      ButtonRowMethods,
       CelebrationMethods,
       FormMethods,
       PageMethods {}
@@ -68,7 +65,6 @@ type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
-type ButtonRowMethods = typeof buttonRowMethods;
 type CelebrationMethods = typeof celebrationMethods;
 type FormMethods = typeof formMethods;
 type PageMethods = typeof pageMethods;

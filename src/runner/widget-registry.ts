@@ -4,7 +4,7 @@ import { EdgelitApiError } from "../errors/api-error.ts";
 import type { RunForms } from "./run-forms.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
-import type { WidgetRuleTable, WidgetRules } from "./widget-rules.ts";
+import type { WidgetRuleTable } from "./widget-rules.ts";
 
 /** What an element function tells the run about a widget it is drawing. */
 export interface WidgetCall<Value, Settings = unknown> {
@@ -68,11 +68,6 @@ export class WidgetRegistry {
   /** True once a widget with this key was drawn in this run: `st.session[key]` is then read-only. */
   hasCreatedKey(key: string): boolean {
     return this.createdKeys.has(key);
-  }
-
-  /** The rules of a widget kind. */
-  rulesOf(kind: WidgetKind): WidgetRules {
-    return this.rules[kind];
   }
 
   /**

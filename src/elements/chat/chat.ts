@@ -1,4 +1,4 @@
-import { defineWidget, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
+import { defineWidget, ok, refuse, registerWidget, type WidgetCodec } from "../core/widget-kind.ts";
 import { textCheck, type TextSettings } from "../inputs/text-input.ts";
 import type { Container } from "../core/handle.ts";
 import { TARGET, type Drawable } from "../core/target.ts";
@@ -60,19 +60,17 @@ export const chatMethods = {
     placeholder = "Your message",
     options: ChatInputOptions = {},
   ): string | null {
-    const calledAt = this[TARGET].path;
-    // Wherever it is called, the chat input belongs to the bottom of the page.
-    const target = this[TARGET].block([ROOTS.bottom]);
+    // Registered where it is called (a form there refuses it), drawn at the bottom of the page.
+    const calledAt = this[TARGET];
+    const target = calledAt.block([ROOTS.bottom]);
     const label = String(placeholder);
-    const { id, value } = target.run.widget<string | null>({
-      kind: "chatInput",
+    const { id, value } = registerWidget(calledAt, chatInputKind, {
       label,
       key: options.key,
       identity: [options.maxChars],
       settings: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
-      defaultValue: null,
+      defaultValue: null as string | null,
       onChange: options.onSubmit,
-      at: calledAt,
     });
     target.emit(
       "chatInput",

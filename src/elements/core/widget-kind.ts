@@ -9,7 +9,6 @@ import {
 import type { ElementTarget } from "./target.ts";
 
 export type { Decoded, WidgetCodec } from "../../runner/widget-rules.ts";
-export { sameValue } from "../../runner/widget-rules.ts";
 
 /**
  * One widget kind, defined once next to its method: its name, its codec and
@@ -47,9 +46,20 @@ export type WidgetCallOf<Value, Settings> = Omit<WidgetCall<Value>, "kind" | "at
 export function registerWidget<Value, Settings>(
   target: ElementTarget,
   definition: WidgetKindDefinition<WidgetKind, Settings>,
-  call: WidgetCallOf<Value, Settings>,
+  // Settings come from the definition alone, so the call's settings are checked against them.
+  call: WidgetCallOf<Value, NoInfer<Settings>>,
 ): RegisteredWidget<Value> {
-  return target.run.widget<Value>({ ...call, kind: definition.kind, at: target.path });
+  // Copied field by field, not by spreading `call`: every widget of every run comes through here.
+  return target.run.widget<Value>({
+    kind: definition.kind,
+    label: call.label,
+    key: call.key,
+    identity: call.identity,
+    settings: call.settings,
+    defaultValue: call.defaultValue,
+    onChange: call.onChange,
+    at: target.path,
+  });
 }
 
 /** A value the client sent, accepted as the app will see it. */

@@ -1,7 +1,7 @@
 import type { Container } from "../core/handle.ts";
 import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
-import { button, type ButtonOptions } from "../inputs/button.ts";
+import { button, formSubmitButtonKind, type ButtonOptions } from "../inputs/button.ts";
 import { openContainer } from "../core/handle.ts";
 
 /** Options of `form`. */
@@ -65,7 +65,7 @@ export const formMethods = {
         `st.formSubmitButton("${label}") must be called on a form: const form = st.form("my-form"); form.formSubmitButton("${label}").`,
       );
     }
-    const value = button(target, label, options, "formSubmitButton");
+    const value = button(target, formSubmitButtonKind, label, options);
     form.hasSubmitButton = true;
     return value;
   },

@@ -1,6 +1,11 @@
-import { defineWidget, indexOfOption, type WidgetCodec } from "../core/widget-kind.ts";
+import {
+  defineWidget,
+  indexOfOption,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
 import { multiChoiceCodec, singleChoiceCodec, type ChoiceSettings } from "./selection.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
@@ -28,18 +33,75 @@ export type ButtonGroupOptions<Option> =
   | SingleButtonGroupOptions<Option>
   | MultiButtonGroupOptions<Option>;
 
-/**
- * A row of toggle buttons (kind "pills" or "segmentedControl"). In single mode
- * it returns the chosen option or null, and clicking the chosen option again
- * clears it; in multi mode it returns the chosen options, in the order given.
- */
-export function buttonGroup<Option>(
+/** The `st.pills` and `st.segmentedControl` methods; part of `inputMethods`. */
+export const buttonGroupMethods = {
+  /**
+   * Options as round toggle buttons. Returns the chosen option, or null (clicking
+   * the chosen one again clears it); with `selectionMode: "multi"`, the chosen options,
+   * in the order given.
+   * @example
+   * const mood = st.pills("Mood", ["🙂 Calm", "⚡ Busy"]);
+   * const tags = st.pills("Tags", ["red", "green", "blue"], { selectionMode: "multi", default: ["red"] });
+   */
+  pills: pillsMethod,
+  /**
+   * Options as one row of joined buttons; returns what `st.pills` returns.
+   * @example const view = st.segmentedControl("View", ["Map", "Table"], { default: "Map" });
+   */
+  segmentedControl: segmentedControlMethod,
+};
+
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function pillsMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
+  return buttonGroup(this[TARGET], pillsKind, label, options, settings);
+}
+
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: MultiButtonGroupOptions<Option>,
+): Option[];
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SingleButtonGroupOptions<Option>,
+): Option | null;
+function segmentedControlMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: ButtonGroupOptions<Option>,
+): Option | null | Option[] {
+  return buttonGroup(this[TARGET], segmentedControlKind, label, options, settings);
+}
+
+/** Draws a row of toggle buttons (the pills or segmented control kind); returns what `pills` returns. */
+function buttonGroup<Option>(
   target: ElementTarget,
-  kind: "pills" | "segmentedControl",
+  definition: typeof pillsKind | typeof segmentedControlKind,
   label: string,
   options: readonly Option[],
   settings: ButtonGroupOptions<Option> = {},
 ): Option | null | Option[] {
+  const kind = definition.kind;
   const mode = settings.selectionMode ?? "single";
   if (mode !== "single" && mode !== "multi") {
     throw new EdgelitApiError(
@@ -54,9 +116,7 @@ export function buttonGroup<Option>(
   );
   const defaultValue =
     settings.selectionMode === "multi" ? [...(settings.default ?? [])] : (settings.default ?? null);
-  const { id, value, shown } = target.run.widget<Option | null | Option[]>({
-    kind,
-    at: target.path,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: settings.key,
     identity: [labels, defaultValue, multi],

@@ -1,5 +1,12 @@
-import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import {
+  defineWidget,
+  describe,
+  ok,
+  refuse,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -16,21 +23,31 @@ export interface ButtonOptions extends Omit<WidgetOptions, "onChange" | "labelVi
   useContainerWidth?: boolean;
 }
 
+/** The `st.button` method; part of `inputMethods`. */
+export const buttonMethods = {
+  /**
+   * A button; true for exactly the one run its click causes.
+   * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
+   */
+  button(this: Drawable, label: string, options?: ButtonOptions): boolean {
+    return button(this[TARGET], buttonKind, label, options);
+  },
+};
+
 /**
- * A button. Returns true for exactly the one run caused by its click. A form's
- * submit button is the same widget under its own kind.
- * @example if (st.button("Add one", { icon: ":material/add:" })) st.session.count++;
+ * Draws a button and returns whether its click caused this run. A form's submit
+ * button is the same widget under its own kind (see `formSubmitButton`).
  */
 export function button(
   target: ElementTarget,
+  definition: typeof buttonKind | typeof formSubmitButtonKind,
   label: string,
   options: ButtonOptions = {},
-  kind: "button" | "formSubmitButton" = "button",
 ): boolean {
+  const kind = definition.kind;
   const variant = options.type ?? "secondary";
   const icon = checkIcon(`st.${kind}`, options.icon);
-  const { id, value } = target.run.widget<boolean>({
-    kind,
+  const { id, value } = registerWidget(target, definition, {
     label,
     key: options.key,
     // As in Streamlit, the icon is part of the identity (added only when set, so older ids stay).
@@ -38,7 +55,6 @@ export function button(
     settings: {},
     defaultValue: false,
     onChange: options.onClick ?? options.onChange,
-    at: target.path,
   });
   target.emit(
     kind,

@@ -1,5 +1,5 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
 /** Options of `checkbox` and `toggle`. */
@@ -8,28 +8,35 @@ export interface CheckboxOptions extends WidgetOptions {
   value?: boolean;
 }
 
-/**
- * A checkbox (or, with kind "toggle", a switch). Returns whether it is checked.
- * @example if (st.checkbox("Show raw data")) st.json(rows);
- */
-export function checkbox(
+/** The `st.checkbox` and `st.toggle` methods; part of `inputMethods`. */
+export const checkboxMethods = {
+  /** A checkbox; returns whether it is checked. @example if (st.checkbox("Show raw data")) st.json(rows); */
+  checkbox(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], checkboxKind, label, options);
+  },
+  /** An on/off switch; returns whether it is on. @example const dark = st.toggle("Dark mode"); */
+  toggle(this: Drawable, label: string, options?: CheckboxOptions): boolean {
+    return checkbox(this[TARGET], toggleKind, label, options);
+  },
+};
+
+/** Draws a checkbox, or a switch for the toggle kind, and returns whether it is checked. */
+function checkbox(
   target: ElementTarget,
-  kind: "checkbox" | "toggle",
+  definition: typeof checkboxKind | typeof toggleKind,
   label: string,
   options: CheckboxOptions = {},
 ): boolean {
   const defaultValue = options.value ?? false;
-  const { id, value, shown } = target.run.widget({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [defaultValue],
     settings: {},
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
-  target.emit(kind, baseProps(id, label, options, { value: shown }));
+  target.emit(definition.kind, baseProps(id, label, options, { value: shown }));
   return value;
 }
 

@@ -1,5 +1,5 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -9,34 +9,32 @@ export interface ColorPickerOptions extends WidgetOptions {
   value?: string;
 }
 
-/**
- * A colour picker that returns the colour as lowercase "#rrggbb".
- * @example const color = st.colorPicker("Pen", { value: "#FF4B4B" }); // "#ff4b4b"
- */
-export function colorPicker(
-  target: ElementTarget,
-  label: string,
-  options: ColorPickerOptions = {},
-): string {
-  const given = options.value ?? "#000000";
-  const defaultValue = toHexColor(given);
-  if (defaultValue === undefined)
-    throw new EdgelitApiError(
-      `colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`,
-    );
-  const { id, value, shown } = target.run.widget<string>({
-    kind: "colorPicker",
-    label,
-    key: options.key,
-    identity: [defaultValue],
-    settings: {},
-    defaultValue,
-    onChange: options.onChange,
-    at: target.path,
-  });
-  target.emit("colorPicker", baseProps(id, label, options, { value: shown }));
-  return value;
-}
+/** The `st.colorPicker` method; part of `inputMethods`. */
+export const colorPickerMethods = {
+  /**
+   * A colour picker: returns the colour as lowercase "#rrggbb".
+   * @example const pen = st.colorPicker("Pen", { value: "#FF4B4B" }); // "#ff4b4b"
+   */
+  colorPicker(this: Drawable, label: string, options: ColorPickerOptions = {}): string {
+    const target = this[TARGET];
+    const given = options.value ?? "#000000";
+    const defaultValue = toHexColor(given);
+    if (defaultValue === undefined)
+      throw new EdgelitApiError(
+        `colorPicker "${label}": value must be a hex colour like "#ff4b4b" or "#f44", got ${JSON.stringify(given)}.`,
+      );
+    const { id, value, shown } = registerWidget(target, colorPickerKind, {
+      label,
+      key: options.key,
+      identity: [defaultValue],
+      settings: {},
+      defaultValue,
+      onChange: options.onChange,
+    });
+    target.emit("colorPicker", baseProps(id, label, options, { value: shown }));
+    return value;
+  },
+};
 
 // --- The kind ---
 

@@ -1,6 +1,6 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { fromDayNumber, isIsoDate } from "./calendar.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { addYears, dayNumber, todayUtc, toIsoDate } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -32,18 +32,40 @@ export interface DateInputOptions extends WidgetOptions {
 /** The date formats a date readout may use: "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY", with "/", "-" or "." between. */
 export const DATE_FORMAT = /^(?:YYYY([/.-])MM\1DD|DD([/.-])MM\2YYYY|MM([/.-])DD\3YYYY)$/;
 
-/**
- * A date field, or two for a range. Values are ISO date strings
- * ("2026-11-22"), never `Date` objects, so no time zone can move them.
- * A range always holds both ends: its two fields cannot be half filled.
- * A value set through `st.session[key]` must be the ISO string too.
- * @example const day = st.dateInput("Day", { min: "2026-01-01", max: "2026-12-31" });
- */
-export function dateInput(
-  target: ElementTarget,
+/** The `st.dateInput` method; part of `inputMethods`. */
+export const dateInputMethods = {
+  /**
+   * A date field, or two for a range: returns "YYYY-MM-DD" (today, the server's UTC date, by
+   * default), `[start, end]` when `value` is a pair, or null when `value: null` and nothing is
+   * picked. Values are ISO date strings, never `Date` objects, so no time zone can move them: a
+   * `Date` given is read as its UTC day, and a value set through `st.session[key]` must be the
+   * ISO string too. A range always holds both ends: its two fields cannot be half filled.
+   * @example const day = st.dateInput("Birthday", { value: "1990-07-06", min: "1900-01-01" });
+   */
+  dateInput: dateInputMethod,
+};
+
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options: DateInputOptions & { value: readonly [DateLike, DateLike] },
+): [string, string];
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options: DateInputOptions & { value: null },
+): string | null;
+function dateInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DateInputOptions & { value?: DateLike },
+): string;
+function dateInputMethod(
+  this: Drawable,
   label: string,
   options: DateInputOptions = {},
 ): string | [string, string] | null {
+  const target = this[TARGET];
   const name = `dateInput "${label}"`;
   const given = options.value === undefined ? todayUtc() : options.value;
   const range = Array.isArray(given);
@@ -76,8 +98,7 @@ export function dateInput(
       `${name}: format must be "YYYY/MM/DD", "DD/MM/YYYY" or "MM/DD/YYYY" (with "/", "-" or "." between), got "${format}".`,
     );
   }
-  const { id, value, shown } = target.run.widget<string | [string, string] | null>({
-    kind: "dateInput",
+  const { id, value, shown } = registerWidget(target, dateInputKind, {
     label,
     key: options.key,
     // "today" rather than the date, so the widget keeps its value past midnight.
@@ -95,7 +116,6 @@ export function dateInput(
     },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "dateInput",

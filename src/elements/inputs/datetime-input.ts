@@ -1,5 +1,5 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
-import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { addYears, isIsoDate, isTime, toTimeOfDay } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -31,17 +31,34 @@ export interface DatetimeInputOptions extends WidgetOptions {
 
 const MAX_STEP = 23 * 3600;
 
-/**
- * A date-and-time field, as Streamlit's `datetime_input`. Its value is
- * "YYYY-MM-DDTHH:MM", or "YYYY-MM-DDTHH:MM:SS" when `step` is under a minute,
- * with no time zone: a `Date` given is read in UTC.
- * @example const start = st.datetimeInput("Start", { value: "2026-12-07T10:30", min: "2026-12-01T00:00" });
- */
-export function datetimeInput(
-  target: ElementTarget,
+/** The `st.datetimeInput` method; part of `inputMethods`. */
+export const datetimeInputMethods = {
+  /**
+   * A date-and-time field, as Streamlit's `datetime_input`: returns "YYYY-MM-DDTHH:MM"
+   * ("YYYY-MM-DDTHH:MM:SS" when `step` is under 60 seconds), or null when `value: null` and
+   * nothing is picked. Default: now (the server's UTC time) rounded to the step. There is no
+   * time zone: a `Date` given is read in UTC.
+   * @example const start = st.datetimeInput("Start", { value: "2026-12-07T10:30", step: 1800 });
+   */
+  datetimeInput: datetimeInputMethod,
+};
+
+function datetimeInputMethod(
+  this: Drawable,
+  label: string,
+  options: DatetimeInputOptions & { value: null },
+): string | null;
+function datetimeInputMethod(
+  this: Drawable,
+  label: string,
+  options?: DatetimeInputOptions & { value?: DateTimeLike },
+): string;
+function datetimeInputMethod(
+  this: Drawable,
   label: string,
   options: DatetimeInputOptions = {},
 ): string | null {
+  const target = this[TARGET];
   const name = `datetimeInput "${label}"`;
   const step = options.step ?? 900;
   if (!Number.isInteger(step) || step < 1 || step > MAX_STEP) {
@@ -75,8 +92,7 @@ export function datetimeInput(
   }
   const defaultValue = full === null ? null : shape(full);
   const nullable = given === null ? { nullable: true } : {};
-  const { id, value, shown } = target.run.widget<string | null>({
-    kind: "datetimeInput",
+  const { id, value, shown } = registerWidget(target, datetimeInputKind, {
     label,
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
@@ -87,10 +103,9 @@ export function datetimeInput(
       step,
       format,
     ],
-    settings: { step, min, max, ...nullable } satisfies DatetimeSettings,
+    settings: { step, min, max, ...nullable },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "datetimeInput",
@@ -104,35 +119,6 @@ export function datetimeInput(
     }),
   );
   return value;
-}
-
-/** The `st.datetimeInput` method; part of `inputMethods`. */
-export const datetimeInputMethods = {
-  /**
-   * A date-and-time field: returns "YYYY-MM-DDTHH:MM" ("YYYY-MM-DDTHH:MM:SS" when `step` is
-   * under 60 seconds), or null when `value: null` and nothing is picked. Default: now (the
-   * server's UTC time) rounded to the step. A `Date` given is read in UTC.
-   * @example const start = st.datetimeInput("Start", { value: "2026-12-07T10:30", step: 1800 });
-   */
-  datetimeInput: datetimeInputMethod,
-};
-
-function datetimeInputMethod(
-  this: Drawable,
-  label: string,
-  options: DatetimeInputOptions & { value: null },
-): string | null;
-function datetimeInputMethod(
-  this: Drawable,
-  label: string,
-  options?: DatetimeInputOptions & { value?: DateTimeLike },
-): string;
-function datetimeInputMethod(
-  this: Drawable,
-  label: string,
-  options?: DatetimeInputOptions,
-): string | null {
-  return datetimeInput(this[TARGET], label, options);
 }
 
 // --- The kind ---

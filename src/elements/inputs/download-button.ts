@@ -1,6 +1,6 @@
-import { defineWidget } from "../core/widget-kind.ts";
+import { defineWidget, registerWidget } from "../core/widget-kind.ts";
 import { clickCodec } from "./button.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { mediaSource, type MediaInput } from "../../media/media-source.ts";
 import { checkIcon } from "../icons/icon-option.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -18,45 +18,48 @@ export interface DownloadButtonOptions extends Omit<WidgetOptions, "onChange" | 
   icon?: string;
 }
 
-/**
- * A button that downloads data; like a button, it is true for the one run its click causes.
- * @example st.downloadButton("Download CSV", csvText, { fileName: "data.csv", mime: "text/csv" })
- */
-export function downloadButton(
-  target: ElementTarget,
-  label: string,
-  data: string | MediaInput,
-  options: DownloadButtonOptions = {},
-): boolean {
-  const fileName = options.fileName ?? "download";
-  const variant = options.type ?? "secondary";
-  const icon = checkIcon("st.downloadButton", options.icon);
-  const isText = typeof data === "string";
-  const mime = options.mime ?? (isText ? "text/plain" : undefined);
-  const { id, value } = target.run.widget<boolean>({
-    kind: "downloadButton",
-    label,
-    key: options.key,
-    identity: [fileName, mime, variant, ...(icon === undefined ? [] : [icon])],
-    settings: {},
-    defaultValue: false,
-    onChange: options.onClick,
-    at: target.path,
-  });
-  const input = isText ? new TextEncoder().encode(data) : data;
-  const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
-  const props = (resolved: string) =>
-    baseProps(id, label, options, {
-      src: resolved,
-      fileName,
-      mime: mime ?? "application/octet-stream",
-      variant,
-      ...(icon !== undefined && { icon }),
+/** The `st.downloadButton` method; part of `inputMethods`. */
+export const downloadButtonMethods = {
+  /**
+   * A button that downloads data (text, bytes or a Blob); like a button, it is true for the one
+   * run its click causes.
+   * @example st.downloadButton("Download CSV", csv, { fileName: "data.csv", mime: "text/csv" })
+   */
+  downloadButton(
+    this: Drawable,
+    label: string,
+    data: string | MediaInput,
+    options: DownloadButtonOptions = {},
+  ): boolean {
+    const target = this[TARGET];
+    const fileName = options.fileName ?? "download";
+    const variant = options.type ?? "secondary";
+    const icon = checkIcon("st.downloadButton", options.icon);
+    const isText = typeof data === "string";
+    const mime = options.mime ?? (isText ? "text/plain" : undefined);
+    const { id, value } = registerWidget(target, downloadButtonKind, {
+      label,
+      key: options.key,
+      identity: [fileName, mime, variant, ...(icon === undefined ? [] : [icon])],
+      settings: {},
+      defaultValue: false,
+      onChange: options.onClick,
     });
-  if (typeof src === "string") target.emit("downloadButton", props(src));
-  else target.emitLater("downloadButton", src.then(props));
-  return value;
-}
+    const input = isText ? new TextEncoder().encode(data) : data;
+    const src = mediaSource(target.run, input, mime === undefined ? {} : { mime });
+    const props = (resolved: string) =>
+      baseProps(id, label, options, {
+        src: resolved,
+        fileName,
+        mime: mime ?? "application/octet-stream",
+        variant,
+        ...(icon !== undefined && { icon }),
+      });
+    if (typeof src === "string") target.emit("downloadButton", props(src));
+    else target.emitLater("downloadButton", src.then(props));
+    return value;
+  },
+};
 
 // --- The kind ---
 

@@ -1,4 +1,4 @@
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { drawElement, type ElementHandle } from "../core/handle.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { iconProp } from "../icons/icon-option.ts";
@@ -18,35 +18,40 @@ export interface LinkButtonOptions {
 
 const VARIANTS = new Set(["primary", "secondary", "tertiary"]);
 
-/**
- * A link styled as a button that opens `url` in a new tab. It sends no event
- * and keeps no state, so it is no widget: it returns its element's handle.
- * Only http(s), mailto:, tel: and relative URLs are accepted.
- */
-export function linkButton(
-  target: ElementTarget,
-  label: string,
-  url: string | URL,
-  options: LinkButtonOptions = {},
-): ElementHandle {
-  const variant = options.type ?? "secondary";
-  if (!VARIANTS.has(variant))
-    throw new EdgelitApiError(
-      `linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`,
-    );
-  const href = url instanceof URL ? url.href : url;
-  const problem = linkUrlProblem(href);
-  if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
-  return drawElement(target, "linkButton", {
-    label: String(label),
-    url: href,
-    variant,
-    ...iconProp("st.linkButton", options.icon),
-    ...(options.help !== undefined && { help: options.help }),
-    ...(options.disabled && { disabled: true }),
-    ...(options.useContainerWidth && { fullWidth: true }),
-  });
-}
+/** The `st.linkButton` method; part of `inputMethods`. */
+export const linkButtonMethods = {
+  /**
+   * A link that looks like a button and opens `url` in a new tab. It sends no event and keeps
+   * no state, so it is no widget: it returns its element's handle. Only http(s), mailto:, tel:
+   * and relative URLs are accepted.
+   * @example st.linkButton("Docs", "https://docs.streamlit.io", { icon: "📖" })
+   */
+  linkButton(
+    this: Drawable,
+    label: string,
+    url: string | URL,
+    options: LinkButtonOptions = {},
+  ): ElementHandle {
+    const target = this[TARGET];
+    const variant = options.type ?? "secondary";
+    if (!VARIANTS.has(variant))
+      throw new EdgelitApiError(
+        `linkButton "${label}": type must be "primary", "secondary" or "tertiary", got ${JSON.stringify(variant)}.`,
+      );
+    const href = url instanceof URL ? url.href : url;
+    const problem = linkUrlProblem(href);
+    if (problem) throw new EdgelitApiError(`linkButton "${label}": ${problem}.`);
+    return drawElement(target, "linkButton", {
+      label: String(label),
+      url: href,
+      variant,
+      ...iconProp("st.linkButton", options.icon),
+      ...(options.help !== undefined && { help: options.help }),
+      ...(options.disabled && { disabled: true }),
+      ...(options.useContainerWidth && { fullWidth: true }),
+    });
+  },
+};
 
 /** Why a link's URL is refused (anything but http(s), mailto:, tel: or a relative URL), or undefined. */
 export function linkUrlProblem(url: unknown): string | undefined {

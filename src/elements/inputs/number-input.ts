@@ -1,5 +1,5 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -14,53 +14,55 @@ export interface NumberInputOptions<Value extends number | null> extends WidgetO
   placeholder?: string;
 }
 
-/**
- * A number field with − and + buttons. Whole numbers unless a bound, the step
- * or the value has a fraction.
- * @example const qty = st.numberInput("Quantity", { min: 0, max: 10 });
- */
-export function numberInput<Value extends number | null = number>(
-  target: ElementTarget,
-  label: string,
-  options: NumberInputOptions<Value> = {},
-): Value {
-  const { min, max } = options;
-  const defaultValue = (options.value === undefined ? (min ?? 0) : options.value) as Value;
-  const numbers = [min, max, defaultValue, options.step].filter(
-    (n): n is number => typeof n === "number",
-  );
-  // As in Streamlit: whole numbers when every number given is whole; a bare `value: null` means decimals.
-  const integer = numbers.length > 0 && numbers.every(Number.isInteger);
-  const step = options.step ?? (integer ? 1 : 0.01);
-  if (min !== undefined && max !== undefined && min > max)
-    throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
-  const { id, value, shown } = target.run.widget({
-    kind: "numberInput",
-    label,
-    key: options.key,
-    identity: [min, max, step, defaultValue],
-    settings: {
-      ...(min !== undefined && { min }),
-      ...(max !== undefined && { max }),
-      ...(integer && { integer: true }),
-      ...(options.value === null && { nullable: true }),
-    },
-    defaultValue,
-    onChange: options.onChange,
-    at: target.path,
-  });
-  target.emit(
-    "numberInput",
-    baseProps(id, label, options, {
-      value: shown as number | null,
-      step,
-      ...(min !== undefined && { min }),
-      ...(max !== undefined && { max }),
-      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-    }),
-  );
-  return value;
-}
+/** The `st.numberInput` method; part of `inputMethods`. */
+export const numberInputMethods = {
+  /**
+   * A number field with − and + buttons; null when `value: null` and left empty. Whole numbers
+   * unless a bound, the step or the value has a fraction.
+   * @example const qty = st.numberInput("Quantity", { min: 0, max: 10 });
+   */
+  numberInput<Value extends number | null = number>(
+    this: Drawable,
+    label: string,
+    options: NumberInputOptions<Value> = {},
+  ): Value {
+    const target = this[TARGET];
+    const { min, max } = options;
+    const defaultValue = (options.value === undefined ? (min ?? 0) : options.value) as Value;
+    const numbers = [min, max, defaultValue, options.step].filter(
+      (n): n is number => typeof n === "number",
+    );
+    // As in Streamlit: whole numbers when every number given is whole; a bare `value: null` means decimals.
+    const integer = numbers.length > 0 && numbers.every(Number.isInteger);
+    const step = options.step ?? (integer ? 1 : 0.01);
+    if (min !== undefined && max !== undefined && min > max)
+      throw new EdgelitApiError(`numberInput "${label}": min (${min}) is above max (${max}).`);
+    const { id, value, shown } = registerWidget(target, numberInputKind, {
+      label,
+      key: options.key,
+      identity: [min, max, step, defaultValue],
+      settings: {
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+        ...(integer && { integer: true }),
+        ...(options.value === null && { nullable: true }),
+      },
+      defaultValue,
+      onChange: options.onChange,
+    });
+    target.emit(
+      "numberInput",
+      baseProps(id, label, options, {
+        value: shown as number | null,
+        step,
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+        ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+      }),
+    );
+    return value;
+  },
+};
 
 // --- The kind ---
 

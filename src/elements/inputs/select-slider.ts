@@ -5,9 +5,10 @@ import {
   isIndex,
   ok,
   refuse,
+  registerWidget,
   type WidgetCodec,
 } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
@@ -19,18 +20,38 @@ export interface SelectSliderOptions<Option> extends WidgetOptions {
   formatFunc?: (option: Option) => string;
 }
 
-/**
- * A slider whose stops are the given options (any data); it returns the
- * chosen option, or `[low, high]` when `value` is a pair of options. A pair
- * given in the wrong order is put right, as Streamlit does.
- * @example const size = st.selectSlider("Size", ["S", "M", "L", "XL"], { value: "M" });
- */
-export function selectSlider<Option>(
-  target: ElementTarget,
+/** The `st.selectSlider` method; part of `inputMethods`. */
+export const selectSliderMethods = {
+  /**
+   * A slider whose stops are the options (any data): returns the chosen option, or
+   * `[low, high]` when `value` is a pair of options (a pair in the wrong order is put right,
+   * as Streamlit does).
+   * @example
+   * const size = st.selectSlider("Size", ["S", "M", "L"], { value: "M" });
+   * const [from, to] = st.selectSlider("Months", ["Jan", "Feb", "Mar", "Apr"], { value: ["Feb", "Mar"] });
+   */
+  selectSlider: selectSliderMethod,
+};
+
+function selectSliderMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings: SelectSliderOptions<Option> & { value: readonly [Option, Option] },
+): [Option, Option];
+function selectSliderMethod<Option>(
+  this: Drawable,
+  label: string,
+  options: readonly Option[],
+  settings?: SelectSliderOptions<Option> & { value?: Option },
+): Option;
+function selectSliderMethod<Option>(
+  this: Drawable,
   label: string,
   options: readonly Option[],
   settings: SelectSliderOptions<Option> = {},
 ): Option | [Option, Option] {
+  const target = this[TARGET];
   if (options.length === 0)
     throw new EdgelitApiError(`selectSlider "${label}": it needs at least one option.`);
   const labels = options.map((option) =>
@@ -52,15 +73,13 @@ export function selectSlider<Option>(
   const defaultValue = range
     ? defaultIndices.map((index) => options[index] as Option)
     : (options[defaultIndices[0]!] as Option);
-  const { id, value, shown } = target.run.widget<Option | [Option, Option]>({
-    kind: "selectSlider",
+  const { id, value, shown } = registerWidget(target, selectSliderKind, {
     label,
     key: settings.key,
     identity: [labels, defaultIndices],
     settings: { options: [...options], ...(range && { range: true }) },
     defaultValue: defaultValue as Option | [Option, Option],
     onChange: settings.onChange,
-    at: target.path,
   });
   const index = range
     ? ((shown as [Option, Option]).map((option) => indexOfOption(options, option)) as [

@@ -5,9 +5,10 @@ import {
   isIndex,
   ok,
   refuse,
+  registerWidget,
   type WidgetCodec,
 } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, optionLabel, type WidgetOptions } from "./common.ts";
 
@@ -34,13 +35,70 @@ export interface MultiselectOptions<Option> extends ChoiceOptions<Option> {
   placeholder?: string;
 }
 
-/**
- * A drop-down (kind "selectbox") or radio group (kind "radio") that returns
- * the chosen option itself.
- */
-export function singleChoice<Option>(
+/** The `st.selectbox`, `st.radio` and `st.multiselect` methods; part of `inputMethods`. */
+export const selectionMethods = {
+  /**
+   * A drop-down that returns the chosen option (null with `index: null` until one is chosen).
+   * @example const city = st.selectbox("City", ["Oslo", "Lima"]);
+   */
+  selectbox<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings?: SingleChoiceOptions<Option>,
+  ): Option {
+    return singleChoice(this[TARGET], selectboxKind, label, options, settings) as Option;
+  },
+  /** A radio group that returns the chosen option. @example const size = st.radio("Size", ["S", "M", "L"]); */
+  radio<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings?: SingleChoiceOptions<Option>,
+  ): Option {
+    return singleChoice(this[TARGET], radioKind, label, options, settings) as Option;
+  },
+  /**
+   * A multiple-choice field that returns the chosen options, in the order given.
+   * @example const picked = st.multiselect("Fruit", ["apple", "pear", "fig"], { default: ["fig"] });
+   */
+  multiselect<Option>(
+    this: Drawable,
+    label: string,
+    options: readonly Option[],
+    settings: MultiselectOptions<Option> = {},
+  ): Option[] {
+    const target = this[TARGET];
+    const labels = labelsOf(options, settings.formatFunc);
+    const defaultValue = settings.default ?? [];
+    const { id, value, shown } = registerWidget(target, multiselectKind, {
+      label,
+      key: settings.key,
+      identity: [labels, defaultValue, settings.maxSelections],
+      settings: {
+        options: [...options],
+        ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
+      },
+      defaultValue,
+      onChange: settings.onChange,
+    });
+    target.emit(
+      "multiselect",
+      baseProps(id, label, settings, {
+        options: labels,
+        indices: shown.map((option) => indexOfOption(options, option)),
+        ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
+        ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
+      }),
+    );
+    return value;
+  },
+};
+
+/** Draws a drop-down (the selectbox kind) or a radio group (the radio kind); returns the chosen option. */
+function singleChoice<Option>(
   target: ElementTarget,
-  kind: "selectbox" | "radio",
+  definition: typeof selectboxKind | typeof radioKind,
   label: string,
   options: readonly Option[],
   settings: SingleChoiceOptions<Option> = {},
@@ -49,22 +107,20 @@ export function singleChoice<Option>(
   const index = settings.index === undefined ? 0 : settings.index;
   if (index !== null && (!Number.isInteger(index) || index < 0 || index >= options.length)) {
     throw new EdgelitApiError(
-      `${kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`,
+      `${definition.kind} "${label}": index ${index} is not an option number (there are ${options.length} options).`,
     );
   }
-  const { id, value, shown } = target.run.widget<Option | null>({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: settings.key,
     identity: [labels, index, settings.placeholder],
     settings: { options: [...options], ...(index === null && { nullable: true }) },
     defaultValue: index === null ? null : (options[index] as Option),
     onChange: settings.onChange,
-    at: target.path,
   });
   const chosen = shown === null ? null : indexOfOption(options, shown);
   const props = baseProps(id, label, settings, { options: labels, index: chosen });
-  if (kind === "selectbox") {
+  if (definition.kind === "selectbox") {
     target.emit(
       "selectbox",
       Object.assign(
@@ -78,43 +134,6 @@ export function singleChoice<Option>(
       Object.assign(props, settings.horizontal ? { horizontal: true as const } : {}),
     );
   }
-  return value;
-}
-
-/**
- * A multiple-choice field that returns the chosen options, in the order given.
- * @example const picked = st.multiselect("Fruit", ["apple", "pear", "fig"], { default: ["fig"] });
- */
-export function multiselect<Option>(
-  target: ElementTarget,
-  label: string,
-  options: readonly Option[],
-  settings: MultiselectOptions<Option> = {},
-): Option[] {
-  const labels = labelsOf(options, settings.formatFunc);
-  const defaultValue = settings.default ?? [];
-  const { id, value, shown } = target.run.widget<Option[]>({
-    kind: "multiselect",
-    label,
-    key: settings.key,
-    identity: [labels, defaultValue, settings.maxSelections],
-    settings: {
-      options: [...options],
-      ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
-    },
-    defaultValue,
-    onChange: settings.onChange,
-    at: target.path,
-  });
-  target.emit(
-    "multiselect",
-    baseProps(id, label, settings, {
-      options: labels,
-      indices: shown.map((option) => indexOfOption(options, option)),
-      ...(settings.maxSelections !== undefined && { maxSelections: settings.maxSelections }),
-      ...(settings.placeholder !== undefined && { placeholder: settings.placeholder }),
-    }),
-  );
   return value;
 }
 

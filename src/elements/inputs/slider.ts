@@ -1,6 +1,6 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { numberCheck, type NumberSettings } from "./number-input.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -14,46 +14,48 @@ export interface SliderOptions<Value extends number | [number, number]> extends 
   step?: number;
 }
 
-/**
- * A slider for a number or, given a `[low, high]` value, a range.
- * @example const step = st.slider("Step", { min: 1, max: 10, value: 1 });
- */
-export function slider<Value extends number | [number, number] = number>(
-  target: ElementTarget,
-  label: string,
-  options: SliderOptions<Value> = {},
-): Value {
-  const min = options.min ?? 0;
-  const max = options.max ?? 100;
-  const defaultValue = (options.value ?? min) as Value;
-  const numbers = [min, max, ...(Array.isArray(defaultValue) ? defaultValue : [defaultValue])];
-  const step = options.step ?? (numbers.every(Number.isInteger) ? 1 : 0.01);
-  if (!(min < max))
-    throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
-  if (!(step > 0))
-    throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
-  const range = Array.isArray(defaultValue);
-  const { id, value, shown } = target.run.widget({
-    kind: "slider",
-    label,
-    key: options.key,
-    identity: [min, max, step, defaultValue],
-    settings: {
-      min,
-      max,
-      ...(range && { range: true }),
-      ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }),
-    },
-    defaultValue,
-    onChange: options.onChange,
-    at: target.path,
-  });
-  target.emit(
-    "slider",
-    baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }),
-  );
-  return value;
-}
+/** The `st.slider` method; part of `inputMethods`. */
+export const sliderMethods = {
+  /**
+   * A slider for a number or, given a `[low, high]` value, a range.
+   * @example const [lo, hi] = st.slider("Price", { min: 0, max: 100, value: [20, 80] });
+   */
+  slider<Value extends number | [number, number] = number>(
+    this: Drawable,
+    label: string,
+    options: SliderOptions<Value> = {},
+  ): Value {
+    const target = this[TARGET];
+    const min = options.min ?? 0;
+    const max = options.max ?? 100;
+    const defaultValue = (options.value ?? min) as Value;
+    const numbers = [min, max, ...(Array.isArray(defaultValue) ? defaultValue : [defaultValue])];
+    const step = options.step ?? (numbers.every(Number.isInteger) ? 1 : 0.01);
+    if (!(min < max))
+      throw new EdgelitApiError(`slider "${label}": min (${min}) must be below max (${max}).`);
+    if (!(step > 0))
+      throw new EdgelitApiError(`slider "${label}": step must be above 0, got ${step}.`);
+    const range = Array.isArray(defaultValue);
+    const { id, value, shown } = registerWidget(target, sliderKind, {
+      label,
+      key: options.key,
+      identity: [min, max, step, defaultValue],
+      settings: {
+        min,
+        max,
+        ...(range && { range: true }),
+        ...(Number.isInteger(step) && numbers.every(Number.isInteger) && { integer: true }),
+      },
+      defaultValue,
+      onChange: options.onChange,
+    });
+    target.emit(
+      "slider",
+      baseProps(id, label, options, { min, max, step, value: shown as number | [number, number] }),
+    );
+    return value;
+  },
+};
 
 // --- The kind ---
 

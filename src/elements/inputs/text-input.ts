@@ -1,5 +1,5 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import type { RegisteredWidget } from "../../runner/widget-registry.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
 
@@ -21,66 +21,60 @@ export interface TextAreaOptions extends WidgetOptions {
   height?: number;
 }
 
-/**
- * A one-line text field; its value changes on Enter or when it loses focus.
- * @example const name = st.textInput("Your name", { placeholder: "Ada" });
- */
-export function textInput(
-  target: ElementTarget,
-  label: string,
-  options: TextInputOptions = {},
-): string {
-  const { id, value, shown } = registerText(target, "textInput", label, options);
-  target.emit(
-    "textInput",
-    baseProps(id, label, options, {
-      value: shown,
-      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-      ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
-      ...(options.type === "password" && { password: true }),
-    }),
-  );
-  return value;
-}
-
-/**
- * A multi-line text field; its value changes on Ctrl+Enter or when it loses focus.
- * @example const notes = st.textArea("Notes", { height: 120 });
- */
-export function textArea(
-  target: ElementTarget,
-  label: string,
-  options: TextAreaOptions = {},
-): string {
-  const { id, value, shown } = registerText(target, "textArea", label, options);
-  target.emit(
-    "textArea",
-    baseProps(id, label, options, {
-      value: shown,
-      ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-      ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
-      ...(options.height !== undefined && { height: options.height }),
-    }),
-  );
-  return value;
-}
+/** The `st.textInput` and `st.textArea` methods; part of `inputMethods`. */
+export const textInputMethods = {
+  /**
+   * A one-line text field; its value changes on Enter or when it loses focus.
+   * @example const name = st.textInput("Your name", { placeholder: "Ada" });
+   */
+  textInput(this: Drawable, label: string, options: TextInputOptions = {}): string {
+    const target = this[TARGET];
+    const { id, value, shown } = registerText(target, textInputKind, label, options);
+    target.emit(
+      "textInput",
+      baseProps(id, label, options, {
+        value: shown,
+        ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+        ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
+        ...(options.type === "password" && { password: true }),
+      }),
+    );
+    return value;
+  },
+  /**
+   * A multi-line text field; its value changes on Ctrl+Enter or when it loses focus.
+   * @example const notes = st.textArea("Notes", { height: 120 });
+   */
+  textArea(this: Drawable, label: string, options: TextAreaOptions = {}): string {
+    const target = this[TARGET];
+    const { id, value, shown } = registerText(target, textAreaKind, label, options);
+    target.emit(
+      "textArea",
+      baseProps(id, label, options, {
+        value: shown,
+        ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+        ...(options.maxChars !== undefined && { maxChars: options.maxChars }),
+        ...(options.height !== undefined && { height: options.height }),
+      }),
+    );
+    return value;
+  },
+};
 
 function registerText(
   target: ElementTarget,
-  kind: "textInput" | "textArea",
+  definition: typeof textInputKind | typeof textAreaKind,
   label: string,
   options: TextInputOptions | TextAreaOptions,
 ): RegisteredWidget<string> {
   const defaultValue = options.value ?? "";
-  return target.run.widget({
-    kind,
+  return registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [defaultValue, options.maxChars, options.placeholder],
     settings: options.maxChars === undefined ? {} : { maxChars: options.maxChars },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
 }
 

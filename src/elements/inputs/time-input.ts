@@ -1,6 +1,6 @@
-import { checkedCodec, defineWidget, describe } from "../core/widget-kind.ts";
+import { checkedCodec, defineWidget, describe, registerWidget } from "../core/widget-kind.ts";
 import { isTime } from "./calendar.ts";
-import type { ElementTarget } from "../core/target.ts";
+import { TARGET, type Drawable } from "../core/target.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { toTimeOfDay } from "./calendar.ts";
 import { baseProps, type WidgetOptions } from "./common.ts";
@@ -19,16 +19,33 @@ export interface TimeInputOptions extends WidgetOptions {
 
 const MAX_STEP = 23 * 3600;
 
-/**
- * A time field. Its value is "HH:MM", or "HH:MM:SS" when `step` is under a
- * minute; seconds of a value given with a longer step are dropped.
- * @example const alarm = st.timeInput("Alarm", { value: "07:30" });
- */
-export function timeInput(
-  target: ElementTarget,
+/** The `st.timeInput` method; part of `inputMethods`. */
+export const timeInputMethods = {
+  /**
+   * A time field: returns "HH:MM" ("HH:MM:SS" when `step` is under 60 seconds; seconds of a
+   * value given with a longer step are dropped), or null when `value: null` and nothing is
+   * picked. Default: now (the server's UTC time).
+   * @example const alarm = st.timeInput("Alarm", { value: "07:30", step: 300 });
+   */
+  timeInput: timeInputMethod,
+};
+
+function timeInputMethod(
+  this: Drawable,
+  label: string,
+  options: TimeInputOptions & { value: null },
+): string | null;
+function timeInputMethod(
+  this: Drawable,
+  label: string,
+  options?: TimeInputOptions & { value?: string | Date },
+): string;
+function timeInputMethod(
+  this: Drawable,
   label: string,
   options: TimeInputOptions = {},
 ): string | null {
+  const target = this[TARGET];
   const name = `timeInput "${label}"`;
   const step = options.step ?? 900;
   if (!Number.isInteger(step) || step < 1 || step > MAX_STEP) {
@@ -43,8 +60,7 @@ export function timeInput(
     throw new EdgelitApiError(
       `${name}: value must be "HH:MM", "HH:MM:SS" or a valid Date, got ${JSON.stringify(given)}.`,
     );
-  const { id, value, shown } = target.run.widget<string | null>({
-    kind: "timeInput",
+  const { id, value, shown } = registerWidget(target, timeInputKind, {
     label,
     key: options.key,
     // "now" rather than the time, so the widget keeps its value as the clock moves.
@@ -52,7 +68,6 @@ export function timeInput(
     settings: { step, ...(given === null && { nullable: true }) },
     defaultValue,
     onChange: options.onChange,
-    at: target.path,
   });
   target.emit(
     "timeInput",

@@ -1,5 +1,12 @@
-import { defineWidget, describe, ok, refuse, type WidgetCodec } from "../core/widget-kind.ts";
-import type { ElementTarget } from "../core/target.ts";
+import {
+  defineWidget,
+  describe,
+  ok,
+  refuse,
+  registerWidget,
+  type WidgetCodec,
+} from "../core/widget-kind.ts";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import type { UploadedFile } from "../../media/uploaded-file.ts";
 import type { UploadedFileRef } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
@@ -24,79 +31,79 @@ export interface CaptureOptions extends WidgetOptions {
   maxBytes?: number;
 }
 
-/**
- * A file picker with drag and drop. Files are stored with the session, on
- * whichever replica receives them, and read back with `bytes()` / `text()`.
- * @example
- * const csv = st.fileUploader("Data", { type: "csv" });
- * if (csv) st.write(await csv.text());
- */
-export function fileUploader(
-  target: ElementTarget,
+/** The `st.fileUploader`, `st.cameraInput` and `st.audioInput` methods; part of `inputMethods`. */
+export const uploadMethods = {
+  /**
+   * A file picker with drag and drop; its file (or, with `multiple`, its files) can be read
+   * with `bytes()` or `text()`. Files are stored with the session, on whichever replica
+   * receives them.
+   * @example const csv = st.fileUploader("Data", { type: "csv" }); if (csv) st.write(await csv.text());
+   */
+  fileUploader: fileUploaderMethod,
+  /** A photo from the browser's camera, uploaded like a file. @example const photo = st.cameraInput("Photo"); if (photo) st.image(photo); */
+  cameraInput(this: Drawable, label: string, options: CaptureOptions = {}): UploadedFile | null {
+    const target = this[TARGET];
+    const [ref] = uploadWidget(target, cameraInputKind, label, options, {
+      accept: ["image/*"],
+      multiple: false,
+    });
+    return ref ? target.run.openUpload(ref) : null;
+  },
+  /** A recording from the microphone, uploaded like a file. @example const memo = st.audioInput("Memo"); if (memo) st.audio(memo); */
+  audioInput(this: Drawable, label: string, options: CaptureOptions = {}): UploadedFile | null {
+    const target = this[TARGET];
+    const [ref] = uploadWidget(target, audioInputKind, label, options, {
+      accept: ["audio/*"],
+      multiple: false,
+    });
+    return ref ? target.run.openUpload(ref) : null;
+  },
+};
+
+function fileUploaderMethod(
+  this: Drawable,
   label: string,
   options: FileUploaderOptions & { multiple: true },
 ): UploadedFile[];
-export function fileUploader(
-  target: ElementTarget,
+function fileUploaderMethod(
+  this: Drawable,
   label: string,
   options?: FileUploaderOptions,
 ): UploadedFile | null;
-export function fileUploader(
-  target: ElementTarget,
+function fileUploaderMethod(
+  this: Drawable,
   label: string,
   options: FileUploaderOptions = {},
 ): UploadedFile | UploadedFile[] | null {
+  const target = this[TARGET];
   const accept = normalizeAccept(options.type);
   const multiple = options.multiple ?? false;
-  const refs = uploadWidget(target, "fileUploader", label, options, { accept, multiple });
+  const refs = uploadWidget(target, fileUploaderKind, label, options, { accept, multiple });
   const files = refs.map((ref) => target.run.openUpload(ref));
   return multiple ? files : (files[0] ?? null);
 }
 
-/** A photo from the browser's camera, uploaded like a file. @example const photo = st.cameraInput("Your badge photo"); */
-export function cameraInput(
-  target: ElementTarget,
-  label: string,
-  options: CaptureOptions = {},
-): UploadedFile | null {
-  const [ref] = uploadWidget(target, "cameraInput", label, options, {
-    accept: ["image/*"],
-    multiple: false,
-  });
-  return ref ? target.run.openUpload(ref) : null;
-}
-
-/** A recording from the microphone, uploaded like a file. @example const memo = st.audioInput("Voice memo"); */
-export function audioInput(
-  target: ElementTarget,
-  label: string,
-  options: CaptureOptions = {},
-): UploadedFile | null {
-  const [ref] = uploadWidget(target, "audioInput", label, options, {
-    accept: ["audio/*"],
-    multiple: false,
-  });
-  return ref ? target.run.openUpload(ref) : null;
-}
-
 function uploadWidget(
   target: ElementTarget,
-  kind: "fileUploader" | "cameraInput" | "audioInput",
+  definition: typeof fileUploaderKind | typeof cameraInputKind | typeof audioInputKind,
   label: string,
   options: WidgetOptions & { maxBytes?: number },
   shape: { accept: string[] | undefined; multiple: boolean },
 ): UploadedFileRef[] {
+  const kind = definition.kind;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   if (!(maxBytes > 0)) throw new EdgelitApiError(`${kind} "${label}": maxBytes must be above 0.`);
-  const { id, value, shown } = target.run.widget<UploadedFileRef[]>({
-    kind,
+  const { id, value, shown } = registerWidget(target, definition, {
     label,
     key: options.key,
     identity: [shape.accept, shape.multiple, maxBytes],
-    settings: { multiple: shape.multiple, maxBytes, ...(shape.accept && { accept: shape.accept }) },
-    defaultValue: [],
+    settings: {
+      multiple: shape.multiple,
+      maxBytes,
+      ...(shape.accept && { accept: shape.accept }),
+    },
+    defaultValue: [] as UploadedFileRef[],
     onChange: options.onChange,
-    at: target.path,
   });
   const props = baseProps(id, label, options, { maxBytes, files: shown });
   if (kind === "fileUploader")
