@@ -8,19 +8,19 @@ import type { RunContext } from "./script-run.ts";
  * (`handTo`). Every other binding stays with its run.
  */
 export class RunBinding {
-  #run: RunContext;
+  private current: RunContext;
 
   constructor(run: RunContext) {
-    this.#run = run;
+    this.current = run;
   }
 
   /** The run handles made from this binding draw into now. */
   get run(): RunContext {
-    return this.#run;
+    return this.current;
   }
 
   /** From now on, handles made from this binding draw into `run`. */
   handTo(run: RunContext): void {
-    this.#run = run;
+    this.current = run;
   }
 }

@@ -7,16 +7,22 @@ import {
   type ElementMessage,
   type ElementPath,
   type UploadedFileRef,
+  type WidgetKind,
 } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { FragmentTracker, type FragmentScope } from "./fragment-tracker.ts";
 import type { RunLocation } from "./location.ts";
-import { ElementPlacement } from "./placement.ts";
+import { ElementPlacement, type PlacementHooks } from "./placement.ts";
 import { RunBinding } from "./run-binding.ts";
 import { RunForms } from "./run-forms.ts";
 import type { ScriptHost } from "./script-host.ts";
 import { InterruptSignal, RunTimeoutError, type Cancellation } from "./signals.ts";
-import { WidgetRegistry, type RegisteredWidget, type WidgetCall } from "./widget-registry.ts";
+import {
+  WidgetRegistry,
+  type RegisteredWidget,
+  type RegistryContext,
+  type WidgetCall,
+} from "./widget-registry.ts";
 
 /**
  * How a run treats elements: `render` draws them; `discover` replays the
@@ -46,8 +52,11 @@ export interface ScriptRunOptions {
   readonly previousTree?: Record<string, string>;
   /** Where placed elements go (nowhere for a run that draws nothing). */
   readonly send?: (message: ElementMessage) => void;
-  /** Trigger widgets fired by this event (a button's click, a chat message), with their value for exactly one run. */
-  readonly triggers?: ReadonlyMap<string, unknown>;
+  /**
+   * Trigger widgets fired by this event (a button's click, a chat message), with their value for
+   * exactly one run. The run takes the map over: it empties it when the script starts over.
+   */
+  readonly triggers?: Map<string, unknown>;
   /** In a discovery pass: the widgets whose callbacks it looks for. */
   readonly wantedCallbacks?: ReadonlySet<string>;
   /** Aborted when the page that asked for this run has gone. */
@@ -97,7 +106,7 @@ export type RunContext = Pick<
  * must stop (checkpoint). Built from one options object; the callback pass of
  * an event is a run of its own, not this one re-pointed.
  */
-export class ScriptRun {
+export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly record: SessionRecord;
   readonly mode: RunMode;
   readonly host: ScriptHost;
@@ -113,6 +122,8 @@ export class ScriptRun {
   readonly media: PendingMedia = new Map();
   /** Trigger widgets fired by this event; emptied when the script starts over (a click lasts one run). */
   readonly triggers: Map<string, unknown>;
+  /** In a discovery pass: the widgets whose callbacks it looks for. */
+  readonly wantedCallbacks: ReadonlySet<string> | undefined;
   private readonly options: ScriptRunOptions;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
@@ -132,21 +143,12 @@ export class ScriptRun {
     this.location = options.location;
     this.dev = options.dev;
     this.deadline = options.deadline;
-    this.triggers = new Map(options.triggers);
-    this.placement = new ElementPlacement(options.previousTree ?? {}, options.send ?? ignore, {
-      canPlace: () => !this.closed && this.mode !== "callbacks",
-      canFillLater: () => !this.closed && this.mode === "render",
-      placed: (path) => this.placedElement(path),
-      activity: () => this.quiet || options.onActivity?.(),
-      dev: options.dev,
-    });
-    this.widgets = new WidgetRegistry(options.host.widgets, {
-      record: options.record,
-      forms: () => this.runForms,
-      runningPage: () => this.location.runningPage,
-      triggers: this.triggers,
-      wantedCallbacks: options.wantedCallbacks,
-    });
+    // The event's own map (runEvent makes one per event): the run empties it when it starts over.
+    this.triggers = options.triggers ?? new Map();
+    this.wantedCallbacks = options.wantedCallbacks;
+    // The run is its placement's hooks and its registry's context: no closures per run.
+    this.placement = new ElementPlacement(options.previousTree ?? {}, options.send ?? ignore, this);
+    this.widgets = new WidgetRegistry(options.host.widgets, this);
     if (options.scope) {
       this.fragments.scope = options.scope;
       this.begin();
@@ -237,12 +239,17 @@ export class ScriptRun {
   }
 
   /**
-   * Registers a widget drawn by the script and returns its id and current
-   * value (see WidgetRegistry.register).
+   * Registers a widget of `kind` drawn at `at` (its target's path: it tells
+   * whether the widget is in a form) and returns its id and current value
+   * (see WidgetRegistry.register).
    */
-  widget<Value>(call: WidgetCall<Value>): RegisteredWidget<Value> {
+  widget<Value>(
+    kind: WidgetKind,
+    at: ElementPath,
+    call: WidgetCall<Value>,
+  ): RegisteredWidget<Value> {
     this.checkpoint();
-    const registered = this.widgets.register(call);
+    const registered = this.widgets.register(kind, at, call);
     this.unplacedWidget = registered.id;
     return registered;
   }
@@ -342,8 +349,25 @@ export class ScriptRun {
     }
   }
 
+  // --- As its placement's hooks (see PlacementHooks) ---
+
+  /** May the run still place elements? False once it closed, and in a callbacks run. */
+  canPlace(): boolean {
+    return !this.closed && this.mode !== "callbacks";
+  }
+
+  /** Only a rendering run fills elements whose props come later. */
+  canFillLater(): boolean {
+    return !this.closed && this.mode === "render";
+  }
+
+  /** Something changed that the page may be told about when the script yields. */
+  activity(): void {
+    if (!this.quiet) this.options.onActivity?.();
+  }
+
   /** An element went to `path`: if it is the widget just registered, note the fragments it belongs to. */
-  private placedElement(path: ElementPath | undefined): void {
+  placed(path: ElementPath | undefined): void {
     if (this.unplacedWidget === undefined) return;
     if (path) this.fragments.noteWidget(path, this.unplacedWidget);
     this.unplacedWidget = undefined;

@@ -1,14 +1,17 @@
 import type { ElementPath, WidgetKind } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
+import type { RunLocation } from "./location.ts";
 import type { RunForms } from "./run-forms.ts";
 import { DiscoveryComplete, DuplicateWidgetIdError } from "./signals.ts";
 import { widgetId } from "./widget-id.ts";
 import type { WidgetRuleTable } from "./widget-rules.ts";
 
-/** What an element function tells the run about a widget it is drawing. */
+/**
+ * What an element function tells the run about a widget it is drawing (its
+ * kind and place are passed beside it, so the call is the method's own object).
+ */
 export interface WidgetCall<Value, Settings = unknown> {
-  kind: WidgetKind;
   label: string;
   key: string | undefined;
   /** Options that make two otherwise equal widgets different (Streamlit hashes every argument). */
@@ -17,8 +20,6 @@ export interface WidgetCall<Value, Settings = unknown> {
   settings: Settings;
   defaultValue: Value;
   onChange: (() => unknown) | undefined;
-  /** Where the widget is drawn (its target's path): tells whether it is in a form. */
-  at: ElementPath;
 }
 
 /** A widget as the run registered it. */
@@ -34,9 +35,9 @@ export interface RegisteredWidget<Value> {
 export interface RegistryContext {
   readonly record: SessionRecord;
   /** The forms the run has drawn so far. */
-  forms(): RunForms;
-  /** The url path of the page the run draws, in a multipage app. */
-  runningPage(): string | undefined;
+  readonly forms: RunForms;
+  /** The page's URL as the run sees it: its running page names a page's own widgets. */
+  readonly location: RunLocation;
   /** Trigger widgets fired by this event, with the value they hold for this run. */
   readonly triggers: ReadonlyMap<string, unknown>;
   /** The callbacks a discovery pass is looking for; undefined in other runs. */
@@ -75,19 +76,23 @@ export class WidgetRegistry {
    * value: a value set through `st.session` before it existed, else its
    * stored value, else its default.
    */
-  register<Value>(call: WidgetCall<Value>): RegisteredWidget<Value> {
-    const { kind, label, key, settings } = call;
+  register<Value>(
+    kind: WidgetKind,
+    at: ElementPath,
+    call: WidgetCall<Value>,
+  ): RegisteredWidget<Value> {
+    const { label, key, settings } = call;
     const { record } = this.context;
-    const forms = this.context.forms();
+    const forms = this.context.forms;
     const rules = this.rules[kind];
-    const form = forms.formAt(call.at);
+    const form = forms.formAt(at);
     if (form && rules.notInForms !== undefined) {
       throw new EdgelitApiError(
         `st.${kind}() can't be used in a form (it is in the form "${form.key}"). ${rules.notInForms}`,
       );
     }
     // A page's unkeyed widgets are its own: the same label on another page is another widget.
-    const page = this.context.runningPage();
+    const page = this.context.location.runningPage;
     // As in Streamlit, the form is part of a widget's identity: equal widgets in two forms differ.
     const identity =
       form === undefined && page === undefined
@@ -154,7 +159,7 @@ export class WidgetRegistry {
     if (!widget) return undefined;
     const trigger = this.rules[widget.kind].trigger;
     if (trigger) return this.triggerValue(id, trigger.idleValue);
-    const submitted = this.context.forms().submittedValues;
+    const submitted = this.context.forms.submittedValues;
     return submitted.has(id) ? submitted.get(id) : widget.value;
   }
 

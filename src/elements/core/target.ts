@@ -44,7 +44,7 @@ export interface Drawable {
 
 /** A block of the page: elements append to it. */
 export class BlockTarget implements ElementTarget {
-  #key: string | undefined;
+  private cachedKey: string | undefined;
 
   constructor(
     readonly binding: RunBinding,
@@ -56,7 +56,7 @@ export class BlockTarget implements ElementTarget {
   }
 
   protected get key(): string {
-    return (this.#key ??= pathKey(this.path));
+    return (this.cachedKey ??= pathKey(this.path));
   }
 
   emit<K extends ElementKind>(kind: K, props: ElementPropsByKind[K]): ElementPath {

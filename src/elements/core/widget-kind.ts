@@ -34,7 +34,7 @@ export function defineWidget<K extends WidgetKind, Settings>(
 }
 
 /** What a widget's method tells its kind about one call (the kind and place come from the definition and target). */
-export type WidgetCallOf<Value, Settings> = Omit<WidgetCall<Value>, "kind" | "at" | "settings"> & {
+export type WidgetCallOf<Value, Settings> = Omit<WidgetCall<Value>, "settings"> & {
   settings: Settings;
 };
 
@@ -49,17 +49,7 @@ export function registerWidget<Value, Settings>(
   // Settings come from the definition alone, so the call's settings are checked against them.
   call: WidgetCallOf<Value, NoInfer<Settings>>,
 ): RegisteredWidget<Value> {
-  // Copied field by field, not by spreading `call`: every widget of every run comes through here.
-  return target.run.widget<Value>({
-    kind: definition.kind,
-    label: call.label,
-    key: call.key,
-    identity: call.identity,
-    settings: call.settings,
-    defaultValue: call.defaultValue,
-    onChange: call.onChange,
-    at: target.path,
-  });
+  return target.run.widget<Value>(definition.kind, target.path, call);
 }
 
 /** A value the client sent, accepted as the app will see it. */
