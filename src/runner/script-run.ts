@@ -124,7 +124,9 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly triggers: Map<string, unknown>;
   /** In a discovery pass: the widgets whose callbacks it looks for. */
   readonly wantedCallbacks: ReadonlySet<string> | undefined;
-  private readonly options: ScriptRunOptions;
+  private readonly signal: Cancellation | undefined;
+  private readonly uploads: ((ref: UploadedFileRef) => UploadedFile) | undefined;
+  private readonly onActivity: (() => void) | undefined;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
   /** A widget registered but not yet placed: the next element placed is it (to know its fragment). */
@@ -136,7 +138,9 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   private quiet = false;
 
   constructor(options: ScriptRunOptions) {
-    this.options = options;
+    this.signal = options.signal;
+    this.uploads = options.openUpload;
+    this.onActivity = options.onActivity;
     this.record = options.record;
     this.mode = options.mode;
     this.host = options.host;
@@ -177,11 +181,11 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
 
   /** Opens an uploaded file of this session for the app. */
   openUpload(ref: UploadedFileRef): UploadedFile {
-    if (!this.options.openUpload)
+    if (!this.uploads)
       throw new EdgelitApiError(
         "Uploaded files can only be read while the app runs on a server or AppTest.",
       );
-    return this.options.openUpload(ref);
+    return this.uploads(ref);
   }
 
   /** Places an element at the end of the block at `parent`. */
@@ -272,7 +276,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
    */
   checkpoint(): void {
     if (this.mode !== "render" || this.closed) return;
-    if (this.options.signal?.aborted) throw new InterruptSignal();
+    if (this.signal?.aborted) throw new InterruptSignal();
     if (this.deadline && performance.now() > this.deadline.at)
       throw new RunTimeoutError(this.deadline.seconds);
   }
@@ -299,7 +303,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
 
   /** Reports activity now (the script went on past its synchronous part). */
   reportActivity(): void {
-    this.options.onActivity?.();
+    this.onActivity?.();
   }
 
   /** The run is over: nothing more is placed. */
@@ -363,7 +367,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
 
   /** Something changed that the page may be told about when the script yields. */
   activity(): void {
-    if (!this.quiet) this.options.onActivity?.();
+    if (!this.quiet) this.onActivity?.();
   }
 
   /** An element went to `path`: if it is the widget just registered, note the fragments it belongs to. */
