@@ -1,4 +1,6 @@
 import { watch, type FSWatcher } from "node:fs";
+import { register } from "node:module";
+import { dirname, extname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
 import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
@@ -7,6 +9,45 @@ import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app
 export interface LiveApp {
   current(): AppDefinition;
   close(): void;
+}
+
+/**
+ * Module hooks that load an app as an ES module whatever its project's
+ * package.json says: a project made by `npm init -y` is CommonJS, where tsx
+ * would compile app.ts to CommonJS. The app file itself (.ts, .tsx, .mts, .js,
+ * .jsx, .mjs) and the TypeScript files it imports from its own folder (not
+ * node_modules) resolve as "module"; tsx still compiles the TypeScript.
+ */
+const ESM_HOOKS = `
+import { fileURLToPath } from "node:url";
+let folder, entry;
+export function initialize(data) { ({ folder, entry } = data); }
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (!resolved.url.startsWith("file:")) return resolved;
+  const path = fileURLToPath(resolved.url);
+  if (path === entry ? /\\.(m?[jt]sx?)$/.test(path) : path.startsWith(folder) && !path.includes("/node_modules/") && /\\.(m?tsx?)$/.test(path))
+    return { ...resolved, format: "module" };
+  return resolved;
+}
+`;
+
+const hooked = new Set<string>();
+
+/** Registers {@link ESM_HOOKS} once for an app file. */
+function loadAsModules(file: string): void {
+  if (hooked.has(file)) return;
+  hooked.add(file);
+  register(`data:text/javascript,${encodeURIComponent(ESM_HOOKS)}`, {
+    data: { folder: `${dirname(file)}${sep}`, entry: file },
+  });
+}
+
+/** What a module's default export is, for an error message. */
+function describeDefault(module: Record<string, unknown>): string {
+  if (!("default" in module) || module.default === undefined) return "has no default export";
+  const value = module.default;
+  return `exports default ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}`;
 }
 
 /**
@@ -20,6 +61,9 @@ export async function loadApp(
   options: { watch: boolean; onReload?: () => void },
 ): Promise<LiveApp> {
   const url = pathToFileURL(file).href;
+  if (![".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs"].includes(extname(file)))
+    console.warn(`[edgelit] ${file}: expected a .ts, .mts, .js or .mjs file`);
+  loadAsModules(file);
   const watchers = new Map<string, FSWatcher>();
   let app: AppDefinition;
   let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -32,7 +76,10 @@ export async function loadApp(
         onImport: (u) => imported.push(u),
       });
       const definition = toAppDefinition(module.default);
-      if (!definition) throw new Error(`${file} must export default defineApp((st) => { ... })`);
+      if (!definition)
+        throw new Error(
+          `${file} ${describeDefault(module)}; it must export default defineApp((st) => { ... })`,
+        );
       return definition;
     } catch (error) {
       console.error(`[edgelit] could not load ${file}:`, error);
