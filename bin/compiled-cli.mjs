@@ -1,8 +1,10 @@
 // edgelit's CLI compiled ahead of time: one ES module bundled by esbuild from
 // adapters/node/cli/main.ts, so a server runs plain JavaScript rather than TypeScript
 // translated on the fly. In a checkout the bundle is rebuilt whenever a source
-// it was built from has changed, so it never runs stale code.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+// it was built from has changed, so it never runs stale code. An installed
+// package (from `npm pack`, whose prepack script builds the bundle) only runs
+// the bundle it ships: it never builds, nor writes inside itself.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -13,6 +15,15 @@ const ROOT = resolve(import.meta.dirname, "..");
 function outputsOf(root) {
   const dir = join(root, "dist-server");
   return { dir, bundle: join(dir, "cli.mjs"), inputs: join(dir, "inputs.json") };
+}
+
+/**
+ * True when the package at `root` is an installed copy rather than a checkout:
+ * its `files` (package.json) leave the client's sources out, so only a checkout
+ * holds client/. adapters/node/cli/package-root.ts asks the same question.
+ */
+export function isInstalledPackage(root = ROOT) {
+  return !existsSync(join(root, "client"));
 }
 
 /** True when the bundle exists and every source it was built from is unchanged. */
@@ -80,11 +91,20 @@ export async function buildCompiledCli(root = ROOT) {
 
 /**
  * The URL of a fresh compiled CLI, building it when needed; undefined when it
- * cannot be built here (no esbuild, a read-only install) or when
- * EDGELIT_FROM_SOURCE=1 asks for the TypeScript sources.
+ * cannot be built here (no esbuild) or when EDGELIT_FROM_SOURCE=1 asks for the
+ * TypeScript sources. An installed package uses the bundle it ships, and throws
+ * when that is missing.
  */
 export async function compiledCliUrl() {
   if (process.env.EDGELIT_FROM_SOURCE === "1") return undefined;
+  if (isInstalledPackage()) {
+    const { bundle } = outputsOf(ROOT);
+    if (!existsSync(bundle))
+      throw new Error(
+        `edgelit's compiled CLI is missing from ${bundle}: this copy of edgelit is incomplete. Reinstall it (npm install edgelit).`,
+      );
+    return pathToFileURL(bundle).href;
+  }
   if (!isCompiledCliFresh()) {
     try {
       await buildCompiledCli();

@@ -4,7 +4,13 @@
 // TypeScript loaded through tsx either way: no build step for their authors.
 import { compiledCliUrl } from "./compiled-cli.mjs";
 
-const compiled = await compiledCliUrl();
+let compiled;
+try {
+  compiled = await compiledCliUrl();
+} catch (error) {
+  console.error(`edgelit: ${error.message}`);
+  process.exit(1);
+}
 let main;
 if (compiled) {
   // Stack traces name the TypeScript sources, not the bundle.

@@ -51,7 +51,13 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
   }
   const chosen = chooseStorage(args);
   if (!chosen) return 2;
-  const clientDir = await ensureClientBuilt(PACKAGE_ROOT);
+  let clientDir: string;
+  try {
+    clientDir = await ensureClientBuilt(PACKAGE_ROOT);
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 1;
+  }
   let server: Awaited<ReturnType<typeof serveNode>> | undefined;
   const app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
   server = await serveNode({

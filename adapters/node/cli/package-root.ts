@@ -12,3 +12,12 @@ export function packageRoot(from: string): string {
     if (dirname(folder) === folder) throw new Error(`no package.json above ${from}`);
   }
 }
+
+/**
+ * True when edgelit's package at `root` is an installed copy rather than a
+ * checkout: the package's `files` leave the client's sources out, so only a
+ * checkout holds client/. (bin/compiled-cli.mjs asks the same question.)
+ */
+export function isInstalledPackage(root: string): boolean {
+  return !existsSync(join(root, "client"));
+}

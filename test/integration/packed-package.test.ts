@@ -1,0 +1,139 @@
+// edgelit as a new user gets it: `npm pack`, then a fresh CommonJS project made by
+// `npm init -y` that installs the tarball and runs `npx edgelit start app.ts`.
+// The installed package must serve the app from what it ships, and never build
+// or write anything inside node_modules/edgelit.
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { afterAll, expect, test } from "vitest";
+import { EventClient } from "../helpers/events.ts";
+import { tempDir } from "../helpers/processes.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const work = tempDir("edgelit-packed-");
+afterAll(() => work.remove());
+
+const APP = `import { defineApp } from "edgelit";
+
+export default defineApp((st) => {
+  st.title("Counter");
+  st.session.count ??= 0;
+  if (st.button("Add one")) st.session.count++;
+  st.metric("Count", st.session.count);
+});
+`;
+
+/** Every file under `dir` with its size and modification time, one line each. */
+function listing(dir: string): string[] {
+  const lines: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const info = statSync(path);
+        lines.push(`${path.slice(dir.length)} ${info.size} ${info.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return lines.sort();
+}
+
+/**
+ * `npm pack` from a copy of the checkout's tracked files, so the prepack build
+ * never rewrites the dist folders other tests are serving from.
+ */
+function packTarball(): string {
+  const source = join(work.path, "source");
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
+  for (const file of files) {
+    try {
+      statSync(join(ROOT, file));
+    } catch {
+      continue; // deleted in the working tree
+    }
+    mkdirSync(dirname(join(source, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(source, file));
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"));
+  const out = join(work.path, "tarball");
+  mkdirSync(out);
+  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", out], {
+    cwd: source,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+    .trim()
+    .split("\n")
+    .at(-1)!;
+  return join(out, name);
+}
+
+test(
+  "the packed tarball installs into a fresh CommonJS project and serves an app without writing into itself",
+  { timeout: 300_000 },
+  async () => {
+    const tarball = packTarball();
+    const project = join(work.path, "project");
+    mkdirSync(project);
+    const npm = (args: string[]) =>
+      execFileSync("npm", args, { cwd: project, encoding: "utf8", stdio: "pipe" });
+    npm(["init", "-y"]);
+    npm(["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"]);
+    writeFileSync(join(project, "app.ts"), APP);
+
+    const installed = join(project, "node_modules/edgelit");
+    const before = listing(installed);
+
+    const child = spawn(
+      "npx",
+      ["edgelit", "start", "app.ts", "--storage", "memory", "--port", "0", "--host", "127.0.0.1"],
+      { cwd: project, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<void>((done) => child.once("exit", () => done()));
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        const timer = setInterval(() => {
+          const found = output.match(/serving .* at (http:\/\/\S+)/)?.[1];
+          if (found) {
+            clearInterval(timer);
+            done(found);
+          } else if (child.exitCode !== null) {
+            clearInterval(timer);
+            fail(new Error(`edgelit exited with ${child.exitCode}; output:\n${output}`));
+          }
+        }, 50);
+        setTimeout(() => {
+          clearInterval(timer);
+          fail(new Error(`edgelit did not start; output:\n${output}`));
+        }, 60_000);
+      });
+
+      // The page references the shipped client, and its assets are served.
+      const page = await (await fetch(url)).text();
+      const assets = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(assets.length).toBeGreaterThan(0);
+      for (const asset of assets) expect((await fetch(`${url}${asset}`)).status).toBe(200);
+
+      // One event over HTTP, as the browser sends it; then a click.
+      const tab = new EventClient(url);
+      await tab.send();
+      expect(tab.last?.status).toBe(200);
+      expect(tab.elements("metric")[0]).toMatchObject({ label: "Count", value: "0" });
+      const button = tab.elements("button")[0]!;
+      await tab.send([{ id: button.id as string, value: true }]);
+      expect(tab.elements("metric")[0]).toMatchObject({ value: "1" });
+      expect(output).not.toMatch(/could not load|building/i);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+      await exited;
+    }
+    expect(listing(installed)).toEqual(before);
+  },
+);
