@@ -97,7 +97,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
-  h3.get(ROUTES.health, () => Response.json({ ok: true }));
+  h3.get(ROUTES.health, () => storeHealth(options.storage));
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req, event.context.params?.id ?? "", media),
   );
@@ -142,4 +142,37 @@ export function createServer(options: ServerOptions): EdgelitServer {
   });
 
   return { h3, sessions, media, fetch: async (request) => h3.fetch(request) };
+}
+
+// --- Internal helpers ---
+
+/** How long the health check waits on the store before calling it unreachable. */
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * `/_edgelit/health`: 200 `{ ok: true }` when the session store answers a
+ * cheap read in time, else 503 `{ ok: false, error }`. A replica that cannot
+ * reach its store can serve no event, so a load balancer should take it out.
+ */
+async function storeHealth(storage: Storage): Promise<Response> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the session store did not answer within ${HEALTH_TIMEOUT_MS} ms`)),
+      HEALTH_TIMEOUT_MS,
+    );
+  });
+  const headers = { "cache-control": "no-store" };
+  try {
+    await Promise.race([storage.hasItem("edgelit:health"), timeout]);
+    return Response.json({ ok: true }, { headers });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return Response.json(
+      { ok: false, error: `session store unreachable: ${message}` },
+      { status: 503, headers },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
