@@ -8,7 +8,44 @@ export interface CliArgs {
   dev: boolean;
   /** Idle seconds before a session expires. */
   sessionTtl: number;
+  /** `--help` was given: print the command's usage and do nothing else. */
+  help: boolean;
 }
+
+const OPTIONS = {
+  port: "  --port     port to listen on (0 picks a free one)             default 8501",
+  host: "  --host     address to listen on (0.0.0.0 for every interface)  default 127.0.0.1",
+  storage: `  --storage  where sessions live: fs (.edgelit/store), fs:<dir>, memory,
+             a redis:// URL, or upstash; also read from EDGELIT_STORAGE, REDIS_URL,
+             or UPSTASH_REDIS_REST_URL (with UPSTASH_REDIS_REST_TOKEN)`,
+  sessionTtl: "  --session-ttl  idle seconds before a session is forgotten  default 3600",
+  noDev: "  --no-dev   production mode: no reload on file changes, no stacks in the page",
+};
+const SERVER_OPTIONS = [OPTIONS.port, OPTIONS.host, OPTIONS.storage, OPTIONS.sessionTtl];
+
+/** Each command's usage line, what it does, and the options it takes. */
+const COMMANDS: Record<string, { usage: string; about: string; options: string[] }> = {
+  run: {
+    usage: "edgelit run <app.ts> [options]",
+    about: "Serves an app in development mode: the page reruns when the app or its imports change.",
+    options: [...SERVER_OPTIONS, OPTIONS.noDev],
+  },
+  start: {
+    usage: "edgelit start <app.ts> [options]",
+    about: "Serves an app in production mode: no reload, no stack traces in the page.",
+    options: SERVER_OPTIONS,
+  },
+  hello: {
+    usage: "edgelit hello [options]",
+    about: "Serves the tour of edgelit's elements.",
+    options: [...SERVER_OPTIONS, OPTIONS.noDev],
+  },
+  cache: {
+    usage: "edgelit cache clear [--storage …]",
+    about: "Empties every cacheData result in the store.",
+    options: [OPTIONS.storage],
+  },
+};
 
 const USAGE = `edgelit: data apps in Streamlit's model on a stateless server
 
@@ -17,20 +54,22 @@ Usage:
   edgelit start <app.ts> [options]   production server: no reload, no stacks in the page
   edgelit hello        run the tour of edgelit's elements
   edgelit cache clear [--storage …]  empty every cacheData result in the store
-  edgelit --help
+  edgelit <command> --help           one command's usage
+  edgelit --version
 
 Options:
-  --port     port to listen on (0 picks a free one)             default 8501
-  --host     address to listen on (0.0.0.0 for every interface)  default 127.0.0.1
-  --storage  where sessions live: fs (.edgelit/store), fs:<dir>, memory,
-             a redis:// URL, or upstash; also read from EDGELIT_STORAGE, REDIS_URL,
-             or UPSTASH_REDIS_REST_URL (with UPSTASH_REDIS_REST_TOKEN)
-  --session-ttl  idle seconds before a session is forgotten  default 3600
-  --no-dev   production mode: no reload on file changes, no stacks in the page`;
+${Object.values(OPTIONS).join("\n")}`;
 
-/** The help text. */
-export function usage(): string {
-  return USAGE;
+/**
+ * The help text: one command's when `command` names one, else the whole CLI's.
+ *
+ * @example
+ * console.log(usage("run"));
+ */
+export function usage(command?: string): string {
+  const known = command === undefined ? undefined : COMMANDS[command];
+  if (!known) return USAGE;
+  return `Usage: ${known.usage}\n\n${known.about}\n\nOptions:\n${known.options.join("\n")}`;
 }
 
 /** Parses argv (without node and the script); throws with a message on bad input. */
@@ -44,6 +83,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       env.EDGELIT_STORAGE ?? env.REDIS_URL ?? (env.UPSTASH_REDIS_REST_URL ? "upstash" : "fs"),
     dev: true,
     sessionTtl: 3600,
+    help: false,
   };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -80,7 +120,11 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case "--help":
       case "-h":
-        args.command = "help";
+        args.help = true;
+        break;
+      case "--version":
+      case "-v":
+        args.command = "version";
         break;
       default:
         if (flag?.startsWith("-")) throw new Error(`unknown option ${flag}`);

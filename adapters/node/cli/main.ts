@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveNode } from "../serve.ts";
@@ -20,6 +20,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`edgelit: ${(error as Error).message}\n\n${usage()}`);
     return 2;
   }
+  if (args.help) {
+    console.log(usage(args.command));
+    return 0;
+  }
   switch (args.command) {
     case "run":
     case "start":
@@ -34,10 +38,15 @@ export async function main(argv: string[]): Promise<number> {
       return clearCache(args);
     case "hello":
       return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args);
+    case "version":
+      console.log(packageVersion());
+      return 0;
     case "help":
+      console.log(usage(args.file));
+      return 0;
     case undefined:
       console.log(usage());
-      return args.command ? 0 : 2;
+      return 2;
     default:
       console.error(`edgelit: unknown command "${args.command}"\n\n${usage()}`);
       return 2;
@@ -60,15 +69,22 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
   }
   let server: Awaited<ReturnType<typeof serveNode>> | undefined;
   const app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
-  server = await serveNode({
-    app: () => app.current(),
-    storage: chosen.storage,
-    clientDir,
-    port: args.port,
-    host: args.host,
-    dev: args.dev,
-    sessionTtlSeconds: args.sessionTtl,
-  });
+  try {
+    server = await serveNode({
+      app: () => app.current(),
+      storage: chosen.storage,
+      clientDir,
+      port: args.port,
+      host: args.host,
+      dev: args.dev,
+      sessionTtlSeconds: args.sessionTtl,
+    });
+  } catch (error) {
+    app.close();
+    await chosen.storage.dispose();
+    console.error(`edgelit: ${listenErrorMessage(error as NodeJS.ErrnoException, args)}`);
+    return 1;
+  }
   console.log(`edgelit: serving ${relative(process.cwd(), file) || file} at ${server.url}`);
   console.log(
     `edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`,
@@ -83,6 +99,29 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   return new Promise<number>(() => {});
+}
+
+/** edgelit's own version, from its package.json. */
+function packageVersion(): string {
+  return (
+    JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }
+  ).version;
+}
+
+/** One line saying why the server could not listen, and what to do about it. */
+function listenErrorMessage(error: NodeJS.ErrnoException, args: CliArgs): string {
+  const where = `port ${args.port} on ${args.host}`;
+  switch (error.code) {
+    case "EADDRINUSE":
+      return `${where} is in use; choose another with --port`;
+    case "EACCES":
+      return `${where} needs privileges this process lacks; choose a port above 1023 with --port`;
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+      return `cannot listen on ${args.host}: no such address on this machine; choose another with --host`;
+    default:
+      return `cannot listen on ${where}: ${error.message}`;
+  }
 }
 
 /** `edgelit cache clear`: empties every cacheData result in the chosen store. */

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { createStorage, type Storage } from "unstorage";
 import fsDriver from "unstorage/drivers/fs";
 import memoryDriver from "unstorage/drivers/memory";
@@ -23,8 +24,9 @@ export interface ChosenStorage {
 }
 
 /**
- * The store for `--storage`: `memory`, `fs` (in .edgelit/store), `fs:<dir>`,
- * a `redis://` / `rediss://` URL, or `upstash` (its REST URL and token from
+ * The store for `--storage`: `memory`, `fs` (in .edgelit/store) or `fs:<dir>`
+ * (created if missing; throws when it cannot be written), a `redis://` /
+ * `rediss://` URL, or `upstash` (its REST URL and token from
  * UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN).
  *
  * @example
@@ -43,6 +45,7 @@ export function storageFromFlag(
   }
   if (flag === "fs" || flag.startsWith("fs:")) {
     const base = resolve(cwd, flag === "fs" ? ".edgelit/store" : flag.slice(3));
+    assertWritableDirectory(base);
     return { storage: createStorage({ driver: fsDriver({ base }) }), description: `fs ${base}` };
   }
   if (/^rediss?:\/\//.test(flag)) {
@@ -68,4 +71,23 @@ export function storageFromFlag(
   throw new Error(
     `--storage must be memory, fs, fs:<dir>, a redis:// URL or upstash; got "${flag}"`,
   );
+}
+
+// --- Internal helpers ---
+
+/**
+ * Creates `base` if need be and writes a file in it. The fs driver only fails
+ * when a session is saved, which the page would show as an expired session on
+ * every click; failing at startup names the directory instead.
+ */
+function assertWritableDirectory(base: string): void {
+  const probe = join(base, `.edgelit-write-check-${process.pid}`);
+  try {
+    mkdirSync(base, { recursive: true });
+    writeFileSync(probe, "");
+    rmSync(probe, { force: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(`the fs store directory ${base} cannot be written (${code ?? message})`);
+  }
 }

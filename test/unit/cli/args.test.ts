@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseArgs } from "../../../adapters/node/cli/args.ts";
+import { parseArgs, usage } from "../../../adapters/node/cli/args.ts";
 
 test("run takes a file and options, in either flag form", () => {
   expect(
@@ -26,6 +26,7 @@ test("run takes a file and options, in either flag form", () => {
     storage: "redis://h:6379",
     dev: false,
     sessionTtl: 60,
+    help: false,
   });
 });
 
@@ -64,4 +65,22 @@ test("start is run in production mode; Upstash is chosen from its environment va
     parseArgs(["start", "app.ts"], { REDIS_URL: "redis://r", UPSTASH_REDIS_REST_URL: "https://x" })
       .storage,
   ).toBe("redis://r");
+});
+
+test("--help after a command asks for that command's usage; --version for the version", () => {
+  expect(parseArgs(["run", "app.ts", "--help"], {})).toMatchObject({
+    command: "run",
+    help: true,
+  });
+  expect(parseArgs(["cache", "-h"], {})).toMatchObject({ command: "cache", help: true });
+  expect(parseArgs(["--help"], {})).toMatchObject({ command: undefined, help: true });
+  expect(parseArgs(["--version"], {}).command).toBe("version");
+});
+
+test("each command's usage names that command alone", () => {
+  expect(usage("run")).toContain("edgelit run <app.ts>");
+  expect(usage("run")).not.toContain("edgelit start");
+  expect(usage("cache")).toContain("edgelit cache clear");
+  expect(usage("cache")).not.toContain("--port");
+  expect(usage()).toContain("edgelit --version");
 });
