@@ -167,9 +167,12 @@ async function storeHealth(storage: Storage): Promise<Response> {
     await Promise.race([storage.hasItem("edgelit:health"), timeout]);
     return Response.json({ ok: true }, { headers });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // The detail (a host and port, say) goes to the log, not to whoever asks.
+    console.error(
+      `[edgelit] health: session store unreachable: ${(error as Error)?.message ?? error}`,
+    );
     return Response.json(
-      { ok: false, error: `session store unreachable: ${message}` },
+      { ok: false, error: "session store unreachable" },
       { status: 503, headers },
     );
   } finally {
