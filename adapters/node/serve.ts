@@ -17,6 +17,8 @@ export interface NodeServeOptions {
   host?: string;
   dev?: boolean;
   sessionTtlSeconds?: number;
+  /** Largest event in bytes, POSTed or sent over the WebSocket. Default 1 MiB. */
+  maxEventBytes?: number;
 }
 
 /** A running Node server. */
@@ -39,6 +41,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   const currentApp =
     typeof options.app === "function" ? options.app : () => options.app as AppDefinition;
   const devReload = options.dev ? createDevReload() : undefined;
+  const maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
   const edgelit = createServer({
     // A getter, so the dev server's reloads take effect on the next event.
     app: {
@@ -53,6 +56,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     assets: fileAssets(options.clientDir),
     dev: options.dev,
     sessionTtlSeconds: options.sessionTtlSeconds,
+    maxEventBytes,
     extend: (h3) => devReload?.install(h3),
     transports: ["sse", "websocket", "json"],
   });
@@ -61,7 +65,12 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     hostname: options.host ?? "127.0.0.1",
     silent: true,
     gracefulShutdown: false,
-    plugins: [webSockets({})],
+    // ws reads a whole message before handing it on, 100 MiB by default: cap it near the event
+    // limit. Below the cap the socket route refuses an oversized event with a reason the page can
+    // show; above it ws closes the socket itself (1009, no reason).
+    plugins: [
+      webSockets({ options: { node: { serverOptions: { maxPayload: 2 * maxEventBytes } } } }),
+    ],
   });
   await server.ready();
   // Stores without native expiry (fs, memory) are swept now and then.

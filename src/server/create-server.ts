@@ -1,4 +1,4 @@
-import { H3 } from "h3";
+import { H3, HTTPError } from "h3";
 import { createScriptHost } from "../app/script-host.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
@@ -89,7 +89,13 @@ export function createServer(options: ServerOptions): EdgelitServer {
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   const h3 = new H3({
-    onError(error) {
+    onError(error, event) {
+      // A request refused before any route saw it (a malformed URL, a method no route takes) is
+      // the client's mistake: one line, not a stack per request.
+      if (HTTPError.isError(error) && error.status < 500) {
+        console.error(`[edgelit] ${error.status} ${event.req.method} ${pathOf(event.req.url)}`);
+        return;
+      }
       console.error("[edgelit]", error);
     },
   });
@@ -178,4 +184,14 @@ async function storeHealth(storage: Storage): Promise<Response> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A request's path and query for a log line, as sent, escaped and cut short. */
+function pathOf(url: string): string {
+  let path = url;
+  try {
+    const { pathname, search } = new URL(url);
+    path = pathname + search;
+  } catch {}
+  return JSON.stringify(path.length > 200 ? `${path.slice(0, 200)}…` : path);
 }

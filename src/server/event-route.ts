@@ -1,14 +1,29 @@
 import { FastResponse } from "srvx";
-import { SSE_HEARTBEAT, encodeSseFrame, type ServerMessage } from "../protocol/index.ts";
+import {
+  SSE_HEARTBEAT,
+  encodeSseFrame,
+  type ErrorCode,
+  type ServerMessage,
+} from "../protocol/index.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
 
+// nosniff on every answer: a browser must never read an event's JSON or stream as a page or script.
+const NOSNIFF = { "x-content-type-options": "nosniff" };
+
 const SSE_HEADERS = {
   "content-type": "text/event-stream; charset=utf-8",
   "cache-control": "no-cache, no-store, no-transform",
   "x-accel-buffering": "no",
+  ...NOSNIFF,
+};
+
+const JSON_HEADERS = {
+  "content-type": "application/json",
+  "cache-control": "no-store",
+  ...NOSNIFF,
 };
 
 const encoder = new TextEncoder();
@@ -36,7 +51,7 @@ export async function eventRoute(
   try {
     rerunRequest = await readRerunRequest(request, limits);
   } catch (error) {
-    if (error instanceof RequestError) return errorResponse(error.code, error.message);
+    if (error instanceof RequestError) return refusal(error.code, error.message);
     throw error;
   }
 
@@ -67,9 +82,9 @@ export async function eventRoute(
   try {
     await ready;
   } catch (error) {
-    if (error instanceof RequestError) return errorResponse(error.code, error.message);
+    if (error instanceof RequestError) return refusal(error.code, error.message);
     console.error("[edgelit] event failed before it started:", error);
-    return errorResponse("internal", "The server failed to handle this event.");
+    return refusal("internal", "The server failed to handle this event.");
   }
   const finished = done.catch((error) => {
     console.error("[edgelit] event failed:", error);
@@ -87,7 +102,7 @@ export async function eventRoute(
   if (asJson) {
     await finished;
     return new FastResponse(JSON.stringify({ messages: collected }), {
-      headers: { "content-type": "application/json", "cache-control": "no-store" },
+      headers: JSON_HEADERS,
     });
   }
   if (quick) return new FastResponse(buffered.join(""), { headers: SSE_HEADERS });
@@ -115,6 +130,13 @@ export async function eventRoute(
     open = false;
   });
   return new FastResponse(stream, { headers: SSE_HEADERS });
+}
+
+/** An event refused before it ran: errors.ts's JSON answer, with nosniff. */
+function refusal(code: ErrorCode, message: string): Response {
+  const response = errorResponse(code, message);
+  response.headers.set("x-content-type-options", "nosniff");
+  return response;
 }
 
 /**

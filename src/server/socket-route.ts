@@ -4,6 +4,12 @@ import { RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
 
+/** The close code for a message too big to process (RFC 6455, 7.4.1). */
+const TOO_LARGE = 1009;
+
+/** A close frame's reason holds at most 123 bytes of UTF-8. */
+const MAX_CLOSE_REASON_BYTES = 123;
+
 /**
  * `GET /_edgelit/ws`: the WebSocket transport, for networks whose proxies
  * buffer streamed answers. Every message is one whole event (session id and
@@ -24,6 +30,14 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
       }
     },
     message(peer, message) {
+      // The runtime may hold a larger limit of its own (ws takes 100 MiB): an event is held to the POST limit.
+      if (message.uint8Array().byteLength > limits.maxBytes) {
+        peer.close(
+          TOO_LARGE,
+          closeReason(`The event body is larger than ${limits.maxBytes} bytes.`),
+        );
+        return;
+      }
       const send = (messages: ServerMessage[]) => peer.send(JSON.stringify(messages));
       let request;
       try {
@@ -72,4 +86,16 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
       running.get(peer)?.abort();
     },
   });
+}
+
+/** `reason`, cut to what a close frame can carry, never inside a character. */
+function closeReason(reason: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(reason).byteLength <= MAX_CLOSE_REASON_BYTES) return reason;
+  let cut = "";
+  for (const character of reason) {
+    if (encoder.encode(cut + character).byteLength > MAX_CLOSE_REASON_BYTES) break;
+    cut += character;
+  }
+  return cut;
 }

@@ -3,6 +3,7 @@ import { drawElement, drawElementLater, type ElementHandle } from "../core/handl
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
 import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
+import { linkUrlProblem } from "../inputs/link-button.ts";
 
 /** Options of `image`. */
 export interface ImageOptions extends MediaOptions {
@@ -104,12 +105,18 @@ export const mediaMethods = {
       (src) => ({ src, height: options.height ?? 600 }),
     );
   },
-  /** The app's logo, shown at the top of the sidebar. @example st.logo(logoPng, { link: "https://example.com" }) */
+  /**
+   * The app's logo, shown at the top of the sidebar. Its `link` takes what a link button does:
+   * http(s), mailto:, tel: or a relative URL.
+   * @example st.logo(logoPng, { link: "https://example.com" })
+   */
   logo(
     this: Drawable,
     image: MediaInput,
     options: MediaOptions & { link?: string; iconImage?: MediaInput } = {},
   ): ElementHandle {
+    const problem = options.link === undefined ? undefined : linkUrlProblem(options.link);
+    if (problem) throw new EdgelitApiError(`logo: link: ${problem}.`);
     // Wherever it is called, the logo belongs to the sidebar.
     const target = this[TARGET].block([ROOTS.sidebar]);
     const icon =

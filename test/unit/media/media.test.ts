@@ -165,3 +165,26 @@ test("st.logo goes to the sidebar wherever it is called", async () => {
     },
   ]);
 });
+
+test("st.logo's link is checked as a link button's: javascript: and other schemes are refused", async () => {
+  const errorOf = async (link: string) =>
+    (
+      await AppTest.fromApp(
+        defineApp((st) => void st.logo("https://example.com/logo.svg", { link })),
+      ).run()
+    ).exceptions[0]?.props;
+  expect(await errorOf("javascript:alert(1)")).toMatchObject({
+    name: "EdgelitApiError",
+    message:
+      "logo: link: only http(s), mailto:, tel: and relative URLs can be opened, not javascript: URLs.",
+  });
+  expect((await errorOf(" JaVa\tScRiPt:alert(1)"))?.message).toBe(
+    "logo: link: only http(s), mailto:, tel: and relative URLs can be opened, not javascript: URLs.",
+  );
+  expect((await errorOf("data:text/html,<b>hi</b>"))?.message).toBe(
+    "logo: link: only http(s), mailto:, tel: and relative URLs can be opened, not data: URLs.",
+  );
+  expect((await errorOf(""))?.message).toBe('logo: link: expected a URL, got "".');
+  expect(await errorOf("/home")).toBeUndefined();
+  expect(await errorOf("mailto:team@example.com")).toBeUndefined();
+});
