@@ -1,8 +1,17 @@
 import { FastResponse } from "srvx";
 import { errorResponse } from "./errors.ts";
 import type { MediaStore } from "../media/media-store.ts";
+import { toServedType } from "../media/media-types.ts";
 
 const MEDIA_ID = /^[0-9a-f]{32}$/;
+
+/**
+ * Media are served from the app's origin and need no session, so whatever a
+ * document among them holds must never run there: every answer is a
+ * sandboxed document that may load nothing (an image or a video opened on
+ * its own is the document's own bytes, which the policy does not govern).
+ */
+const MEDIA_CSP = "default-src 'none'; sandbox";
 
 /**
  * `GET /_edgelit/media/<id>`: stored media, from any replica. Content ids
@@ -22,16 +31,17 @@ export async function mediaRoute(
     );
   const { bytes, meta } = entry;
   const etag = `"${mediaId}"`;
+  const { contentType, inline } = toServedType(meta.type);
   const headers: Record<string, string> = {
-    "content-type": meta.type,
+    "content-type": contentType,
     "accept-ranges": "bytes",
-    "cache-control": "public, max-age=31536000, immutable",
+    // Private: an upload is one session's file, and shared caches have no business keeping it.
+    "cache-control": "private, max-age=31536000, immutable",
     etag,
     "x-content-type-options": "nosniff",
+    "content-security-policy": MEDIA_CSP,
   };
-  // Media are served from the app's origin: documents among them must not run scripts there.
-  if (/svg|html|xml/.test(meta.type))
-    headers["content-security-policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+  if (!inline) headers["content-disposition"] = "attachment";
   if (request.headers.get("if-none-match") === etag)
     return new FastResponse(null, { status: 304, headers });
 

@@ -7,6 +7,7 @@ import { isSameOrigin } from "./read-event.ts";
 import { isSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import type { MediaStore } from "../media/media-store.ts";
+import { kindOfName, toUploadType } from "../media/media-types.ts";
 
 /** What the upload route needs. */
 export interface UploadContext {
@@ -109,29 +110,32 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
     );
   if (!settings.multiple && chosen.length > 1)
     throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
+  const checked = [];
   for (const file of chosen) {
     if (file.size > maxBytes)
       throw new RequestError(
         "payload_too_large",
         `"${file.name}" is ${formatBytes(file.size)}; this widget accepts files up to ${formatBytes(maxBytes)}.`,
       );
-    if (!isAccepted(settings.accept, file.name, file.type)) {
+    // The stored type comes from the bytes: the client's type is a claim anyone can forge.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { type, kind } = toUploadType(bytes, file.type);
+    if (!isAccepted(settings.accept, file.name, type)) {
       throw new RequestError(
         "unsupported_media_type",
         `"${file.name}" is not a type this widget accepts (${settings.accept?.join(", ")}).`,
       );
     }
+    const promised = kindOfName(file.name);
+    if (settings.accept?.length && promised && promised !== kind)
+      throw new RequestError(
+        "unsupported_media_type",
+        `"${file.name}" is not ${promised.name}: its content does not match its extension.`,
+      );
+    checked.push({ name: file.name || "file", type, bytes });
   }
   const stored = [];
-  for (const file of chosen) {
-    stored.push(
-      await context.media.putUpload(sessionId, widgetId, {
-        name: file.name || "file",
-        type: file.type || "application/octet-stream",
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      }),
-    );
-  }
+  for (const file of checked) stored.push(await context.media.putUpload(sessionId, widgetId, file));
   return { files: stored };
 }
 

@@ -63,17 +63,26 @@ test("HEAD gives the headers of the whole media and no body", async () => {
   expect(response.status).toBe(200);
   expect(
     Object.fromEntries(
-      ["content-type", "content-length", "accept-ranges", "etag", "cache-control"].map((name) => [
-        name,
-        response.headers.get(name),
-      ]),
+      [
+        "content-type",
+        "content-length",
+        "accept-ranges",
+        "etag",
+        "cache-control",
+        "content-disposition",
+        "content-security-policy",
+        "x-content-type-options",
+      ].map((name) => [name, response.headers.get(name)]),
     ),
   ).toEqual({
     "content-type": "application/octet-stream",
     "content-length": String(SIZE),
     "accept-ranges": "bytes",
     etag: `"${download.split("/").at(-1)}"`,
-    "cache-control": "public, max-age=31536000, immutable",
+    "cache-control": "private, max-age=31536000, immutable",
+    "content-disposition": "attachment",
+    "content-security-policy": "default-src 'none'; sandbox",
+    "x-content-type-options": "nosniff",
   });
   expect((await response.arrayBuffer()).byteLength).toBe(0);
 });

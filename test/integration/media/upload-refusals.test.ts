@@ -260,6 +260,24 @@ test.each([
     },
   },
   {
+    what: "a .png whose bytes are an XSL document, claimed text/xsl (issue 14)",
+    send: () =>
+      upload(server.url, photo(), [
+        {
+          name: "x.png",
+          type: "text/xsl",
+          bytes: new TextEncoder().encode(
+            '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>',
+          ),
+        },
+      ]),
+    status: 415,
+    error: {
+      code: "unsupported_media_type",
+      message: '"x.png" is not a PNG image: its content does not match its extension.',
+    },
+  },
+  {
     what: "two files to a single-file widget",
     send: () => upload(server.url, photo(), [png("one.png"), png("two.png", 2)]),
     status: 400,

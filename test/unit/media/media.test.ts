@@ -122,7 +122,7 @@ test("the media route serves stored bytes with their type, an ETag, immutable ca
   const full = await server.fetch(new Request(url));
   expect(full.status).toBe(200);
   expect(full.headers.get("content-type")).toBe("image/png");
-  expect(full.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  expect(full.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
   expect(new Uint8Array(await full.arrayBuffer())).toEqual(png(10_000));
 
   const etag = full.headers.get("etag")!;
