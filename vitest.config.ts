@@ -1,16 +1,21 @@
 import { defineConfig } from "vitest/config";
 
-/** A project of tests under test/<folder>; only the ones that start servers or browsers build the client first. */
-function project(folder: string, options: { buildsClient: boolean }) {
+/** A project of tests under test/<folder>, with the global setups it needs first. */
+function project(folder: string, options: { globalSetup: string[] }) {
   return {
     extends: true as const,
     test: {
       name: folder,
       include: [`test/${folder}/**/*.test.ts`],
-      globalSetup: options.buildsClient ? ["test/helpers/global-setup.ts"] : [],
+      globalSetup: options.globalSetup,
     },
   };
 }
+
+/** Builds the client (and the compiled CLI) before tests that start servers from the checkout. */
+const BUILD = "test/helpers/global-setup.ts";
+/** Packs the checkout and installs the tarball into a fresh project, once for the `package` tests. */
+const PACK = "test/helpers/pack-setup.ts";
 
 // No Solid plugin here: the tests exercise the server and drive the client in
 // real Chromium, and the plugin's browser resolve conditions would hand Node
@@ -25,10 +30,12 @@ export default defineConfig({
     // Unit tests run in-process against the sources, so they skip the client
     // build and the compiled CLI: `npm run test:unit` is the fast loop.
     projects: [
-      project("unit", { buildsClient: false }),
-      project("integration", { buildsClient: true }),
-      project("e2e", { buildsClient: true }),
-      project("workers", { buildsClient: true }),
+      project("unit", { globalSetup: [] }),
+      project("integration", { globalSetup: [BUILD] }),
+      project("e2e", { globalSetup: [BUILD] }),
+      project("workers", { globalSetup: [BUILD] }),
+      // The package as users install it: from the tarball, in a project of its own.
+      project("package", { globalSetup: [PACK] }),
     ],
   },
 });

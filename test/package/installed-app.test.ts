@@ -1,16 +1,15 @@
-// edgelit as a new user gets it: `npm pack`, then a fresh CommonJS project made by
-// `npm init -y` that installs the tarball and runs `npx edgelit start app.ts`.
-// The installed package must serve the app from what it ships, and never build
-// or write anything inside node_modules/edgelit.
-import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+// edgelit as a new user gets it: the tarball `npm pack` made, installed into a
+// fresh CommonJS project made by `npm init -y` (test/helpers/pack-setup.ts), which
+// runs `npx edgelit start app.ts`. The installed package must serve the app from
+// what it ships, and never build or write anything inside node_modules/edgelit.
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { EventClient } from "../helpers/events.ts";
-import { tempDir } from "../helpers/processes.ts";
+import { copyInstalledProject, listing } from "../helpers/packed-project.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const work = tempDir("edgelit-packed-");
+const work = copyInstalledProject();
 afterAll(() => work.remove());
 
 const APP = `import { defineApp } from "edgelit";
@@ -23,66 +22,11 @@ export default defineApp((st) => {
 });
 `;
 
-/** Every file under `dir` with its size and modification time, one line each. */
-function listing(dir: string): string[] {
-  const lines: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
-        const info = statSync(path);
-        lines.push(`${path.slice(dir.length)} ${info.size} ${info.mtimeMs}`);
-      }
-    }
-  };
-  walk(dir);
-  return lines.sort();
-}
-
-/**
- * `npm pack` from a copy of the checkout's tracked files, so the prepack build
- * never rewrites the dist folders other tests are serving from.
- */
-function packTarball(): string {
-  const source = join(work.path, "source");
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0")
-    .filter(Boolean);
-  for (const file of files) {
-    try {
-      statSync(join(ROOT, file));
-    } catch {
-      continue; // deleted in the working tree
-    }
-    mkdirSync(dirname(join(source, file)), { recursive: true });
-    cpSync(join(ROOT, file), join(source, file));
-  }
-  symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"));
-  const out = join(work.path, "tarball");
-  mkdirSync(out);
-  const name = execFileSync("npm", ["pack", "--silent", "--pack-destination", out], {
-    cwd: source,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  })
-    .trim()
-    .split("\n")
-    .at(-1)!;
-  return join(out, name);
-}
-
 test(
   "the packed tarball installs into a fresh CommonJS project and serves an app without writing into itself",
-  { timeout: 300_000 },
+  { timeout: 120_000 },
   async () => {
-    const tarball = packTarball();
-    const project = join(work.path, "project");
-    mkdirSync(project);
-    const npm = (args: string[]) =>
-      execFileSync("npm", args, { cwd: project, encoding: "utf8", stdio: "pipe" });
-    npm(["init", "-y"]);
-    npm(["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"]);
+    const project = work.path;
     writeFileSync(join(project, "app.ts"), APP);
 
     const installed = join(project, "node_modules/edgelit");
