@@ -19,6 +19,8 @@ export interface NodeServeOptions {
   sessionTtlSeconds?: number;
   /** Largest event in bytes, POSTed or sent over the WebSocket. Default 1 MiB. */
   maxEventBytes?: number;
+  /** The key media ids are made with (see ServerOptions.mediaSecret). */
+  mediaSecret?: string;
 }
 
 /** A running Node server. */
@@ -57,6 +59,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     dev: options.dev,
     sessionTtlSeconds: options.sessionTtlSeconds,
     maxEventBytes,
+    mediaSecret: options.mediaSecret,
     extend: (h3) => devReload?.install(h3),
     transports: ["sse", "websocket", "json"],
   });

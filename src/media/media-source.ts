@@ -1,7 +1,5 @@
 import { ROUTES } from "../protocol/index.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { contentId } from "./content-id.ts";
-import type { PendingMedia } from "./media-store.ts";
 import { sniffType } from "./sniff.ts";
 import { isUploadedFile, type UploadedFile } from "./uploaded-file.ts";
 
@@ -19,15 +17,17 @@ export interface MediaOptions {
 /** Media up to this size go inline as data: URIs; larger ones are stored and served by URL. */
 export const INLINE_MEDIA_BYTES = 4096;
 
-/** Where a run keeps the media it produced. */
+/** Where a run stores the media it shows. */
 export interface MediaSink {
-  readonly mediaSalt: string;
-  readonly media: PendingMedia;
+  /** Stores the bytes (before the element showing them is sent) and gives their id. */
+  storeMedia(bytes: Uint8Array, type: string): Promise<string>;
 }
 
 /**
- * The `src` of some media: at once for bytes and URLs, or a promise for
- * sources that must be read first (a Blob, an uploaded file).
+ * The `src` of some media: at once for URLs and small bytes (inline), or a
+ * promise for bytes that are stored first, and for sources that must be read
+ * first (a Blob, an uploaded file). An element waiting on the promise is sent
+ * once it resolves, so the page never asks for media that are not stored yet.
  */
 export function mediaSource(
   sink: MediaSink,
@@ -64,12 +64,10 @@ function fromBytes(
   bytes: Uint8Array,
   mime: string | undefined,
   inline: boolean | undefined,
-): string {
+): string | Promise<string> {
   const type = mime ?? sniffType(bytes) ?? "application/octet-stream";
   if (inline || bytes.length <= INLINE_MEDIA_BYTES) return `data:${type};base64,${toBase64(bytes)}`;
-  const id = contentId(sink.mediaSalt, bytes);
-  sink.media.set(id, { bytes, type });
-  return `${ROUTES.media}${id}`;
+  return sink.storeMedia(bytes, type).then((id) => `${ROUTES.media}${id}`);
 }
 
 function checkedUrl(url: string): string {

@@ -1,23 +1,31 @@
 import type { Storage } from "unstorage";
 import type { UploadedFileRef } from "../protocol/index.ts";
 import { getBlob, putBlob, sweepBlobs, type BlobMeta } from "./blob-store.ts";
-import { randomId } from "./content-id.ts";
+import { randomId } from "./random-id.ts";
+import { loadMediaIdKey, mediaId, type MediaIdKey } from "./media-id.ts";
 
 const MEDIA_PREFIX = "edgelit:media";
 const UPLOAD_PREFIX = "edgelit:upload";
 
-/** Media bytes a run produced, by media id, waiting to be written. */
-export type PendingMedia = Map<string, { bytes: Uint8Array; type: string }>;
-
 /**
  * Media and uploads in the session store. Both live 1.5 session TTLs and are
- * rewritten when half a TTL old while the session uses them (media a run
- * shows, files its widgets hold), so they outlive the session's last event but
- * never grow the store without bound: when the session goes, they follow.
+ * rewritten when half a TTL old while a session uses them (media a run
+ * shows, files its widgets hold), so they outlive the last event that showed
+ * them but never grow the store without bound.
+ *
+ * Media are named by a keyed hash of their content (see media-id.ts), so the
+ * same image shown in every session is stored once, under an id no one can
+ * compute without the bytes and the server's key.
  */
 export interface MediaStore {
-  /** Writes the run's media that the session has not stored recently; returns what the record should remember. */
-  persist(pending: PendingMedia, written: Record<string, number>): Promise<Record<string, number>>;
+  /**
+   * Stores media a run shows, before the element showing it is sent, and
+   * returns its id. `written` is the session's record of when it last stored
+   * each id: media stored less than half a TTL ago are not written again.
+   */
+  putMedia(bytes: Uint8Array, type: string, written: Record<string, number>): Promise<string>;
+  /** The entries of `written` that have not expired: what the session record keeps. */
+  keepWritten(written: Record<string, number>): Record<string, number>;
   getMedia(mediaId: string): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined>;
   putUpload(
     sessionId: string,
@@ -44,12 +52,27 @@ export interface MediaStore {
   sweepExpired(): Promise<number>;
 }
 
+/** Options of {@link createMediaStore}. */
+export interface MediaStoreOptions {
+  /** The key media ids are made with; without one, a key generated once is kept in the store. */
+  secret?: string;
+  now?: () => number;
+}
+
 /** The media store over the session store's unstorage instance. */
 export function createMediaStore(
   storage: Storage,
   sessionTtlSeconds: number,
-  now: () => number = Date.now,
+  options: MediaStoreOptions = {},
 ): MediaStore {
+  const now = options.now ?? Date.now;
+  let idKey: Promise<MediaIdKey> | undefined;
+  const loadIdKey = () => {
+    idKey ??= loadMediaIdKey(storage, options.secret);
+    // A store that failed once is asked again by the next run.
+    idKey.catch(() => (idKey = undefined));
+    return idKey;
+  };
   const ttlSeconds = Math.ceil(sessionTtlSeconds * 1.5);
   const refreshAfterMs = (sessionTtlSeconds * 1000) / 2;
   const expiresAt = () => now() + ttlSeconds * 1000;
@@ -57,22 +80,26 @@ export function createMediaStore(
     `${UPLOAD_PREFIX}:${sessionId}:${fileId}`;
 
   return {
-    async persist(pending, written) {
+    async putMedia(bytes, type, written) {
+      const id = await mediaId(await loadIdKey(), type, bytes);
+      const last = written[id];
+      if (last !== undefined && now() - last < refreshAfterMs) return id;
+      // The id is a keyed hash of this type and these bytes: whatever is stored under it
+      // already is exactly this, so writing it again only renews its expiry.
+      await putBlob(
+        storage,
+        `${MEDIA_PREFIX}:${id}`,
+        { type, expiresAt: expiresAt() },
+        bytes,
+        ttlSeconds,
+      );
+      written[id] = now();
+      return id;
+    },
+    keepWritten(written) {
       const kept: Record<string, number> = {};
       for (const [id, at] of Object.entries(written))
         if (now() - at < ttlSeconds * 1000) kept[id] = at;
-      for (const [id, media] of pending) {
-        const last = kept[id];
-        if (last !== undefined && now() - last < refreshAfterMs) continue;
-        await putBlob(
-          storage,
-          `${MEDIA_PREFIX}:${id}`,
-          { type: media.type, expiresAt: expiresAt() },
-          media.bytes,
-          ttlSeconds,
-        );
-        kept[id] = now();
-      }
       return kept;
     },
     getMedia: (mediaId) => getBlob(storage, `${MEDIA_PREFIX}:${mediaId}`, now()),

@@ -1,7 +1,6 @@
 import type { Storage } from "unstorage";
 import { withCacheStorage } from "../cache/cache-storage.ts";
 import { exceptionProps } from "./exception-props.ts";
-import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import {
   ROOTS,
@@ -48,6 +47,8 @@ export interface RunEventOptions {
   cacheStorage?: Storage;
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
+  /** Stores media bytes the app shows and gives their id; elements showing them are sent after. */
+  storeMedia?: (bytes: Uint8Array, type: string) => Promise<string>;
   /** Aborted when the page has gone: the run stops at its next st.* call. */
   signal?: Cancellation;
   /** The longest a run may take before it stops with an error in the page. */
@@ -67,11 +68,10 @@ export interface RunEventOptions {
   dismiss?: boolean;
 }
 
-/** How the run ended, the child counts of every block for the finish message, and the media it made. */
+/** How the run ended, and the child counts of every block for the finish message. */
 export interface RunEventResult {
   outcome: "completed" | "stopped" | "failed" | "interrupted";
   counts: Record<string, number>;
-  media: PendingMedia;
   /** The URL the run ended on (a page switch, query params written), and whether it switched pages. */
   url: string;
   switchedPage: boolean;
@@ -110,6 +110,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
         ? undefined
         : { at: performance.now() + maxRunSeconds * 1000, seconds: maxRunSeconds },
     openUpload: options.openUpload,
+    storeMedia: options.storeMedia,
     onActivity: () => batcher.touch(),
     scope: options.scope,
   });
@@ -160,7 +161,6 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   return {
     outcome,
     counts: run.placement.emitter.finalCounts(),
-    media: run.media,
     url: record.url,
     switchedPage: run.location.history === "push",
   };

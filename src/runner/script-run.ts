@@ -1,4 +1,3 @@
-import type { PendingMedia } from "../media/media-store.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import {
@@ -67,6 +66,8 @@ export interface ScriptRunOptions {
   readonly scope?: FragmentScope;
   /** Opens an uploaded file of this session for the app (the server's store, or the test harness's). */
   readonly openUpload?: (ref: UploadedFileRef) => UploadedFile;
+  /** Stores media bytes the app shows and gives their id (the server's media store, or the test harness's). */
+  readonly storeMedia?: (bytes: Uint8Array, type: string) => Promise<string>;
   /** Called after every element placed, so progress can be reported when the script yields. */
   readonly onActivity?: () => void;
 }
@@ -87,8 +88,7 @@ export type RunContext = Pick<
   | "widget"
   | "runNonce"
   | "dev"
-  | "mediaSalt"
-  | "media"
+  | "storeMedia"
   | "openUpload"
   | "drawsNothing"
   | "forms"
@@ -118,14 +118,13 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly binding: RunBinding = new RunBinding(this);
   /** The fragments this run reaches, and the one it redraws alone, if any. */
   readonly fragments = new FragmentTracker();
-  /** Media bytes this run produced, written to the store before the run finishes. */
-  readonly media: PendingMedia = new Map();
   /** Trigger widgets fired by this event; emptied when the script starts over (a click lasts one run). */
   readonly triggers: Map<string, unknown>;
   /** In a discovery pass: the widgets whose callbacks it looks for. */
   readonly wantedCallbacks: ReadonlySet<string> | undefined;
   private readonly signal: Cancellation | undefined;
   private readonly uploads: ((ref: UploadedFileRef) => UploadedFile) | undefined;
+  private readonly mediaWriter: ((bytes: Uint8Array, type: string) => Promise<string>) | undefined;
   private readonly onActivity: (() => void) | undefined;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
@@ -140,6 +139,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   constructor(options: ScriptRunOptions) {
     this.signal = options.signal;
     this.uploads = options.openUpload;
+    this.mediaWriter = options.storeMedia;
     this.onActivity = options.onActivity;
     this.record = options.record;
     this.mode = options.mode;
@@ -169,9 +169,15 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     return this.mode === "callbacks";
   }
 
-  /** This session's media salt (see SessionRecord.mediaSalt). */
-  get mediaSalt(): string {
-    return this.record.mediaSalt;
+  /** Stores media bytes the app shows (before the element showing them is sent) and gives their id. */
+  storeMedia(bytes: Uint8Array, type: string): Promise<string> {
+    // A pass that draws nothing (discovery, callbacks) sends no element that could show them.
+    if (this.mode !== "render") return Promise.resolve("");
+    if (!this.mediaWriter)
+      throw new EdgelitApiError(
+        "Media too large to inline can only be shown while the app runs on a server or AppTest.",
+      );
+    return this.mediaWriter(bytes, type);
   }
 
   /** Differs in every run (and after `st.rerun()`): props carrying it are sent even when otherwise unchanged. */

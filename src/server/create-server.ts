@@ -32,6 +32,12 @@ export interface ServerOptions {
   dev?: boolean;
   /** Largest event body in bytes. Default 1 MiB. */
   maxEventBytes?: number;
+  /**
+   * The key media ids are made with (at least 16 characters of random text;
+   * the same on every replica). Without one, a key generated once is kept in
+   * the store, which every replica shares.
+   */
+  mediaSecret?: string;
   /** Largest upload body in bytes, whatever a widget allows. Default 200 MB. */
   maxUploadBytes?: number;
   /** The longest a run may take before it stops with an error in the page. Default 300 s. */
@@ -74,7 +80,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
       "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
     );
   }
-  const media = createMediaStore(options.storage, sessions.ttlSeconds);
+  if (options.mediaSecret !== undefined && options.mediaSecret.length < 16)
+    throw new TypeError("mediaSecret must be at least 16 characters of random text.");
+  const media = createMediaStore(options.storage, sessions.ttlSeconds, {
+    secret: options.mediaSecret,
+  });
   const context = {
     host: createScriptHost(options.app),
     sessions,

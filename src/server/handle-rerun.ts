@@ -162,10 +162,14 @@ async function runOnce(
   }
   const openUpload = (ref: UploadedFileRef) =>
     createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
+  // Media are stored as the run shows them, before the element that shows them is sent.
+  const storeMedia = (bytes: Uint8Array, type: string) =>
+    context.media.putMedia(bytes, type, record.media);
   const common = {
     host: context.host,
     record,
     openUpload,
+    storeMedia,
     dev: context.dev,
     cacheStorage: context.cacheStorage,
     signal: output.signal,
@@ -205,6 +209,7 @@ async function runOnce(
     host: context.host,
     record,
     openUpload,
+    storeMedia,
     dev: context.dev,
     cacheStorage: context.cacheStorage,
     signal: output.signal,
@@ -227,8 +232,8 @@ async function runOnce(
   record.lastEventId = request.eventId;
   let saved;
   try {
-    // Media first: a saved run only ever points at media that are stored.
-    record.media = await context.media.persist(last.media, record.media);
+    // The run stored its media before sending the elements that show them.
+    record.media = context.media.keepWritten(record.media);
     record.uploads = await context.media.renewUploads(
       sessionId,
       heldUploads(record),

@@ -32,9 +32,7 @@ export interface SessionRecord {
   lastRunId: string | null;
   /** The last event applied: a retry of it reruns without applying its changes again. */
   lastEventId: string | null;
-  /** Salts this session's media ids, so no other session can find its media. */
-  mediaSalt: string;
-  /** When each media id of this session was last written to the store (ms). */
+  /** When this session last stored each media id it showed (ms): media are renewed while shown. */
   media: Record<string, number>;
   /** When each file the upload widgets hold was last written (or first seen), so they are renewed in time. */
   uploads: Record<string, number>;
@@ -71,16 +69,9 @@ export function createSessionRecord(now = Date.now()): SessionRecord {
     tree: {},
     lastRunId: null,
     lastEventId: null,
-    mediaSalt: randomSalt(),
     media: {},
     uploads: {},
     createdAt: now,
     touchedAt: now,
   };
-}
-
-function randomSalt(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) =>
-    byte.toString(16).padStart(2, "0"),
-  ).join("");
 }
