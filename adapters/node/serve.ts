@@ -3,6 +3,11 @@ import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import {
+  LOOPBACK_HOSTS,
+  isLoopbackAddress,
+  type AllowedHosts,
+} from "../../src/server/host-check.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
 
@@ -21,6 +26,12 @@ export interface NodeServeOptions {
   maxEventBytes?: number;
   /** The key media ids are made with (see ServerOptions.mediaSecret). */
   mediaSecret?: string;
+  /**
+   * The Host names the server answers to (see ServerOptions.allowedHosts).
+   * Default: only localhost names when `host` is a loopback address, any
+   * otherwise (a proxy in front decides which names reach it).
+   */
+  allowedHosts?: AllowedHosts;
 }
 
 /** A running Node server. */
@@ -60,6 +71,9 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     sessionTtlSeconds: options.sessionTtlSeconds,
     maxEventBytes,
     mediaSecret: options.mediaSecret,
+    allowedHosts:
+      options.allowedHosts ??
+      (isLoopbackAddress(options.host ?? "127.0.0.1") ? LOOPBACK_HOSTS : true),
     extend: (h3) => devReload?.install(h3),
     transports: ["sse", "websocket", "json"],
   });

@@ -15,6 +15,7 @@ import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
+import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
 export type AssetSource = (pathname: string) => Promise<Response | undefined>;
@@ -52,6 +53,13 @@ export interface ServerOptions {
    * Default: sse, then json.
    */
   transports?: Transport[];
+  /**
+   * The Host names this server answers to; any other gets 403, so a page on
+   * another site cannot reach it through DNS rebinding. `true` answers any
+   * host (the default here; the Node adapter limits a server bound to a
+   * loopback address to localhost). `".example.com"` allows subdomains too.
+   */
+  allowedHosts?: AllowedHosts;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
 }
@@ -110,6 +118,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     },
   });
 
+  installHostCheck(h3, options.allowedHosts ?? true);
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));

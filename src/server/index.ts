@@ -9,3 +9,4 @@
  */
 export { createServer } from "./create-server.ts";
 export type { AssetSource, EdgelitServer, ServerOptions } from "./create-server.ts";
+export type { AllowedHosts } from "./host-check.ts";

@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createStorage, type Storage } from "unstorage";
-import fsDriver from "unstorage/drivers/fs";
 import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
 import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
+import { privateFsDriver } from "../private-fs-driver.ts";
 
 /**
  * ioredis waits out an outage by default, queueing commands for some twenty
@@ -46,7 +46,10 @@ export function storageFromFlag(
   if (flag === "fs" || flag.startsWith("fs:")) {
     const base = resolve(cwd, flag === "fs" ? ".edgelit/store" : flag.slice(3));
     assertWritableDirectory(base);
-    return { storage: createStorage({ driver: fsDriver({ base }) }), description: `fs ${base}` };
+    return {
+      storage: createStorage({ driver: privateFsDriver({ base }) }),
+      description: `fs ${base}`,
+    };
   }
   if (/^rediss?:\/\//.test(flag)) {
     const url = new URL(flag);
@@ -83,7 +86,7 @@ export function storageFromFlag(
 function assertWritableDirectory(base: string): void {
   const probe = join(base, `.edgelit-write-check-${process.pid}`);
   try {
-    mkdirSync(base, { recursive: true });
+    mkdirSync(base, { recursive: true, mode: 0o700 });
     writeFileSync(probe, "");
     rmSync(probe, { force: true });
   } catch (error) {

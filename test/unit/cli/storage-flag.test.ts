@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
@@ -23,4 +31,29 @@ test("an fs store directory that cannot be created or written is an error naming
   expect(() => storageFromFlag(`fs:${base}`, "/")).toThrow(
     `the fs store directory ${base} cannot be written`,
   );
+});
+
+test("the fs store is private to the server's user: its folders 0700, its files 0600", async () => {
+  const base = join(dir, "private/store");
+  const chosen = storageFromFlag(`fs:${base}`, "/");
+  await chosen.storage.setItem("edgelit:session:abc", { version: 1 });
+  await chosen.storage.setItemRaw("edgelit:media:0123", new Uint8Array([1, 2, 3]));
+  const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+  expect(mode(base)).toBe("700");
+  expect(mode(join(base, "edgelit"))).toBe("700");
+  expect(mode(join(base, "edgelit/session"))).toBe("700");
+  expect(mode(join(base, "edgelit/session/abc"))).toBe("600");
+  expect(mode(join(base, "edgelit/media/0123"))).toBe("600");
+  expect(await chosen.storage.getItem("edgelit:session:abc")).toEqual({ version: 1 });
+  expect(await chosen.storage.getKeys("edgelit:session")).toEqual(["edgelit:session:abc"]);
+  await chosen.storage.dispose();
+});
+
+test("an existing fs store folder that others could enter is made private", async () => {
+  const base = join(dir, "existing");
+  mkdirSync(base, { mode: 0o755 });
+  chmodSync(base, 0o755);
+  const chosen = storageFromFlag(`fs:${base}`, "/");
+  expect((statSync(base).mode & 0o777).toString(8)).toBe("700");
+  await chosen.storage.dispose();
 });
