@@ -83,6 +83,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     );
     return 2;
   }
+  let server: Awaited<ReturnType<typeof serveNode>> | undefined;
   let app: LiveApp;
   try {
     app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
@@ -104,7 +105,6 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     console.error(`edgelit: ${(error as Error).message}`);
     return 1;
   }
-  let server: Awaited<ReturnType<typeof serveNode>> | undefined;
   try {
     server = await serveNode({
       ...settings,
