@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 // "src/*" means the files directly in src/ (the package entry files such as src/index.ts).
 const LAYERS = [
   ["src/errors", "src/protocol"],
-  ["src/session", "src/media", "src/cache"],
+  ["src/session", "src/media", "src/cache", "src/config"],
   ["src/runner"],
   ["src/elements"],
   ["src/app"],

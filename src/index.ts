@@ -75,6 +75,8 @@ export type { PageControls, SwitchPageOptions } from "./app/page-controls.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";
+export { defineConfig } from "./config/index.ts";
+export type { EdgelitConfig } from "./config/index.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type {
   CacheDataOptions,

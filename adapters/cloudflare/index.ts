@@ -1,5 +1,6 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
+import { checkConfig, serverConfigOf, type EdgelitConfig } from "../../src/config/index.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
@@ -20,6 +21,13 @@ export interface WorkerOptions<Env extends WorkerEnv> {
   app: AppDefinition;
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;
+  /**
+   * The project's config (`import config from "./edgelit.config.ts"`), checked here. A Worker
+   * ignores what only the CLI uses (app, port, host, storage) and the websocket transport
+   * (none is wired on Workers).
+   */
+  config?: EdgelitConfig;
+  /** Idle seconds before a session is forgotten; wins over the config's. */
   sessionTtlSeconds?: number;
 }
 
@@ -30,17 +38,22 @@ export interface WorkerOptions<Env extends WorkerEnv> {
  * @example
  * export default createWorker({
  *   app,
+ *   config, // the default export of edgelit.config.ts
  *   storage: (env) => createStorage({ driver: kvDriver({ binding: env.SESSIONS }) }),
  * });
  */
 export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>) {
+  const config = serverConfigOf(checkConfig(options.config ?? {}));
+  if (options.sessionTtlSeconds !== undefined) config.sessionTtlSeconds = options.sessionTtlSeconds;
+  const transports = config.transports?.filter((transport) => transport !== "websocket");
+  config.transports = transports?.length ? transports : undefined;
   let server: EdgelitServer | undefined;
   return {
     fetch(request: Request, env: Env): Promise<Response> {
       server ??= createServer({
+        ...config,
         app: options.app,
         storage: options.storage(env),
-        sessionTtlSeconds: options.sessionTtlSeconds,
         assets:
           env.ASSETS &&
           ((pathname) =>

@@ -2,17 +2,17 @@ import { plugin as webSockets } from "crossws/server";
 import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
+import { serverConfigOf, type ServerConfig } from "../../src/config/index.ts";
 import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
-import {
-  LOOPBACK_HOSTS,
-  isLoopbackAddress,
-  type AllowedHosts,
-} from "../../src/server/host-check.ts";
+import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
 
-/** Options of {@link serveNode}. */
-export interface NodeServeOptions {
+/**
+ * Options of {@link serveNode}: the app, its store and client, and any option of an edgelit
+ * config (limits, transports; the default transports here are sse, websocket, json).
+ */
+export interface NodeServeOptions extends ServerConfig {
   /** The app, or a function giving the current app (the dev server swaps it on reload). */
   app: AppDefinition | (() => AppDefinition);
   storage: Storage;
@@ -21,17 +21,6 @@ export interface NodeServeOptions {
   port?: number;
   host?: string;
   dev?: boolean;
-  sessionTtlSeconds?: number;
-  /** Largest event in bytes, POSTed or sent over the WebSocket. Default 1 MiB. */
-  maxEventBytes?: number;
-  /** The key media ids are made with (see ServerOptions.mediaSecret). */
-  mediaSecret?: string;
-  /**
-   * The Host names the server answers to (see ServerOptions.allowedHosts).
-   * Default: only localhost names when `host` is a loopback address, any
-   * otherwise (a proxy in front decides which names reach it).
-   */
-  allowedHosts?: AllowedHosts;
 }
 
 /** A running Node server. */
@@ -56,6 +45,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   const devReload = options.dev ? createDevReload() : undefined;
   const maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
   const edgelit = createServer({
+    ...serverConfigOf(options),
     // A getter, so the dev server's reloads take effect on the next event.
     app: {
       get script() {
@@ -68,14 +58,13 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     storage: options.storage,
     assets: fileAssets(options.clientDir),
     dev: options.dev,
-    sessionTtlSeconds: options.sessionTtlSeconds,
     maxEventBytes,
     mediaSecret: options.mediaSecret,
     allowedHosts:
       options.allowedHosts ??
       (isLoopbackAddress(options.host ?? "127.0.0.1") ? LOOPBACK_HOSTS : true),
     extend: (h3) => devReload?.install(h3),
-    transports: ["sse", "websocket", "json"],
+    transports: options.transports ?? ["sse", "websocket", "json"],
   });
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,

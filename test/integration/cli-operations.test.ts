@@ -35,8 +35,8 @@ test("edgelit --version prints the package version", async () => {
 });
 
 const USAGE_LINES = {
-  run: "edgelit run <app.ts>",
-  start: "edgelit start <app.ts>",
+  run: "edgelit run [app.ts]",
+  start: "edgelit start [app.ts]",
   hello: "edgelit hello",
   cache: "edgelit cache clear",
 } as const;

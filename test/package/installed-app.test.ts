@@ -28,6 +28,11 @@ test(
   async () => {
     const project = work.path;
     writeFileSync(join(project, "app.ts"), APP);
+    // The config file loads as TypeScript in a CommonJS project too, as the app does.
+    writeFileSync(
+      join(project, "edgelit.config.ts"),
+      `import { defineConfig } from "edgelit";\nexport default defineConfig({ transports: ["sse", "json"] });\n`,
+    );
 
     const installed = join(project, "node_modules/edgelit");
     const before = listing(installed);
@@ -61,6 +66,7 @@ test(
 
       // The page references the shipped client, and its assets are served.
       const page = await (await fetch(url)).text();
+      expect(page).toContain('"transports":["sse","json"]');
       const assets = [...page.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
       expect(assets.length).toBeGreaterThan(0);
       for (const asset of assets) expect((await fetch(`${url}${asset}`)).status).toBe(200);

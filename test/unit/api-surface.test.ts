@@ -9,6 +9,7 @@ test("the public API changes only on purpose", () => {
     "cacheResource",
     "clearSharedCache",
     "defineApp",
+    "defineConfig",
     "dialog",
     "fragment",
     "page",

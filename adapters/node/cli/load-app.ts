@@ -3,6 +3,7 @@ import { register } from "node:module";
 import { dirname, extname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { tsImport } from "tsx/esm/api";
+import { oneLine, ProjectFileError, shownPath } from "./project-file-error.ts";
 import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
 
 /** An app file, loaded and kept current while its sources change. */
@@ -43,8 +44,23 @@ function loadAsModules(file: string): void {
   });
 }
 
+/**
+ * Imports a TypeScript or JavaScript file of the user's project as an ES module, whatever its
+ * package.json says ({@link ESM_HOOKS}); `onImport` hears of every file it imports.
+ *
+ * @example
+ * const module = await importProjectFile("/project/edgelit.config.ts");
+ */
+export async function importProjectFile(
+  file: string,
+  onImport?: (url: string) => void,
+): Promise<Record<string, unknown>> {
+  loadAsModules(file);
+  return tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, onImport });
+}
+
 /** What a module's default export is, for an error message. */
-function describeDefault(module: Record<string, unknown>): string {
+export function describeDefault(module: Record<string, unknown>): string {
   if (!("default" in module) || module.default === undefined) return "has no default export";
   const value = module.default;
   return `exports default ${value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`}`;
@@ -53,8 +69,9 @@ function describeDefault(module: Record<string, unknown>): string {
 /**
  * Imports an app file written in TypeScript (no build step). With `watch`,
  * every local file it imports is watched, and a change re-imports the app
- * and calls `onReload`. An app that fails to load shows its error in the page
- * until it is fixed.
+ * and calls `onReload`; an app that then fails to load shows its error in the
+ * page until it is fixed. An app that fails to load at first is an error
+ * whose message is one line naming the file and the fix.
  */
 export async function loadApp(
   file: string,
@@ -63,7 +80,6 @@ export async function loadApp(
   const url = pathToFileURL(file).href;
   if (![".ts", ".tsx", ".mts", ".js", ".jsx", ".mjs"].includes(extname(file)))
     console.warn(`[edgelit] ${file}: expected a .ts, .mts, .js or .mjs file`);
-  loadAsModules(file);
   const watchers = new Map<string, FSWatcher>();
   let app: AppDefinition;
   let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -71,24 +87,27 @@ export async function loadApp(
   const importApp = async (): Promise<AppDefinition> => {
     const imported: string[] = [];
     try {
-      const module = await tsImport(url, {
-        parentURL: import.meta.url,
-        onImport: (u) => imported.push(u),
-      });
+      const module = await importProjectFile(file, (u) => imported.push(u));
       const definition = toAppDefinition(module.default);
       if (!definition)
-        throw new Error(
-          `${file} ${describeDefault(module)}; it must export default defineApp((st) => { ... })`,
+        throw new ProjectFileError(
+          `${shownPath(file)} ${describeDefault(module)}; it must export default defineApp((st) => { ... })`,
         );
       return definition;
+    } finally {
+      if (options.watch) watchAll([url, ...imported]);
+    }
+  };
+
+  const reimportApp = async (): Promise<AppDefinition> => {
+    try {
+      return await importApp();
     } catch (error) {
       console.error(`[edgelit] could not load ${file}:`, error);
       return defineApp((st) => {
         st.error(`Could not load ${file}. Fix it and save: the page reloads by itself.`);
         st.exception(error);
       });
-    } finally {
-      if (options.watch) watchAll([url, ...imported]);
     }
   };
 
@@ -103,7 +122,7 @@ export async function loadApp(
       const watcher = watch(fileURLToPath(imported), () => {
         clearTimeout(debounce);
         debounce = setTimeout(async () => {
-          app = await importApp();
+          app = await reimportApp();
           options.onReload?.();
         }, 80);
       });
@@ -112,13 +131,20 @@ export async function loadApp(
     }
   };
 
-  app = await importApp();
-  return {
-    current: () => app,
-    close() {
-      clearTimeout(debounce);
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
-    },
+  const close = () => {
+    clearTimeout(debounce);
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
   };
+  try {
+    app = await importApp();
+  } catch (error) {
+    close();
+    throw error instanceof ProjectFileError
+      ? error
+      : new ProjectFileError(
+          `could not load ${shownPath(file)}: ${oneLine(error)}; fix it and run again`,
+        );
+  }
+  return { current: () => app, close };
 }

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 import { serveNode } from "../serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
-import { loadApp } from "./load-app.ts";
+import { findConfigFile, loadConfigFile } from "./config-file.ts";
+import { loadApp, type LiveApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
+import { shownPath } from "./project-file-error.ts";
+import { resolveSettings, type Settings } from "./settings.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
 import { clearSharedCache } from "../../../src/cache/index.ts";
 
@@ -15,7 +18,7 @@ const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 export async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
-    args = parseArgs(argv, process.env);
+    args = parseArgs(argv);
   } catch (error) {
     console.error(`edgelit: ${(error as Error).message}\n\n${usage()}`);
     return 2;
@@ -27,17 +30,9 @@ export async function main(argv: string[]): Promise<number> {
   switch (args.command) {
     case "run":
     case "start":
-      if (!args.file) {
-        console.error(
-          `edgelit: ${args.command} needs an app file, e.g. edgelit ${args.command} app.ts\n\n${usage()}`,
-        );
-        return 2;
-      }
-      return runApp(resolve(args.file), args);
-    case "cache":
-      return clearCache(args);
     case "hello":
-      return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args);
+    case "cache":
+      break;
     case "version":
       console.log(packageVersion());
       return 0;
@@ -51,38 +46,77 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`edgelit: unknown command "${args.command}"\n\n${usage()}`);
       return 2;
   }
-}
-
-async function runApp(file: string, args: CliArgs): Promise<number> {
-  if (!existsSync(file)) {
-    console.error(`edgelit: no such app file: ${file}`);
+  const settings = await loadSettings(args);
+  if (!settings) return 1;
+  if (args.command === "cache") return clearCache(args, settings);
+  if (args.command === "hello")
+    return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args, settings);
+  const file = args.file ?? settings.app;
+  if (!file) {
+    console.error(
+      `edgelit: ${args.command} needs an app file, e.g. edgelit ${args.command} app.ts (or "app" in edgelit.config.ts)\n\n${usage()}`,
+    );
     return 2;
   }
-  const chosen = chooseStorage(args);
-  if (!chosen) return 2;
-  let clientDir: string;
+  return runApp(resolve(file), args, settings);
+}
+
+/**
+ * The options from flags, the environment and the config file, or undefined after saying in
+ * one line what is wrong with one of them.
+ */
+async function loadSettings(args: CliArgs): Promise<Settings | undefined> {
   try {
-    clientDir = await ensureClientBuilt(PACKAGE_ROOT);
+    const configFile = findConfigFile(process.cwd(), args.configFile);
+    const file = configFile === undefined ? undefined : await loadConfigFile(configFile);
+    return resolveSettings({ flags: args.flags, env: process.env, file });
+  } catch (error) {
+    console.error(`edgelit: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+async function runApp(file: string, args: CliArgs, settings: Settings): Promise<number> {
+  if (!existsSync(file)) {
+    console.error(
+      `edgelit: no such app file: ${shownPath(file)}; check the path, or create it with export default defineApp((st) => { ... })`,
+    );
+    return 2;
+  }
+  let server: Awaited<ReturnType<typeof serveNode>> | undefined;
+  let app: LiveApp;
+  try {
+    app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
   } catch (error) {
     console.error(`edgelit: ${(error as Error).message}`);
     return 1;
   }
-  let server: Awaited<ReturnType<typeof serveNode>> | undefined;
-  const app = await loadApp(file, { watch: args.dev, onReload: () => server?.reload() });
+  const chosen = chooseStorage(settings);
+  if (!chosen) {
+    app.close();
+    return 2;
+  }
+  let clientDir: string;
+  try {
+    clientDir = await ensureClientBuilt(PACKAGE_ROOT);
+  } catch (error) {
+    app.close();
+    await chosen.storage.dispose();
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 1;
+  }
   try {
     server = await serveNode({
+      ...settings,
       app: () => app.current(),
       storage: chosen.storage,
       clientDir,
-      port: args.port,
-      host: args.host,
       dev: args.dev,
-      sessionTtlSeconds: args.sessionTtl,
     });
   } catch (error) {
     app.close();
     await chosen.storage.dispose();
-    console.error(`edgelit: ${listenErrorMessage(error as NodeJS.ErrnoException, args)}`);
+    console.error(`edgelit: ${listenErrorMessage(error as NodeJS.ErrnoException, settings)}`);
     return 1;
   }
   console.log(`edgelit: serving ${relative(process.cwd(), file) || file} at ${server.url}`);
@@ -109,7 +143,7 @@ function packageVersion(): string {
 }
 
 /** One line saying why the server could not listen, and what to do about it. */
-function listenErrorMessage(error: NodeJS.ErrnoException, args: CliArgs): string {
+function listenErrorMessage(error: NodeJS.ErrnoException, args: Settings): string {
   const where = `port ${args.port} on ${args.host}`;
   switch (error.code) {
     case "EADDRINUSE":
@@ -125,14 +159,14 @@ function listenErrorMessage(error: NodeJS.ErrnoException, args: CliArgs): string
 }
 
 /** `edgelit cache clear`: empties every cacheData result in the chosen store. */
-async function clearCache(args: CliArgs): Promise<number> {
+async function clearCache(args: CliArgs, settings: Settings): Promise<number> {
   if (args.file !== "clear") {
     console.error(
       `edgelit: the cache command takes "clear", e.g. edgelit cache clear --storage redis://…\n\n${usage()}`,
     );
     return 2;
   }
-  const chosen = chooseStorage(args);
+  const chosen = chooseStorage(settings);
   if (!chosen) return 2;
   try {
     const removed = await clearSharedCache(chosen.storage);
@@ -146,9 +180,9 @@ async function clearCache(args: CliArgs): Promise<number> {
 }
 
 /** The store `--storage` names, or undefined after saying what is wrong with it. */
-function chooseStorage(args: CliArgs): ChosenStorage | undefined {
+function chooseStorage(settings: Settings): ChosenStorage | undefined {
   try {
-    return storageFromFlag(args.storage, process.cwd());
+    return storageFromFlag(settings.storage, process.cwd());
   } catch (error) {
     console.error(`edgelit: ${(error as Error).message}`);
     return undefined;

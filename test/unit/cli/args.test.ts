@@ -3,82 +3,96 @@ import { parseArgs, usage } from "../../../adapters/node/cli/args.ts";
 
 test("run takes a file and options, in either flag form", () => {
   expect(
-    parseArgs(
-      [
-        "run",
-        "app.ts",
-        "--port",
-        "0",
-        "--host=0.0.0.0",
-        "--storage",
-        "redis://h:6379",
-        "--no-dev",
-        "--session-ttl",
-        "60",
-      ],
-      {},
-    ),
+    parseArgs([
+      "run",
+      "app.ts",
+      "--port",
+      "0",
+      "--host=0.0.0.0",
+      "--storage",
+      "redis://h:6379",
+      "--no-dev",
+      "--session-ttl",
+      "60",
+      "--max-event-bytes=2048",
+      "--transports",
+      "sse,json",
+      "--config",
+      "other.config.ts",
+    ]),
   ).toEqual({
     command: "run",
     file: "app.ts",
-    port: 0,
-    host: "0.0.0.0",
-    storage: "redis://h:6379",
     dev: false,
-    sessionTtl: 60,
+    configFile: "other.config.ts",
+    flags: {
+      port: 0,
+      host: "0.0.0.0",
+      storage: "redis://h:6379",
+      sessionTtlSeconds: 60,
+      maxEventBytes: 2048,
+      transports: ["sse", "json"],
+    },
     help: false,
   });
 });
 
-test("defaults: port 8501 on 127.0.0.1, fs sessions, dev mode; REDIS_URL picks Redis", () => {
-  expect(parseArgs(["hello"], {})).toMatchObject({
-    command: "hello",
-    port: 8501,
-    host: "127.0.0.1",
-    storage: "fs",
-    dev: true,
+test("every option has a flag named after its config key", () => {
+  const flags = parseArgs([
+    "run",
+    "--session-ttl-seconds=5",
+    "--max-upload-bytes=10",
+    "--max-run-seconds=20",
+    "--max-message-bytes=30",
+    "--heartbeat-seconds=40",
+  ]).flags;
+  expect(flags).toEqual({
+    sessionTtlSeconds: 5,
+    maxUploadBytes: 10,
+    maxRunSeconds: 20,
+    maxMessageBytes: 30,
+    heartbeatSeconds: 40,
   });
-  expect(parseArgs(["hello"], { REDIS_URL: "redis://r" }).storage).toBe("redis://r");
 });
 
-test("bad options are errors with a message", () => {
-  expect(() => parseArgs(["run", "a.ts", "--port", "http"], {})).toThrow(
-    "--port must be a whole number",
+test("options not given are not set: the environment, the config file or the defaults decide", () => {
+  expect(parseArgs(["hello"])).toMatchObject({ command: "hello", flags: {}, dev: true });
+});
+
+test("bad options are errors with a message naming the flag, what it takes and what it got", () => {
+  expect(() => parseArgs(["run", "a.ts", "--port", "http"])).toThrow(
+    '--port must be a port number (0-65535), got "http"',
   );
-  expect(() => parseArgs(["run", "a.ts", "--bogus"], {})).toThrow("unknown option --bogus");
-  expect(() => parseArgs(["run", "a.ts", "--port"], {})).toThrow("--port needs a value");
+  expect(() => parseArgs(["run", "a.ts", "--max-event-bytes", "1.5"])).toThrow(
+    '--max-event-bytes must be a whole number of bytes (at least 1), got "1.5"',
+  );
+  expect(() => parseArgs(["run", "a.ts", "--transports", "sse,carrier-pigeon"])).toThrow(
+    '--transports must be a list of sse, websocket, json (each at most once), got "sse,carrier-pigeon"',
+  );
+  expect(() => parseArgs(["run", "a.ts", "--bogus"])).toThrow("unknown option --bogus");
+  expect(() => parseArgs(["run", "a.ts", "--port"])).toThrow("--port needs a value");
 });
 
-test("start is run in production mode; Upstash is chosen from its environment variables", () => {
-  expect(parseArgs(["start", "app.ts"], {})).toMatchObject({
+test("start is run in production mode", () => {
+  expect(parseArgs(["start", "app.ts"])).toMatchObject({
     command: "start",
     file: "app.ts",
     dev: false,
   });
-  expect(
-    parseArgs(["start", "app.ts"], {
-      UPSTASH_REDIS_REST_URL: "https://x",
-      UPSTASH_REDIS_REST_TOKEN: "t",
-    }).storage,
-  ).toBe("upstash");
-  expect(
-    parseArgs(["start", "app.ts"], { REDIS_URL: "redis://r", UPSTASH_REDIS_REST_URL: "https://x" })
-      .storage,
-  ).toBe("redis://r");
 });
 
 test("--help after a command asks for that command's usage; --version for the version", () => {
-  expect(parseArgs(["run", "app.ts", "--help"], {})).toMatchObject({
+  expect(parseArgs(["run", "app.ts", "--help"])).toMatchObject({
     command: "run",
     help: true,
   });
-  expect(parseArgs(["cache", "-h"], {})).toMatchObject({ command: "cache", help: true });
-  expect(parseArgs(["--help"], {})).toMatchObject({ command: undefined, help: true });
-  expect(parseArgs(["--version"], {}).command).toBe("version");
+  expect(parseArgs(["cache", "-h"])).toMatchObject({ command: "cache", help: true });
+  expect(parseArgs(["--help"])).toMatchObject({ command: undefined, help: true });
+  expect(parseArgs(["--version"]).command).toBe("version");
 });
 
 test("each command's usage names that command alone", () => {
-  expect(usage("run")).toContain("edgelit run <app.ts>");
+  expect(usage("run")).toContain("edgelit run [app.ts]");
   expect(usage("run")).not.toContain("edgelit start");
   expect(usage("cache")).toContain("edgelit cache clear");
   expect(usage("cache")).not.toContain("--port");

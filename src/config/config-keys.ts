@@ -1,0 +1,51 @@
+import {
+  hostList,
+  portNumber,
+  secret,
+  text,
+  transportList,
+  wholeNumber,
+  type ConfigKey,
+} from "./config-key.ts";
+
+const SECONDS = { min: 1, unit: "seconds" };
+const BYTES = { min: 1, unit: "bytes" };
+
+/**
+ * Every config key, once. A key set by a config file is set the same way by a flag (its name in
+ * kebab-case: `maxEventBytes` is `--max-event-bytes`) and by an environment variable (EDGELIT_ and
+ * its name in capitals: `EDGELIT_MAX_EVENT_BYTES`). Adding an option is one line here, and, when
+ * the server takes it, the option of the same name in `ServerOptions`: the type of
+ * `EdgelitConfig` follows from this table.
+ */
+export const CONFIG_KEYS = {
+  app: text("the app file (relative to the config file)", "none", "a path to an app file"),
+  port: portNumber("port to listen on (0 picks a free one)", "8501"),
+  host: text("address to listen on (0.0.0.0 for every interface)", "127.0.0.1", "an address"),
+  storage: text(
+    "where sessions live: fs (.edgelit/store), fs:<dir>, memory, a redis:// URL, or upstash",
+    "fs",
+  ),
+  sessionTtlSeconds: wholeNumber(SECONDS, "idle seconds before a session is forgotten", "3600"),
+  maxEventBytes: wholeNumber(BYTES, "largest event a page may send", "1048576 (1 MiB)"),
+  maxUploadBytes: wholeNumber(BYTES, "largest upload, whatever a widget allows", "200000000"),
+  maxRunSeconds: wholeNumber(SECONDS, "longest run before it stops with an error", "300"),
+  maxMessageBytes: wholeNumber(BYTES, "largest element sent to the page", "16777216 (16 MiB)"),
+  heartbeatSeconds: wholeNumber(SECONDS, "how often a long stream says it is alive", "15"),
+  transports: transportList("transports the page may use, in order", "sse,websocket,json"),
+  allowedHosts: hostList(
+    "host names the server answers to (* for any); others get 403",
+    "localhost names when bound to loopback, else any",
+  ),
+  mediaSecret: secret(
+    "the key media ids are made with; the same on every replica",
+    "generated once, kept in the store",
+    16,
+  ),
+} satisfies Record<string, ConfigKey<unknown>>;
+
+/** The keys that only a server run by the CLI uses; a Worker ignores them. */
+export const CLI_ONLY_KEYS = ["app", "port", "host", "storage"] as const;
+
+/** A config key's name. */
+export type ConfigKeyName = keyof typeof CONFIG_KEYS;
