@@ -1,6 +1,12 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
-import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import {
+  createServer,
+  type EdgelitServer,
+  type ServerOptions,
+} from "../../src/server/create-server.ts";
+
+import type { ServerLog } from "../../src/server/server-log.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
 export type {
@@ -21,6 +27,10 @@ export interface WorkerOptions<Env extends WorkerEnv> {
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;
   sessionTtlSeconds?: number;
+  /** How much of an uncaught error the page sees (see ServerOptions). Default `full`. */
+  showErrorDetails?: ServerOptions["showErrorDetails"];
+  /** Where script and store errors are logged. Default: the console (Workers Logs). */
+  log?: ServerLog;
 }
 
 /**
@@ -41,6 +51,8 @@ export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>)
         app: options.app,
         storage: options.storage(env),
         sessionTtlSeconds: options.sessionTtlSeconds,
+        showErrorDetails: options.showErrorDetails,
+        log: options.log,
         assets:
           env.ASSETS &&
           ((pathname) =>

@@ -2,7 +2,11 @@ import { plugin as webSockets } from "crossws/server";
 import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
-import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import {
+  createServer,
+  type EdgelitServer,
+  type ServerOptions,
+} from "../../src/server/create-server.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
 
@@ -17,6 +21,10 @@ export interface NodeServeOptions {
   host?: string;
   dev?: boolean;
   sessionTtlSeconds?: number;
+  /** How much of an uncaught error the page sees (see ServerOptions). Default `full`. */
+  showErrorDetails?: ServerOptions["showErrorDetails"];
+  /** Where script and store errors are logged. Default: the console. */
+  log?: ServerOptions["log"];
   /** Largest event in bytes, POSTed or sent over the WebSocket. Default 1 MiB. */
   maxEventBytes?: number;
 }
@@ -55,6 +63,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     storage: options.storage,
     assets: fileAssets(options.clientDir),
     dev: options.dev,
+    showErrorDetails: options.showErrorDetails,
+    log: options.log,
     sessionTtlSeconds: options.sessionTtlSeconds,
     maxEventBytes,
     extend: (h3) => devReload?.install(h3),

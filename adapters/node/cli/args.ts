@@ -1,3 +1,5 @@
+import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../../../src/runner/exception-props.ts";
+
 /** The parsed command line of `edgelit`. */
 export interface CliArgs {
   command: string | undefined;
@@ -10,6 +12,8 @@ export interface CliArgs {
   sessionTtl: number;
   /** `--help` was given: print the command's usage and do nothing else. */
   help: boolean;
+  /** `--show-error-details`: how much of an uncaught error the page sees (the server's default when absent). */
+  showErrorDetails?: ShowErrorDetails;
 }
 
 const OPTIONS = {
@@ -19,9 +23,17 @@ const OPTIONS = {
              a redis:// URL, or upstash; also read from EDGELIT_STORAGE, REDIS_URL,
              or UPSTASH_REDIS_REST_URL (with UPSTASH_REDIS_REST_TOKEN)`,
   sessionTtl: "  --session-ttl  idle seconds before a session is forgotten  default 3600",
+  showErrorDetails: `  --show-error-details  what the page shows of an uncaught error: full, stacktrace,
+             type or none (stacks only in development; the log has everything)  default full`,
   noDev: "  --no-dev   production mode: no reload on file changes, no stacks in the page",
 };
-const SERVER_OPTIONS = [OPTIONS.port, OPTIONS.host, OPTIONS.storage, OPTIONS.sessionTtl];
+const SERVER_OPTIONS = [
+  OPTIONS.port,
+  OPTIONS.host,
+  OPTIONS.storage,
+  OPTIONS.sessionTtl,
+  OPTIONS.showErrorDetails,
+];
 
 /** Each command's usage line, what it does, and the options it takes. */
 const COMMANDS: Record<string, { usage: string; about: string; options: string[] }> = {
@@ -113,6 +125,13 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         if (!Number.isInteger(seconds) || seconds < 1)
           throw new Error("--session-ttl must be a whole number of seconds, at least 1");
         args.sessionTtl = seconds;
+        break;
+      }
+      case "--show-error-details": {
+        const details = value() as ShowErrorDetails;
+        if (!SHOW_ERROR_DETAILS.includes(details))
+          throw new Error(`--show-error-details must be ${SHOW_ERROR_DETAILS.join(", ")}`);
+        args.showErrorDetails = details;
         break;
       }
       case "--no-dev":

@@ -78,6 +78,7 @@ async function runApp(file: string, args: CliArgs): Promise<number> {
       host: args.host,
       dev: args.dev,
       sessionTtlSeconds: args.sessionTtl,
+      showErrorDetails: args.showErrorDetails,
     });
   } catch (error) {
     app.close();

@@ -84,3 +84,16 @@ test("each command's usage names that command alone", () => {
   expect(usage("cache")).not.toContain("--port");
   expect(usage()).toContain("edgelit --version");
 });
+
+test("--show-error-details takes full, stacktrace, type or none, and nothing else", () => {
+  expect(parseArgs(["start", "app.ts", "--show-error-details", "type"], {}).showErrorDetails).toBe(
+    "type",
+  );
+  expect(parseArgs(["start", "app.ts", "--show-error-details=none"], {}).showErrorDetails).toBe(
+    "none",
+  );
+  expect(() => parseArgs(["start", "app.ts", "--show-error-details", "some"], {})).toThrow(
+    "--show-error-details must be full, stacktrace, type, none",
+  );
+  expect(usage("start")).toContain("--show-error-details");
+});
