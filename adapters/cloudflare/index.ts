@@ -1,7 +1,12 @@
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { checkConfig, serverConfigOf, type EdgelitConfig } from "../../src/config/index.ts";
-import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import {
+  createServer,
+  type EdgelitServer,
+  type ServerOptions,
+} from "../../src/server/create-server.ts";
+import type { ServerLog } from "../../src/server/server-log.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
 export type {
@@ -29,6 +34,10 @@ export interface WorkerOptions<Env extends WorkerEnv> {
   config?: EdgelitConfig;
   /** Idle seconds before a session is forgotten; wins over the config's. */
   sessionTtlSeconds?: number;
+  /** How much of an uncaught error the page sees (see ServerOptions). Default `full`. */
+  showErrorDetails?: ServerOptions["showErrorDetails"];
+  /** Where script and store errors are logged. Default: the console (Workers Logs). */
+  log?: ServerLog;
 }
 
 /**
@@ -45,6 +54,7 @@ export interface WorkerOptions<Env extends WorkerEnv> {
 export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>) {
   const config = serverConfigOf(checkConfig(options.config ?? {}));
   if (options.sessionTtlSeconds !== undefined) config.sessionTtlSeconds = options.sessionTtlSeconds;
+  if (options.showErrorDetails !== undefined) config.showErrorDetails = options.showErrorDetails;
   const transports = config.transports?.filter((transport) => transport !== "websocket");
   config.transports = transports?.length ? transports : undefined;
   let server: EdgelitServer | undefined;
@@ -54,6 +64,7 @@ export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>)
         ...config,
         app: options.app,
         storage: options.storage(env),
+        log: options.log,
         assets:
           env.ASSETS &&
           ((pathname) =>

@@ -3,7 +3,11 @@ import { serve } from "h3/node";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { serverConfigOf, type ServerConfig } from "../../src/config/index.ts";
-import { createServer, type EdgelitServer } from "../../src/server/create-server.ts";
+import {
+  createServer,
+  type EdgelitServer,
+  type ServerOptions,
+} from "../../src/server/create-server.ts";
 import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
@@ -21,6 +25,8 @@ export interface NodeServeOptions extends ServerConfig {
   port?: number;
   host?: string;
   dev?: boolean;
+  /** Where script and store errors are logged. Default: the console. */
+  log?: ServerOptions["log"];
 }
 
 /** A running Node server. */
@@ -58,6 +64,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     storage: options.storage,
     assets: fileAssets(options.clientDir),
     dev: options.dev,
+    log: options.log,
     maxEventBytes,
     mediaSecret: options.mediaSecret,
     allowedHosts:

@@ -13,6 +13,8 @@ export interface ConfigKey<Value> {
   shownDefault: string;
   /** True when `value` is valid. */
   check(value: unknown): value is Value;
+  /** A secret: errors say how long a wrong value was, never what it was. */
+  secret?: true;
   /** The value written as `text` (a flag's or an environment variable's), or undefined. */
   parse(text: string): Value | undefined;
 }
@@ -69,12 +71,29 @@ export function yesNo(about: string, shownDefault: string): ConfigKey<boolean> {
   };
 }
 
+/** One of a few words. */
+export function oneOf<const Word extends string>(
+  words: readonly Word[],
+  about: string,
+  shownDefault: string,
+): ConfigKey<Word> {
+  const check = (value: unknown): value is Word => words.includes(value as Word);
+  return {
+    expected: `one of ${words.join(", ")}`,
+    about,
+    shownDefault,
+    check,
+    parse: (written) => (check(written.trim()) ? (written.trim() as Word) : undefined),
+  };
+}
+
 /** A secret of at least `minLength` characters; never shown back in a message. */
 export function secret(about: string, shownDefault: string, minLength: number): ConfigKey<string> {
   const check = (value: unknown): value is string =>
     typeof value === "string" && value.length >= minLength;
   return {
     expected: `a secret of at least ${minLength} characters`,
+    secret: true,
     about,
     shownDefault,
     check,
@@ -123,6 +142,12 @@ export function transportList(about: string, shownDefault: string): ConfigKey<Tr
       return check(list) ? list : undefined;
     },
   };
+}
+
+/** How a wrong value of `key` is named in an error: the value itself, unless it is a secret. */
+export function describeValueOf(key: ConfigKey<unknown>, value: unknown): string {
+  if (!key.secret) return describeValue(value);
+  return typeof value === "string" ? `${value.length} characters` : `a ${typeof value}`;
 }
 
 /** How a value is named in an error: `"abc"`, `8501 (a number)`, `an array`. */

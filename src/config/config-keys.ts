@@ -1,5 +1,6 @@
 import {
   hostList,
+  oneOf,
   portNumber,
   secret,
   text,
@@ -33,6 +34,11 @@ export const CONFIG_KEYS = {
   maxMessageBytes: wholeNumber(BYTES, "largest element sent to the page", "16777216 (16 MiB)"),
   heartbeatSeconds: wholeNumber(SECONDS, "how often a long stream says it is alive", "15"),
   transports: transportList("transports the page may use, in order", "sse,websocket,json"),
+  showErrorDetails: oneOf(
+    ["full", "stacktrace", "type", "none"],
+    "what the page shows of an uncaught error (stacks only in development; the log has all)",
+    "full",
+  ),
   allowedHosts: hostList(
     "host names the server answers to (* for any); others get 403",
     "localhost names when bound to loopback, else any",

@@ -1,5 +1,5 @@
 import type { ConfigKey } from "./config-key.ts";
-import { describeValue } from "./config-key.ts";
+import { describeValue, describeValueOf } from "./config-key.ts";
 import { CLI_ONLY_KEYS, CONFIG_KEYS, type ConfigKeyName } from "./config-keys.ts";
 
 type ValueOf<Key> = Key extends ConfigKey<infer Value> ? Value : never;
@@ -50,7 +50,9 @@ export function checkConfig(config: unknown): EdgelitConfig {
       );
     const key: ConfigKey<unknown> = CONFIG_KEYS[name as ConfigKeyName];
     if (value !== undefined && !key.check(value))
-      throw new EdgelitConfigError(`${name} must be ${key.expected}, got ${describeValue(value)}`);
+      throw new EdgelitConfigError(
+        `${name} must be ${key.expected}, got ${describeValueOf(key, value)}`,
+      );
   }
   return config as EdgelitConfig;
 }

@@ -54,7 +54,8 @@ export interface TextElements {
 
 export interface StatusElements {
   alert: { level: AlertLevel; body: string; icon?: string };
-  exception: { name: string; message: string; stack?: string };
+  /** `name` is absent when the server hides an error's type (showErrorDetails "none"). */
+  exception: { name?: string; message: string; stack?: string };
   /** A bar; `value` is a percentage, 0 to 100. */
   progress: { value: number; text?: string };
   /** Shown while a function runs; the run replaces it with `empty` when the function returns. */

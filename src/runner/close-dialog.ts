@@ -1,6 +1,6 @@
 import type { Storage } from "unstorage";
 import { withCacheStorage } from "../cache/cache-storage.ts";
-import { exceptionProps } from "./exception-props.ts";
+import { errorSite } from "./script-errors.ts";
 import { ROOTS } from "../protocol/index.ts";
 import type { FragmentScope } from "./fragment-tracker.ts";
 import { ScriptRun } from "./script-run.ts";
@@ -29,6 +29,7 @@ export async function closeDialog(
     location: run.location,
     dev: run.dev,
   });
+  const site = `the onDismiss of ${errorSite(run.location, scope)}`;
   run.redraw(undefined);
   try {
     await withCacheStorage(cacheStorage, () =>
@@ -36,7 +37,7 @@ export async function closeDialog(
     );
   } catch (error) {
     if (!isControlSignal(error)) {
-      run.emit([ROOTS.main], "exception", exceptionProps(error, run.dev));
+      run.emit([ROOTS.main], "exception", run.uncaught(error, site));
       return "failed";
     }
   }

@@ -3,9 +3,9 @@ import {
   type ElementKind,
   type ElementMessage,
   type ElementPath,
+  type ElementPropsByKind,
 } from "../protocol/index.ts";
 import { TreeEmitter } from "./emitter.ts";
-import { exceptionProps } from "./exception-props.ts";
 
 /** What placement asks of the rest of its run. */
 export interface PlacementHooks {
@@ -17,8 +17,8 @@ export interface PlacementHooks {
   placed(path: ElementPath | undefined): void;
   /** Something changed that the page may be told about when the script yields. */
   activity(): void;
-  /** Shows a thrown value's stack in error boxes. */
-  readonly dev: boolean;
+  /** An element's data failed (its props never came): reports it, and gives the error box's props. */
+  uncaught(error: unknown): ElementPropsByKind["exception"];
 }
 
 /**
@@ -174,8 +174,7 @@ export class ElementPlacement {
           if (current()) this.emitter.replace(path, kind, resolved);
         },
         (error) => {
-          if (current())
-            this.emitter.replace(path, "exception", exceptionProps(error, this.hooks.dev));
+          if (current()) this.emitter.replace(path, "exception", this.hooks.uncaught(error));
         },
       ),
     );

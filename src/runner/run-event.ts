@@ -1,6 +1,7 @@
 import type { Storage } from "unstorage";
 import { withCacheStorage } from "../cache/cache-storage.ts";
-import { exceptionProps } from "./exception-props.ts";
+import type { ShowErrorDetails } from "./exception-props.ts";
+import { ScriptErrors, errorSite, type ScriptErrorReport } from "./script-errors.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
 import {
   ROOTS,
@@ -41,6 +42,10 @@ export interface RunEventOptions {
   send: (messages: ServerMessage[]) => void;
   /** Show stacks of script errors in the page. */
   dev?: boolean;
+  /** How much of an error the app did not catch the page sees (see ShowErrorDetails). Default `full`. */
+  showErrorDetails?: ShowErrorDetails;
+  /** Told of every error the app did not catch (the server logs them). */
+  reportError?: ScriptErrorReport;
   /** How many times `st.rerun()` may restart one event before it counts as a loop. Default 100. */
   maxReruns?: number;
   /** The store `cacheData` uses in this run's app code (see src/cache/cache-storage.ts). */
@@ -101,6 +106,11 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     host,
     location,
     dev,
+    errors: new ScriptErrors({
+      dev,
+      showErrorDetails: options.showErrorDetails,
+      report: options.reportError,
+    }),
     previousTree: options.previousTree,
     send: (message) => batcher.push(message),
     triggers: applied.triggers,
@@ -120,7 +130,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   };
 
   const withCallbacks = applied.changed.filter((id) => record.widgets[id]?.hasCallback);
-  const callbackError =
+  const failedCallback =
     before && withCallbacks.length
       ? await runCallbacks({
           host,
@@ -134,8 +144,8 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
       : undefined;
 
   let outcome: RunEventResult["outcome"];
-  if (callbackError !== undefined) {
-    run.emit(errorBlock(run), "exception", exceptionProps(callbackError, dev));
+  if (failedCallback) {
+    run.emit(errorBlock(run), "exception", run.uncaught(failedCallback.error, failedCallback.site));
     outcome = "failed";
   } else {
     const closed =
@@ -222,7 +232,7 @@ async function runScript(
               )
             : error;
         run.liftDeadline(); // past the limit, the error itself must still be drawn
-        run.emit(errorBlock(run), "exception", exceptionProps(shown, run.dev));
+        run.emit(errorBlock(run), "exception", run.uncaught(shown));
         return "failed";
       }
     }
@@ -258,9 +268,11 @@ interface CallbackPass {
  * (drawing nothing; for a fragment's run, only the fragment), then runs them,
  * in event order, in a run of their own on the new state. The callbacks closed
  * over the discovery pass's `st`, so its binding is handed to the callbacks
- * run (see RunBinding). Returns the error a callback threw, if any.
+ * run (see RunBinding). Returns the error a callback threw, if any, and where.
  */
-async function runCallbacks(pass: CallbackPass): Promise<unknown> {
+async function runCallbacks(
+  pass: CallbackPass,
+): Promise<{ error: unknown; site: string } | undefined> {
   const { host, run, widgetIds, dev, cacheStorage, scope } = pass;
   const discovery = new ScriptRun({
     record: pass.before,
@@ -295,7 +307,11 @@ async function runCallbacks(pass: CallbackPass): Promise<unknown> {
     try {
       await withCacheStorage(cacheStorage, () => discovery.widgets.foundCallbacks.get(id)?.());
     } catch (error) {
-      if (!isControlSignal(error)) return error;
+      if (!isControlSignal(error))
+        return {
+          error,
+          site: `a widget callback of ${errorSite(discovery.location, discovery.fragments.scope)}`,
+        };
     }
   }
   return undefined;

@@ -5,6 +5,7 @@ import {
   type ElementKind,
   type ElementMessage,
   type ElementPath,
+  type ElementPropsByKind,
   type UploadedFileRef,
   type WidgetKind,
 } from "../protocol/index.ts";
@@ -14,6 +15,7 @@ import type { RunLocation } from "./location.ts";
 import { ElementPlacement, type PlacementHooks } from "./placement.ts";
 import { RunBinding } from "./run-binding.ts";
 import { RunForms } from "./run-forms.ts";
+import { ScriptErrors, errorSite } from "./script-errors.ts";
 import type { ScriptHost } from "./script-host.ts";
 import { InterruptSignal, RunTimeoutError, type Cancellation } from "./signals.ts";
 import {
@@ -70,6 +72,8 @@ export interface ScriptRunOptions {
   readonly storeMedia?: (bytes: Uint8Array, type: string) => Promise<string>;
   /** Called after every element placed, so progress can be reported when the script yields. */
   readonly onActivity?: () => void;
+  /** How errors the app did not catch are shown and reported. Default: shown in full, reported nowhere. */
+  readonly errors?: ScriptErrors;
 }
 
 /**
@@ -112,6 +116,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly host: ScriptHost;
   readonly location: RunLocation;
   readonly dev: boolean;
+  /** Shows and reports the errors the app did not catch. */
+  readonly errors: ScriptErrors;
   readonly placement: ElementPlacement;
   readonly widgets: WidgetRegistry;
   /** What handles made for this run hold (see RunBinding). */
@@ -146,6 +152,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.host = options.host;
     this.location = options.location;
     this.dev = options.dev;
+    this.errors = options.errors ?? new ScriptErrors({ dev: options.dev });
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();
@@ -357,6 +364,17 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
       if (page !== undefined && shownPage !== undefined && page !== shownPage) continue;
       delete this.record.widgets[id];
     }
+  }
+
+  /**
+   * An error the app did not catch, at `site` (default: where this run is):
+   * reported, and the props of the box the page shows (see ScriptErrors).
+   */
+  uncaught(
+    error: unknown,
+    site = errorSite(this.location, this.fragments.scope),
+  ): ElementPropsByKind["exception"] {
+    return this.errors.shown(error, site);
   }
 
   // --- As its placement's hooks (see PlacementHooks) ---

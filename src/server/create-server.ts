@@ -16,6 +16,8 @@ import { renderPage } from "./page.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
+import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
+import { consoleLog, describeError, storeErrorMessage, type ServerLog } from "./server-log.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
 export type AssetSource = (pathname: string) => Promise<Response | undefined>;
@@ -31,6 +33,20 @@ export interface ServerOptions {
   sessionTtlSeconds?: number;
   /** Development mode: stacks in the page, reload on source changes. */
   dev?: boolean;
+  /**
+   * How much of an error the app did not catch the page sees, as Streamlit's
+   * `client.showErrorDetails`: `full` (type and message), `stacktrace` or
+   * `type` (the type), `none` (nothing); a generic message stands for what is
+   * hidden. The stack is added in development only, with `full` or
+   * `stacktrace`. The log always gets everything; errors the app shows itself
+   * (`st.exception`) are not affected. Default `full`.
+   */
+  showErrorDetails?: ShowErrorDetails;
+  /**
+   * Where the server logs: every script error (with its stack) and every
+   * store error is one `error` entry. Default: the console (stderr).
+   */
+  log?: ServerLog;
   /** Largest event body in bytes. Default 1 MiB. */
   maxEventBytes?: number;
   /**
@@ -82,9 +98,15 @@ export interface EdgelitServer {
  * const response = await server.fetch(new Request("http://localhost/"));
  */
 export function createServer(options: ServerOptions): EdgelitServer {
+  const log = options.log ?? consoleLog;
+  const showErrorDetails = options.showErrorDetails ?? "full";
+  if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
+    throw new TypeError(
+      `showErrorDetails must be ${SHOW_ERROR_DETAILS.join(", ")}; got ${JSON.stringify(showErrorDetails)}`,
+    );
   const sessions = createSessionStore(options.storage, { ttlSeconds: options.sessionTtlSeconds });
   if (sessions.guarantee === "last-writer-wins") {
-    console.warn(
+    log.warn(
       "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
     );
   }
@@ -98,6 +120,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
     sessions,
     media,
     dev: options.dev ?? false,
+    showErrorDetails,
+    log,
     cacheStorage: options.storage,
     maxRunSeconds: options.maxRunSeconds ?? 300,
     maxMessageBytes: options.maxMessageBytes,
@@ -111,10 +135,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
       // A request refused before any route saw it (a malformed URL, a method no route takes) is
       // the client's mistake: one line, not a stack per request.
       if (HTTPError.isError(error) && error.status < 500) {
-        console.error(`[edgelit] ${error.status} ${event.req.method} ${pathOf(event.req.url)}`);
+        log.error(`[edgelit] ${error.status} ${event.req.method} ${pathOf(event.req.url)}`);
         return;
       }
-      console.error("[edgelit]", error);
+      log.error(
+        `[edgelit] ${describeError(HTTPError.isError(error) ? (error.cause ?? error) : error)}`,
+      );
     },
   });
 
@@ -122,18 +148,19 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
-  h3.get(ROUTES.health, () => storeHealth(options.storage));
+  h3.get(ROUTES.health, () => storeHealth(options.storage, log));
   h3.get(`${ROUTES.media}:id`, (event) =>
-    mediaRoute(event.req, event.context.params?.id ?? "", media),
+    mediaRoute(event.req, event.context.params?.id ?? "", media, log),
   );
   h3.head(`${ROUTES.media}:id`, (event) =>
-    mediaRoute(event.req, event.context.params?.id ?? "", media),
+    mediaRoute(event.req, event.context.params?.id ?? "", media, log),
   );
   h3.post(ROUTES.upload, (event) =>
     uploadRoute(event.req, {
       sessions,
       media,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      log,
     }),
   );
   options.extend?.(h3);
@@ -179,7 +206,7 @@ const HEALTH_TIMEOUT_MS = 2000;
  * cheap read in time, else 503 `{ ok: false, error }`. A replica that cannot
  * reach its store can serve no event, so a load balancer should take it out.
  */
-async function storeHealth(storage: Storage): Promise<Response> {
+async function storeHealth(storage: Storage, log: ServerLog): Promise<Response> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -193,9 +220,7 @@ async function storeHealth(storage: Storage): Promise<Response> {
     return Response.json({ ok: true }, { headers });
   } catch (error) {
     // The detail (a host and port, say) goes to the log, not to whoever asks.
-    console.error(
-      `[edgelit] health: session store unreachable: ${(error as Error)?.message ?? error}`,
-    );
+    log.error(`[edgelit] health: session store unreachable: ${storeErrorMessage(error)}`);
     return Response.json(
       { ok: false, error: "session store unreachable" },
       { status: 503, headers },

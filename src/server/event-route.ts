@@ -9,6 +9,7 @@ import { errorResponse, RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
+import { describeError } from "./server-log.ts";
 
 // nosniff on every answer: a browser must never read an event's JSON or stream as a page or script.
 const NOSNIFF = { "x-content-type-options": "nosniff" };
@@ -83,11 +84,11 @@ export async function eventRoute(
     await ready;
   } catch (error) {
     if (error instanceof RequestError) return refusal(error.code, error.message);
-    console.error("[edgelit] event failed before it started:", error);
+    context.log.error(`[edgelit] event failed before it started: ${describeError(error)}`);
     return refusal("internal", "The server failed to handle this event.");
   }
   const finished = done.catch((error) => {
-    console.error("[edgelit] event failed:", error);
+    context.log.error(`[edgelit] event failed: ${describeError(error)}`);
     send([
       {
         type: "error",

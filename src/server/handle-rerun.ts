@@ -18,6 +18,9 @@ import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
 import type { Cancellation } from "../runner/signals.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
+import type { ShowErrorDetails } from "../runner/exception-props.ts";
+import type { ScriptErrorReport } from "../runner/script-errors.ts";
+import { describeError, shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -26,6 +29,10 @@ export interface RerunContext {
   sessions: SessionStore;
   media: MediaStore;
   dev: boolean;
+  /** How much of an error the app did not catch the page sees. Default `full`. */
+  showErrorDetails?: ShowErrorDetails;
+  /** Where script errors and store errors are logged, one entry each. */
+  log: ServerLog;
   /** The longest a run may take. */
   maxRunSeconds?: number;
   /** The largest element sent to the page, in bytes of JSON. */
@@ -78,11 +85,12 @@ export function handleRerun(
             ? createSessionRecord()
             : await context.sessions.load(sessionId);
       } catch (error) {
+        logStoreError(context, "loading", sessionId, error);
         return fail(
           attempt,
           new RequestError(
             "store_unavailable",
-            `The session store is unavailable: ${(error as Error).message}`,
+            `The session store is unavailable${storeDetail(context, error)}`,
           ),
         );
       }
@@ -151,11 +159,12 @@ async function runOnce(
             pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)),
           );
   } catch (error) {
+    logStoreError(context, "reading the uploads of", sessionId, error);
     output.send([
       {
         type: "error",
         code: "store_unavailable",
-        message: `The session store is unavailable: ${(error as Error).message}`,
+        message: `The session store is unavailable${storeDetail(context, error)}`,
       },
     ]);
     return "failed";
@@ -165,12 +174,18 @@ async function runOnce(
   // Media are stored as the run shows them, before the element that shows them is sent.
   const storeMedia = (bytes: Uint8Array, type: string) =>
     context.media.putMedia(bytes, type, record.media);
+  const reportError: ScriptErrorReport = (error, site) =>
+    context.log.error(
+      `[edgelit] script error in ${site} (session ${shortSessionId(sessionId)}): ${describeError(error)}`,
+    );
   const common = {
     host: context.host,
     record,
     openUpload,
     storeMedia,
     dev: context.dev,
+    showErrorDetails: context.showErrorDetails,
+    reportError,
     cacheStorage: context.cacheStorage,
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
@@ -211,6 +226,8 @@ async function runOnce(
     openUpload,
     storeMedia,
     dev: context.dev,
+    showErrorDetails: context.showErrorDetails,
+    reportError,
     cacheStorage: context.cacheStorage,
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
@@ -241,14 +258,20 @@ async function runOnce(
     );
     saved = await context.sessions.save(sessionId, record, loadedVersion);
   } catch (error) {
+    // A TypeError is a record that cannot be encoded (a function in st.session, say), not the store.
     const unsaveable = error instanceof TypeError;
+    if (unsaveable)
+      context.log.error(
+        `[edgelit] session ${shortSessionId(sessionId)} could not be saved: ${error.message}`,
+      );
+    else logStoreError(context, "saving", sessionId, error);
     output.send([
       {
         type: "error",
         code: unsaveable ? "internal" : "store_unavailable",
         message: unsaveable
           ? error.message
-          : `The session could not be saved: ${(error as Error).message}`,
+          : `The session could not be saved${storeDetail(context, error)}`,
       },
     ]);
     return "failed";
@@ -273,6 +296,24 @@ async function runOnce(
     },
   ]);
   return "saved";
+}
+
+/** One log entry for a store operation that failed: what it was, for which session, and the store's message. */
+function logStoreError(
+  context: RerunContext,
+  operation: string,
+  sessionId: string,
+  error: unknown,
+): void {
+  context.log.error(
+    `[edgelit] store error while ${operation} session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
+  );
+}
+
+/** The store's own message for the page (it can name a host and port): shown only with showErrorDetails "full". */
+function storeDetail(context: RerunContext, error: unknown): string {
+  const details = context.showErrorDetails ?? "full";
+  return details === "full" ? `: ${storeErrorMessage(error)}` : ".";
 }
 
 /** The ids of the files the session's upload widgets hold. */

@@ -10,3 +10,5 @@
 export { createServer } from "./create-server.ts";
 export type { AssetSource, EdgelitServer, ServerOptions } from "./create-server.ts";
 export type { AllowedHosts } from "./host-check.ts";
+export type { ServerLog } from "./server-log.ts";
+export type { ShowErrorDetails } from "../runner/exception-props.ts";

@@ -2,6 +2,7 @@ import { FastResponse } from "srvx";
 import { errorResponse } from "./errors.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { toServedType } from "../media/media-types.ts";
+import { storeErrorMessage, type ServerLog } from "./server-log.ts";
 
 const MEDIA_ID = /^[0-9a-f]{32}$/;
 
@@ -22,8 +23,17 @@ export async function mediaRoute(
   request: Request,
   mediaId: string,
   media: MediaStore,
+  log: ServerLog,
 ): Promise<Response> {
-  const entry = MEDIA_ID.test(mediaId) ? await media.getMedia(mediaId) : undefined;
+  let entry;
+  try {
+    entry = MEDIA_ID.test(mediaId) ? await media.getMedia(mediaId) : undefined;
+  } catch (error) {
+    log.error(
+      `[edgelit] store error while reading media ${mediaId.slice(0, 8)}: ${storeErrorMessage(error)}`,
+    );
+    return errorResponse("store_unavailable", "The media store is unavailable.");
+  }
   if (!entry)
     return errorResponse(
       "not_found",

@@ -3,6 +3,7 @@ import type { ServerMessage, SocketEventMessage } from "../protocol/index.ts";
 import { RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
+import { describeError } from "./server-log.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 const TOO_LARGE = 1009;
@@ -72,7 +73,7 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
         send([{ type: "error", code: refusal.code, message: refusal.message }]);
       });
       done.catch((error: unknown) => {
-        console.error("[edgelit] event failed:", error);
+        context.log.error(`[edgelit] event failed: ${describeError(error)}`);
         send([
           {
             type: "error",

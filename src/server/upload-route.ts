@@ -8,6 +8,7 @@ import { isSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { kindOfName, toUploadType } from "../media/media-types.ts";
+import { shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
 
 /** What the upload route needs. */
 export interface UploadContext {
@@ -15,6 +16,8 @@ export interface UploadContext {
   media: MediaStore;
   /** The largest upload body the server reads, whatever the widget allows. */
   maxUploadBytes: number;
+  /** Where a store error is logged. */
+  log: ServerLog;
 }
 
 /** Room for multipart boundaries and part headers around the files themselves. */
@@ -52,10 +55,13 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
       "bad_request",
       `Uploads must name their session in the ${UPLOAD_SESSION_HEADER} header.`,
     );
-  const record = await context.sessions.load(sessionId).catch((error: Error) => {
+  const record = await context.sessions.load(sessionId).catch((error: unknown) => {
+    context.log.error(
+      `[edgelit] store error while loading session ${shortSessionId(sessionId)} for an upload: ${storeErrorMessage(error)}`,
+    );
     throw new RequestError(
       "store_unavailable",
-      `The session store is unavailable: ${error.message}`,
+      `The session store is unavailable: ${storeErrorMessage(error)}`,
     );
   });
   if (!record)
@@ -135,7 +141,18 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
     checked.push({ name: file.name || "file", type, bytes });
   }
   const stored = [];
-  for (const file of checked) stored.push(await context.media.putUpload(sessionId, widgetId, file));
+  try {
+    for (const file of checked)
+      stored.push(await context.media.putUpload(sessionId, widgetId, file));
+  } catch (error) {
+    context.log.error(
+      `[edgelit] store error while storing an upload of session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
+    );
+    throw new RequestError(
+      "store_unavailable",
+      "The session store is unavailable: the upload was not stored.",
+    );
+  }
   return { files: stored };
 }
 

@@ -18,6 +18,8 @@ import {
   type WidgetKind,
 } from "../protocol/index.ts";
 import { handleRerun } from "../server/handle-rerun.ts";
+import type { ServerLog } from "../server/server-log.ts";
+import type { ShowErrorDetails } from "../runner/exception-props.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
@@ -88,6 +90,7 @@ export class AppTest {
     readonly app: AppDefinition,
     private readonly dev: boolean,
     private readonly maxRunSeconds: number | undefined,
+    private readonly showErrorDetails: ShowErrorDetails,
     url: string,
   ) {
     this.url = url;
@@ -105,12 +108,18 @@ export class AppTest {
   /**
    * A harness for an app made with `defineApp` (or a bare script function).
    * `url` is the page's path and query the first run sees (default `/`);
-   * `maxRunSeconds` is the server's run time limit.
+   * `maxRunSeconds` is the server's run time limit; `dev` (default true) and
+   * `showErrorDetails` (default `full`) decide what an uncaught error shows, as the server's do.
    * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1" }).run();
    */
   static fromApp(
     app: AppDefinition | AppScript,
-    options: { dev?: boolean; url?: string; maxRunSeconds?: number } = {},
+    options: {
+      dev?: boolean;
+      url?: string;
+      maxRunSeconds?: number;
+      showErrorDetails?: ShowErrorDetails;
+    } = {},
   ): AppTest {
     const definition = toAppDefinition(app);
     if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
@@ -119,7 +128,13 @@ export class AppTest {
       throw new TypeError(
         `AppTest's url is a path and query starting with "/", like "/settings?q=1"; got ${JSON.stringify(url)}`,
       );
-    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds, url);
+    return new AppTest(
+      definition,
+      options.dev ?? true,
+      options.maxRunSeconds,
+      options.showErrorDetails ?? "full",
+      url,
+    );
   }
 
   /**
@@ -182,6 +197,9 @@ export class AppTest {
         sessions: this.sessions,
         media: this.media,
         dev: this.dev,
+        showErrorDetails: this.showErrorDetails,
+        // The test sees errors in the page it asserts on; its output stays quiet.
+        log: SILENT_LOG,
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
       },
       {
@@ -373,3 +391,6 @@ function matchesQuery(props: { id: string; label: string }, query: WidgetQuery):
   if ("key" in query) return props.id === `key:${query.key}`;
   return props.label === query.label;
 }
+
+/** AppTest's log: the test reads errors from the page it asserts on. */
+const SILENT_LOG: ServerLog = { error: () => {}, warn: () => {} };

@@ -7,6 +7,7 @@ import {
   createSseParser,
   type ServerMessage,
   type CarriedEvent,
+  type FragmentRequest,
   type TreeNode,
   type WidgetChange,
 } from "../../src/protocol/index.ts";
@@ -27,6 +28,8 @@ export type EventBody =
       eventId?: string;
       changes?: WidgetChange[];
       carried?: CarriedEvent[];
+      /** Rerun only this fragment, as its widgets' events do in the page. */
+      fragment?: FragmentRequest;
     }
   | string;
 

@@ -144,6 +144,8 @@ export interface EdgelitProcessOptions {
   /** `start` serves in production mode whatever `dev` says. Default `run`. */
   command?: "run" | "start";
   env?: Record<string, string>;
+  /** More command-line options, after the others. */
+  extraArgs?: string[];
 }
 
 /** `edgelit run` as a real process on 127.0.0.1; resolves once it serves. */
@@ -161,6 +163,7 @@ export async function startEdgelit(
     options.storage ?? "memory",
     ...(options.dev ? [] : ["--no-dev"]),
     ...(options.sessionTtl === undefined ? [] : ["--session-ttl", String(options.sessionTtl)]),
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: options.cwd ?? ROOT,

@@ -34,6 +34,8 @@ export function parseWritten(name: ConfigKeyName, written: string, source: strin
   const key: ConfigKey<unknown> = CONFIG_KEYS[name];
   const value = key.parse(written);
   if (value === undefined)
-    throw new Error(`${source} must be ${key.expected}, got ${JSON.stringify(written)}`);
+    throw new Error(
+      `${source} must be ${key.expected}, got ${key.secret ? `${written.length} characters` : JSON.stringify(written)}`,
+    );
   return value;
 }

@@ -5,6 +5,7 @@ import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
 import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
 import { privateFsDriver } from "../private-fs-driver.ts";
+import { storeErrorMessage } from "../../../src/server/server-log.ts";
 
 /**
  * ioredis waits out an outage by default, queueing commands for some twenty
@@ -54,10 +55,9 @@ export function storageFromFlag(
   if (/^rediss?:\/\//.test(flag)) {
     const url = new URL(flag);
     const shown = url.password ? flag.replace(`:${url.password}@`, ":***@") : flag;
-    return {
-      storage: createStorage({ driver: redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS }) }),
-      description: `redis ${shown}`,
-    };
+    const driver = redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS });
+    logOutagesOnce(driver.getInstance?.());
+    return { storage: createStorage({ driver }), description: `redis ${shown}` };
   }
   if (flag === "upstash") {
     const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
@@ -77,6 +77,24 @@ export function storageFromFlag(
 }
 
 // --- Internal helpers ---
+
+/**
+ * Without an error listener, ioredis prints a stack for every failed
+ * reconnection while Redis is down. The failed loads and saves are logged by
+ * the server, one entry each; the connection itself gets one line when it is
+ * lost and none again until it is back.
+ */
+function logOutagesOnce(
+  client: { on(event: string, listener: (error?: unknown) => void): unknown } | undefined,
+): void {
+  let lost = false;
+  client?.on("error", (error) => {
+    if (lost) return;
+    lost = true;
+    console.error(`[edgelit] store connection lost: ${storeErrorMessage(error)}`);
+  });
+  client?.on("ready", () => void (lost = false));
+}
 
 /**
  * Creates `base` if need be and writes a file in it. The fs driver only fails

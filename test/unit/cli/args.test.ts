@@ -98,3 +98,27 @@ test("each command's usage names that command alone", () => {
   expect(usage("cache")).not.toContain("--port");
   expect(usage()).toContain("edgelit --version");
 });
+
+test("--show-error-details, --allowed-hosts and --media-secret are options like the others", () => {
+  expect(parseArgs(["start", "app.ts", "--show-error-details", "type"]).flags).toEqual({
+    showErrorDetails: "type",
+  });
+  expect(parseArgs(["start", "app.ts", "--show-error-details=none"]).flags.showErrorDetails).toBe(
+    "none",
+  );
+  expect(() => parseArgs(["start", "app.ts", "--show-error-details", "some"])).toThrow(
+    '--show-error-details must be one of full, stacktrace, type, none, got "some"',
+  );
+  expect(
+    parseArgs(["start", "app.ts", "--allowed-hosts", "app.example.com,.example.org"]).flags,
+  ).toEqual({ allowedHosts: ["app.example.com", ".example.org"] });
+  expect(parseArgs(["start", "app.ts", "--allowed-hosts", "*"]).flags).toEqual({
+    allowedHosts: true,
+  });
+  // A secret is never repeated back, even a wrong one.
+  expect(() => parseArgs(["start", "app.ts", "--media-secret", "short"])).toThrow(
+    "--media-secret must be a secret of at least 16 characters, got 5 characters",
+  );
+  expect(usage("start")).toContain("--show-error-details");
+  expect(usage("start")).toContain("--allowed-hosts");
+});

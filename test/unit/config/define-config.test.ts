@@ -62,3 +62,10 @@ test("a server's part of a config leaves out what only the CLI uses, and unset k
   };
   expect(serverConfigOf(config)).toEqual({ maxRunSeconds: 9 });
 });
+
+test("a wrong mediaSecret is named by its length, never its value", () => {
+  expect(() => defineConfig({ mediaSecret: "hunter2" })).toThrow(
+    "mediaSecret must be a secret of at least 16 characters, got 7 characters",
+  );
+  expect(() => defineConfig({ mediaSecret: "hunter2" })).not.toThrow(/hunter2/);
+});
