@@ -28,6 +28,7 @@ export async function closeDialog(
     host: run.host,
     location: run.location,
     dev: run.dev,
+    env: run.env,
   });
   run.redraw(undefined);
   try {

@@ -69,7 +69,14 @@ export interface ScriptRunOptions {
   readonly openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Called after every element placed, so progress can be reported when the script yields. */
   readonly onActivity?: () => void;
+  /** The runtime's bindings the app reads as `st.context.env` (a Worker's `env`, `process.env`). Default: none. */
+  readonly env?: RunEnv;
 }
+
+/** The runtime's bindings, as the app reads them (`st.context.env`). */
+export type RunEnv = Readonly<Record<string, unknown>>;
+
+const NO_ENV: RunEnv = Object.freeze({});
 
 /**
  * What element functions may ask of a run (src/elements reaches the run
@@ -98,6 +105,7 @@ export type RunContext = Pick<
   | "host"
   | "record"
   | "widgets"
+  | "env"
 >;
 
 /**
@@ -112,6 +120,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly host: ScriptHost;
   readonly location: RunLocation;
   readonly dev: boolean;
+  /** The runtime's bindings (see ScriptRunOptions). */
+  readonly env: RunEnv;
   readonly placement: ElementPlacement;
   readonly widgets: WidgetRegistry;
   /** What handles made for this run hold (see RunBinding). */
@@ -146,6 +156,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.host = options.host;
     this.location = options.location;
     this.dev = options.dev;
+    this.env = options.env ?? NO_ENV;
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();

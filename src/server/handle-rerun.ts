@@ -18,6 +18,7 @@ import type { SessionStore } from "../session/store.ts";
 import { RequestError } from "./errors.ts";
 import type { Cancellation } from "../runner/signals.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
+import type { RunEnv } from "../runner/script-run.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -32,6 +33,8 @@ export interface RerunContext {
   maxMessageBytes?: number;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
+  /** The runtime's bindings the app reads as `st.context.env`, unless a request brings its own. */
+  env?: RunEnv;
 }
 
 /** Where a run's messages go. */
@@ -57,11 +60,13 @@ const MAX_ATTEMPTS = 3;
  * answer a 4xx for an unknown session before it commits to a stream. Events
  * of one session run one at a time in this process; across processes the
  * conditional save decides, and a run that lost is redone or reported.
+ * `env` is this request's bindings (a Worker's `env`); by default the context's.
  */
 export function handleRerun(
   context: RerunContext,
   request: RerunRequest,
   output: RerunOutput,
+  env: RunEnv | undefined = context.env,
 ): { ready: Promise<void>; done: Promise<void> } {
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -96,7 +101,7 @@ export function handleRerun(
         );
       if (attempt === 1) markReady();
 
-      const outcome = await runOnce(context, request, sessionId, record, output);
+      const outcome = await runOnce(context, request, sessionId, record, output, env);
       if (outcome !== "conflict") return;
       if (output.signal?.aborted) return;
       if (attempt < MAX_ATTEMPTS && output.retract()) continue;
@@ -128,6 +133,7 @@ async function runOnce(
   sessionId: string,
   record: SessionRecord,
   output: RerunOutput,
+  env: RunEnv | undefined,
 ): Promise<"saved" | "conflict" | "failed" | "interrupted"> {
   const startedAt = performance.now();
   const loadedVersion = record.version;
@@ -171,6 +177,7 @@ async function runOnce(
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
+    env,
   };
   // The URL the page shows picks the page and the query params; each run starts where the last ended.
   const shownUrl = request.url ?? record.url ?? "/";
@@ -210,6 +217,7 @@ async function runOnce(
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
+    env,
     url,
     scope,
     // A dialog the app made undismissible is only rerun, whatever the page says.

@@ -89,6 +89,7 @@ export class AppTest {
     private readonly dev: boolean,
     private readonly maxRunSeconds: number | undefined,
     url: string,
+    private readonly env: Readonly<Record<string, unknown>> | undefined,
   ) {
     this.url = url;
     this.host = createScriptHost(app);
@@ -105,12 +106,18 @@ export class AppTest {
   /**
    * A harness for an app made with `defineApp` (or a bare script function).
    * `url` is the page's path and query the first run sees (default `/`);
-   * `maxRunSeconds` is the server's run time limit.
-   * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1" }).run();
+   * `maxRunSeconds` is the server's run time limit; `env` is what the app
+   * reads as `st.context.env` (default: nothing, not `process.env`).
+   * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1", env: { API_URL: "http://127.0.0.1" } }).run();
    */
   static fromApp(
     app: AppDefinition | AppScript,
-    options: { dev?: boolean; url?: string; maxRunSeconds?: number } = {},
+    options: {
+      dev?: boolean;
+      url?: string;
+      maxRunSeconds?: number;
+      env?: Readonly<Record<string, unknown>>;
+    } = {},
   ): AppTest {
     const definition = toAppDefinition(app);
     if (!definition) throw new TypeError("AppTest.fromApp expects an app made with defineApp");
@@ -119,7 +126,7 @@ export class AppTest {
       throw new TypeError(
         `AppTest's url is a path and query starting with "/", like "/settings?q=1"; got ${JSON.stringify(url)}`,
       );
-    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds, url);
+    return new AppTest(definition, options.dev ?? true, options.maxRunSeconds, url, options.env);
   }
 
   /**
@@ -183,6 +190,7 @@ export class AppTest {
         media: this.media,
         dev: this.dev,
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
+        env: this.env,
       },
       {
         protocol: PROTOCOL_VERSION,
