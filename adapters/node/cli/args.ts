@@ -40,6 +40,12 @@ const COMMANDS: Record<string, { usage: string; about: string; options: string[]
     about: "Serves the tour of edgelit's elements.",
     options: [...SERVER_OPTIONS, OPTIONS.noDev],
   },
+  init: {
+    usage: "edgelit init [folder]",
+    about:
+      "Writes a new project into the folder (new or empty; default: this one): app.ts, its test, package.json, a Cloudflare Worker with its wrangler.toml, and a Dockerfile. Installs nothing.",
+    options: [],
+  },
   cache: {
     usage: "edgelit cache clear [--storage …]",
     about: "Empties every cacheData result in the store.",
@@ -50,6 +56,7 @@ const COMMANDS: Record<string, { usage: string; about: string; options: string[]
 const USAGE = `edgelit: data apps in Streamlit's model on a stateless server
 
 Usage:
+  edgelit init [my-app]  start a project: app.ts, its test, a Worker, a Dockerfile
   edgelit run <app.ts> [--port 8501] [--host 127.0.0.1] [--storage fs|memory|fs:<dir>|redis://...]
   edgelit start <app.ts> [options]   production server: no reload, no stacks in the page
   edgelit hello        run the tour of edgelit's elements
@@ -69,7 +76,8 @@ ${Object.values(OPTIONS).join("\n")}`;
 export function usage(command?: string): string {
   const known = command === undefined ? undefined : COMMANDS[command];
   if (!known) return USAGE;
-  return `Usage: ${known.usage}\n\n${known.about}\n\nOptions:\n${known.options.join("\n")}`;
+  const options = known.options.length ? `\n\nOptions:\n${known.options.join("\n")}` : "";
+  return `Usage: ${known.usage}\n\n${known.about}${options}`;
 }
 
 /** Parses argv (without node and the script); throws with a message on bad input. */

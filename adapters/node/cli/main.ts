@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { serveNode } from "../serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
+import { initProject } from "./init.ts";
 import { loadApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
@@ -36,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       return runApp(resolve(args.file), args);
     case "cache":
       return clearCache(args);
+    case "init":
+      return initProject(args.file, { cwd: process.cwd(), packageRoot: PACKAGE_ROOT });
     case "hello":
       return runApp(join(PACKAGE_ROOT, "examples/hello/app.ts"), args);
     case "version":
