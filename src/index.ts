@@ -13,6 +13,7 @@ export { dialog } from "./app/dialog.ts";
 export type { DialogOptions } from "./app/dialog.ts";
 export type { Container, ElementHandle, Placeholder } from "./elements/element-api.ts";
 export type { SessionState } from "./app/session-state.ts";
+export type { StContext } from "./app/st-context.ts";
 export type {
   ButtonOptions,
   CheckboxOptions,

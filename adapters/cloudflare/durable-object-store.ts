@@ -155,9 +155,9 @@ export interface DurableObjectDriverOptions {
  * does not need on Workers (expiry is the objects' own); `getKeys` throws.
  *
  * @example
- * export default createWorker({
+ * export default createWorker<Env>({
  *   app,
- *   storage: (env) => createStorage({ driver: durableObjectDriver({ namespace: env.SESSIONS as never }) }),
+ *   storage: (env) => createStorage({ driver: durableObjectDriver({ namespace: env.SESSIONS }) }),
  * });
  */
 export function durableObjectDriver(

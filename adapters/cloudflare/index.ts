@@ -15,14 +15,17 @@ export type {
   SessionStoreStub,
 } from "./durable-object-store.ts";
 
-/** The bindings a Worker receives; `ASSETS` serves the built client when configured. */
+/**
+ * The bindings edgelit itself reads from a Worker's `env`: `ASSETS` serves the
+ * built client when configured. The app's own bindings are the `Env` that
+ * `wrangler types` generates; `createWorker<Env>` takes it as it is.
+ */
 export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
-  [binding: string]: unknown;
 }
 
 /** Options of {@link createWorker}. */
-export interface WorkerOptions<Env extends WorkerEnv> {
+export interface WorkerOptions<Env extends object> {
   app: AppDefinition;
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;
@@ -45,13 +48,16 @@ export interface WorkerOptions<Env extends WorkerEnv> {
  * once, on its first request; sessions live only in the store.
  *
  * @example
- * export default createWorker({
+ * // Env: the interface `wrangler types` writes to worker-configuration.d.ts
+ * export default createWorker<Env>({
  *   app,
  *   config, // the default export of edgelit.config.ts
- *   storage: (env) => createStorage({ driver: kvDriver({ binding: env.SESSIONS }) }),
+ *   storage: (env) => createStorage({ driver: durableObjectDriver({ namespace: env.SESSIONS }) }),
  * });
  */
-export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>) {
+export function createWorker<Env extends object = Record<string, unknown>>(
+  options: WorkerOptions<Env>,
+) {
   const config = serverConfigOf(checkConfig(options.config ?? {}));
   if (options.sessionTtlSeconds !== undefined) config.sessionTtlSeconds = options.sessionTtlSeconds;
   if (options.showErrorDetails !== undefined) config.showErrorDetails = options.showErrorDetails;
@@ -60,17 +66,19 @@ export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>)
   let server: EdgelitServer | undefined;
   return {
     fetch(request: Request, env: Env): Promise<Response> {
+      const assets = (env as WorkerEnv).ASSETS;
       server ??= createServer({
         ...config,
         app: options.app,
         storage: options.storage(env),
         log: options.log,
         assets:
-          env.ASSETS &&
+          assets &&
           ((pathname) =>
-            env.ASSETS!.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
+            assets.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
       });
-      return server.fetch(request);
+      // The app reads this request's bindings as `st.context.env`.
+      return server.fetch(request, env as Readonly<Record<string, unknown>>);
     },
   };
 }

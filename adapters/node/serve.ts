@@ -72,6 +72,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       (isLoopbackAddress(options.host ?? "127.0.0.1") ? LOOPBACK_HOSTS : true),
     extend: (h3) => devReload?.install(h3),
     transports: options.transports ?? ["sse", "websocket", "json"],
+    // st.context.env: the environment as the process started, frozen so an app cannot change it.
+    env: Object.freeze({ ...process.env }),
   });
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,

@@ -6,6 +6,7 @@ import { elementApiPrototype, openContainer } from "../elements/element-api.ts";
 import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods } from "./page-controls.ts";
 import { createSessionState } from "./session-state.ts";
+import { contextMembers } from "./st-context.ts";
 import type { RerunOptions, St } from "./st.ts";
 
 const outside = (where: string): never => {
@@ -28,6 +29,7 @@ function makeFragmentStPrototype(): object {
   return Object.create(elementApiPrototype, {
     queryParams: queryParams!,
     switchPage: switchPage!,
+    ...Object.getOwnPropertyDescriptors(contextMembers),
     ...Object.getOwnPropertyDescriptors({
       rerun(options: RerunOptions = {}): never {
         throw new RerunSignal(options.scope ?? "app");

@@ -6,6 +6,7 @@ import { elementApiPrototype, openContainer, type Container } from "../elements/
 import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
+import { contextMembers, type StContext } from "./st-context.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
@@ -26,6 +27,12 @@ export interface St extends Container, PageControls {
    * @example st.session.count ??= 0; st.session.count++;
    */
   readonly session: SessionState;
+  /**
+   * Where the app runs: `st.context.env` holds the runtime's bindings (a
+   * Worker's `env`, or `process.env` under the CLI), the one way to read them.
+   * @example const apiUrl = st.context.env.API_URL as string | undefined;
+   */
+  readonly context: StContext;
   /**
    * Stops this run and starts the app again from the top. Inside a fragment,
    * `{ scope: "fragment" }` reruns only the fragment (and, in a dialog, keeps
@@ -50,6 +57,7 @@ export interface RerunOptions {
  */
 const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
+  ...Object.getOwnPropertyDescriptors(contextMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

@@ -28,6 +28,7 @@ export async function closeDialog(
     host: run.host,
     location: run.location,
     dev: run.dev,
+    env: run.env,
   });
   const site = `the onDismiss of ${errorSite(run.location, scope)}`;
   run.redraw(undefined);

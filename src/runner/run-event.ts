@@ -18,7 +18,7 @@ import type { FragmentScope } from "./fragment-tracker.ts";
 import { rerunFragment } from "./rerun-fragment.ts";
 import { RunLocation } from "./location.ts";
 import type { ScriptHost } from "./script-host.ts";
-import { ScriptRun } from "./script-run.ts";
+import { ScriptRun, type RunEnv } from "./script-run.ts";
 import {
   InterruptSignal,
   RerunSignal,
@@ -71,6 +71,8 @@ export interface RunEventOptions {
   scope?: FragmentScope;
   /** The user dismissed the dialog `scope`: close it instead of rerunning it. */
   dismiss?: boolean;
+  /** The runtime's bindings the app reads as `st.context.env`. */
+  env?: RunEnv;
 }
 
 /** How the run ended, and the child counts of every block for the finish message. */
@@ -123,6 +125,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     storeMedia: options.storeMedia,
     onActivity: () => batcher.touch(),
     scope: options.scope,
+    env: options.env,
   });
   batcher.onFlush = () => {
     const counts = run.placement.emitter.takeProgress();
@@ -283,6 +286,7 @@ async function runCallbacks(
     dev,
     wantedCallbacks: new Set(widgetIds),
     scope,
+    env: run.env,
   });
   try {
     await withCacheStorage(cacheStorage, () =>
@@ -301,6 +305,7 @@ async function runCallbacks(
     location: run.location,
     dev,
     triggers: run.triggers,
+    env: run.env,
   });
   discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {

@@ -74,7 +74,14 @@ export interface ScriptRunOptions {
   readonly onActivity?: () => void;
   /** How errors the app did not catch are shown and reported. Default: shown in full, reported nowhere. */
   readonly errors?: ScriptErrors;
+  /** The runtime's bindings the app reads as `st.context.env` (a Worker's `env`, `process.env`). Default: none. */
+  readonly env?: RunEnv;
 }
+
+/** The runtime's bindings, as the app reads them (`st.context.env`). */
+export type RunEnv = Readonly<Record<string, unknown>>;
+
+const NO_ENV: RunEnv = Object.freeze({});
 
 /**
  * What element functions may ask of a run (src/elements reaches the run
@@ -102,6 +109,7 @@ export type RunContext = Pick<
   | "host"
   | "record"
   | "widgets"
+  | "env"
 >;
 
 /**
@@ -118,6 +126,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly dev: boolean;
   /** Shows and reports the errors the app did not catch. */
   readonly errors: ScriptErrors;
+  /** The runtime's bindings (see ScriptRunOptions). */
+  readonly env: RunEnv;
   readonly placement: ElementPlacement;
   readonly widgets: WidgetRegistry;
   /** What handles made for this run hold (see RunBinding). */
@@ -153,6 +163,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.location = options.location;
     this.dev = options.dev;
     this.errors = options.errors ?? new ScriptErrors({ dev: options.dev });
+    this.env = options.env ?? NO_ENV;
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();

@@ -78,6 +78,12 @@ export interface ServerOptions {
   allowedHosts?: AllowedHosts;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
+  /**
+   * The runtime's bindings, which the app reads as `st.context.env`: the Node
+   * adapter passes `process.env`. A request can bring its own (see `fetch`).
+   * Default: none.
+   */
+  env?: Readonly<Record<string, unknown>>;
 }
 
 /** The h3 app together with its session store. */
@@ -85,7 +91,11 @@ export interface EdgelitServer {
   h3: H3;
   sessions: SessionStore;
   media: MediaStore;
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Answers one request. `env`, when given, is what this request's runs read
+   * as `st.context.env` instead of the server's (a Worker's per-request `env`).
+   */
+  fetch(request: Request, env?: Readonly<Record<string, unknown>>): Promise<Response>;
 }
 
 /**
@@ -125,6 +135,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     cacheStorage: options.storage,
     maxRunSeconds: options.maxRunSeconds ?? 300,
     maxMessageBytes: options.maxMessageBytes,
+    env: options.env,
   };
   const transports = options.transports ?? ["sse", "json"];
   const themeCss = toThemeCss(options.app.options.theme);
@@ -146,17 +157,21 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
-  h3.post(ROUTES.event, (event) => eventRoute(event.req, context, eventLimits));
+  // `as Request`: h3's request type differs from the Request of Cloudflare's types
+  // (`wrangler types`), which a Worker project type-checks this file against.
+  h3.post(ROUTES.event, (event) =>
+    eventRoute(event.req as Request, context, eventLimits, (event.context as RequestContext).env),
+  );
   if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
   h3.get(ROUTES.health, () => storeHealth(options.storage, log));
   h3.get(`${ROUTES.media}:id`, (event) =>
-    mediaRoute(event.req, event.context.params?.id ?? "", media, log),
+    mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
   h3.head(`${ROUTES.media}:id`, (event) =>
-    mediaRoute(event.req, event.context.params?.id ?? "", media, log),
+    mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
   h3.post(ROUTES.upload, (event) =>
-    uploadRoute(event.req, {
+    uploadRoute(event.req as Request, {
       sessions,
       media,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
@@ -193,7 +208,18 @@ export function createServer(options: ServerOptions): EdgelitServer {
     });
   });
 
-  return { h3, sessions, media, fetch: async (request) => h3.fetch(request) };
+  return {
+    h3,
+    sessions,
+    media,
+    fetch: async (request, env) =>
+      env ? h3.request(request, undefined, { env } satisfies RequestContext) : h3.fetch(request),
+  };
+}
+
+/** What `fetch` hands a request's routes besides the request. */
+interface RequestContext {
+  env?: Readonly<Record<string, unknown>>;
 }
 
 // --- Internal helpers ---

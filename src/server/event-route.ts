@@ -10,6 +10,7 @@ import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
 import { describeError } from "./server-log.ts";
+import type { RunEnv } from "../runner/script-run.ts";
 
 // nosniff on every answer: a browser must never read an event's JSON or stream as a page or script.
 const NOSNIFF = { "x-content-type-options": "nosniff" };
@@ -46,6 +47,7 @@ export async function eventRoute(
   request: Request,
   context: RerunContext,
   limits: EventLimits & { heartbeatMs: number },
+  env?: RunEnv,
 ): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
@@ -79,7 +81,12 @@ export async function eventRoute(
     collected.length = 0;
     return true;
   };
-  const { ready, done } = handleRerun(context, rerunRequest, { send, retract, signal: gone });
+  const { ready, done } = handleRerun(
+    context,
+    rerunRequest,
+    { send, retract, signal: gone },
+    env ?? context.env,
+  );
   try {
     await ready;
   } catch (error) {

@@ -21,6 +21,7 @@ import type { ScriptHost } from "../runner/script-host.ts";
 import type { ShowErrorDetails } from "../runner/exception-props.ts";
 import type { ScriptErrorReport } from "../runner/script-errors.ts";
 import { describeError, shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import type { RunEnv } from "../runner/script-run.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -39,6 +40,8 @@ export interface RerunContext {
   maxMessageBytes?: number;
   /** The store `cacheData` uses during the run. */
   cacheStorage?: Storage;
+  /** The runtime's bindings the app reads as `st.context.env`, unless a request brings its own. */
+  env?: RunEnv;
 }
 
 /** Where a run's messages go. */
@@ -64,11 +67,13 @@ const MAX_ATTEMPTS = 3;
  * answer a 4xx for an unknown session before it commits to a stream. Events
  * of one session run one at a time in this process; across processes the
  * conditional save decides, and a run that lost is redone or reported.
+ * `env` is this request's bindings (a Worker's `env`); by default the context's.
  */
 export function handleRerun(
   context: RerunContext,
   request: RerunRequest,
   output: RerunOutput,
+  env: RunEnv | undefined = context.env,
 ): { ready: Promise<void>; done: Promise<void> } {
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
@@ -104,7 +109,7 @@ export function handleRerun(
         );
       if (attempt === 1) markReady();
 
-      const outcome = await runOnce(context, request, sessionId, record, output);
+      const outcome = await runOnce(context, request, sessionId, record, output, env);
       if (outcome !== "conflict") return;
       if (output.signal?.aborted) return;
       if (attempt < MAX_ATTEMPTS && output.retract()) continue;
@@ -136,6 +141,7 @@ async function runOnce(
   sessionId: string,
   record: SessionRecord,
   output: RerunOutput,
+  env: RunEnv | undefined,
 ): Promise<"saved" | "conflict" | "failed" | "interrupted"> {
   const startedAt = performance.now();
   const loadedVersion = record.version;
@@ -190,6 +196,7 @@ async function runOnce(
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
+    env,
   };
   // The URL the page shows picks the page and the query params; each run starts where the last ended.
   const shownUrl = request.url ?? record.url ?? "/";
@@ -232,6 +239,7 @@ async function runOnce(
     signal: output.signal,
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
+    env,
     url,
     scope,
     // A dialog the app made undismissible is only rerun, whatever the page says.

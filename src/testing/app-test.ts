@@ -92,6 +92,7 @@ export class AppTest {
     private readonly maxRunSeconds: number | undefined,
     private readonly showErrorDetails: ShowErrorDetails,
     url: string,
+    private readonly env: Readonly<Record<string, unknown>> | undefined,
   ) {
     this.url = url;
     this.host = createScriptHost(app);
@@ -109,8 +110,9 @@ export class AppTest {
    * A harness for an app made with `defineApp` (or a bare script function).
    * `url` is the page's path and query the first run sees (default `/`);
    * `maxRunSeconds` is the server's run time limit; `dev` (default true) and
-   * `showErrorDetails` (default `full`) decide what an uncaught error shows, as the server's do.
-   * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1" }).run();
+   * `showErrorDetails` (default `full`) decide what an uncaught error shows, as the server's do;
+   * `env` is what the app reads as `st.context.env` (default: nothing, not `process.env`).
+   * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1", env: { API_URL: "http://127.0.0.1" } }).run();
    */
   static fromApp(
     app: AppDefinition | AppScript,
@@ -119,6 +121,7 @@ export class AppTest {
       url?: string;
       maxRunSeconds?: number;
       showErrorDetails?: ShowErrorDetails;
+      env?: Readonly<Record<string, unknown>>;
     } = {},
   ): AppTest {
     const definition = toAppDefinition(app);
@@ -134,6 +137,7 @@ export class AppTest {
       options.maxRunSeconds,
       options.showErrorDetails ?? "full",
       url,
+      options.env,
     );
   }
 
@@ -201,6 +205,7 @@ export class AppTest {
         // The test sees errors in the page it asserts on; its output stays quiet.
         log: SILENT_LOG,
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
+        env: this.env,
       },
       {
         protocol: PROTOCOL_VERSION,

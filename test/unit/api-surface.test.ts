@@ -37,6 +37,7 @@ test("st offers every element of the first release", async () => {
     "colorPicker",
     "columns",
     "container",
+    "context",
     "dateInput",
     "datetimeInput",
     "divider",

@@ -56,6 +56,12 @@ const COMMANDS: Record<string, { usage: string; about: string; options: string[]
     about: "Serves the tour of edgelit's elements.",
     options: [...SERVER_OPTIONS, CONFIG_OPTION, NO_DEV_OPTION],
   },
+  init: {
+    usage: "edgelit init [folder]",
+    about:
+      "Writes a new project into the folder (new or empty; default: this one): app.ts, its test, package.json, a Cloudflare Worker with its wrangler.toml, and a Dockerfile. Installs nothing.",
+    options: [],
+  },
   cache: {
     usage: "edgelit cache clear [--storage …]",
     about: "Empties every cacheData result in the store.",
@@ -66,6 +72,7 @@ const COMMANDS: Record<string, { usage: string; about: string; options: string[]
 const USAGE = `edgelit: data apps in Streamlit's model on a stateless server
 
 Usage:
+  edgelit init [my-app]  start a project: app.ts, its test, a Worker, a Dockerfile
   edgelit run [app.ts] [--port 8501] [--storage fs|memory|fs:<dir>|redis://...]
   edgelit start [app.ts] [options]   production server: no reload, no stacks in the page
   edgelit hello        run the tour of edgelit's elements
@@ -89,6 +96,7 @@ ${SOURCES}`;
 export function usage(command?: string): string {
   const known = command === undefined ? undefined : COMMANDS[command];
   if (!known) return USAGE;
+  if (!known.options.length) return `Usage: ${known.usage}\n\n${known.about}`;
   const options = known.options.join("\n");
   return `Usage: ${known.usage}\n\n${known.about}\n\nOptions:\n${options}\n\n${SOURCES}`;
 }

@@ -5,6 +5,7 @@ import { serveNode } from "../serve.ts";
 import { parseArgs, usage, type CliArgs } from "./args.ts";
 import { ensureClientBuilt } from "./client-build.ts";
 import { findConfigFile, loadConfigFile } from "./config-file.ts";
+import { initProject } from "./init.ts";
 import { loadApp, type LiveApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
 import { shownPath } from "./project-file-error.ts";
@@ -30,6 +31,9 @@ export async function main(argv: string[]): Promise<number> {
   switch (args.command) {
     case "run":
     case "start":
+      break;
+    case "init":
+      return initProject(args.file, { cwd: process.cwd(), packageRoot: PACKAGE_ROOT });
     case "hello":
     case "cache":
       break;
