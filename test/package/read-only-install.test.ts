@@ -22,6 +22,8 @@ const user = asRoot ? { uid: 65534, gid: 65534 } : undefined;
 
 const work = copyInstalledProject("edgelit-read-only-");
 const home = tempDir("edgelit-home-");
+/** A folder nobody but root may write, for a HOME and TMPDIR that are read-only too. */
+const sealed = tempDir("edgelit-sealed-");
 const project = work.path;
 const modules = join(project, "node_modules");
 let before: string[];
@@ -33,6 +35,7 @@ function makeReadOnly(): void {
   // mkdtemp makes 0700 folders; the server's user must be able to enter (not write) them.
   chmodSync(project, 0o555);
   chmodSync(home.path, 0o700);
+  chmodSync(sealed.path, 0o555);
   if (user) chownSync(home.path, user.uid, user.gid);
 }
 
@@ -46,6 +49,13 @@ function writableFolder(): { path: string; remove(): void } {
 /** The environment a service manager would give it: a PATH and a HOME, nothing of root's. */
 const environment = () => ({ PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home.path });
 
+/** A container run with a read-only root file system: no writable HOME, nor temporary folder. */
+const sealedEnvironment = () => ({
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  HOME: sealed.path,
+  TMPDIR: sealed.path,
+});
+
 beforeAll(() => {
   makeReadOnly();
   before = listing(modules);
@@ -55,6 +65,8 @@ afterAll(() => {
   spawnSync("chmod", ["-R", "u+w", project]);
   work.remove();
   home.remove();
+  chmodSync(sealed.path, 0o755);
+  sealed.remove();
 });
 
 describe("a read-only install run by a user who owns none of it", () => {
@@ -99,4 +111,27 @@ describe("a read-only install run by a user who owns none of it", () => {
       },
     );
   }
+
+  test(
+    "with no writable HOME nor temporary folder either (a read-only container), only the fs store's folder",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const folder = writableFolder();
+      const server = await startInstalledCli(project, {
+        args: ["start", "app.ts", "--storage", `fs:${folder.path}`],
+        env: sealedEnvironment(),
+        user,
+      });
+      try {
+        await serveOneEventAndClick(server.url);
+        expectOnlyStartupLines(server.output());
+      } finally {
+        await server.stop();
+        folder.remove();
+      }
+      expect(listing(modules)).toEqual(before);
+    },
+  );
 });
