@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -27,6 +36,7 @@ export function nodeBinary(version: string): string {
   const folder = join(CACHE, version);
   if (existsSync(binaryIn(folder))) return binaryIn(folder);
   mkdirSync(CACHE, { recursive: true });
+  removeAbandonedDownloads();
   const download = mkdtempSync(join(CACHE, `.download-${version}-`));
   try {
     writeFileSync(join(download, "package.json"), '{ "private": true }\n');
@@ -48,4 +58,19 @@ export function nodeBinary(version: string): string {
     rmSync(download, { recursive: true, force: true });
   }
   return binaryIn(folder);
+}
+
+// --- Internal helpers ---
+
+/** A download older than this was interrupted (one takes seconds). */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+/** Removes the temporary folders of downloads a killed run left behind. */
+function removeAbandonedDownloads(): void {
+  for (const entry of readdirSync(CACHE)) {
+    if (!entry.startsWith(".download-")) continue;
+    const folder = join(CACHE, entry);
+    if (Date.now() - statSync(folder).mtimeMs > ABANDONED_AFTER_MS)
+      rmSync(folder, { recursive: true, force: true });
+  }
 }
