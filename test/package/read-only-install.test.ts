@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import {
   COUNTER_APP,
   expectOnlyStartupLines,
@@ -39,11 +39,12 @@ function makeReadOnly(): void {
   if (user) chownSync(home.path, user.uid, user.gid);
 }
 
-/** A fresh folder the server's user can write, for the fs store. */
-function writableFolder(): { path: string; remove(): void } {
+/** A fresh folder the server's user can write, for the fs store; removed when the test ends. */
+function writableFolder(): string {
   const folder = tempDir("edgelit-store-");
+  onTestFinished(() => folder.remove());
   if (user) chownSync(folder.path, user.uid, user.gid);
-  return folder;
+  return folder.path;
 }
 
 /** The environment a service manager would give it: a PATH and a HOME, nothing of root's. */
@@ -96,7 +97,7 @@ describe("a read-only install run by a user who owns none of it", () => {
       async () => {
         const folder = store === "fs" ? writableFolder() : undefined;
         const server = await startInstalledCli(project, {
-          args: ["start", "app.ts", "--storage", folder ? `fs:${folder.path}` : "memory"],
+          args: ["start", "app.ts", "--storage", folder ? `fs:${folder}` : "memory"],
           env: environment(),
           user,
         });
@@ -105,7 +106,6 @@ describe("a read-only install run by a user who owns none of it", () => {
           expectOnlyStartupLines(server.output());
         } finally {
           await server.stop();
-          folder?.remove();
         }
         expect(listing(modules)).toEqual(before);
       },
@@ -120,7 +120,7 @@ describe("a read-only install run by a user who owns none of it", () => {
     async () => {
       const folder = writableFolder();
       const server = await startInstalledCli(project, {
-        args: ["start", "app.ts", "--storage", `fs:${folder.path}`],
+        args: ["start", "app.ts", "--storage", `fs:${folder}`],
         env: sealedEnvironment(),
         user,
       });
@@ -129,7 +129,6 @@ describe("a read-only install run by a user who owns none of it", () => {
         expectOnlyStartupLines(server.output());
       } finally {
         await server.stop();
-        folder.remove();
       }
       expect(listing(modules)).toEqual(before);
     },
