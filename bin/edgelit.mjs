@@ -3,6 +3,9 @@
 // TypeScript sources through tsx when it cannot be compiled here. Apps are
 // TypeScript loaded through tsx either way: no build step for their authors.
 import { compiledCliUrl } from "./compiled-cli.mjs";
+import { keepTransformsInMemoryWhenTempIsReadOnly } from "./transform-cache.mjs";
+
+keepTransformsInMemoryWhenTempIsReadOnly();
 
 let compiled;
 try {

@@ -28,23 +28,8 @@ export async function startNginx(
   upstreamPorts: number[],
   options: NginxOptions = {},
 ): Promise<StartedProcess & { url: string }> {
-  const port = await freePort();
-  const dir = tempDir("edgelit-nginx-");
-  for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir.path, temp));
-  const config = `
-${process.getuid?.() === 0 ? "user root;" : ""}
-worker_processes 1;
-daemon off;
-pid ${dir.path}/nginx.pid;
-error_log ${dir.path}/error.log warn;
-events { worker_connections 512; }
-http {
-  access_log off;
-  client_body_temp_path ${dir.path}/body;
-  proxy_temp_path ${dir.path}/proxy;
-  fastcgi_temp_path ${dir.path}/fastcgi;
-  uwsgi_temp_path ${dir.path}/uwsgi;
-  scgi_temp_path ${dir.path}/scgi;
+  return startNginxWith(
+    (port) => `
   upstream edgelit {
 ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=1s;`).join("\n")}
   }
@@ -70,7 +55,36 @@ ${
     }`
     : ""
 }
-  }
+  }`,
+  );
+}
+
+/**
+ * A real nginx on 127.0.0.1 (port chosen here) whose `http` block holds what
+ * `serverConfig(port)` returns: upstreams, maps and a server that listens on
+ * 127.0.0.1:port. Resolves once it answers `/_edgelit/health`.
+ */
+export async function startNginxWith(
+  serverConfig: (port: number) => string,
+): Promise<StartedProcess & { url: string }> {
+  const port = await freePort();
+  const dir = tempDir("edgelit-nginx-");
+  for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir.path, temp));
+  const config = `
+${process.getuid?.() === 0 ? "user root;" : ""}
+worker_processes 1;
+daemon off;
+pid ${dir.path}/nginx.pid;
+error_log ${dir.path}/error.log warn;
+events { worker_connections 512; }
+http {
+  access_log off;
+  client_body_temp_path ${dir.path}/body;
+  proxy_temp_path ${dir.path}/proxy;
+  fastcgi_temp_path ${dir.path}/fastcgi;
+  uwsgi_temp_path ${dir.path}/uwsgi;
+  scgi_temp_path ${dir.path}/scgi;
+${serverConfig(port)}
 }`;
   const configFile = join(dir.path, "nginx.conf");
   writeFileSync(configFile, config);
