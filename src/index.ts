@@ -73,6 +73,8 @@ export { page } from "./app/page.ts";
 export type { Page, PageOptions, PageScript } from "./app/page.ts";
 export type { NavigationOptions, PageList } from "./app/navigation.ts";
 export type { PageControls, SwitchPageOptions } from "./app/page-controls.ts";
+export type { PageConfigOptions } from "./app/page-config.ts";
+export type { PageLayout, SidebarState } from "./protocol/index.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";

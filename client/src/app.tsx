@@ -4,8 +4,9 @@ import { ClientContext } from "./runtime/client-context.ts";
 import type { Client } from "./runtime/create-client.ts";
 import { ElementList } from "./element-list.tsx";
 import { Notices } from "./notices.tsx";
+import { Sidebar } from "./page-config/sidebar.tsx";
 
-/** The page: a sidebar when the app put anything in it, the main column with its pinned bottom, and status notices. */
+/** The page: a (collapsible) sidebar when the app put anything in it, the main column with its pinned bottom, and status notices. */
 export function App(props: { client: Client }) {
   const root = (index: number) => props.client.tree.roots[index] ?? [];
   // `st.bottom`'s elements in order, then the chat input, wherever the app called it (as in Streamlit).
@@ -20,11 +21,11 @@ export function App(props: { client: Client }) {
     <ClientContext.Provider value={props.client}>
       <div class="app">
         <Show when={root(ROOTS.sidebar).length > 0}>
-          <aside class="sidebar">
+          <Sidebar>
             <div class="stack">
               <ElementList nodes={root(ROOTS.sidebar)} />
             </div>
-          </aside>
+          </Sidebar>
         </Show>
         <main class="main" aria-busy={props.client.tree.running}>
           <div class="stack">

@@ -5,10 +5,16 @@ import { createClient } from "./runtime/create-client.ts";
 import { watchDevReload } from "./dev-reload.ts";
 import { SettingsMenu } from "./settings/settings-menu.tsx";
 import { watchHistory } from "./runtime/location.ts";
+import { startPageConfig } from "./page-config/page-config.ts";
 import "./styles.css";
 
 const config = readConfig();
-if (config.title) document.title = config.title;
+startPageConfig({
+  title: config.title,
+  icon: config.icon,
+  layout: config.layout,
+  initialSidebarState: config.initialSidebarState,
+});
 
 const client = createClient(config.transports);
 render(

@@ -24,6 +24,7 @@ import { Spinner } from "./elements/status/spinner.tsx";
 import { Toast } from "./elements/status/toast.tsx";
 import { Navigation } from "./elements/pages/navigation.tsx";
 import { PageLink } from "./elements/pages/page-link.tsx";
+import { PageConfig } from "./elements/pages/page-config.tsx";
 import { Heading } from "./elements/text/heading.tsx";
 import { Caption, Markdown } from "./elements/text/markdown.tsx";
 import { Metric } from "./elements/text/metric.tsx";
@@ -135,4 +136,5 @@ export const registry = {
   dialog: Dialog,
   navigation: Navigation,
   pageLink: PageLink,
+  pageConfig: PageConfig,
 } satisfies { [K in ElementKind]: ElementComponent<K> };

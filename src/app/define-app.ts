@@ -1,5 +1,7 @@
 import type { St } from "./st.ts";
 import { validateTheme, type ThemeOptions } from "./theme.ts";
+import { checkPageLayer } from "./page-config.ts";
+import type { PageLayout, SidebarState } from "../protocol/index.ts";
 
 /**
  * The body of an app: called with `st` on every run, and awaited. What it
@@ -10,8 +12,17 @@ export type AppScript = (st: St) => unknown;
 
 /** Options of {@link defineApp}. */
 export interface AppOptions {
-  /** The browser tab's title. */
+  /** The browser tab's title (a page of a multipage app shows "Page · Title"). */
   title?: string;
+  /**
+   * The tab's icon (favicon): one emoji, ":material/icon_name:", or an image
+   * URL (https://…, or a path on this site). It is in the first HTML.
+   */
+  icon?: string;
+  /** "centered" (the default): the main column is at most 736 px wide; "wide": it uses the window. */
+  layout?: PageLayout;
+  /** "auto" (the default): the sidebar starts expanded on wide screens and collapsed below 768 px. */
+  initialSidebarState?: SidebarState;
   /**
    * Colours, fonts and corner rounding, like Streamlit's `[theme]` config;
    * checked here, so a bad value fails at startup. Without `base` the page
@@ -43,9 +54,11 @@ declare const APP_BRAND: unique symbol;
  * });
  *
  * @example
- * // With a title and a theme
+ * // With a title, a tab icon, the wide layout and a theme
  * export default defineApp((st) => st.title("Themed"), {
  *   title: "My app",
+ *   icon: "📈",
+ *   layout: "wide",
  *   theme: { primaryColor: "#7c3aed", backgroundColor: "#fdfbff", font: "serif", baseRadius: "large" },
  * });
  */
@@ -53,6 +66,7 @@ export function defineApp(script: AppScript, options: AppOptions = {}): AppDefin
   if (typeof script !== "function")
     throw new TypeError("defineApp expects a function (st) => { ... }");
   if (options.theme !== undefined) validateTheme(options.theme);
+  checkPageLayer("defineApp", options);
   return { script, options } as AppDefinition;
 }
 

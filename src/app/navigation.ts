@@ -64,6 +64,11 @@ export function navigate(run: RunContext, pages: PageList, options: NavigationOp
     current: pageHref(chosen, runPages),
     title: chosen.title,
   };
+  // The shown page's own options: the tab's icon, its layout and the sidebar's first state.
+  if (chosen.icon !== undefined) props.icon = chosen.icon;
+  if (chosen.layout !== undefined) props.layout = chosen.layout;
+  if (chosen.initialSidebarState !== undefined)
+    props.initialSidebarState = chosen.initialSidebarState;
   run.emit([position === "sidebar" ? ROOTS.sidebar : ROOTS.main], "navigation", props);
   return chosen;
 }

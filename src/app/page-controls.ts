@@ -6,6 +6,7 @@ import { createQueryParams, type QueryParamValue, type QueryParams } from "./que
 import { navigate, pageHref, type NavigationOptions, type PageList } from "./navigation.ts";
 import { RUN_PAGE, isPage, isUrlPath, scriptOf, type Page } from "./page.ts";
 import type { St } from "./st.ts";
+import { setPageConfig, type PageConfigOptions } from "./page-config.ts";
 import { TARGET, type Drawable } from "../elements/core/target.ts";
 
 /** Options of `st.switchPage`. */
@@ -50,6 +51,15 @@ export interface PageControls {
    * st.queryParams.q = st.textInput("Search", { value: q });
    */
   readonly queryParams: QueryParams;
+  /**
+   * Sets this page view's tab title, tab icon, layout and first sidebar
+   * state, like Streamlit's `st.set_page_config`: call it anywhere in the
+   * script, as often as you like; each option given wins over earlier calls,
+   * the page's options and the app's. A run that no longer calls it leaves
+   * the page to the app's and the page's options.
+   * @example st.setPageConfig({ pageTitle: "Sales", pageIcon: "📈", layout: "wide" });
+   */
+  setPageConfig(options: PageConfigOptions): void;
 }
 
 /** The run an `st` draws into (its main area's target). */
@@ -75,6 +85,10 @@ export const pageControlMethods = {
     location.path = path;
     location.history = "push";
     throw new RerunSignal();
+  },
+  setPageConfig(this: WithRun, options: PageConfigOptions): void {
+    const target = this[TARGET];
+    setPageConfig(target.run, target.path, options);
   },
   get queryParams(): QueryParams {
     const self = this as unknown as WithRun;

@@ -2,6 +2,8 @@ import { PAGE_SCRIPT, isRoutedPage, type RoutedPage } from "../runner/location.t
 import { checkIcon } from "../elements/icons/icon-option.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import type { St } from "./st.ts";
+import { checkPageLayer } from "./page-config.ts";
+import type { PageLayout, SidebarState } from "../protocol/index.ts";
 
 /** The body of one page: called with `st` when that page shows, and awaited; what it returns is ignored. */
 export type PageScript = (st: St) => unknown;
@@ -10,8 +12,12 @@ export type PageScript = (st: St) => unknown;
 export interface PageOptions {
   /** Shown in the menu and as the browser tab's title. */
   title: string;
-  /** One emoji, or a Material icon as ":material/icon_name:", before the title in the menu. */
+  /** One emoji, or a Material icon as ":material/icon_name:", before the title in the menu; the tab's icon while the page shows. */
   icon?: string;
+  /** The page's layout, over the app's: "centered" or "wide". */
+  layout?: PageLayout;
+  /** How the sidebar starts on this page, over the app's: "auto", "expanded" or "collapsed". */
+  initialSidebarState?: SidebarState;
   /** The page's path (`settings` serves it at `/settings`). Default: a slug of the title. */
   urlPath?: string;
   /** The page shown at `/`. Default: the first page given to `st.navigation`. */
@@ -23,6 +29,10 @@ export interface PageOptions {
  * given to `st.navigation`, which returns the one the URL names.
  */
 export interface Page extends RoutedPage {
+  /** The layout the page asked for, if any. */
+  readonly layout: PageLayout | undefined;
+  /** The sidebar's first state the page asked for, if any. */
+  readonly initialSidebarState: SidebarState | undefined;
   /**
    * Runs the page's function. Call it on the page `st.navigation` returned,
    * where the page's content should go (usually last).
@@ -77,9 +87,15 @@ export function page(source: PageScript | { default: PageScript }, options: Page
     throw new EdgelitApiError('page() needs a title: page(fn, { title: "Settings" }).');
   }
   const urlPath = toUrlPath(options.urlPath ?? options.title, options.urlPath !== undefined);
+  const { layout, initialSidebarState } = checkPageLayer("page()", {
+    layout: options.layout,
+    initialSidebarState: options.initialSidebarState,
+  });
   const made: Page = {
     title: options.title,
     icon: checkIcon("page()", options.icon),
+    layout,
+    initialSidebarState,
     urlPath,
     isDefault: options.default === true,
     run(st: St) {

@@ -1,3 +1,5 @@
+import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
+
 /**
  * Every element kind and the props it carries on the wire. This is the one
  * definition shared by the server (which emits elements) and the client
@@ -271,7 +273,17 @@ export interface PageElements {
     current: string;
     /** The browser tab's title while this page shows. */
     title: string;
+    /** The shown page's icon (the tab's icon), layout and first sidebar state, when it sets them. */
+    icon?: string;
+    layout?: PageLayout;
+    initialSidebarState?: SidebarState;
   };
+  /**
+   * What `st.setPageConfig` set in this run, its calls merged (later ones win).
+   * It draws nothing: while it is on the page, the page applies it over the
+   * app's and the page's options.
+   */
+  pageConfig: PageConfigLayer;
   /** A link to a page of the app (switched in the page) or, when `external`, to another site (a new tab). */
   pageLink: {
     href: string;

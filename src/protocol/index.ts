@@ -3,3 +3,4 @@ export * from "./messages.ts";
 export * from "./tree.ts";
 export * from "./hash.ts";
 export * from "./sse.ts";
+export * from "./page-config.ts";

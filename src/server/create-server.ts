@@ -190,8 +190,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
     const index = await options.assets?.("/index.html");
     if (!index)
       return new Response("The edgelit client is not built: run `npm run build`.", { status: 503 });
+    const { title, icon, layout, initialSidebarState } = options.app.options;
     const pageConfig = {
-      title: options.app.options.title,
+      title,
+      icon,
+      layout,
+      initialSidebarState,
       dev: context.dev,
       transports,
       themeBase: options.app.options.theme?.base,

@@ -1,8 +1,17 @@
-import type { Transport } from "../protocol/index.ts";
+import {
+  faviconHref,
+  type PageLayout,
+  type SidebarState,
+  type Transport,
+} from "../protocol/index.ts";
 
 /** What the page learns from the server when it loads. */
 export interface PageConfig {
   title?: string;
+  /** The tab's icon: an emoji, ":material/name:" or an image URL (checked by defineApp). */
+  icon?: string;
+  layout?: PageLayout;
+  initialSidebarState?: SidebarState;
   /** Development mode: the page reruns when the app's source changes. */
   dev?: boolean;
   /** The transports this server offers, in the order the page should try them. */
@@ -17,7 +26,8 @@ const CONFIG_ELEMENT =
 /**
  * The client's index.html with the page config filled in and the app's theme
  * CSS (from `toThemeCss`) in a <style> after the client's stylesheet, so the
- * first paint is already themed.
+ * first paint is already themed; the app's title, tab icon and layout
+ * (`<html data-layout>`) are in it too.
  */
 export function renderPage(indexHtml: string, config: PageConfig, themeCss = ""): string {
   // Inside a <script> element only "</" could end it early; escape every "<".
@@ -33,7 +43,17 @@ export function renderPage(indexHtml: string, config: PageConfig, themeCss = "")
       () => `<style id="edgelit-theme">${themeCss.replace(/</g, "\\3c ")}</style>\n</head>`,
     );
   if (config.title)
-    html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(config.title)}</title>`);
+    html = html.replace(
+      /<title>[^<]*<\/title>/,
+      () => `<title>${escapeHtml(config.title!)}</title>`,
+    );
+  const icon = faviconHref(config.icon);
+  if (icon)
+    html = html.replace(
+      /<link rel="icon"[^>]*>/,
+      () => `<link rel="icon" href="${escapeHtml(icon)}" />`,
+    );
+  html = html.replace(/<html\b/, () => `<html data-layout="${config.layout ?? "centered"}"`);
   return html;
 }
 

@@ -5,6 +5,8 @@ import type { ScriptHost } from "../runner/script-host.ts";
 import { indexOfOption } from "../elements/core/widget-kind.ts";
 import { WIDGET_KINDS } from "../elements/kinds.ts";
 import {
+  resolvePageConfig,
+  type ResolvedPageConfig,
   PROTOCOL_VERSION,
   applyServerMessage,
   createElementTree,
@@ -276,6 +278,21 @@ export class AppTest {
   /** The elements of one kind. @example at.get("markdown").map((e) => e.props.body) */
   get<K extends ElementKind>(kind: K): TestElement<K>[] {
     return this.elements.filter((element): element is TestElement<K> => element.kind === kind);
+  }
+
+  /**
+   * The tab's title and icon, the layout and the sidebar's first state, as the
+   * page applies them: the app's options, the shown page's, then what the last
+   * run's `st.setPageConfig` calls set.
+   * @example expect((await AppTest.fromApp(app).run()).pageConfig.layout).toBe("wide");
+   */
+  get pageConfig(): ResolvedPageConfig {
+    const navigation = this.get("navigation")[0]?.props;
+    return resolvePageConfig({
+      app: this.app.options,
+      page: navigation,
+      script: this.get("pageConfig").at(-1)?.props,
+    });
   }
 
   /** Exceptions shown in the page (script errors included). */

@@ -75,6 +75,7 @@ test("st offers every element of the first release", async () => {
     "selectSlider",
     "selectbox",
     "session",
+    "setPageConfig",
     "sidebar",
     "slider",
     "snow",

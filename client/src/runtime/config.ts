@@ -1,10 +1,14 @@
-import type { Transport } from "../../../src/protocol/index.ts";
+import type { PageLayout, SidebarState, Transport } from "../../../src/protocol/index.ts";
 
 /** What the server tells the page through `<script id="edgelit-config">` (the server's PageConfig). */
 export interface ClientConfig {
   /** The server watches the app's files and asks the page to rerun on change. */
   dev?: boolean;
   title?: string;
+  /** The app's tab icon: an emoji, ":material/name:" or an image URL. */
+  icon?: string;
+  layout?: PageLayout;
+  initialSidebarState?: SidebarState;
   /** The transports the server offers, in the order to try them. */
   transports?: Transport[];
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */

@@ -1,11 +1,14 @@
 import type { St } from "edgelit";
 
 /**
- * The tour's Layout section: columns, tabs, containers, expanders, popovers
+ * The tour's Layout section: the page's layout, columns, tabs, containers, expanders, popovers
  * and the pinned bottom. It takes `st` itself (not any container) for `st.bottom`.
  */
 export default function layoutSection(st: St): void {
   st.header("Layout", { divider: true });
+  // The page's layout for this view: a later call, or none, and the app's layout is back.
+  const wide = st.toggle("Wide layout", { help: 'st.setPageConfig({ layout: "wide" })' });
+  st.setPageConfig({ layout: wide ? "wide" : "centered" });
   const [left, right] = st.columns([2, 1], { gap: "medium" });
   left.write("A wide column (2 parts)…");
   right.write("…and a narrow one (1 part).");

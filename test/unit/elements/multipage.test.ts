@@ -49,6 +49,7 @@ test("the URL path picks the page: / is the default, others by url path or a slu
     ],
     current: "/",
     title: "Home",
+    icon: "🏠",
   });
   expect(at.urlChange).toBeUndefined();
 

@@ -62,6 +62,7 @@ const EVERY_KIND = {
   logo: true,
   navigation: true,
   pageLink: true,
+  pageConfig: true,
   columns: true,
   column: true,
   tabs: true,
@@ -84,6 +85,7 @@ const ST_ONLY = [
   "navigation",
   "switchPage",
   "queryParams",
+  "setPageConfig",
   "rerun",
   "stop",
 ];

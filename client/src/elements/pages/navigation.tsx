@@ -1,22 +1,19 @@
-import { createEffect, For, onCleanup, Show } from "solid-js";
+import { For, onCleanup, Show } from "solid-js";
 import { useClient } from "../../runtime/client-context.ts";
-import { readConfig } from "../../runtime/config.ts";
+import { showLayer } from "../../page-config/page-config.ts";
 import { followInApp } from "../../runtime/location.ts";
 import type { ElementProps } from "../element-props.ts";
 import { Icon } from "../icon.tsx";
 
 /**
  * A multipage app's menu: links to its pages, grouped by section, the current
- * one marked. It also titles the browser tab after the page, hidden or not.
+ * one marked. Hidden or not, it puts the shown page's title, icon, layout and
+ * sidebar state in force (see page-config/page-config.ts).
  */
 export function Navigation(props: ElementProps<"navigation">) {
   const client = useClient();
-  const appTitle = readConfig().title;
-  const pageTitle = () =>
-    appTitle && appTitle !== props.el.title ? `${props.el.title} · ${appTitle}` : props.el.title;
-  createEffect(() => (document.title = pageTitle()));
-  // Another menu may already have titled the tab (a page reset redraws it): leave its title.
-  onCleanup(() => document.title === pageTitle() && (document.title = appTitle ?? "edgelit"));
+  // The shown page's title, icon, layout and sidebar state, read from the props as they change.
+  onCleanup(showLayer("page", () => props.el));
   return (
     <Show when={props.el.position !== "hidden"}>
       <nav class={`page-nav page-nav-${props.el.position}`} aria-label="Pages">
