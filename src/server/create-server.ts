@@ -13,6 +13,7 @@ import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
 import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
+import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
@@ -76,6 +77,12 @@ export interface ServerOptions {
    * loopback address to localhost). `".example.com"` allows subdomains too.
    */
   allowedHosts?: AllowedHosts;
+  /**
+   * Sources added to the page's Content-Security-Policy, per directive
+   * (`{ "img-src": ["https://tiles.example.com"] }`); they extend edgelit's
+   * policy, never replace it, and `'unsafe-eval'` is refused.
+   */
+  contentSecurityPolicy?: CspSources;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -141,6 +148,17 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const themeCss = toThemeCss(options.app.options.theme);
   setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
+  // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
+  let csp: { indexHtml: string; policy: string } | undefined;
+  pageCsp([], options.contentSecurityPolicy); // a bad extra source fails at startup
+  const cspFor = async (indexHtml: string) => {
+    if (csp?.indexHtml !== indexHtml)
+      csp = {
+        indexHtml,
+        policy: pageCsp(await inlineScriptHashes(indexHtml), options.contentSecurityPolicy),
+      };
+    return csp.policy;
+  };
   const h3 = new H3({
     onError(error, event) {
       // A request refused before any route saw it (a malformed URL, a method no route takes) is
@@ -200,10 +218,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
       transports,
       themeBase: options.app.options.theme?.base,
     };
-    const html = renderPage(await index.text(), pageConfig, themeCss);
+    const indexHtml = await index.text();
+    const html = renderPage(indexHtml, pageConfig, themeCss);
     return new Response(html, {
       headers: {
         "content-type": "text/html; charset=utf-8",
+        "content-security-policy": await cspFor(indexHtml),
         "cache-control": "no-cache",
         "x-content-type-options": "nosniff",
         "referrer-policy": "same-origin",

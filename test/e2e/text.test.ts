@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { appInBrowser } from "../helpers/browser.ts";
+import { appInBrowser, withoutBlockedHostileHandlers } from "../helpers/browser.ts";
 
 const fixture = appInBrowser({ app: "test/e2e/fixtures/text-app.ts" });
 
@@ -30,7 +30,7 @@ test("collapsed and hidden labels vanish from sight but still name their widgets
   const hidden = page.locator(".widget-label", { hasText: "Hidden level" });
   expect(await hidden.evaluate((row) => getComputedStyle(row).opacity)).toBe("0");
   expect((await hidden.boundingBox())!.height).toBeGreaterThan(10);
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
 
 test("KaTeX, the highlighter and the sanitizer load only when the page shows what needs them", async () => {
@@ -63,7 +63,7 @@ test("KaTeX, the highlighter and the sanitizer load only when the page shows wha
       .evaluate((code) => getComputedStyle(code).color),
   );
   expect(loaded(/\/assets\/python-.*\.js$/)).toBe(true);
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
 
 test("st.html and markdown's allowed HTML lose scripts, event handlers and javascript: links, and run nothing", async () => {
@@ -92,7 +92,7 @@ test("st.html and markdown's allowed HTML lose scripts, event handlers and javas
       .locator(".html div", { hasText: "st.html shows HTML" })
       .evaluate((div) => getComputedStyle(div).borderLeftStyle),
   ).toBe("solid");
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
 
 test("colour directives, badges, emoji and Material icons render in markdown", async () => {
@@ -118,7 +118,7 @@ test("colour directives, badges, emoji and Material icons render in markdown", a
 
   const badge = page.locator(".badge-row .badge-green", { hasText: "New" });
   expect(await badge.locator(".material-icon").textContent()).toBe("star");
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
 
 test("the copy button puts a code block's text on the clipboard", async () => {
@@ -134,7 +134,7 @@ test("the copy button puts a code block's text on the clipboard", async () => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     "SELECT region, SUM(sales) FROM orders GROUP BY region ORDER BY 2 DESC;",
   );
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
 
 test("code and formulas show as plain text until their chunks arrive", async () => {
@@ -156,5 +156,5 @@ test("code and formulas show as plain text until their chunks arrive", async () 
   release();
   await page.locator(".latex .katex").waitFor();
   await code.locator(".hljs-keyword", { hasText: "def" }).waitFor();
-  expect(page.errors).toEqual([]);
+  expect(withoutBlockedHostileHandlers(page.errors)).toEqual([]);
 });
