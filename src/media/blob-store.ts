@@ -167,7 +167,7 @@ export async function createBlobWriter(
     // A fresh buffer per chunk: the memory store keeps the one it is given.
     pending = new Uint8Array(CHUNK_BYTES);
     filled = 0;
-    await storage.setItemRaw(`${keys.chunkPrefix}:${written}`, chunk, { ttl: chunkTtlSeconds });
+    await writeChunk(storage, `${keys.chunkPrefix}:${written}`, chunk, chunkTtlSeconds);
     written++;
   };
   return {
@@ -222,9 +222,32 @@ export async function rewriteChunks(
   for (let index = 0; index < chunks; index++) {
     const chunk = await readChunk(storage, chunkPrefix, index);
     if (!chunk) return false;
-    await storage.setItemRaw(`${chunkPrefix}:${index}`, chunk, { ttl: chunkTtlSeconds });
+    await writeChunk(storage, `${chunkPrefix}:${index}`, chunk, chunkTtlSeconds);
   }
   return true;
+}
+
+/**
+ * Writes one chunk: raw where the driver keeps bytes (fs, memory), else as
+ * the base64 text unstorage itself would write, encoded here in slices
+ * (unstorage's own encoder spreads every byte into one call's arguments
+ * where there is no Buffer, as on Workers: past ~100 KB the stack overflows).
+ */
+async function writeChunk(
+  storage: Storage,
+  key: string,
+  chunk: Uint8Array,
+  ttlSeconds: number,
+): Promise<void> {
+  const value = storage.getMount(key).driver.setItemRaw ? chunk : `base64:${toBase64(chunk)}`;
+  await storage.setItemRaw(key, value, { ttl: ttlSeconds });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /**
