@@ -95,8 +95,10 @@ export function streamBytes(
         if (!chunk) return controller.error(new Error("a chunk of these bytes has expired"));
         const from = Math.max(start - chunkStart, 0);
         const to = Math.min(end - chunkStart, chunk.length);
-        // A copy: stores hand back views on what they keep (memory) or pooled Buffers.
-        controller.enqueue(chunk.slice(from, to));
+        // A plain copy: stores hand back views on what they keep (memory), or Buffers (fs, Redis).
+        const piece = new Uint8Array(to - from);
+        piece.set(chunk.subarray(from, to));
+        controller.enqueue(piece);
         index++;
       },
     },

@@ -117,7 +117,9 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
       settings,
       maxBytes,
     });
-    await batch.commit();
+    await batch.commit().catch((error: Error) => {
+      throw new RequestError("store_unavailable", `The store is unavailable: ${error.message}`);
+    });
     return { files };
   } catch (error) {
     // Refused or broken off: nothing of it stays, not even the chunks of a file half received.
