@@ -30,6 +30,11 @@ export const CONFIG_KEYS = {
   sessionTtlSeconds: wholeNumber(SECONDS, "idle seconds before a session is forgotten", "3600"),
   maxEventBytes: wholeNumber(BYTES, "largest event a page may send", "1048576 (1 MiB)"),
   maxUploadBytes: wholeNumber(BYTES, "largest upload, whatever a widget allows", "200000000"),
+  maxSessionUploadBytes: wholeNumber(
+    BYTES,
+    "most bytes of uploaded files one session keeps at once",
+    "1000000000 (1 GB)",
+  ),
   maxRunSeconds: wholeNumber(SECONDS, "longest run before it stops with an error", "300"),
   maxMessageBytes: wholeNumber(BYTES, "largest element sent to the page", "16777216 (16 MiB)"),
   heartbeatSeconds: wholeNumber(SECONDS, "how often a long stream says it is alive", "15"),

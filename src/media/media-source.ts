@@ -1,7 +1,12 @@
 import { ROUTES } from "../protocol/index.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import { sniffType } from "./sniff.ts";
-import { isUploadedFile, type UploadedFile } from "./uploaded-file.ts";
+import {
+  isUploadedFile,
+  SHOW_AS_MEDIA,
+  type ShowableUpload,
+  type UploadedFile,
+} from "./uploaded-file.ts";
 
 /** What media elements accept: bytes, a Blob, an uploaded file, or a URL / data: URI. */
 export type MediaInput = Uint8Array | ArrayBuffer | Blob | UploadedFile | string;
@@ -38,10 +43,15 @@ export function mediaSource(
   if (input instanceof Uint8Array) return fromBytes(sink, input, options.mime, options.inline);
   if (input instanceof ArrayBuffer)
     return fromBytes(sink, new Uint8Array(input), options.mime, options.inline);
-  if (isUploadedFile(input))
+  if (isUploadedFile(input)) {
+    // Served from the upload's own chunks: the run neither reads nor hashes the file.
+    const showAsMedia = (input as ShowableUpload)[SHOW_AS_MEDIA];
+    if (showAsMedia && !options.inline && input.size > INLINE_MEDIA_BYTES)
+      return showAsMedia(options.mime ?? input.type).then((id) => `${ROUTES.media}${id}`);
     return input
       .bytes()
       .then((bytes) => fromBytes(sink, bytes, options.mime ?? input.type, options.inline));
+  }
   if (typeof Blob !== "undefined" && input instanceof Blob) {
     return input
       .arrayBuffer()

@@ -1,17 +1,41 @@
 import type { Storage } from "unstorage";
 import type { UploadedFileRef } from "../protocol/index.ts";
-import { getBlob, putBlob, sweepBlobs, type BlobMeta } from "./blob-store.ts";
+import { EdgelitApiError } from "../errors/api-error.ts";
+import {
+  blobKeys,
+  createBlobWriter,
+  readBytes,
+  readMeta,
+  rewriteChunks,
+  streamBytes,
+  sweepBlobs,
+  type BlobMeta,
+} from "./blob-store.ts";
 import { randomId } from "./random-id.ts";
 import { loadMediaIdKey, mediaId, type MediaIdKey } from "./media-id.ts";
+import { createUploadLedger, DEFAULT_MAX_SESSION_UPLOAD_BYTES } from "./upload-quota.ts";
+import { createUploadBatch, type UploadBatch } from "./upload-batch.ts";
 
-const MEDIA_PREFIX = "edgelit:media";
-const UPLOAD_PREFIX = "edgelit:upload";
+export type { UploadBatch, UploadFileWriter } from "./upload-batch.ts";
+
+/** How long an uploaded file no event has held yet is kept, unless the session is shorter: 10 minutes. */
+export const UNHELD_UPLOAD_SECONDS = 600;
+
+/** Stored bytes opened for reading: their meta, and any range of them read chunk by chunk. */
+export interface StoredBytes {
+  meta: BlobMeta;
+  /** Bytes `start` to `end` (exclusive), reading only the chunks they cover. */
+  stream(start?: number, end?: number): ReadableStream<Uint8Array>;
+  read(start?: number, end?: number): Promise<Uint8Array | undefined>;
+}
 
 /**
- * Media and uploads in the session store. Both live 1.5 session TTLs and are
- * rewritten when half a TTL old while a session uses them (media a run
- * shows, files its widgets hold), so they outlive the last event that showed
- * them but never grow the store without bound.
+ * Media and uploads in the session store, in chunks (see blob-store.ts).
+ * Media live 1.5 session TTLs, renewed while a session shows them; an
+ * uploaded file lives 10 minutes until an event holds it, then as long as the
+ * session holds it. Chunks outlive their meta by a session TTL, so renewing
+ * a file rewrites its small meta, and its chunks only about once a session
+ * TTL; ranges read only the chunks they need.
  *
  * Media are named by a keyed hash of their content (see media-id.ts), so the
  * same image shown in every session is stored once, under an id no one can
@@ -24,9 +48,21 @@ export interface MediaStore {
    * each id: media stored less than half a TTL ago are not written again.
    */
   putMedia(bytes: Uint8Array, type: string, written: Record<string, number>): Promise<string>;
+  /** Serves an uploaded file as media from its own chunks, without reading them; gives the media id. */
+  putUploadMedia(
+    sessionId: string,
+    fileId: string,
+    type: string,
+    written: Record<string, number>,
+  ): Promise<string>;
   /** The entries of `written` that have not expired: what the session record keeps. */
   keepWritten(written: Record<string, number>): Record<string, number>;
+  openMedia(mediaId: string): Promise<StoredBytes | undefined>;
+  /** Media's meta and whole bytes (for tests and small media). */
   getMedia(mediaId: string): Promise<{ meta: BlobMeta; bytes: Uint8Array } | undefined>;
+  /** Starts an upload of at most `declaredBytes`; throws UploadQuotaError past the session's quota. */
+  beginUpload(sessionId: string, declaredBytes: number): Promise<UploadBatch>;
+  /** Stores one whole file (the test harness's uploads). */
   putUpload(
     sessionId: string,
     widgetId: string,
@@ -38,10 +74,11 @@ export interface MediaStore {
     widgetId: string,
     fileId: string,
   ): Promise<UploadedFileRef | undefined>;
+  openUpload(sessionId: string, fileId: string): Promise<StoredBytes | undefined>;
   getUploadBytes(sessionId: string, fileId: string): Promise<Uint8Array | undefined>;
   /**
    * Keeps the files the session's widgets hold alive as long as the session:
-   * rewrites those half a TTL old. Returns what the record should remember.
+   * renews those first held now or half a TTL ago. Returns what the record should remember.
    */
   renewUploads(
     sessionId: string,
@@ -56,6 +93,8 @@ export interface MediaStore {
 export interface MediaStoreOptions {
   /** The key media ids are made with; without one, a key generated once is kept in the store. */
   secret?: string;
+  /** The bytes a session's uploads may keep in the store at one time. Default 1 GB. */
+  maxSessionUploadBytes?: number;
   now?: () => number;
 }
 
@@ -66,6 +105,7 @@ export function createMediaStore(
   options: MediaStoreOptions = {},
 ): MediaStore {
   const now = options.now ?? Date.now;
+  const maxSessionUploadBytes = options.maxSessionUploadBytes ?? DEFAULT_MAX_SESSION_UPLOAD_BYTES;
   let idKey: Promise<MediaIdKey> | undefined;
   const loadIdKey = () => {
     idKey ??= loadMediaIdKey(storage, options.secret);
@@ -73,26 +113,94 @@ export function createMediaStore(
     idKey.catch(() => (idKey = undefined));
     return idKey;
   };
+  const ledger = createUploadLedger(storage, now);
   const ttlSeconds = Math.ceil(sessionTtlSeconds * 1.5);
+  // Chunks outlive their meta by a session TTL: renewals in between write the meta alone.
+  const chunkTtlSeconds = ttlSeconds + Math.ceil(sessionTtlSeconds);
+  const unheldTtlSeconds = Math.min(UNHELD_UPLOAD_SECONDS, ttlSeconds);
+  // Room for the upload itself: its first chunks must outlive its meta's short life.
+  const uploadChunkTtlSeconds = 3 * unheldTtlSeconds;
   const refreshAfterMs = (sessionTtlSeconds * 1000) / 2;
-  const expiresAt = () => now() + ttlSeconds * 1000;
-  const uploadKey = (sessionId: string, fileId: string) =>
-    `${UPLOAD_PREFIX}:${sessionId}:${fileId}`;
+  const uploadKeys = (sessionId: string, fileId: string) =>
+    blobKeys("upload", `${sessionId}:${fileId}`);
+  const opened = (meta: BlobMeta, chunkPrefix: string): StoredBytes => ({
+    meta,
+    stream: (start, end) => streamBytes(storage, chunkPrefix, meta, start, end),
+    read: (start, end) => readBytes(storage, chunkPrefix, meta, start, end),
+  });
+  const openUpload = async (sessionId: string, fileId: string) => {
+    if (!/^[0-9a-f]{24}$/.test(fileId)) return undefined;
+    const keys = uploadKeys(sessionId, fileId);
+    const meta = await readMeta(storage, keys, now());
+    return meta && opened(meta, keys.chunkPrefix);
+  };
 
-  return {
+  /** Keeps an upload's meta `ttlSeconds` more, rewriting its chunks first if they would go sooner. */
+  const renewUpload = async (sessionId: string, fileId: string) => {
+    const keys = uploadKeys(sessionId, fileId);
+    const meta = await readMeta(storage, keys, now());
+    if (!meta) return undefined;
+    const expiresAt = now() + ttlSeconds * 1000;
+    let chunksExpireAt = meta.chunksExpireAt;
+    if (chunksExpireAt < expiresAt) {
+      chunksExpireAt = now() + chunkTtlSeconds * 1000;
+      if (!(await rewriteChunks(storage, keys.chunkPrefix, meta.chunks, chunkTtlSeconds)))
+        return undefined;
+    }
+    await storage.setItem(keys.meta, { ...meta, expiresAt, chunksExpireAt }, { ttl: ttlSeconds });
+    return chunksExpireAt === meta.chunksExpireAt ? 0 : chunksExpireAt;
+  };
+
+  const store: MediaStore = {
     async putMedia(bytes, type, written) {
       const id = await mediaId(await loadIdKey(), type, bytes);
       const last = written[id];
       if (last !== undefined && now() - last < refreshAfterMs) return id;
-      // The id is a keyed hash of this type and these bytes: whatever is stored under it
-      // already is exactly this, so writing it again only renews its expiry.
-      await putBlob(
-        storage,
-        `${MEDIA_PREFIX}:${id}`,
-        { type, expiresAt: expiresAt() },
-        bytes,
-        ttlSeconds,
+      const keys = blobKeys("media", id);
+      const expiresAt = now() + ttlSeconds * 1000;
+      const meta = await readMeta(storage, keys, now());
+      if (meta && !meta.chunksOf && meta.chunksExpireAt >= expiresAt) {
+        // Stored already, chunks and all: a new expiry on the meta is enough.
+        await storage.setItem(keys.meta, { ...meta, expiresAt }, { ttl: ttlSeconds });
+      } else {
+        // The id is a keyed hash of this type and these bytes: whatever chunks are stored under
+        // it already are exactly these, so writing them again changes nothing a reader sees.
+        const writer = await createBlobWriter(storage, keys, chunkTtlSeconds, now);
+        await writer.write(bytes);
+        await writer.finish(
+          { type, expiresAt, chunksExpireAt: now() + chunkTtlSeconds * 1000 },
+          ttlSeconds,
+        );
+      }
+      written[id] = now();
+      return id;
+    },
+    async putUploadMedia(sessionId, fileId, type, written) {
+      // Not the content's hash (that would mean reading it): the file's own name, under the
+      // server's key. A file's bytes never change, so the id never changes meaning.
+      const owner = `${sessionId}:${fileId}`;
+      const id = await mediaId(
+        await loadIdKey(),
+        `\0upload ${type}`,
+        new TextEncoder().encode(owner),
       );
+      const last = written[id];
+      if (last !== undefined && now() - last < refreshAfterMs) return id;
+      const upload = await readMeta(storage, uploadKeys(sessionId, fileId), now());
+      if (!upload)
+        throw new EdgelitApiError(
+          "This uploaded file is no longer available: uploads expire with their session.",
+        );
+      const meta: BlobMeta = {
+        type,
+        size: upload.size,
+        chunkBytes: upload.chunkBytes,
+        chunks: upload.chunks,
+        expiresAt: now() + ttlSeconds * 1000,
+        chunksExpireAt: upload.chunksExpireAt,
+        chunksOf: owner,
+      };
+      await storage.setItem(blobKeys("media", id).meta, meta, { ttl: ttlSeconds });
       written[id] = now();
       return id;
     },
@@ -102,71 +210,90 @@ export function createMediaStore(
         if (now() - at < ttlSeconds * 1000) kept[id] = at;
       return kept;
     },
-    getMedia: (mediaId) => getBlob(storage, `${MEDIA_PREFIX}:${mediaId}`, now()),
-    async putUpload(sessionId, widgetId, file) {
-      const id = randomId(12);
-      const meta = { type: file.type, name: file.name, widgetId, expiresAt: expiresAt() };
-      await putBlob(storage, uploadKey(sessionId, id), meta, file.bytes, ttlSeconds);
-      await storage.setItem(
-        `${uploadKey(sessionId, id)}-ref`,
-        { ...meta, size: file.bytes.length },
-        { ttl: ttlSeconds },
+    async openMedia(id) {
+      if (!/^[0-9a-f]{32}$/.test(id)) return undefined;
+      const keys = blobKeys("media", id);
+      const meta = await readMeta(storage, keys, now());
+      if (!meta?.chunksOf) return meta && opened(meta, keys.chunkPrefix);
+      // Shown from an upload: served while the upload itself is kept.
+      const source = blobKeys("upload", meta.chunksOf);
+      return (await readMeta(storage, source, now()))
+        ? opened(meta, source.chunkPrefix)
+        : undefined;
+    },
+    async getMedia(id) {
+      const media = await store.openMedia(id);
+      const bytes = await media?.read();
+      return media && bytes && { meta: media.meta, bytes };
+    },
+    async beginUpload(sessionId, declaredBytes) {
+      const batchId = `upload-${randomId(8)}`;
+      await ledger.reserve(
+        sessionId,
+        batchId,
+        declaredBytes,
+        now() + uploadChunkTtlSeconds * 1000,
+        maxSessionUploadBytes,
       );
-      return { id, name: file.name, size: file.bytes.length, type: file.type };
+      return createUploadBatch(storage, ledger, {
+        sessionId,
+        batchId,
+        chunkTtlSeconds: uploadChunkTtlSeconds,
+        unheldTtlSeconds,
+        now,
+      });
+    },
+    async putUpload(sessionId, widgetId, file) {
+      const batch = await store.beginUpload(sessionId, file.bytes.length);
+      try {
+        const writer = await batch.file(widgetId);
+        await writer.write(file.bytes);
+        const ref = await writer.finish(file);
+        await batch.commit();
+        return ref;
+      } catch (error) {
+        await batch.abort();
+        throw error;
+      }
     },
     async getUploadRef(sessionId, widgetId, fileId) {
-      if (!/^[0-9a-f]{24}$/.test(fileId)) return undefined;
-      const ref = (await storage.getItem(`${uploadKey(sessionId, fileId)}-ref`)) as
-        | (BlobMeta & { size: number })
-        | null;
-      if (!ref || ref.widgetId !== widgetId || ref.expiresAt < now()) return undefined;
-      return { id: fileId, name: ref.name ?? "file", size: ref.size, type: ref.type };
+      const meta = (await openUpload(sessionId, fileId))?.meta;
+      if (!meta || meta.widgetId !== widgetId) return undefined;
+      return { id: fileId, name: meta.name ?? "file", size: meta.size, type: meta.type };
     },
+    openUpload,
     async getUploadBytes(sessionId, fileId) {
-      return (await getBlob(storage, uploadKey(sessionId, fileId), now()))?.bytes;
+      return (await openUpload(sessionId, fileId))?.read();
     },
     async renewUploads(sessionId, held, written) {
       const kept: Record<string, number> = {};
+      const extended: Record<string, number> = {};
       for (const fileId of held) {
         const last = written[fileId];
-        // First seen: it was uploaded just before the event that holds it.
-        if (last === undefined || now() - last < refreshAfterMs) {
-          kept[fileId] = last ?? now();
+        // Renewed already, less than half a TTL ago. A file first held now is renewed: it
+        // leaves the short life of files no event has used.
+        if (last !== undefined && now() - last < refreshAfterMs) {
+          kept[fileId] = last;
           continue;
         }
-        const key = uploadKey(sessionId, fileId);
-        const [blob, ref] = await Promise.all([
-          getBlob(storage, key, now()),
-          storage.getItem(`${key}-ref`) as Promise<(BlobMeta & { size: number }) | null>,
-        ]);
-        if (!blob || !ref) continue;
-        await putBlob(
-          storage,
-          key,
-          { ...blob.meta, expiresAt: expiresAt() },
-          blob.bytes,
-          ttlSeconds,
-        );
-        await storage.setItem(
-          `${key}-ref`,
-          { ...ref, expiresAt: expiresAt() },
-          { ttl: ttlSeconds },
-        );
+        const chunksExpireAt = await renewUpload(sessionId, fileId);
+        if (chunksExpireAt === undefined) continue;
+        if (chunksExpireAt) extended[fileId] = chunksExpireAt;
         kept[fileId] = now();
       }
+      if (Object.keys(extended).length > 0) await ledger.extend(sessionId, extended);
       return kept;
     },
     async sweepExpired() {
-      let removed = await sweepBlobs(storage, MEDIA_PREFIX, now());
-      for (const key of await storage.getKeys(UPLOAD_PREFIX)) {
-        if (key.endsWith("-ref")) continue;
-        if (!(await getBlob(storage, key, now()).catch(() => undefined))) {
-          await storage.removeItem(key);
-          await storage.removeItem(`${key}-ref`);
-          removed++;
-        }
-      }
+      const removed =
+        (await sweepBlobs(storage, "media", now())) + (await sweepBlobs(storage, "upload", now()));
+      // Uploads under way are counted by their reservation until it expires.
+      await ledger.sweep(
+        async (sessionId, id) =>
+          !id.startsWith("upload-") && !(await storage.hasItem(uploadKeys(sessionId, id).meta)),
+      );
       return removed;
     },
   };
+  return store;
 }

@@ -58,6 +58,12 @@ export interface ServerOptions {
   mediaSecret?: string;
   /** Largest upload body in bytes, whatever a widget allows. Default 200 MB. */
   maxUploadBytes?: number;
+  /**
+   * The bytes one session's uploaded files may keep in the store at once
+   * (uploads under way count by their declared length); an upload past it
+   * is refused with 413. Default 1 GB.
+   */
+  maxSessionUploadBytes?: number;
   /** The longest a run may take before it stops with an error in the page. Default 300 s. */
   maxRunSeconds?: number;
   /** The largest element sent to the page, in bytes of JSON; a larger one shows as an error. Default 16 MiB. */
@@ -131,6 +137,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     throw new TypeError("mediaSecret must be at least 16 characters of random text.");
   const media = createMediaStore(options.storage, sessions.ttlSeconds, {
     secret: options.mediaSecret,
+    maxSessionUploadBytes: options.maxSessionUploadBytes,
   });
   const context = {
     host: createScriptHost(options.app),

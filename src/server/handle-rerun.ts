@@ -176,7 +176,11 @@ async function runOnce(
     return "failed";
   }
   const openUpload = (ref: UploadedFileRef) =>
-    createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
+    createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id), {
+      open: async () => (await context.media.openUpload(sessionId, ref.id))?.stream(),
+      // Shown as media, a file is served from its own chunks: no run reads or hashes it.
+      showAsMedia: (type) => context.media.putUploadMedia(sessionId, ref.id, type, record.media),
+    });
   // Media are stored as the run shows them, before the element that shows them is sent.
   const storeMedia = (bytes: Uint8Array, type: string) =>
     context.media.putMedia(bytes, type, record.media);

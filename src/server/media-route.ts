@@ -17,7 +17,7 @@ const MEDIA_CSP = "default-src 'none'; sandbox";
 /**
  * `GET /_edgelit/media/<id>`: stored media, from any replica. Content ids
  * never change meaning, so answers are cacheable forever; ranges let a video
- * seek without downloading the whole file.
+ * seek without downloading the whole file, and read only the chunks they cover.
  */
 export async function mediaRoute(
   request: Request,
@@ -27,7 +27,7 @@ export async function mediaRoute(
 ): Promise<Response> {
   let entry;
   try {
-    entry = MEDIA_ID.test(mediaId) ? await media.getMedia(mediaId) : undefined;
+    entry = MEDIA_ID.test(mediaId) ? await media.openMedia(mediaId) : undefined;
   } catch (error) {
     log.error(
       `[edgelit] store error while reading media ${mediaId.slice(0, 8)}: ${storeErrorMessage(error)}`,
@@ -39,7 +39,8 @@ export async function mediaRoute(
       "not_found",
       "No media with this id: it may have expired with its session.",
     );
-  const { bytes, meta } = entry;
+  const { meta } = entry;
+  const size = meta.size;
   const etag = `"${mediaId}"`;
   const { contentType, inline } = toServedType(meta.type);
   const headers: Record<string, string> = {
@@ -57,23 +58,24 @@ export async function mediaRoute(
 
   const range = request.headers.get("range");
   let status = 200;
-  let body = bytes;
+  let start = 0;
+  let end = size;
   if (range) {
-    const slice = parseRange(range, bytes.length);
+    const slice = parseRange(range, size);
     if (!slice)
       return new FastResponse(null, {
         status: 416,
-        headers: { ...headers, "content-range": `bytes */${bytes.length}` },
+        headers: { ...headers, "content-range": `bytes */${size}` },
       });
-    body = bytes.subarray(slice.start, slice.end + 1);
-    headers["content-range"] = `bytes ${slice.start}-${slice.end}/${bytes.length}`;
+    start = slice.start;
+    end = slice.end + 1;
+    headers["content-range"] = `bytes ${slice.start}-${slice.end}/${size}`;
     status = 206;
   }
-  headers["content-length"] = String(body.length);
-  return new FastResponse(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), {
-    status,
-    headers,
-  });
+  headers["content-length"] = String(end - start);
+  // Read chunk by chunk as the client takes them: only the chunks the range covers, one at a time.
+  const body = request.method === "HEAD" || end === start ? null : entry.stream(start, end);
+  return new FastResponse(body, { status, headers });
 }
 
 /** One `bytes=` range (start-end, start-, or -suffix) within `size`, or undefined when unsatisfiable. */

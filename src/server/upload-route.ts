@@ -1,14 +1,16 @@
 import { FastResponse } from "srvx";
 import { isUploadKind } from "../elements/kinds.ts";
-import { isAccepted, type UploadSettings } from "../elements/inputs/uploads.ts";
+import type { UploadSettings } from "../elements/inputs/uploads.ts";
 import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type UploadAnswer } from "../protocol/index.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { isSameOrigin } from "./read-event.ts";
 import { isSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
-import type { MediaStore } from "../media/media-store.ts";
-import { kindOfName, toUploadType } from "../media/media-types.ts";
 import { shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import type { MediaStore, UploadBatch } from "../media/media-store.ts";
+import { UploadQuotaError } from "../media/upload-quota.ts";
+import { boundaryOf } from "./multipart-reader.ts";
+import { formatBytes, receiveUpload } from "./receive-upload.ts";
 
 /** What the upload route needs. */
 export interface UploadContext {
@@ -25,8 +27,9 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /**
  * `POST /_edgelit/upload?widget=<id>`: stores the files of one upload widget
- * of one session, on whichever replica receives them. Everything is checked
- * before anything is stored, so a refused upload leaves nothing behind.
+ * of one session, on whichever replica receives them. The body is read as it
+ * arrives and each file written in chunks, so memory stays bounded whatever
+ * the file's size; a refused or broken-off upload leaves nothing behind.
  */
 export async function uploadRoute(request: Request, context: UploadContext): Promise<Response> {
   try {
@@ -94,70 +97,49 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
     );
   }
 
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
+  const boundary = boundaryOf(request.headers.get("content-type") ?? "");
+  if (!boundary)
     throw new RequestError(
       "bad_request",
       "The upload was cut short or is not valid multipart/form-data.",
     );
-  }
-  const chosen = form
-    .getAll("file")
-    .filter(
-      (entry): entry is File =>
-        typeof entry === "object" && entry !== null && "arrayBuffer" in entry,
-    );
-  if (chosen.length === 0)
-    throw new RequestError(
-      "bad_request",
-      'The upload holds no file (expected form fields named "file").',
-    );
-  if (!settings.multiple && chosen.length > 1)
-    throw new RequestError("bad_request", "This widget holds one file; the upload had several.");
-  const checked = [];
-  for (const file of chosen) {
-    if (file.size > maxBytes)
+  let batch: UploadBatch;
+  try {
+    batch = await context.media.beginUpload(sessionId, declared);
+  } catch (error) {
+    if (error instanceof UploadQuotaError)
       throw new RequestError(
         "payload_too_large",
-        `"${file.name}" is ${formatBytes(file.size)}; this widget accepts files up to ${formatBytes(maxBytes)}.`,
+        `This session's uploads already keep ${formatBytes(error.heldBytes)} of the ${formatBytes(error.maxBytes)} a session may keep at once; this upload of ${formatBytes(declared)} does not fit. Remove some files, or wait for files no longer used to expire.`,
       );
-    // The stored type comes from the bytes: the client's type is a claim anyone can forge.
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { type, kind } = toUploadType(bytes, file.type);
-    if (!isAccepted(settings.accept, file.name, type)) {
-      throw new RequestError(
-        "unsupported_media_type",
-        `"${file.name}" is not a type this widget accepts (${settings.accept?.join(", ")}).`,
-      );
-    }
-    const promised = kindOfName(file.name);
-    if (settings.accept?.length && promised && promised !== kind)
-      throw new RequestError(
-        "unsupported_media_type",
-        `"${file.name}" is not ${promised.name}: its content does not match its extension.`,
-      );
-    checked.push({ name: file.name || "file", type, bytes });
+    throw storeFailed(context, sessionId, error);
   }
-  const stored = [];
   try {
-    for (const file of checked)
-      stored.push(await context.media.putUpload(sessionId, widgetId, file));
+    const files = await receiveUpload(request.body, boundary, batch, {
+      widgetId,
+      settings,
+      maxBytes,
+    });
+    await batch.commit().catch((error: unknown) => {
+      throw storeFailed(context, sessionId, error);
+    });
+    return { files };
   } catch (error) {
-    context.log.error(
-      `[edgelit] store error while storing an upload of session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
-    );
-    throw new RequestError(
-      "store_unavailable",
-      "The session store is unavailable: the upload was not stored.",
-    );
+    // Refused or broken off: nothing of it stays, not even the chunks of a file half received.
+    await batch.abort().catch(() => {});
+    if (error instanceof RequestError && error.code === "store_unavailable")
+      throw storeFailed(context, sessionId, error);
+    throw error;
   }
-  return { files: stored };
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Logs a store failure met while storing an upload, and the refusal the page gets for it. */
+function storeFailed(context: UploadContext, sessionId: string, error: unknown): RequestError {
+  context.log.error(
+    `[edgelit] store error while storing an upload of session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
+  );
+  return new RequestError(
+    "store_unavailable",
+    "The session store is unavailable: the upload was not stored.",
+  );
 }

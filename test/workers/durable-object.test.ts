@@ -10,6 +10,9 @@ import type { AtomicDriver } from "../../src/session/conditional-write.ts";
 import { EventClient, postEvent, type EventAnswer } from "../helpers/events.ts";
 import { tempDir } from "../helpers/processes.ts";
 import { describeSessionStore } from "../integration/session-store-contract.ts";
+import { largeFileBytes } from "../integration/media/large-files.ts";
+import { CHUNK_BYTES } from "../../src/media/blob-store.ts";
+import { createMediaStore } from "../../src/media/media-store.ts";
 
 // The counter app as a Worker whose sessions live in Durable Objects, bundled by
 // wrangler and run by workerd twice: isolates "a" and "b" share one namespace, as
@@ -193,4 +196,26 @@ test("with `name`, every key lives in that one object and can be listed; without
   await shared.removeItem("edgelit:session:two");
   expect(await shared.hasItem("edgelit:session:two")).toBe(false);
   await expect(createStorage({ driver: driverIn(urlA) }).getKeys()).rejects.toThrow(/pass `name`/);
+});
+
+test("media and uploads fit the objects chunk by chunk: a 1 MB file is stored, read back whole and by ranges", async () => {
+  const media = createMediaStore(createStorage({ driver: driverIn(urlA) }), 3600);
+  const bytes = largeFileBytes(0, 4 * CHUNK_BYTES + 1000);
+  const same = (read: Uint8Array | undefined, expected: Uint8Array) =>
+    !!read && Buffer.from(read).equals(Buffer.from(expected));
+
+  const id = await media.putMedia(bytes, "video/mp4", {});
+  const stored = await media.openMedia(id);
+  expect(stored?.meta).toMatchObject({ size: bytes.length, chunks: 5 });
+  const at = 2 * CHUNK_BYTES - 3;
+  expect(same(await stored!.read(at, at + 6), bytes.subarray(at, at + 6))).toBe(true);
+  expect(same((await media.getMedia(id))?.bytes, bytes)).toBe(true);
+
+  const ref = await media.putUpload("do-session", "widget", {
+    name: "clip.mp4",
+    type: "video/mp4",
+    bytes,
+  });
+  expect(await media.getUploadRef("do-session", "widget", ref.id)).toEqual(ref);
+  expect(same(await media.getUploadBytes("do-session", ref.id), bytes)).toBe(true);
 });

@@ -5,10 +5,12 @@ import {
   CLIENT_HEADER,
   PROTOCOL_VERSION,
   ROUTES,
+  UPLOAD_SESSION_HEADER,
   createSseParser,
   type ServerMessage,
 } from "../../src/protocol/index.ts";
 import { tempDir } from "../helpers/processes.ts";
+import { largeFileBytes } from "../integration/media/large-files.ts";
 
 // The Worker that wrangler.toml deploys, bundled by wrangler and run by workerd.
 const out = tempDir("edgelit-worker-");
@@ -129,4 +131,68 @@ test("under workerd, every page path gets the page with its config; edgelit rout
   });
   expect(messages.at(-1)?.type).toBe("finish");
   expect(messages.some((m) => m.type === "url")).toBe(false);
+});
+
+test("under workerd with KV, an uploaded video is stored in chunks, shown without being read, and served by ranges", async () => {
+  const load = await post({ sessionId: null, lastRunId: null, eventId: "media", url: "/media" });
+  const start = load[0] as Extract<ServerMessage, { type: "start" }>;
+  const uploader = load.find(
+    (m) => m.type === "element" && m.kind === "fileUploader" && m.props.label === "A video to play",
+  ) as Extract<ServerMessage, { kind: "fileUploader" }>;
+  // Five chunks of 256 KiB and a bit: ranges and the whole file cross chunk ends.
+  const size = 5 * 256 * 1024 + 1000;
+  const video = largeFileBytes(0, size);
+  const form = new FormData();
+  form.append(
+    "file",
+    new Blob([video as Uint8Array<ArrayBuffer>], { type: "video/mp4" }),
+    "clip.mp4",
+  );
+  const encoded = new Request("http://encode.test/", { method: "POST", body: form });
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  const uploaded = await miniflare.dispatchFetch(
+    `http://localhost${ROUTES.upload}?widget=${encodeURIComponent(uploader.props.id)}`,
+    {
+      method: "POST",
+      headers: {
+        [CLIENT_HEADER]: "1",
+        [UPLOAD_SESSION_HEADER]: start.sessionId,
+        "content-type": encoded.headers.get("content-type")!,
+        "content-length": String(body.length),
+      },
+      body,
+    },
+  );
+  expect(uploaded.status, await uploaded.clone().text()).toBe(200);
+  const file = ((await uploaded.json()) as { files: { id: string; type: string }[] }).files[0]!;
+  expect(file.type).toBe("video/mp4");
+  const kv = (await miniflare.getKVNamespace("SESSIONS")) as unknown as {
+    list(options: { prefix: string }): Promise<{ keys: { name: string }[] }>;
+  };
+  const chunks = await kv.list({ prefix: `edgelit:chunks:upload:${start.sessionId}:${file.id}:` });
+  expect(chunks.keys).toHaveLength(6);
+
+  const shown = await post({
+    sessionId: start.sessionId,
+    lastRunId: (load.at(-1) as Extract<ServerMessage, { type: "finish" }>).runId,
+    eventId: "hold",
+    url: "/media",
+    changes: [{ id: uploader.props.id, value: [file.id] }],
+  });
+  const player = shown.find((m) => m.type === "element" && m.kind === "video") as Extract<
+    ServerMessage,
+    { kind: "video" }
+  >;
+  expect(player.props.src).toMatch(/^\/_edgelit\/media\/[0-9a-f]{32}$/);
+  const at = 3 * 256 * 1024 - 2;
+  const range = await miniflare.dispatchFetch(`http://localhost${player.props.src}`, {
+    headers: { range: `bytes=${at}-${at + 9}` },
+  });
+  expect(range.status).toBe(206);
+  expect(range.headers.get("content-range")).toBe(`bytes ${at}-${at + 9}/${size}`);
+  expect([...new Uint8Array(await range.arrayBuffer())]).toEqual([...video.subarray(at, at + 10)]);
+  const whole = new Uint8Array(
+    await (await miniflare.dispatchFetch(`http://localhost${player.props.src}`)).arrayBuffer(),
+  );
+  expect(Buffer.from(whole).equals(Buffer.from(video))).toBe(true);
 });

@@ -29,6 +29,10 @@ const SESSION_TTL = 1;
 const MEDIA_TTL_MS = 2000;
 /** How long a test waits for expiry, counted from the last write: the TTL and some slack. */
 const EXPIRY_DEADLINE_MS = MEDIA_TTL_MS + 2500;
+/** Media's chunks outlive their meta by a session TTL (so a renewal writes the meta alone): ceil(1.5 × 1 s) + 1 s. */
+const CHUNK_TTL_MS = 3000;
+/** An upload's chunks: three times the short life of a file no event has held yet (here 2 s, the media TTL). */
+const UPLOAD_CHUNK_TTL_MS = 3 * MEDIA_TTL_MS;
 
 /** Loads the page, uploads a photo and shows it: the session then holds three media and one upload. */
 async function fillSession(
@@ -86,32 +90,47 @@ describe("with Redis", () => {
   test("media and uploads expire with their session: 404, and Redis drops their keys by itself", async () => {
     const { tab, mediaPaths, fileId, lastWrite } = await fillSession(server.url);
     const mediaKeys = mediaPaths.map((path) => `edgelit:media:${path.split("/").at(-1)}`).sort();
-    const uploadKeys = [
-      `edgelit:upload:${tab.sessionId}:${fileId}`,
-      `edgelit:upload:${tab.sessionId}:${fileId}-ref`,
-    ];
+    const uploadKeys = [`edgelit:upload:${tab.sessionId}:${fileId}`];
+    const chunkKeys = await keysMatching(redis, "edgelit:chunks:*");
+    // Two generated media and the upload, each in one chunk (the photo is shown from the upload's).
+    expect(chunkKeys).toHaveLength(3);
+    expect(chunkKeys).toContain(`edgelit:chunks:upload:${tab.sessionId}:${fileId}:0`);
 
-    // Stored, served, and each with a Redis TTL of at most 2 s.
+    // Stored, served, each meta with a Redis TTL of at most 2 s and each chunk of at most 3 s.
     expect(await keysMatching(redis, "edgelit:media:*")).toEqual(mediaKeys);
     expect(await keysMatching(redis, "edgelit:upload:*")).toEqual(uploadKeys);
-    for (const key of [...mediaKeys, ...uploadKeys]) {
-      const ttl = await redis.pttl(key);
-      expect(ttl, key).toBeGreaterThan(0);
-      expect(ttl, key).toBeLessThanOrEqual(MEDIA_TTL_MS);
-    }
+    expect(await keysMatching(redis, "edgelit:writing:*")).toEqual([]);
+    const [uploadChunks, mediaChunks] = [
+      chunkKeys.filter((key) => key.startsWith("edgelit:chunks:upload:")),
+      chunkKeys.filter((key) => key.startsWith("edgelit:chunks:media:")),
+    ];
+    for (const [keys, most] of [
+      [[...mediaKeys, ...uploadKeys], MEDIA_TTL_MS],
+      [mediaChunks, CHUNK_TTL_MS],
+      [uploadChunks, UPLOAD_CHUNK_TTL_MS],
+    ] as const)
+      for (const key of keys) {
+        const ttl = await redis.pttl(key);
+        expect(ttl, key).toBeGreaterThan(0);
+        expect(ttl, key).toBeLessThanOrEqual(most);
+      }
     for (const path of mediaPaths) expect(await statusOf(server.url + path)).toBe(200);
 
     const sessionKeys = [`edgelit:session:${tab.sessionId}`, ...mediaKeys, ...uploadKeys];
-    const left = async () =>
-      (
-        await Promise.all(sessionKeys.map(async (key) => ((await redis.exists(key)) ? [key] : [])))
-      ).flat();
+    const left = async (keys: string[]) =>
+      (await Promise.all(keys.map(async (key) => ((await redis.exists(key)) ? [key] : [])))).flat();
     const gone = await until(
       lastWrite + EXPIRY_DEADLINE_MS,
-      async () => (await left()).length === 0,
+      async () => (await left(sessionKeys)).length === 0,
     );
-    expect(gone, `keys left: ${await left()}`).toBe(true);
+    expect(gone, `keys left: ${await left(sessionKeys)}`).toBe(true);
     for (const path of mediaPaths) expect(await statusOf(server.url + path), path).toBe(404);
+    const allKeys = [...chunkKeys, `edgelit:upload-quota:${tab.sessionId}`];
+    const chunksGone = await until(
+      lastWrite + UPLOAD_CHUNK_TTL_MS + 2500,
+      async () => (await left(allKeys)).length === 0,
+    );
+    expect(chunksGone, `keys left: ${await left(allKeys)}`).toBe(true);
   });
 });
 
@@ -184,8 +203,10 @@ describe("with the fs store", () => {
     expect(filesUnder("edgelit", "media")).toEqual(
       mediaPaths.map((path) => path.split("/").at(-1)).sort(),
     );
-    expect(filesUnder("edgelit", "upload")).toEqual([fileId, `${fileId}-ref`]);
-    expect(filesUnder("edgelit", "upload", tab.sessionId!)).toHaveLength(2);
+    expect(filesUnder("edgelit", "upload")).toEqual([fileId]);
+    expect(filesUnder("edgelit", "upload", tab.sessionId!)).toHaveLength(1);
+    // Two generated media and the upload, each in one chunk.
+    expect(filesUnder("edgelit", "chunks")).toEqual(["0", "0", "0"]);
 
     const expired = await until(lastWrite + EXPIRY_DEADLINE_MS, async () =>
       (await Promise.all(mediaPaths.map((path) => statusOf(server.url + path)))).every(
@@ -195,13 +216,15 @@ describe("with the fs store", () => {
     expect(expired).toBe(true);
     // fs cannot expire files: they stay until a sweep.
     expect(filesUnder("edgelit", "media")).toHaveLength(3);
-    expect(filesUnder("edgelit", "upload")).toHaveLength(2);
+    expect(filesUnder("edgelit", "upload")).toHaveLength(1);
 
     const storage = createStorage({ driver: fsDriver({ base: folder.path }) });
-    // Three media, and one upload (its bytes and its ref).
+    // Three media (one shown from the upload's chunks), and one upload.
     expect(await createMediaStore(storage, SESSION_TTL).sweepExpired()).toBe(4);
     expect(filesUnder("edgelit", "media")).toEqual([]);
     expect(filesUnder("edgelit", "upload")).toEqual([]);
+    expect(filesUnder("edgelit", "chunks")).toEqual([]);
+    expect(filesUnder("edgelit", "upload-quota")).toEqual([]);
     await storage.dispose();
   });
 });

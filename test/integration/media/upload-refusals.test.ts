@@ -114,12 +114,23 @@ async function postEarlyAnswered(
   });
 }
 
-/** What the refusal did not change: no upload key in Redis, and the server takes the next upload. */
+/** Every key of this session's uploads: files, their chunks, writes under way, the quota ledger. */
+const uploadKeysOf = async (sessionId: string) =>
+  (await keysMatching(redis, `edgelit:*${sessionId}*`)).filter(
+    (key) => !key.startsWith("edgelit:session:"),
+  );
+
+/** What the refusal did not change: no upload key in Redis (not one chunk), and the server takes the next upload. */
 async function expectNothingStoredAndStillServing(): Promise<void> {
-  expect(await keysMatching(redis, `edgelit:upload:${tab.sessionId}:*`)).toEqual([]);
+  expect(await uploadKeysOf(tab.sessionId!)).toEqual([]);
   const accepted = await upload(server.url, photo(), [png("after.png")]);
   expect(accepted.status).toBe(200);
-  expect(await keysMatching(redis, `edgelit:upload:${tab.sessionId}:*`)).toHaveLength(2);
+  const fileId = accepted.files![0]!.id;
+  expect(await uploadKeysOf(tab.sessionId!)).toEqual([
+    `edgelit:chunks:upload:${tab.sessionId}:${fileId}:0`,
+    `edgelit:upload-quota:${tab.sessionId}`,
+    `edgelit:upload:${tab.sessionId}:${fileId}`,
+  ]);
 }
 
 test.each([
@@ -384,18 +395,18 @@ test("session X's upload sent as session Y's value is refused, and Y reaches X's
     );
   }
 
-  // Y learns X's media id only by holding the very same bytes: ids are a keyed hash of the content,
-  // stored once for both, and serve Y nothing it did not already have.
+  // Even holding the very same bytes, Y learns nothing of X's media id: an uploaded file is shown
+  // from its own chunks, under an id keyed to the file, and Y's serves Y's copy.
   const yUpload = await upload(
     server.url,
     { sessionId: y.sessionId, widgetId: uploaderId(y, "Photo") },
     [{ name: "secret.png", type: "image/png", bytes: secret }],
   );
   await y.send([{ id: uploaderId(y, "Photo"), value: [yUpload.files![0]!.id] }]);
-  expect(imageSrc(y, "secret.png")).toBe(xImage);
+  expect(imageSrc(y, "secret.png")).not.toBe(xImage);
+  expect((await fetchBytes(server.url, imageSrc(y, "secret.png"))).bytes).toEqual(secret);
   // X's own upload is untouched.
   expect(await keysMatching(redis, `edgelit:upload:${x.sessionId}:*`)).toEqual([
     `edgelit:upload:${x.sessionId}:${fileId}`,
-    `edgelit:upload:${x.sessionId}:${fileId}-ref`,
   ]);
 });
