@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { fsStoreFile } from "../helpers/fs-store.ts";
 import { startEdgelit, tempDir } from "../helpers/processes.ts";
 import { describeEventLoop } from "./event-loop-suite.ts";
 
@@ -17,5 +17,6 @@ describeEventLoop("fs storage", {
     };
   },
   // unstorage's fs driver turns the key's colons into folders.
-  hasRecord: async (sessionId) => existsSync(join(store.path, "edgelit", "session", sessionId)),
+  hasRecord: async (sessionId) =>
+    existsSync(fsStoreFile(store.path, `edgelit:session:${sessionId}`)),
 });

@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { postEvent } from "../helpers/events.ts";
+import { fsStoreFile } from "../helpers/fs-store.ts";
 import { startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 import { click, countShown, openCounter } from "./counter-tab.ts";
 
@@ -58,6 +58,8 @@ describe.concurrent.each(stores)("idle expiry with $name storage", ({ name, stor
     // The click's save touched the session before its answer ended, so from here the
     // session is idle; every store counts its TTL from that save.
     const idleSince = Date.now();
+    if (name === "fs")
+      expect(existsSync(fsStoreFile(fsStore.path, `edgelit:session:${tab.sessionId}`))).toBe(true);
     if (name === "Redis") {
       const ttl = await redis!.pttl(keyOf(tab.sessionId!));
       expect(ttl).toBeGreaterThan(0);
@@ -79,7 +81,7 @@ describe.concurrent.each(stores)("idle expiry with $name storage", ({ name, stor
       message: "This session has expired or does not exist; start a new one.",
     });
     if (name === "fs")
-      expect(existsSync(join(fsStore.path, "edgelit", "session", tab.sessionId!))).toBe(false);
+      expect(existsSync(fsStoreFile(fsStore.path, `edgelit:session:${tab.sessionId}`))).toBe(false);
 
     // The page recovers by starting a new session, from zero.
     const fresh = await openCounter(server!.url);

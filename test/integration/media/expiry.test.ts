@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -188,6 +189,7 @@ describe("with the fs store", () => {
     folder.remove();
   });
 
+  const onDisk = (id: string) => `h-${createHash("sha256").update(id).digest("hex")}`;
   const filesUnder = (...parts: string[]) => {
     const dir = join(folder.path, ...parts);
     return existsSync(dir)
@@ -200,11 +202,12 @@ describe("with the fs store", () => {
 
   test("expired media answer 404, and the sweep removes their files and the uploads' files", async () => {
     const { tab, mediaPaths, fileId, lastWrite } = await fillSession(server.url);
+    // The fs store names ids (media ids, session ids) by their hash on disk.
     expect(filesUnder("edgelit", "media")).toEqual(
-      mediaPaths.map((path) => path.split("/").at(-1)).sort(),
+      mediaPaths.map((path) => onDisk(path.split("/").at(-1)!)).sort(),
     );
     expect(filesUnder("edgelit", "upload")).toEqual([fileId]);
-    expect(filesUnder("edgelit", "upload", tab.sessionId!)).toHaveLength(1);
+    expect(filesUnder("edgelit", "upload", onDisk(tab.sessionId!))).toHaveLength(1);
     // Two generated media and the upload, each in one chunk.
     expect(filesUnder("edgelit", "chunks")).toEqual(["0", "0", "0"]);
 

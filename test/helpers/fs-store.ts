@@ -1,0 +1,20 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+/**
+ * The file where the `fs` store at `base` keeps a key: one folder per `:`
+ * segment, with a segment that is an id (32 hex characters) named by its
+ * sha256, as the store never names a file by a session id.
+ */
+export function fsStoreFile(base: string, key: string): string {
+  return join(
+    base,
+    ...key
+      .split(":")
+      .map((segment) =>
+        /^[0-9a-f]{32}$/.test(segment)
+          ? `h-${createHash("sha256").update(segment).digest("hex")}`
+          : segment,
+      ),
+  );
+}
