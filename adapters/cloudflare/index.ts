@@ -15,8 +15,12 @@ export interface WorkerEnv {
   [binding: string]: unknown;
 }
 
-/** Options of {@link createWorker}. */
-export interface WorkerOptions<Env extends WorkerEnv> {
+/**
+ * Options of {@link createWorker}. `Env` is any object type, so the `Env`
+ * interface that `wrangler types` writes fits (an interface has no index
+ * signature, so it would not fit {@link WorkerEnv}).
+ */
+export interface WorkerOptions<Env extends object = WorkerEnv> {
   app: AppDefinition;
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;
@@ -33,18 +37,19 @@ export interface WorkerOptions<Env extends WorkerEnv> {
  *   storage: (env) => createStorage({ driver: kvDriver({ binding: env.SESSIONS }) }),
  * });
  */
-export function createWorker<Env extends WorkerEnv>(options: WorkerOptions<Env>) {
+export function createWorker<Env extends object = WorkerEnv>(options: WorkerOptions<Env>) {
   let server: EdgelitServer | undefined;
   return {
     fetch(request: Request, env: Env): Promise<Response> {
+      const { ASSETS } = env as WorkerEnv;
       server ??= createServer({
         app: options.app,
         storage: options.storage(env),
         sessionTtlSeconds: options.sessionTtlSeconds,
         assets:
-          env.ASSETS &&
+          ASSETS &&
           ((pathname) =>
-            env.ASSETS!.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
+            ASSETS.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
       });
       return server.fetch(request);
     },

@@ -9,6 +9,12 @@ import type { SessionStore } from "../session/store.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { kindOfName, toUploadType } from "../media/media-types.ts";
 
+/**
+ * A file part of a multipart body. Not `File`: without the DOM library (the
+ * package's build), Node's global File is not the class FormData holds.
+ */
+type FormFile = Exclude<ReturnType<FormData["get"]>, string | null>;
+
 /** What the upload route needs. */
 export interface UploadContext {
   sessions: SessionStore;
@@ -100,7 +106,7 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
   const chosen = form
     .getAll("file")
     .filter(
-      (entry): entry is File =>
+      (entry): entry is FormFile =>
         typeof entry === "object" && entry !== null && "arrayBuffer" in entry,
     );
   if (chosen.length === 0)
