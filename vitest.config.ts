@@ -1,3 +1,4 @@
+import { defaultServerConditions } from "vite";
 import { defineConfig } from "vitest/config";
 
 /** A project of tests under test/<folder>, with the global setups it needs first. */
@@ -21,6 +22,9 @@ const PACK = "test/helpers/pack-setup.ts";
 // real Chromium, and the plugin's browser resolve conditions would hand Node
 // code the service-worker builds of h3 and srvx.
 export default defineConfig({
+  // Tests that import an example or a fixture get "edgelit" from the sources, not from dist/
+  // (package.json "exports").
+  ssr: { resolve: { conditions: ["edgelit-source", ...defaultServerConditions] } },
   test: {
     environment: "node",
     testTimeout: 30_000,

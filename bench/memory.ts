@@ -14,6 +14,7 @@ export function measureIdleMemory(storageFlag: string): MemoryStep[] {
     process.execPath,
     [
       "--expose-gc",
+      "--conditions=edgelit-source",
       "--import",
       "tsx",
       resolve(import.meta.dirname, "memory-child.ts"),

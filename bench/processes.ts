@@ -44,7 +44,15 @@ export async function startBenchServer(
           "--host",
           "127.0.0.1",
         ]
-      : [...nodeArgs, "--import", "tsx", resolve(root, "bench/serve.ts"), ...args];
+      : [
+          ...nodeArgs,
+          // "edgelit" (the counter app's import) is this checkout's sources, not its dist/.
+          "--conditions=edgelit-source",
+          "--import",
+          "tsx",
+          resolve(root, "bench/serve.ts"),
+          ...args,
+        ];
   const child = spawn(process.execPath, command, {
     cwd: root,
     env: { ...process.env, ...env },

@@ -1,9 +1,10 @@
-// edgelit's CLI compiled ahead of time: one ES module bundled by esbuild from
-// adapters/node/cli/main.ts, so a server runs plain JavaScript rather than TypeScript
-// translated on the fly. In a checkout the bundle is rebuilt whenever a source
-// it was built from has changed, so it never runs stale code. An installed
-// package (from `npm pack`, whose prepack script builds the bundle) only runs
-// the bundle it ships: it never builds, nor writes inside itself.
+// edgelit's CLI compiled ahead of time, so a server runs plain JavaScript rather
+// than TypeScript translated on the fly. An installed package (from `npm pack`,
+// whose prepack script runs `npm run build`) runs the CLI from dist/, the same
+// modules an app gets when it imports "edgelit": it never builds, nor writes
+// inside itself. A checkout runs one ES module bundled by esbuild from
+// adapters/node/cli/main.ts into dist-server/, rebuilt whenever a source it was
+// built from has changed, so it never runs stale code.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -92,18 +93,18 @@ export async function buildCompiledCli(root = ROOT) {
 /**
  * The URL of a fresh compiled CLI, building it when needed; undefined when it
  * cannot be built here (no esbuild) or when EDGELIT_FROM_SOURCE=1 asks for the
- * TypeScript sources. An installed package uses the bundle it ships, and throws
+ * TypeScript sources. An installed package runs the dist/ it ships, and throws
  * when that is missing.
  */
 export async function compiledCliUrl() {
   if (process.env.EDGELIT_FROM_SOURCE === "1") return undefined;
   if (isInstalledPackage()) {
-    const { bundle } = outputsOf(ROOT);
-    if (!existsSync(bundle))
+    const main = join(ROOT, "dist/adapters/node/cli/main.js");
+    if (!existsSync(main))
       throw new Error(
-        `edgelit's compiled CLI is missing from ${bundle}: this copy of edgelit is incomplete. Reinstall it (npm install edgelit).`,
+        `edgelit's compiled CLI is missing from ${main}: this copy of edgelit is incomplete. Reinstall it (npm install edgelit).`,
       );
-    return pathToFileURL(bundle).href;
+    return pathToFileURL(main).href;
   }
   if (!isCompiledCliFresh()) {
     try {
@@ -118,5 +119,5 @@ export async function compiledCliUrl() {
   return pathToFileURL(outputsOf(ROOT).bundle).href;
 }
 
-// `node bin/compiled-cli.mjs` (part of `npm run build`) builds it now.
+// `node bin/compiled-cli.mjs` builds the checkout's bundle now.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await buildCompiledCli();

@@ -1,6 +1,9 @@
 // The part of workerd's built-in "cloudflare:workers" module that edgelit uses,
 // typed by hand because @cloudflare/workers-types is not a dependency. The
 // shapes follow that package, so this file can simply go if it ever becomes one.
+// It is not shipped: the package's declarations import "cloudflare:workers" from
+// the Worker's own types (`wrangler types`, @cloudflare/workers-types), which a
+// second declaration of the module would clash with.
 declare module "cloudflare:workers" {
   /** The synchronous key-value API of a SQLite-backed Durable Object. */
   export interface DurableObjectSyncKv {

@@ -24,8 +24,12 @@ export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
 }
 
-/** Options of {@link createWorker}. */
-export interface WorkerOptions<Env extends object> {
+/**
+ * Options of {@link createWorker}. `Env` is any object type, so the `Env`
+ * interface that `wrangler types` writes fits (an interface has no index
+ * signature, so it would not fit {@link WorkerEnv}).
+ */
+export interface WorkerOptions<Env extends object = Record<string, unknown>> {
   app: AppDefinition;
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;

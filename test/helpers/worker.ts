@@ -18,7 +18,13 @@ export function bundleWorker(outDir: string, configPath?: string): string {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 120_000,
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        // wrangler's own conditions, and "edgelit-source": "edgelit/cloudflare" is this checkout's sources, not its dist/.
+        WRANGLER_BUILD_CONDITIONS: "edgelit-source,workerd,worker,browser",
+      },
     },
   );
   if (result.status !== 0)

@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 /**
  * edgelit's package folder: the nearest folder above `from` holding a
  * package.json. Found by walking up, so it is the same whether the CLI runs
- * from adapters/node/cli or from its compiled bundle in dist-server.
+ * from adapters/node/cli, from dist/adapters/node/cli or from the bundle in
+ * dist-server.
  */
 export function packageRoot(from: string): string {
   for (let folder = from; ; folder = dirname(folder)) {
