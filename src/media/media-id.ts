@@ -4,7 +4,7 @@ import type { Storage } from "unstorage";
 const SECRET_KEY = "edgelit:media-secret";
 
 /** Names media by their content: the same bytes and type always get the same id, under one key. */
-export type MediaIdKey = CryptoKey;
+export type MediaIdKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 /**
  * The key media ids are made with: from `secret` when the server is given
