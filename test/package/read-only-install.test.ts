@@ -74,7 +74,7 @@ describe("a read-only install run by a user who owns none of it", () => {
   test("the setup is really read-only: that user cannot write inside node_modules/edgelit or the project", () => {
     for (const target of [
       join(modules, "edgelit/write-check"),
-      join(modules, "edgelit/dist-server/write-check"),
+      join(modules, "edgelit/dist/write-check"),
       join(modules, "edgelit/bin/compiled-cli.mjs"),
       join(project, ".edgelit"),
     ]) {

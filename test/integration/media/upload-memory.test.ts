@@ -1,5 +1,7 @@
+import { relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { fsStoreFile } from "../../helpers/fs-store.ts";
 import { startEdgelit, tempDir } from "../../helpers/processes.ts";
 import type { EventClient } from "../../helpers/events.ts";
 import { fetchBytes, linesShown, openMediaTab, uploaderId } from "./media-tab.ts";
@@ -34,11 +36,14 @@ const target = (tab: EventClient) => ({
 });
 
 /** Chunks and writes under way of this session's uploads, as files of the fs store. */
-const uploadFilesOf = (sessionId: string) => [
-  ...storedFiles(folder.path, "edgelit", "chunks", "upload", sessionId),
-  ...storedFiles(folder.path, "edgelit", "writing", "upload", sessionId),
-  ...storedFiles(folder.path, "edgelit", "upload", sessionId),
-];
+/** The files the fs store keeps for a session's uploads (under a hash of its id, as it names them). */
+const uploadFilesOf = (sessionId: string) =>
+  ["chunks:upload", "writing:upload", "upload"].flatMap((prefix) =>
+    storedFiles(
+      folder.path,
+      relative(folder.path, fsStoreFile(folder.path, `edgelit:${prefix}:${sessionId}`)),
+    ),
+  );
 
 test("a 150 MB upload, showing it, and ten 1-byte ranges of it keep the server's peak RSS within 64 MB, and every byte reads back right", async () => {
   const tab = await openMediaTab(server.url);
