@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
+import { launchBrowser, metricShows } from "../helpers/browser.ts";
 import { EventClient } from "../helpers/events.ts";
 import { copyInstalledProject, listing } from "../helpers/packed-project.ts";
 
@@ -37,33 +38,9 @@ test(
     const installed = join(project, "node_modules/edgelit");
     const before = listing(installed);
 
-    const child = spawn(
-      "npx",
-      ["edgelit", "start", "app.ts", "--storage", "memory", "--port", "0", "--host", "127.0.0.1"],
-      { cwd: project, stdio: ["ignore", "pipe", "pipe"], detached: true },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<void>((done) => child.once("exit", () => done()));
+    const server = await startInProject(project, ["start", "app.ts", "--storage", "memory"]);
+    const { url } = server;
     try {
-      const url = await new Promise<string>((done, fail) => {
-        const timer = setInterval(() => {
-          const found = output.match(/serving .* at (http:\/\/\S+)/)?.[1];
-          if (found) {
-            clearInterval(timer);
-            done(found);
-          } else if (child.exitCode !== null) {
-            clearInterval(timer);
-            fail(new Error(`edgelit exited with ${child.exitCode}; output:\n${output}`));
-          }
-        }, 50);
-        setTimeout(() => {
-          clearInterval(timer);
-          fail(new Error(`edgelit did not start; output:\n${output}`));
-        }, 60_000);
-      });
-
       // The page references the shipped client, and its assets are served.
       const page = await (await fetch(url)).text();
       expect(page).toContain('"transports":["sse","json"]');
@@ -79,11 +56,73 @@ test(
       const button = tab.elements("button")[0]!;
       await tab.send([{ id: button.id as string, value: true }]);
       expect(tab.elements("metric")[0]).toMatchObject({ value: "1" });
-      expect(output).not.toMatch(/could not load|building/i);
+      expect(server.output()).not.toMatch(/could not load|building/i);
     } finally {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
-      await exited;
+      await server.stop();
     }
     expect(listing(installed)).toEqual(before);
   },
 );
+
+test(
+  "the README's app runs with `npx edgelit run` from the installed package and counts a click in Chromium",
+  { timeout: 120_000 },
+  async () => {
+    const installed = join(work.path, "node_modules/edgelit");
+    const before = listing(installed);
+    writeFileSync(join(work.path, "app.ts"), APP);
+    const server = await startInProject(work.path, ["run", "app.ts", "--storage", "memory"]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await metricShows(page, 0);
+      await page.getByRole("button", { name: "Add one" }).click();
+      await metricShows(page, 1);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+    expect(listing(installed)).toEqual(before);
+  },
+);
+
+/** `npx edgelit <args>` in `project` on 127.0.0.1 and a free port, once it says where it serves. */
+async function startInProject(project: string, args: string[]) {
+  const child = spawn("npx", ["edgelit", ...args, "--port", "0", "--host", "127.0.0.1"], {
+    cwd: project,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const stop = async () => {
+    if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+    await exited;
+  };
+  try {
+    const url = await new Promise<string>((done, fail) => {
+      const timer = setInterval(() => {
+        const found = output.match(/serving .* at (http:\/\/\S+)/)?.[1];
+        if (found) {
+          clearInterval(timer);
+          done(found);
+        } else if (child.exitCode !== null) {
+          clearInterval(timer);
+          fail(new Error(`edgelit exited with ${child.exitCode}; output:\n${output}`));
+        }
+      }, 50);
+      setTimeout(() => {
+        clearInterval(timer);
+        fail(new Error(`edgelit did not start; output:\n${output}`));
+      }, 60_000);
+    });
+    return { url, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
