@@ -162,6 +162,7 @@ export type ErrorCode =
   | "conflict"
   | "run_timeout"
   | "store_unavailable"
+  | "too_many_requests"
   | "internal";
 
 /** Body of every 4xx/5xx answer that is not a stream. */

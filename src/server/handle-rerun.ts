@@ -8,13 +8,20 @@ import type {
 import type { MediaStore } from "../media/media-store.ts";
 import { resolveUploads } from "./resolve-uploads.ts";
 import { createUploadedFile } from "../media/uploaded-file.ts";
-import { runEvent } from "../runner/run-event.ts";
+import { runEvent, type RunEventResult } from "../runner/run-event.ts";
 import { resolveFragmentScope } from "../runner/fragment-scope.ts";
 import { isTriggerKind, isUploadKind } from "../elements/kinds.ts";
 import { changeRuns } from "./carried-events.ts";
 import { createSessionRecord, type SessionRecord } from "../session/record.ts";
-import { createSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
+import type { SessionIdIssuer } from "../session/session-ticket.ts";
+import {
+  bringsChanges,
+  freshRunId,
+  holdsState,
+  isFreshRunId,
+  isFreshSession,
+} from "./fresh-session.ts";
 import { RequestError } from "./errors.ts";
 import type { Cancellation } from "../runner/signals.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
@@ -28,6 +35,8 @@ export interface RerunContext {
   /** The app's entry points and the widget rules (see createScriptHost). */
   host: ScriptHost;
   sessions: SessionStore;
+  /** Issues new session ids and recognises them when their session was never saved. */
+  sessionIds: SessionIdIssuer;
   media: MediaStore;
   dev: boolean;
   /** How much of an error the app did not catch the page sees. Default `full`. */
@@ -42,6 +51,8 @@ export interface RerunContext {
   cacheStorage?: Storage;
   /** The runtime's bindings the app reads as `st.context.env`, unless a request brings its own. */
   env?: RunEnv;
+  /** Told of the record of a run that was not saved (it held nothing to keep): AppTest shows it. */
+  onUnsaved?: (sessionId: string, record: SessionRecord) => void;
 }
 
 /** Where a run's messages go. */
@@ -79,16 +90,30 @@ export function handleRerun(
   const ready = new Promise<void>((resolve, reject) => {
     markReady = (error) => (error ? reject(error) : resolve());
   });
-  const sessionId = request.sessionId ?? createSessionId();
+  const done = sessionIdOf(context, request).then((sessionId) => {
+    if (sessionId === undefined) return;
+    return context.sessions.exclusive(sessionId, () => rerunSession(sessionId));
+  });
 
-  const done = context.sessions.exclusive(sessionId, async () => {
+  async function rerunSession(sessionId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       let record: SessionRecord | undefined;
+      // A record made here, for a session that was never saved: see fresh-session.ts.
+      let fresh = request.sessionId === null;
       try {
-        record =
-          request.sessionId === null
-            ? createSessionRecord()
-            : await context.sessions.load(sessionId);
+        record = fresh ? createSessionRecord() : await context.sessions.load(sessionId);
+        if (
+          !record &&
+          (await isFreshSession(
+            context.sessionIds,
+            request,
+            sessionId,
+            context.sessions.ttlSeconds,
+          ))
+        ) {
+          record = createSessionRecord();
+          fresh = true;
+        }
       } catch (error) {
         logStoreError(context, "loading", sessionId, error);
         return fail(
@@ -109,7 +134,7 @@ export function handleRerun(
         );
       if (attempt === 1) markReady();
 
-      const outcome = await runOnce(context, request, sessionId, record, output, env);
+      const outcome = await runOnce(context, request, sessionId, record, fresh, output, env);
       if (outcome !== "conflict") return;
       if (output.signal?.aborted) return;
       if (attempt < MAX_ATTEMPTS && output.retract()) continue;
@@ -122,7 +147,28 @@ export function handleRerun(
       ]);
       return;
     }
-  });
+  }
+
+  /** The event's session id: the request's, or a new one; undefined (and the event refused) when none can be made. */
+  async function sessionIdOf(
+    context: RerunContext,
+    request: RerunRequest,
+  ): Promise<string | undefined> {
+    if (request.sessionId !== null) return request.sessionId;
+    try {
+      return await context.sessionIds.issue();
+    } catch (error) {
+      logStoreError(context, "starting", "(new)", error);
+      fail(
+        1,
+        new RequestError(
+          "store_unavailable",
+          `The session store is unavailable${storeDetail(context, error)}`,
+        ),
+      );
+      return undefined;
+    }
+  }
 
   /** Before the stream starts, a failure is the HTTP answer; after, it is an error message. */
   function fail(attempt: number, error: RequestError): void {
@@ -140,41 +186,19 @@ async function runOnce(
   request: RerunRequest,
   sessionId: string,
   record: SessionRecord,
+  fresh: boolean,
   output: RerunOutput,
   env: RunEnv | undefined,
-): Promise<"saved" | "conflict" | "failed" | "interrupted"> {
+): Promise<"saved" | "unsaved" | "conflict" | "failed" | "interrupted"> {
   const startedAt = performance.now();
   const loadedVersion = record.version;
-  // Unique per saved run of this session: a run that is not saved never finishes.
+  // Unique per saved run of this session: a run that is not saved never finishes, or finishes
+  // with a fresh run id (see fresh-session.ts).
   const runId = (loadedVersion + 1).toString(36);
-  const reset = request.lastRunId === null || request.lastRunId !== record.lastRunId;
-  // A repeat of the event this record already holds applies nothing again; carried events it
-  // has not applied come first (see changeRuns).
-  const isTrigger = (widgetId: string) => {
-    const widget = record.widgets[widgetId];
-    return !!widget && isTriggerKind(widget.kind);
-  };
-  let runs: (readonly WidgetChange[])[];
-  try {
-    const pending = changeRuns(request, record, isTrigger);
-    // Almost every event is one run: no Promise.all for it.
-    runs =
-      pending.length === 1
-        ? [await resolveUploads(pending[0]!, record, sessionId, context.media)]
-        : await Promise.all(
-            pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)),
-          );
-  } catch (error) {
-    logStoreError(context, "reading the uploads of", sessionId, error);
-    output.send([
-      {
-        type: "error",
-        code: "store_unavailable",
-        message: `The session store is unavailable${storeDetail(context, error)}`,
-      },
-    ]);
-    return "failed";
-  }
+  // A page that holds a never-saved run keeps its elements: they are all sent again, in place.
+  const heldFresh = fresh && isFreshRunId(request.lastRunId);
+  const reset =
+    !heldFresh && (request.lastRunId === null || request.lastRunId !== record.lastRunId);
   const openUpload = (ref: UploadedFileRef) =>
     createUploadedFile(ref, () => context.media.getUploadBytes(sessionId, ref.id));
   // Media are stored as the run shows them, before the element that shows them is sent.
@@ -202,6 +226,52 @@ async function runOnce(
   const shownUrl = request.url ?? record.url ?? "/";
   let url = shownUrl;
   let switchedPage = false;
+  // What the page holds, to send only what differs from it.
+  let clientTree = reset ? {} : record.tree;
+  // A session never saved has no widgets and no tree yet. For an event with changes, a first run
+  // without them draws both, so the changes apply as they would to a saved record, and the page
+  // gets only what differs from what it holds when that run drew exactly what the page shows.
+  // Without changes (a page switch), the page's elements are all sent again, in place.
+  if (fresh && bringsChanges(request)) {
+    const rebuilt = await runEvent({
+      ...common,
+      changes: [],
+      previousTree: {},
+      send: () => {},
+      url,
+    });
+    if (rebuilt.outcome === "interrupted") return "interrupted";
+    url = rebuilt.url;
+    switchedPage ||= rebuilt.switchedPage;
+    clientTree = heldFresh && request.lastRunId === freshRunId(record.tree) ? record.tree : {};
+  }
+  // A repeat of the event this record already holds applies nothing again; carried events it
+  // has not applied come first (see changeRuns).
+  const isTrigger = (widgetId: string) => {
+    const widget = record.widgets[widgetId];
+    return !!widget && isTriggerKind(widget.kind);
+  };
+  let runs: (readonly WidgetChange[])[];
+  try {
+    const pending = changeRuns(request, record, isTrigger);
+    // Almost every event is one run: no Promise.all for it.
+    runs =
+      pending.length === 1
+        ? [await resolveUploads(pending[0]!, record, sessionId, context.media)]
+        : await Promise.all(
+            pending.map((changes) => resolveUploads(changes, record, sessionId, context.media)),
+          );
+  } catch (error) {
+    logStoreError(context, "reading the uploads of", sessionId, error);
+    output.send([
+      {
+        type: "error",
+        code: "store_unavailable",
+        message: `The session store is unavailable${storeDetail(context, error)}`,
+      },
+    ]);
+    return "failed";
+  }
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
   for (const changes of runs.slice(0, -1)) {
     const silent = await runEvent({
@@ -220,7 +290,7 @@ async function runOnce(
   // last ran (not after a page change), and only for one run's changes.
   const samePage = url === (record.url ?? "/");
   const scope =
-    !reset && samePage && runs.length === 1
+    !reset && !fresh && samePage && runs.length === 1
       ? resolveFragmentScope(record, request.fragment, runs[0]!)
       : undefined;
   output.send([
@@ -248,11 +318,17 @@ async function runOnce(
       request.fragment?.dismiss === true &&
       scope.definition.dialog?.dismissible === true,
     changes: runs.at(-1)!,
-    previousTree: reset ? {} : record.tree,
+    previousTree: clientTree,
     send: (messages) => output.send(messages),
   });
   // The page has gone: nothing of this run is kept, and its changes come back carried by the next event.
   if (last.outcome === "interrupted") return "interrupted";
+  // A new session whose run left nothing to keep is not saved (see fresh-session.ts).
+  if (fresh && !bringsChanges(request) && !holdsState(record, last.widgetValuesSet)) {
+    context.onUnsaved?.(sessionId, record);
+    finishRun(output, last, shownUrl, switchedPage, freshRunId(record.tree), startedAt);
+    return "unsaved";
+  }
   record.lastRunId = runId;
   record.lastEventId = request.eventId;
   let saved;
@@ -285,7 +361,24 @@ async function runOnce(
     return "failed";
   }
   if (!saved) return "conflict";
-  // Only a saved run moves the browser: a retried one would otherwise start on the page it switched to.
+  finishRun(output, last, shownUrl, switchedPage, runId, startedAt);
+  return "saved";
+}
+
+/**
+ * Ends a run that is over for good (saved, or left nothing to save): the URL
+ * the browser should show, then `finish`. Only such a run moves the browser:
+ * a retried one would otherwise start on the page it switched to. `finish`
+ * comes last: a client that saw it holds a run the next event can build on.
+ */
+function finishRun(
+  output: RerunOutput,
+  last: RunEventResult,
+  shownUrl: string,
+  switchedPage: boolean,
+  runId: string,
+  startedAt: number,
+): void {
   if (last.url !== shownUrl)
     output.send([
       {
@@ -294,7 +387,6 @@ async function runOnce(
         history: switchedPage || last.switchedPage ? "push" : "replace",
       },
     ]);
-  // Finish only after the save: a client that saw `finish` holds a saved run.
   output.send([
     {
       type: "finish",
@@ -303,7 +395,6 @@ async function runOnce(
       elapsedMs: Math.round(performance.now() - startedAt),
     },
   ]);
-  return "saved";
 }
 
 /** One log entry for a store operation that failed: what it was, for which session, and the store's message. */
