@@ -66,6 +66,7 @@ describe("with a real Redis", () => {
   test("a slider moved on a never-saved session keeps its value on the next click", async () => {
     const tab = new EventClient(server.url);
     await tab.send();
+    expect(await redis.exists(`edgelit:session:${tab.sessionId}`)).toBe(0);
     await tab.send([{ id: tab.widgetId("slider", "Level"), value: 7 }]);
     await tab.send([{ id: tab.widgetId("button", "Add one"), value: true }]);
     expect(tab.elements("markdown").map((props) => props.body)).toEqual(["Clicks: 1, level 7"]);
@@ -77,9 +78,12 @@ describe("with a real Redis", () => {
     // The tab reloads: it keeps its session id and has no run.
     tab.lastRunId = null;
     tab.tree.roots = tab.tree.roots.map(() => []);
+    const sessionId = tab.sessionId;
     const reload = await tab.send();
     expect(reload.status).toBe(200);
-    expect(tab.sessionId).toBe(reload.messages.find((m) => m.type === "start")!.sessionId);
+    // The same session, still not stored.
+    expect(tab.sessionId).toBe(sessionId);
+    expect(await redis.exists(`edgelit:session:${sessionId}`)).toBe(0);
     const click = { id: tab.widgetId("button", "Add one"), value: true };
     const eventId = crypto.randomUUID();
     const body = { sessionId: tab.sessionId, lastRunId: tab.lastRunId, eventId, changes: [click] };

@@ -76,8 +76,13 @@ describe("requests per second", () => {
   });
 
   test("without trustProxy X-Forwarded-For is ignored: the client is the connection's (loopback) address", async () => {
-    const { page } = await limitedServer({ rateLimitRequestsPerSecond: 2 });
-    for (let i = 0; i < 10; i++) expect((await page("203.0.113.1")).status).toBe(200);
+    const untrusting = await limitedServer({ rateLimitRequestsPerSecond: 2 });
+    const trusting = await limitedServer({ rateLimitRequestsPerSecond: 2, trustProxy: true });
+    for (let i = 0; i < 10; i++) expect((await untrusting.page("203.0.113.1")).status).toBe(200);
+    // The same requests, where the proxy is trusted, are one public client's.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await trusting.page("203.0.113.1")).status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(6);
   });
 
   test("with a number of hops, only the addresses the trusted proxies appended count", async () => {
