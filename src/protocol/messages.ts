@@ -181,6 +181,12 @@ export const CLIENT_HEADER = "x-edgelit";
  */
 export const UPLOAD_SESSION_HEADER = "x-edgelit-session";
 
+/**
+ * The page's URL (path and query) on an upload: for a session whose runs were
+ * never saved, the server redraws that page to find the upload widget.
+ */
+export const UPLOAD_URL_HEADER = "x-edgelit-url";
+
 /** The answer to an upload: the stored files, to send as the widget's value. */
 export interface UploadAnswer {
   files: { id: string; name: string; size: number; type: string }[];

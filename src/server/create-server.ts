@@ -7,6 +7,7 @@ import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { uploadRoute } from "./upload-route.ts";
+import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { createSessionIdIssuer } from "../session/session-ticket.ts";
@@ -207,6 +208,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       media,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
       log,
+      freshRecord: (sessionId, url) => freshRecordForUpload(context, sessionId, url),
     }),
   );
   options.extend?.(h3);

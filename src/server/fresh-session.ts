@@ -1,5 +1,4 @@
 import { hashString, type RerunRequest } from "../protocol/index.ts";
-import { isUploadKind } from "../elements/kinds.ts";
 import type { SessionRecord } from "../session/record.ts";
 import type { SessionIdIssuer } from "../session/session-ticket.ts";
 
@@ -33,13 +32,13 @@ const FRESH_RUN_PREFIX = "0.";
  */
 export async function isFreshSession(
   ids: SessionIdIssuer,
-  request: RerunRequest,
+  lastRunId: string | null,
   sessionId: string,
   ttlSeconds: number,
   now: number = Date.now(),
 ): Promise<boolean> {
-  const heldFresh = isFreshRunId(request.lastRunId);
-  if (request.lastRunId !== null && !heldFresh) return false;
+  const heldFresh = isFreshRunId(lastRunId);
+  if (lastRunId !== null && !heldFresh) return false;
   const issuedAt = await ids.issuedAt(sessionId);
   if (issuedAt === undefined) return false;
   return heldFresh || now - issuedAt < ttlSeconds * 1000;
@@ -54,16 +53,14 @@ export function bringsChanges(request: RerunRequest): boolean {
  * True when a run from a new record left something a rerun from a new record
  * would not give back, so the record must be saved: `st.session` values
  * (the app's, or a widget value set through it), fragments or open dialogs
- * (their reruns need their state), uploaded files, or an upload widget (the
- * upload route checks a file against the widget's settings in the record).
- * Widget values and the element tree are not state here: without changes,
- * every widget holds its default, and the next event rebuilds both.
+ * (their reruns need their state), or uploaded files. Widget values and the
+ * element tree are not state here: without changes, every widget holds its
+ * default, and the next event (or upload) rebuilds both.
  */
 export function holdsState(record: SessionRecord, widgetValuesSet: boolean): boolean {
   if (widgetValuesSet) return true;
   for (const _ in record.session) return true;
   for (const _ in record.fragments) return true;
   for (const _ in record.uploads) return true;
-  for (const id in record.widgets) if (isUploadKind(record.widgets[id]!.kind)) return true;
   return false;
 }

@@ -52,7 +52,7 @@ export function handleRerun(
           !record &&
           (await isFreshSession(
             context.sessionIds,
-            request,
+            request.lastRunId,
             sessionId,
             context.sessions.ttlSeconds,
           ))

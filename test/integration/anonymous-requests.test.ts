@@ -4,6 +4,8 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 import { EventClient, postEvent } from "../helpers/events.ts";
+import { MEDIA_APP, linesShown, upload, uploaderId } from "./media/media-tab.ts";
+import { UPLOAD_URL_HEADER } from "../../src/protocol/index.ts";
 
 const APP = "test/integration/fixtures/anonymous-app.ts";
 const VISITS = 200;
@@ -113,6 +115,43 @@ describe("with a real Redis", () => {
     expect(gone.status).toBe(404);
     expect(gone.error?.code).toBe("session_expired");
   });
+});
+
+test("a page with upload widgets: a bare visit stores no session; an upload and its event then work", async () => {
+  const redisServer = await startRedis();
+  const server = await startEdgelit({ app: MEDIA_APP, storage: redisServer.url });
+  const redis = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    const tab = new EventClient(server.url);
+    await tab.send();
+    const sessionId = tab.sessionId!;
+    expect(await redis.keys("edgelit:session:*")).toEqual([]);
+    const widgetId = uploaderId(tab, "Files");
+    const bytes = new TextEncoder().encode("one\ntwo\n");
+    const stored = await upload(
+      server.url,
+      { sessionId, widgetId },
+      [{ name: "notes.txt", type: "text/plain", bytes }],
+      { [UPLOAD_URL_HEADER]: "/" },
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.files).toMatchObject([{ name: "notes.txt", size: bytes.length }]);
+    const shown = await tab.send([{ id: widgetId, value: stored.files!.map((file) => file.id) }]);
+    expect(shown.messages.filter((m) => m.type === "refused")).toEqual([]);
+    expect(linesShown(tab)).toContain(`notes.txt: ${bytes.length} bytes`);
+    expect(await redis.exists(`edgelit:session:${sessionId}`)).toBe(1);
+    // An id the server did not issue finds no page to draw.
+    const forged = await upload(
+      server.url,
+      { sessionId: `${"0".repeat(32)}${sessionId.slice(32)}`, widgetId },
+      [{ name: "notes.txt", type: "text/plain", bytes }],
+    );
+    expect(forged.status).toBe(404);
+  } finally {
+    redis.disconnect();
+    await server.stop();
+    await redisServer.stop();
+  }
 });
 
 test(`with the fs store, ${VISITS} bare first visits write no session file`, async () => {
