@@ -36,7 +36,7 @@ export function handleRerun(
   const ready = new Promise<void>((resolve, reject) => {
     markReady = (error) => (error ? reject(error) : resolve());
   });
-  const done = sessionIdOf(context, request).then((sessionId) => {
+  const done = sessionIdOf().then((sessionId) => {
     if (sessionId === undefined) return;
     return context.sessions.exclusive(sessionId, () => rerunSession(sessionId));
   });
@@ -96,10 +96,7 @@ export function handleRerun(
   }
 
   /** The event's session id: the request's, or a new one; undefined (and the event refused) when none can be made. */
-  async function sessionIdOf(
-    context: RerunContext,
-    request: RerunRequest,
-  ): Promise<string | undefined> {
+  async function sessionIdOf(): Promise<string | undefined> {
     if (request.sessionId !== null) return request.sessionId;
     try {
       return await context.sessionIds.issue();
