@@ -23,8 +23,8 @@ export interface RateLimiter {
   readonly trackedClients: number;
 }
 
-/** The default bound on tracked clients: about 100 bytes each, so a few MB at most. */
-export const DEFAULT_MAX_TRACKED_CLIENTS = 50_000;
+/** The default bound on tracked clients: about 200 bytes each (IPv4), so 2 MB or so at most. */
+export const DEFAULT_MAX_TRACKED_CLIENTS = 10_000;
 
 /**
  * Per-client limits as token buckets: a bucket holds up to `capacity` tokens,
@@ -49,10 +49,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     if (buckets) clients.delete(client); // re-inserted below: the Map's order is recency
     else {
       const at = now();
-      buckets = {
-        requests: { tokens: requests.capacity, at },
-        sessions: { tokens: sessions.capacity, at },
-      };
+      buckets = [requests.capacity, at, sessions.capacity, at];
       if (clients.size >= maxClients) clients.delete(clients.keys().next().value!);
     }
     clients.set(client, buckets);
@@ -61,9 +58,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 
   return {
     request: (client) =>
-      requests.perSecond > 0 ? take(bucketsOf(client).requests, requests, now()) : ALLOWED,
+      requests.perSecond > 0 ? take(bucketsOf(client), REQUESTS, requests, now()) : ALLOWED,
     newSession: (client) =>
-      sessions.perSecond > 0 ? take(bucketsOf(client).sessions, sessions, now()) : ALLOWED,
+      sessions.perSecond > 0 ? take(bucketsOf(client), SESSIONS, sessions, now()) : ALLOWED,
     get trackedClients() {
       return clients.size;
     },
@@ -72,16 +69,13 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 
 // --- Internal helpers ---
 
-interface Bucket {
-  tokens: number;
-  /** When `tokens` was last brought up to date (ms). */
-  at: number;
-}
-
-interface ClientBuckets {
-  requests: Bucket;
-  sessions: Bucket;
-}
+/**
+ * A client's two buckets, flat to keep a tracked client small: at REQUESTS its request tokens
+ * then when they were last brought up to date (ms), at SESSIONS the same for new sessions.
+ */
+type ClientBuckets = [number, number, number, number];
+const REQUESTS = 0;
+const SESSIONS = 2;
 
 interface BucketRule {
   capacity: number;
@@ -94,14 +88,20 @@ function bucketRule(capacity: number, perSecond: number): BucketRule {
   return { capacity: Math.max(1, capacity), perSecond };
 }
 
-/** Refills `bucket` for the time passed and takes a token, or says when one will be there. */
-function take(bucket: Bucket, rule: BucketRule, at: number): RateLimitVerdict {
-  const elapsedSeconds = Math.max(0, at - bucket.at) / 1000;
-  bucket.tokens = Math.min(rule.capacity, bucket.tokens + elapsedSeconds * rule.perSecond);
-  bucket.at = at;
-  if (bucket.tokens >= 1) {
-    bucket.tokens -= 1;
+/** Refills the bucket at `slot` for the time passed and takes a token, or says when one will be there. */
+function take(
+  buckets: ClientBuckets,
+  slot: number,
+  rule: BucketRule,
+  at: number,
+): RateLimitVerdict {
+  const elapsedSeconds = Math.max(0, at - buckets[slot + 1]!) / 1000;
+  const tokens = Math.min(rule.capacity, buckets[slot]! + elapsedSeconds * rule.perSecond);
+  buckets[slot + 1] = at;
+  if (tokens >= 1) {
+    buckets[slot] = tokens - 1;
     return ALLOWED;
   }
-  return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / rule.perSecond) };
+  buckets[slot] = tokens;
+  return { allowed: false, retryAfterSeconds: Math.ceil((1 - tokens) / rule.perSecond) };
 }
