@@ -2,8 +2,14 @@
 import { serve } from "h3/node";
 import { createStorage } from "unstorage";
 import { afterAll, describe, expect, test } from "vitest";
+import { WebSocket } from "ws";
 import counter from "../../examples/counter/app.ts";
-import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../../src/protocol/index.ts";
+import {
+  CLIENT_HEADER,
+  PROTOCOL_VERSION,
+  ROUTES,
+  type ServerMessage,
+} from "../../src/protocol/index.ts";
 import { createServer, type ServerOptions } from "../../src/server/create-server.ts";
 import { postEvent } from "../helpers/events.ts";
 import { freePort, startEdgelit } from "../helpers/processes.ts";
@@ -142,5 +148,61 @@ describe("new sessions per minute", () => {
     const refused = await postEvent(server.url, { sessionId: null, lastRunId: null }, from);
     expect(refused.status).toBe(429);
     expect(refused.error?.code).toBe("too_many_requests");
+  });
+
+  test("over the WebSocket, each event counts too: a second new session is refused with a message", async () => {
+    const server = await startEdgelit({
+      env: { EDGELIT_RATE_LIMIT_NEW_SESSIONS_PER_MINUTE: "1" },
+      extraArgs: ["--trust-proxy", "true"],
+    });
+    stops.push(() => server.stop());
+    const socket = new WebSocket(server.url.replace(/^http/, "ws") + ROUTES.socket, {
+      origin: server.url,
+      headers: { "x-forwarded-for": "203.0.113.40" },
+    });
+    const answers: ServerMessage[][] = [];
+    const received = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${count} answers in 10 s`)), 10_000);
+        const check = () => {
+          const ended = answers.filter((batch) =>
+            batch.some((m) => m.type === "finish" || m.type === "error"),
+          );
+          if (ended.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        socket.on("message", (data) => {
+          answers.push(JSON.parse(String(data)) as ServerMessage[]);
+          check();
+        });
+      });
+    await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+    const bare = (eventId: string) =>
+      JSON.stringify({
+        type: "event",
+        request: {
+          protocol: PROTOCOL_VERSION,
+          sessionId: null,
+          lastRunId: null,
+          eventId,
+          changes: [],
+        },
+      });
+    const both = received(2);
+    socket.send(bare("one"));
+    socket.send(bare("two"));
+    await both;
+    socket.close();
+    const errors = answers.flat().filter((m) => m.type === "error");
+    expect(errors).toEqual([
+      {
+        type: "error",
+        code: "too_many_requests",
+        message: "Too many new sessions from your address; try again in 60 s.",
+      },
+    ]);
+    expect(answers.flat().filter((m) => m.type === "finish")).toHaveLength(1);
   });
 });
