@@ -49,7 +49,7 @@ try {
   const wire = await measureWire(sizer, async () => {
     const dir = join(other, ".sizer");
     const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find(
-      (entry) => entry.isFile() && /^[0-9a-f]{32}$/.test(entry.name),
+      (entry) => entry.isFile() && /^[0-9a-f]{32}(?:[0-9a-f]{24})?$/.test(entry.name),
     );
     return readFileSync(join(file!.parentPath, file!.name), "utf8");
   });

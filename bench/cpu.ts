@@ -30,7 +30,7 @@ export async function measureCpuPerEvent(
       }),
     );
     const body = await response.text();
-    sessionId = body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? sessionId;
+    sessionId = body.match(/"sessionId":"([0-9a-f]{32}(?:[0-9a-f]{24})?)"/)?.[1] ?? sessionId;
     lastRunId = body.match(/"type":"finish","runId":"([^"]+)"/)?.[1] ?? lastRunId;
     buttonId ||= body.match(/"kind":"button","props":\{"id":"([^"]+)"/)?.[1] ?? "";
   };

@@ -39,7 +39,7 @@ export async function measureFragmentCost(clicks = 5000): Promise<FragmentCost> 
       }),
     );
     const body = await response.text();
-    sessionId = body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? sessionId;
+    sessionId = body.match(/"sessionId":"([0-9a-f]{32}(?:[0-9a-f]{24})?)"/)?.[1] ?? sessionId;
     const finished = body.match(/"type":"finish","runId":"([^"]+)"/)?.[1];
     if (!finished) throw new Error(`the bench's event did not finish: ${body.slice(0, 300)}`);
     lastRunId = finished;

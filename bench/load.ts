@@ -72,7 +72,8 @@ export class Tab {
       eventId: `e${++this.events}-${Math.random()}`,
       changes,
     });
-    this.sessionId = answer.body.match(/"sessionId":"([0-9a-f]{32})"/)?.[1] ?? this.sessionId;
+    this.sessionId =
+      answer.body.match(/"sessionId":"([0-9a-f]{32}(?:[0-9a-f]{24})?)"/)?.[1] ?? this.sessionId;
     this.lastRunId = answer.body.match(/"type":"finish","runId":"([^"]+)"/)?.[1] ?? this.lastRunId;
     this.buttonId ||= answer.body.match(/"kind":"button","props":\{"id":"([^"]+)"/)?.[1] ?? "";
     return answer;

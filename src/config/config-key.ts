@@ -71,6 +71,25 @@ export function yesNo(about: string, shownDefault: string): ConfigKey<boolean> {
   };
 }
 
+/** Whether proxies are trusted: true, false, or a number of hops; written true/false/yes/no/1/0 or a number. */
+export function trustedHops(about: string, shownDefault: string): ConfigKey<boolean | number> {
+  const words = yesNo(about, shownDefault);
+  const check = (value: unknown): value is boolean | number =>
+    typeof value === "boolean" || (Number.isInteger(value) && (value as number) >= 0);
+  return {
+    expected: "true (every proxy), false (none) or a number of proxy hops",
+    about,
+    shownDefault,
+    check,
+    parse(written) {
+      const text = written.trim();
+      // 1 and 0 are hop counts here (1 hop: trust the nearest proxy; 0: none), as in Express.
+      if (/^\d+$/.test(text)) return Number(text);
+      return words.parse(text);
+    },
+  };
+}
+
 /** One of a few words. */
 export function oneOf<const Word extends string>(
   words: readonly Word[],

@@ -5,12 +5,14 @@ import {
   secret,
   text,
   transportList,
+  trustedHops,
   wholeNumber,
   type ConfigKey,
 } from "./config-key.ts";
 
 const SECONDS = { min: 1, unit: "seconds" };
 const BYTES = { min: 1, unit: "bytes" };
+const PER_CLIENT = { min: 0, unit: "requests (0: no limit)" };
 
 /**
  * Every config key, once. A key set by a config file is set the same way by a flag (its name in
@@ -48,6 +50,12 @@ export const CONFIG_KEYS = {
     "host names the server answers to (* for any); others get 403",
     "localhost names when bound to loopback, else any",
   ),
+  trustProxy: trustedHops(
+    "proxies trusted to name the client in X-Forwarded-For: true, false, or a number of hops",
+    "false",
+  ),
+  rateLimitRequestsPerSecond: wholeNumber(PER_CLIENT, "requests per second per client IP", "50"),
+  rateLimitNewSessionsPerMinute: wholeNumber(PER_CLIENT, "new sessions per minute per IP", "30"),
   mediaSecret: secret(
     "the key media ids are made with; the same on every replica",
     "generated once, kept in the store",

@@ -162,6 +162,7 @@ export type ErrorCode =
   | "conflict"
   | "run_timeout"
   | "store_unavailable"
+  | "too_many_requests"
   | "internal";
 
 /** Body of every 4xx/5xx answer that is not a stream. */
@@ -179,6 +180,12 @@ export const CLIENT_HEADER = "x-edgelit";
  * 413 over the widget's limit, 415 for a type it does not accept, ...).
  */
 export const UPLOAD_SESSION_HEADER = "x-edgelit-session";
+
+/**
+ * The page's URL (path and query) on an upload: for a session whose runs were
+ * never saved, the server redraws that page to find the upload widget.
+ */
+export const UPLOAD_URL_HEADER = "x-edgelit-url";
 
 /** The answer to an upload: the stored files, to send as the widget's value. */
 export interface UploadAnswer {

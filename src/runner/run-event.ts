@@ -82,6 +82,8 @@ export interface RunEventResult {
   /** The URL the run ended on (a page switch, query params written), and whether it switched pages. */
   url: string;
   switchedPage: boolean;
+  /** A widget's value was set through `st.session` (see WidgetRegistry.valuesSet). */
+  widgetValuesSet: boolean;
 }
 
 /**
@@ -176,6 +178,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     counts: run.placement.emitter.finalCounts(),
     url: record.url,
     switchedPage: run.location.history === "push",
+    widgetValuesSet: run.widgets.valuesSet,
   };
 }
 

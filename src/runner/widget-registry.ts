@@ -60,6 +60,13 @@ export class WidgetRegistry {
     private readonly context: RegistryContext,
   ) {}
 
+  /**
+   * True once a widget's value came from `st.session` in this event (set
+   * before the widget existed, or after): the record then holds a value that
+   * a rerun from a new session would not give, so it must be saved.
+   */
+  valuesSet = false;
+
   /** Forgets the widgets met so far (after `st.rerun()`). */
   restart(): void {
     this.seen.clear();
@@ -120,6 +127,7 @@ export class WidgetRegistry {
       // Set through st.session before the widget existed: it becomes the widget's value.
       value = codec.normalize ? codec.normalize(record.session[key]) : record.session[key];
       delete record.session[key];
+      this.valuesSet = true;
       const problem = codec.check(value, settings);
       if (problem)
         throw new EdgelitApiError(
@@ -179,6 +187,7 @@ export class WidgetRegistry {
     if (problem)
       throw new EdgelitApiError(`st.session.${name} cannot be set to that value: ${problem}.`);
     widget.value = kept;
+    this.valuesSet = true;
   }
 
   /** True when this widget was drawn in this run. */

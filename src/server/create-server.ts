@@ -7,8 +7,11 @@ import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { uploadRoute } from "./upload-route.ts";
+import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
+import { createSessionIdIssuer } from "../session/session-ticket.ts";
+import { loadMediaIdKey } from "../media/media-id.ts";
 import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
 import { socketRoute } from "./socket-route.ts";
@@ -17,6 +20,8 @@ import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
+import { installClientLimits } from "./client-limits.ts";
+import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
 import { consoleLog, describeError, storeErrorMessage, type ServerLog } from "./server-log.ts";
 
@@ -89,6 +94,23 @@ export interface ServerOptions {
    * policy, never replace it, and `'unsafe-eval'` is refused.
    */
   contentSecurityPolicy?: CspSources;
+  /**
+   * Which proxies in front of the server say who the client is, for the
+   * rate limits: `false` (none; the client is the connection's address),
+   * `true` (all; the first `X-Forwarded-For` address), or a number of hops
+   * (1: the address the nearest proxy appended). Default false.
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * Requests per second one client address may make (bursts of twice as
+   * many); past it, 429 with `retry-after`. Counted per replica. 0 is off.
+   * Default 50.
+   */
+  rateLimitRequestsPerSecond?: number;
+  /** Sessions one client address may start per minute; past it, 429. Counted per replica. 0 is off. Default 30. */
+  rateLimitNewSessionsPerMinute?: number;
+  /** The rate limits' clock in ms, for tests. Default `Date.now`. */
+  rateLimitClock?: () => number;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -142,6 +164,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const context = {
     host: createScriptHost(options.app),
     sessions,
+    // Session ids are tagged with the media key: the same on every replica (see session-ticket.ts).
+    sessionIds: createSessionIdIssuer(() => loadMediaIdKey(options.storage, options.mediaSecret)),
     media,
     dev: options.dev ?? false,
     showErrorDetails,
@@ -181,13 +205,21 @@ export function createServer(options: ServerOptions): EdgelitServer {
   });
 
   installHostCheck(h3, options.allowedHosts ?? true);
+  const clientLimits = installClientLimits(h3, options);
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
   // (`wrangler types`), which a Worker project type-checks this file against.
   h3.post(ROUTES.event, (event) =>
-    eventRoute(event.req as Request, context, eventLimits, (event.context as RequestContext).env),
+    eventRoute(
+      event.req as Request,
+      context,
+      eventLimits,
+      (event.context as RequestContext).env,
+      () => clientLimits.newSession(event.req.ip, event.req.headers.get("x-forwarded-for")),
+    ),
   );
-  if (transports.includes("websocket")) h3.get(ROUTES.socket, socketRoute(context, limits));
+  if (transports.includes("websocket"))
+    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits));
   h3.get(ROUTES.health, () => storeHealth(options.storage, log));
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
@@ -201,6 +233,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       media,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
       log,
+      freshRecord: (sessionId, url) => freshRecordForUpload(context, sessionId, url),
     }),
   );
   options.extend?.(h3);

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   run_timeout: 500,
   store_unavailable: 503,
+  too_many_requests: 429,
   internal: 500,
 };
 
@@ -24,6 +25,19 @@ export class RequestError extends Error {
     super(message);
     this.name = "RequestError";
   }
+}
+
+/**
+ * A request over a client's rate limit: 429 with `retry-after` (whole seconds),
+ * and a message that says how long to wait.
+ */
+export function tooManyRequests(retryAfterSeconds: number, what = "requests"): Response {
+  const response = errorResponse(
+    "too_many_requests",
+    `Too many ${what} from your address; try again in ${retryAfterSeconds} s.`,
+  );
+  response.headers.set("retry-after", String(retryAfterSeconds));
+  return response;
 }
 
 /** The JSON answer for a refused request. */

@@ -5,7 +5,8 @@ import {
   type ErrorCode,
   type ServerMessage,
 } from "../protocol/index.ts";
-import { errorResponse, RequestError } from "./errors.ts";
+import { errorResponse, RequestError, tooManyRequests } from "./errors.ts";
+import type { RateLimitVerdict } from "./rate-limit.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
@@ -48,6 +49,7 @@ export async function eventRoute(
   context: RerunContext,
   limits: EventLimits & { heartbeatMs: number },
   env?: RunEnv,
+  newSession?: () => RateLimitVerdict,
 ): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
@@ -56,6 +58,11 @@ export async function eventRoute(
   } catch (error) {
     if (error instanceof RequestError) return refusal(error.code, error.message);
     throw error;
+  }
+  if (rerunRequest.sessionId === null && newSession) {
+    const verdict = newSession();
+    if (!verdict.allowed)
+      return withNosniff(tooManyRequests(verdict.retryAfterSeconds, "new sessions"));
   }
 
   const buffered: string[] = [];
@@ -142,7 +149,10 @@ export async function eventRoute(
 
 /** An event refused before it ran: errors.ts's JSON answer, with nosniff. */
 function refusal(code: ErrorCode, message: string): Response {
-  const response = errorResponse(code, message);
+  return withNosniff(errorResponse(code, message));
+}
+
+function withNosniff(response: Response): Response {
   response.headers.set("x-content-type-options", "nosniff");
   return response;
 }

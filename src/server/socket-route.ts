@@ -4,6 +4,7 @@ import { RequestError } from "./errors.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
 import { describeError } from "./server-log.ts";
+import type { ClientLimits } from "./client-limits.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 const TOO_LARGE = 1009;
@@ -17,7 +18,7 @@ const MAX_CLOSE_REASON_BYTES = 123;
  * all), so the server keeps nothing per socket but the run in progress,
  * which a newer event from the same page interrupts.
  */
-export function socketRoute(context: RerunContext, limits: EventLimits) {
+export function socketRoute(context: RerunContext, limits: EventLimits, clients?: ClientLimits) {
   const running = new WeakMap<object, AbortController>();
   return defineWebSocketHandler({
     // A WebSocket cannot carry the page's own header, so the browser-set Origin is what keeps other sites out.
@@ -55,6 +56,25 @@ export function socketRoute(context: RerunContext, limits: EventLimits) {
             ? error
             : new RequestError("bad_request", "The message is not valid JSON.");
         send([{ type: "error", code: refusal.code, message: refusal.message }]);
+        return;
+      }
+      // Each message is an event, limited as a POST is (the upgrade was counted as one request).
+      const forwardedFor = peer.request.headers.get("x-forwarded-for");
+      const verdict =
+        clients?.request(peer.remoteAddress, forwardedFor) ?? ({ allowed: true } as const);
+      const sessionVerdict =
+        verdict.allowed && request.sessionId === null
+          ? (clients?.newSession(peer.remoteAddress, forwardedFor) ?? verdict)
+          : verdict;
+      if (!sessionVerdict.allowed) {
+        const what = verdict.allowed ? "new sessions" : "requests";
+        send([
+          {
+            type: "error",
+            code: "too_many_requests",
+            message: `Too many ${what} from your address; try again in ${sessionVerdict.retryAfterSeconds} s.`,
+          },
+        ]);
         return;
       }
       running.get(peer)?.abort();

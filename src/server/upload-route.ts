@@ -1,7 +1,13 @@
 import { FastResponse } from "srvx";
 import { isUploadKind } from "../elements/kinds.ts";
-import type { UploadSettings } from "../elements/inputs/uploads.ts";
-import { CLIENT_HEADER, UPLOAD_SESSION_HEADER, type UploadAnswer } from "../protocol/index.ts";
+import { isAccepted, type UploadSettings } from "../elements/inputs/uploads.ts";
+import {
+  CLIENT_HEADER,
+  UPLOAD_SESSION_HEADER,
+  UPLOAD_URL_HEADER,
+  type UploadAnswer,
+} from "../protocol/index.ts";
+import type { SessionRecord } from "../session/record.ts";
 import { errorResponse, RequestError } from "./errors.ts";
 import { isSameOrigin } from "./read-event.ts";
 import { isSessionId } from "../session/session-id.ts";
@@ -20,6 +26,8 @@ export interface UploadContext {
   maxUploadBytes: number;
   /** Where a store error is logged. */
   log: ServerLog;
+  /** The record of a session never saved, drawn at the page's URL (see freshRecordForUpload). */
+  freshRecord?: (sessionId: string, url: string) => Promise<SessionRecord | undefined>;
 }
 
 /** Room for multipart boundaries and part headers around the files themselves. */
@@ -58,7 +66,15 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
       "bad_request",
       `Uploads must name their session in the ${UPLOAD_SESSION_HEADER} header.`,
     );
-  const record = await context.sessions.load(sessionId).catch((error: unknown) => {
+  const pageUrl = request.headers.get(UPLOAD_URL_HEADER) ?? "/";
+  const loadRecord = async () =>
+    (await context.sessions.load(sessionId)) ??
+    // A session whose runs held nothing has no record yet: its page is drawn again to find the widget.
+    (await context.freshRecord?.(
+      sessionId,
+      pageUrl.startsWith("/") && pageUrl.length <= 2048 ? pageUrl : "/",
+    ));
+  const record = await loadRecord().catch((error: unknown) => {
     context.log.error(
       `[edgelit] store error while loading session ${shortSessionId(sessionId)} for an upload: ${storeErrorMessage(error)}`,
     );

@@ -1,7 +1,11 @@
-/** Session ids are 128 random bits as 32 lowercase hex characters. */
-const SESSION_ID = /^[0-9a-f]{32}$/;
+/**
+ * Session ids: 128 random bits as 32 lowercase hex characters, followed in
+ * ids issued since sessions are saved lazily by the second they were issued
+ * (8 hex) and a keyed tag over both (16 hex): see session-ticket.ts.
+ */
+const SESSION_ID = /^[0-9a-f]{32}(?:[0-9a-f]{24})?$/;
 
-/** A new session id from the platform's CSPRNG. */
+/** 128 random bits from the platform's CSPRNG, as hex: the secret part of a session id. */
 export function createSessionId(): string {
   return randomHex(16);
 }

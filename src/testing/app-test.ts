@@ -25,6 +25,8 @@ import type { ShowErrorDetails } from "../runner/exception-props.ts";
 import type { SessionRecord } from "../session/record.ts";
 import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
+import { loadMediaIdKey } from "../media/media-id.ts";
+import { createSessionIdIssuer, type SessionIdIssuer } from "../session/session-ticket.ts";
 
 /** An element on the simulated page. */
 export interface TestElement<K extends ElementKind = ElementKind> {
@@ -87,6 +89,9 @@ export class AppTest {
   private readonly host: ScriptHost;
   /** Media and uploads of the simulated session, as a server would keep them. */
   readonly media: MediaStore;
+  private readonly sessionIds: SessionIdIssuer;
+  /** The record of the last run when it was not saved (it held nothing to keep). */
+  private unsaved: SessionRecord | undefined;
 
   private constructor(
     readonly app: AppDefinition,
@@ -106,6 +111,7 @@ export class AppTest {
     const storage = createStorage();
     this.sessions = createSessionStore(storage);
     this.media = createMediaStore(storage, this.sessions.ttlSeconds);
+    this.sessionIds = createSessionIdIssuer(() => loadMediaIdKey(storage));
   }
 
   /**
@@ -197,11 +203,14 @@ export class AppTest {
     this.pending = [];
     this.messages = [];
     this.urlChange = undefined;
+    this.unsaved = undefined;
     const { done, ready } = handleRerun(
       {
         host: this.host,
         sessions: this.sessions,
+        sessionIds: this.sessionIds,
         media: this.media,
+        onUnsaved: (_, record) => (this.unsaved = record),
         dev: this.dev,
         showErrorDetails: this.showErrorDetails,
         // The test sees errors in the page it asserts on; its output stays quiet.
@@ -247,9 +256,14 @@ export class AppTest {
     return this;
   }
 
-  /** The stored session record (what the next event will load). */
+  /**
+   * The stored session record (what the next event will load), or the record of the last run
+   * when it held nothing to keep and was not saved.
+   */
   async record(): Promise<SessionRecord> {
-    const record = this.tree.sessionId ? await this.sessions.load(this.tree.sessionId) : undefined;
+    const record = this.tree.sessionId
+      ? ((await this.sessions.load(this.tree.sessionId)) ?? this.unsaved)
+      : undefined;
     if (!record) throw new Error("the app has not run yet");
     return record;
   }

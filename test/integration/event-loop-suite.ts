@@ -48,7 +48,7 @@ export function describeEventLoop(name: string, fixture: EventLoopFixture): void
       expect(answer.messages[0]).toBe(start);
       expect(start).toMatchObject({
         reset: true,
-        sessionId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        sessionId: expect.stringMatching(/^[0-9a-f]{56}$/),
       });
       expect(answer.messages.at(-1)).toMatchObject({ type: "finish", runId: start!.runId });
       // title, 2 buttons, slider, text input, columns, 2 columns, metric, markdown

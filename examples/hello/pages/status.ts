@@ -70,7 +70,8 @@ export default async function statusPage(st: St): Promise<void> {
   st.caption(
     "The message box is pinned to the bottom of the page; the reply streams in with `writeStream`.",
   );
-  const history: ChatTurn[] = (st.session.tourChat ??= []);
+  // Read, not `??= []`: a visit that never chats then stores no session at all.
+  const history: ChatTurn[] = st.session.tourChat ?? [];
   st.chatMessage("assistant", BOT).markdown(
     "Hello! Say something and I will echo it, a word at a time.",
   );
@@ -78,6 +79,7 @@ export default async function statusPage(st: St): Promise<void> {
     st.chatMessage(turn.role, turn.role === "assistant" ? BOT : {}).markdown(turn.content);
   const prompt = st.chatInput("Say something");
   if (prompt) {
+    st.session.tourChat = history;
     history.push({ role: "user", content: prompt });
     st.chatMessage("user").markdown(prompt);
     const reply = await st.chatMessage("assistant", BOT).writeStream(echo(prompt));

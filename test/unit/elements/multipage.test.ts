@@ -129,7 +129,8 @@ test("st.switchPage reruns on the other page in the same event and pushes its UR
 
   const at = await AppTest.fromApp(app, { url: "/?q=dropped" }).run();
   await at.button("Go").click().run();
-  expect(runs).toEqual(["start", "start", "finish"]);
+  // The click, the first event of a session never saved, first redraws the page the user saw.
+  expect(runs).toEqual(["start", "start", "start", "finish"]);
   expect(at.get("markdown").map((m) => m.props.body)).toEqual(["finish from=-"]);
   expect(at.urlChange).toEqual({ url: "/finish", history: "push" });
 
@@ -494,11 +495,13 @@ test("the server serves the page at any page path, keeps /_edgelit routes, and r
 
   const headingsOf = (messages: ServerMessage[]) =>
     messages.flatMap((m) => (m.type === "element" && m.kind === "heading" ? [m.props.body] : []));
+  // A value typed on the first event: the session is saved, with its URL.
   const first = await postToServer(server, {
     sessionId: null,
     lastRunId: null,
     eventId: "1",
     url: "/settings",
+    changes: [{ id: "key:email", value: "ada@example.com" }],
   });
   expect(headingsOf(first)).toEqual(["Settings page"]);
   const sessionId = (first[0] as Extract<ServerMessage, { type: "start" }>).sessionId;

@@ -46,6 +46,8 @@ test("st.empty() is one element that every call replaces in place, and .empty() 
 test("a placeholder filled before the script yields costs nothing on the wire when unchanged", async () => {
   const at = await AppTest.fromApp(
     defineApp((st) => {
+      // A session that holds a value is saved: the next run knows what the page holds.
+      st.session.seen = true;
       st.empty().metric("Users", 12);
       st.write("end");
     }),
@@ -208,6 +210,8 @@ test("st.status is a block whose update changes label and state, keeping what is
 test("st.toast is sent again by every run that calls it, even with the same text", async () => {
   const at = await AppTest.fromApp(
     defineApp((st) => {
+      // A session that holds a value is saved: the next run knows what the page holds.
+      st.session.seen = true;
       st.toast("Saved!", { icon: "✅" });
       st.write("page");
     }),

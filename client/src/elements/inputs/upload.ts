@@ -2,6 +2,7 @@ import {
   CLIENT_HEADER,
   ROUTES,
   UPLOAD_SESSION_HEADER,
+  UPLOAD_URL_HEADER,
   type ErrorBody,
   type UploadAnswer,
   type UploadedFileRef,
@@ -28,7 +29,11 @@ export async function uploadFiles(
   try {
     response = await fetch(`${ROUTES.upload}?widget=${encodeURIComponent(widgetId)}`, {
       method: "POST",
-      headers: { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: sessionId ?? "" },
+      headers: {
+        [CLIENT_HEADER]: "1",
+        [UPLOAD_SESSION_HEADER]: sessionId ?? "",
+        [UPLOAD_URL_HEADER]: location.pathname + location.search,
+      },
       body,
     });
   } catch {
