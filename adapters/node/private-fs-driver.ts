@@ -10,8 +10,8 @@ const PRIVATE_DIR_MODE = 0o700;
 /** Files of the store: only the server's own user may read them. */
 const PRIVATE_FILE_MODE = 0o600;
 
-/** A key segment that is a session id (or another 128-bit id): it is never a file name. */
-const ID_SEGMENT = /^[0-9a-f]{32}$/;
+/** A key segment that is a session id (or another 128-bit id, as media ids): it is never a file name. */
+const ID_SEGMENT = /^[0-9a-f]{32}(?:[0-9a-f]{24})?$/;
 
 /**
  * unstorage's fs driver, made private to the server's user: folders 0700,

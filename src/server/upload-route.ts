@@ -1,6 +1,6 @@
 import { FastResponse } from "srvx";
 import { isUploadKind } from "../elements/kinds.ts";
-import { isAccepted, type UploadSettings } from "../elements/inputs/uploads.ts";
+import type { UploadSettings } from "../elements/inputs/uploads.ts";
 import {
   CLIENT_HEADER,
   UPLOAD_SESSION_HEADER,

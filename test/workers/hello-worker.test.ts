@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   ROUTES,
   UPLOAD_SESSION_HEADER,
+  UPLOAD_URL_HEADER,
   createSseParser,
   type ServerMessage,
 } from "../../src/protocol/index.ts";
@@ -158,6 +159,8 @@ test("under workerd with KV, an uploaded video is stored in chunks, shown withou
       headers: {
         [CLIENT_HEADER]: "1",
         [UPLOAD_SESSION_HEADER]: start.sessionId,
+        // The page the upload widget is on, as the page sends it (a never-saved session redraws it).
+        [UPLOAD_URL_HEADER]: "/media",
         "content-type": encoded.headers.get("content-type")!,
         "content-length": String(body.length),
       },

@@ -4,6 +4,7 @@ import {
   CLIENT_HEADER,
   ROUTES,
   UPLOAD_SESSION_HEADER,
+  UPLOAD_URL_HEADER,
   type UploadedFileRef,
 } from "../../../src/protocol/index.ts";
 import { EventClient } from "../../helpers/events.ts";
@@ -80,7 +81,13 @@ export async function upload(
       new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }),
       file.name,
     );
-  const sent = { [CLIENT_HEADER]: "1", [UPLOAD_SESSION_HEADER]: target.sessionId, ...headers };
+  // As the page sends it: the page the widget is on goes with it (a never-saved session redraws it).
+  const sent = {
+    [CLIENT_HEADER]: "1",
+    [UPLOAD_SESSION_HEADER]: target.sessionId,
+    [UPLOAD_URL_HEADER]: "/",
+    ...headers,
+  };
   const response = await fetch(
     `${baseUrl}${ROUTES.upload}?widget=${encodeURIComponent(target.widgetId)}`,
     {

@@ -65,10 +65,16 @@ test("no file of the fs store is named by a session id: ids become hashes, and w
   const base = join(dir, "hashed");
   const chosen = storageFromFlag(`fs:${base}`, "/");
   const sessionId = "0123456789abcdef0123456789abcdef";
+  // Session ids as the server issues them now: 32 random hex, then the issue time and a tag.
+  const taggedId = `${sessionId}0123456789abcdef01234567`;
+  await chosen.storage.setItem(`edgelit:session:${taggedId}`, { version: 3 });
   await chosen.storage.setItem(`edgelit:session:${sessionId}`, { version: 2 });
   await chosen.storage.setItemRaw(`edgelit:chunks:upload:${sessionId}:f1:0`, new Uint8Array([7]));
   const files = listFiles(base);
   expect(files.join("\n")).not.toContain(sessionId);
+  expect(files).toContain(`edgelit/session/h-${sha256(taggedId)}`);
+  expect(await chosen.storage.getItem(`edgelit:session:${taggedId}`)).toEqual({ version: 3 });
+  await chosen.storage.removeItem(`edgelit:session:${taggedId}`);
   expect(files).toContain(`edgelit/session/h-${sha256(sessionId)}`);
   expect(await chosen.storage.getItem(`edgelit:session:${sessionId}`)).toEqual({ version: 2 });
   expect(await chosen.storage.hasItem(`edgelit:session:${sessionId}`)).toBe(true);
