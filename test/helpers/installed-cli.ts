@@ -1,18 +1,22 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { EventClient } from "./events.ts";
 import type { StartedProcess } from "./processes.ts";
 
-/** The counter app the package tests serve: one button, one metric. */
-export const COUNTER_APP = `import { defineApp } from "edgelit";
+/**
+ * The app the package tests serve: the README's own (its first TypeScript
+ * block), so what a newcomer copies is what is tested. One button, one metric.
+ */
+export const COUNTER_APP = readmeApp();
 
-export default defineApp((st) => {
-  st.title("Counter");
-  st.session.count ??= 0;
-  if (st.button("Add one")) st.session.count++;
-  st.metric("Count", st.session.count);
-});
-`;
+function readmeApp(): string {
+  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+  const app = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!app?.includes("defineApp")) throw new Error("README.md's first ts block is not an app");
+  return app;
+}
 
 /** How to start the CLI an installed project holds. */
 export interface InstalledCliOptions {

@@ -7,17 +7,11 @@ import { afterAll, expect, test } from "vitest";
 import { EventClient } from "../helpers/events.ts";
 import { startInstalledApp } from "../helpers/installed-project.ts";
 import { copyInstalledProject } from "../helpers/packed-project.ts";
+import { COUNTER_APP } from "../helpers/installed-cli.ts";
 
 /** Valid TypeScript and JavaScript alike. */
-const APP = `import { defineApp } from "edgelit";
-
-export default defineApp((st) => {
-  st.title("Counter");
-  st.session.count ??= 0;
-  if (st.button("Add one")) st.session.count++;
-  st.metric("Count", st.session.count);
-});
-`;
+/** The README's app. */
+const APP = COUNTER_APP;
 
 const commonJs = copyInstalledProject("edgelit-cjs-");
 const esm = copyInstalledProject("edgelit-esm-");

@@ -9,19 +9,13 @@ import { afterAll, expect, test } from "vitest";
 import { launchBrowser, metricShows } from "../helpers/browser.ts";
 import { EventClient } from "../helpers/events.ts";
 import { copyInstalledProject, listing } from "../helpers/packed-project.ts";
+import { COUNTER_APP } from "../helpers/installed-cli.ts";
 
 const work = copyInstalledProject();
 afterAll(() => work.remove());
 
-const APP = `import { defineApp } from "edgelit";
-
-export default defineApp((st) => {
-  st.title("Counter");
-  st.session.count ??= 0;
-  if (st.button("Add one")) st.session.count++;
-  st.metric("Count", st.session.count);
-});
-`;
+/** The README's app. */
+const APP = COUNTER_APP;
 
 test(
   "the packed tarball installs into a fresh CommonJS project and serves an app without writing into itself",

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { copyInstalledProject } from "../helpers/packed-project.ts";
 import { npmInstall, runIn } from "../helpers/installed-project.ts";
+import { COUNTER_APP } from "../helpers/installed-cli.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const checkout = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -27,15 +28,8 @@ const WRANGLER_TYPES = "worker-configuration.d.ts";
 const work = copyInstalledProject("edgelit-types-");
 afterAll(() => work.remove());
 
-const APP = `import { defineApp } from "edgelit";
-
-export default defineApp((st) => {
-  st.title("Counter");
-  st.session.count ??= 0;
-  if (st.button("Add one")) st.session.count++;
-  st.metric("Count", st.session.count);
-});
-`;
+/** The README's app. */
+const APP = COUNTER_APP;
 
 /** A test of the app with `edgelit/testing`, checked without a test runner's types. */
 const APP_CHECK = (appFile: string) => `import { AppTest } from "edgelit/testing";

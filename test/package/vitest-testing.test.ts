@@ -5,20 +5,14 @@ import { join, resolve } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { npmInstall, runIn } from "../helpers/installed-project.ts";
 import { copyInstalledProject } from "../helpers/packed-project.ts";
+import { COUNTER_APP } from "../helpers/installed-cli.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const work = copyInstalledProject("edgelit-vitest-");
 afterAll(() => work.remove());
 
-const APP = `import { defineApp } from "edgelit";
-
-export default defineApp((st) => {
-  st.title("Counter");
-  st.session.count ??= 0;
-  if (st.button("Add one")) st.session.count++;
-  st.metric("Count", st.session.count);
-});
-`;
+/** The README's app. */
+const APP = COUNTER_APP;
 
 const APP_TEST = `import { expect, test } from "vitest";
 import { AppTest } from "edgelit/testing";
