@@ -9,7 +9,7 @@ const MAX_ROW_ELEMENTS = 200;
 test("a 200,000-row dataframe shows its first rows, scrolls to its last with a bounded DOM, and sorts by a column", async () => {
   const page = await fixture.browser.newPage();
   await page.goto(fixture.server.url);
-  const grid = page.getByRole("grid");
+  const grid = page.getByRole("grid").first();
   const bodyRow = (index: number) => grid.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
 
   await bodyRow(0).getByRole("gridcell", { name: "row 0", exact: true }).waitFor();
@@ -51,7 +51,7 @@ test("a 200,000-row dataframe shows its first rows, scrolls to its last with a b
   expect(page.errors).toEqual([]);
 });
 
-test("a wide st.table scrolls inside its column without widening the page", async () => {
+test("a wide st.table and st.dataframe scroll inside their column without widening the page", async () => {
   const page = await fixture.browser.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto(fixture.server.url);
@@ -66,5 +66,37 @@ test("a wide st.table scrolls inside its column without widening the page", asyn
   expect(sizes.scrollWidth).toBeGreaterThan(sizes.clientWidth);
   expect(sizes.clientWidth).toBeLessThan(500);
   expect(sizes.pageWidth).toBeLessThanOrEqual(sizes.viewport);
+  const grid = page.getByRole("grid").nth(1);
+  await grid.getByRole("gridcell", { name: "a long cell 0", exact: true }).waitFor();
+  const gridSizes = await grid.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+  }));
+  expect(gridSizes.scrollWidth).toBeGreaterThan(gridSizes.clientWidth);
+  expect(gridSizes.clientWidth).toBeLessThan(500);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1000);
   expect(page.errors).toEqual([]);
+});
+
+test("the grid takes the page's light and dark colours", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const cell = page.getByRole("gridcell", { name: "row 0", exact: true });
+  await cell.waitFor();
+  const colours = () =>
+    cell.evaluate((element) => ({
+      cell: getComputedStyle(element).color,
+      page: getComputedStyle(document.body).color,
+      grid: getComputedStyle(element.closest('[role="grid"]')!).backgroundColor,
+      pageBackground: getComputedStyle(document.body).backgroundColor,
+    }));
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await colours();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await colours();
+  expect(light.cell).toBe(light.page);
+  expect(dark.cell).toBe(dark.page);
+  expect(dark.grid).toBe(dark.pageBackground);
+  expect(dark.cell).not.toBe(light.cell);
+  expect(dark.grid).not.toBe(light.grid);
 });

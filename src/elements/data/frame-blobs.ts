@@ -6,9 +6,8 @@ import { describeColumns, toArrowTable } from "./to-arrow.ts";
 /** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
 export const BATCH_ROWS = 65_536;
 
-/** A frame encoded once: its Arrow table, and its batches as Arrow IPC streams. */
+/** A frame encoded once: its columns, and its batches as Arrow IPC streams. */
 export interface EncodedFrame {
-  table: Table;
   columns: DataColumn[];
   rowCount: number;
   /** One Arrow IPC stream (schema and one record batch) per BATCH_ROWS rows; never changed. */
@@ -50,7 +49,6 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
   if (known && known.fingerprint === fingerprint) return known.frame;
   const table = toArrowTable(data, method);
   const frame: EncodedFrame = {
-    table,
     columns: describeColumns(table),
     rowCount: table.numRows,
     batches: encodeBatches(table),

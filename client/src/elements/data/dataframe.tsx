@@ -104,7 +104,9 @@ export function Dataframe(props: ElementProps<"dataframe">) {
         aria-rowcount={rowCount() + 1}
         aria-colcount={props.el.columns.length + (showIndex() ? 1 : 0)}
         aria-readonly="true"
-        aria-busy={loader.failed() ? undefined : !loader.loaded(0) || (!!sort() && !order())}
+        aria-busy={
+          loader.failed() ? undefined : !loader.allLoaded() && (!loader.loaded(0) || !!sort())
+        }
         tabIndex={0}
         style={{ height: `${height()}px` }}
       >
