@@ -33,6 +33,8 @@ export type {
 } from "./elements/text/text.ts";
 export type { BadgeOptions } from "./elements/text/rich-text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
+export type { DataframeOptions, TableOptions } from "./elements/data/data-elements.ts";
+export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {
   Columns,
   ColumnsOptions,

@@ -61,6 +61,10 @@ export const registry = {
   video: onDemand(() => import("./elements/media/video.tsx").then((module) => module.Video)),
   pdf: onDemand(() => import("./elements/media/pdf.tsx").then((module) => module.Pdf)),
   logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
+  table: onDemand(() => import("./elements/data/table.tsx").then((module) => module.Table)),
+  dataframe: onDemand(() =>
+    import("./elements/data/dataframe.tsx").then((module) => module.Dataframe),
+  ),
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,

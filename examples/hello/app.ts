@@ -4,6 +4,7 @@ import fragmentsSection from "./sections/fragments.ts";
 import layoutSection from "./sections/layout.ts";
 import multipageSection from "./sections/multipage.ts";
 import themingSection from "./sections/theming.ts";
+import dataPage from "./pages/data.ts";
 import mediaPage from "./pages/media.ts";
 import statePage from "./pages/state.ts";
 import statusPage from "./pages/status.ts";
@@ -21,6 +22,7 @@ const elements = [
   page(textPage, { title: "Text", icon: "📝" }),
   page(widgetsPage, { title: "Widgets", icon: "🎛️" }),
   page(layoutSection, { title: "Layout", icon: "🧱" }),
+  page(dataPage, { title: "Data", icon: "📊" }),
   page(mediaPage, { title: "Media and uploads", icon: "🖼️", urlPath: "media" }),
   page(statusPage, { title: "Status and chat", icon: "💬", urlPath: "status" }),
 ];

@@ -3,6 +3,7 @@ import { inputMethods } from "./inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "./layout/layout.ts";
 import { placeholderMethods } from "./layout/placeholder.ts";
 import { mediaMethods } from "./media/media.ts";
+import { dataMethods } from "./data/data-elements.ts";
 import { pageMethods } from "./pages/page-link.ts";
 import { statusMethods } from "./status/alerts.ts";
 import { feedbackMethods } from "./status/feedback.ts";
@@ -26,6 +27,7 @@ Object.assign(
   feedbackMethods,
   statusBlockMethods,
   mediaMethods,
+  dataMethods,
   inputMethods,
   chatMethods,
   layoutMethods,
@@ -46,6 +48,7 @@ declare module "./core/handle.ts" {
       FeedbackMethods,
       StatusBlockMethods,
       MediaMethods,
+      DataMethods,
       InputMethods,
       ChatMethods,
       LayoutMethods,
@@ -63,6 +66,7 @@ type FeedbackMethods = typeof feedbackMethods;
 type StatusBlockMethods = typeof statusBlockMethods;
 type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
+type DataMethods = typeof dataMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
 type CelebrationMethods = typeof celebrationMethods;

@@ -24,8 +24,11 @@ export const INLINE_MEDIA_BYTES = 4096;
 
 /** Where a run stores the media it shows. */
 export interface MediaSink {
-  /** Stores the bytes (before the element showing them is sent) and gives their id. */
-  storeMedia(bytes: Uint8Array, type: string): Promise<string>;
+  /**
+   * Stores the bytes (before the element showing them is sent) and gives their id.
+   * `sealed`: the caller never changes these bytes, so their id may be remembered.
+   */
+  storeMedia(bytes: Uint8Array, type: string, sealed?: boolean): Promise<string>;
 }
 
 /**

@@ -46,8 +46,15 @@ export interface MediaStore {
    * Stores media a run shows, before the element showing it is sent, and
    * returns its id. `written` is the session's record of when it last stored
    * each id: media stored less than half a TTL ago are not written again.
+   * `sealed` promises the bytes never change: their id is then remembered (per
+   * Uint8Array, for this process) and not hashed again when they are shown again.
    */
-  putMedia(bytes: Uint8Array, type: string, written: Record<string, number>): Promise<string>;
+  putMedia(
+    bytes: Uint8Array,
+    type: string,
+    written: Record<string, number>,
+    sealed?: boolean,
+  ): Promise<string>;
   /** Serves an uploaded file as media from its own chunks, without reading them; gives the media id. */
   putUploadMedia(
     sessionId: string,
@@ -151,9 +158,19 @@ export function createMediaStore(
     return chunksExpireAt === meta.chunksExpireAt ? 0 : chunksExpireAt;
   };
 
+  // Ids of sealed bytes (a table's Arrow batches, kept while their table lives): no rehashing.
+  const sealedIds = new WeakMap<Uint8Array, { type: string; id: string }>();
+  const idOf = async (bytes: Uint8Array, type: string, sealed: boolean | undefined) => {
+    const known = sealed ? sealedIds.get(bytes) : undefined;
+    if (known && known.type === type) return known.id;
+    const id = await mediaId(await loadIdKey(), type, bytes);
+    if (sealed) sealedIds.set(bytes, { type, id });
+    return id;
+  };
+
   const store: MediaStore = {
-    async putMedia(bytes, type, written) {
-      const id = await mediaId(await loadIdKey(), type, bytes);
+    async putMedia(bytes, type, written, sealed) {
+      const id = await idOf(bytes, type, sealed);
       const last = written[id];
       if (last !== undefined && now() - last < refreshAfterMs) return id;
       const keys = blobKeys("media", id);

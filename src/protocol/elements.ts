@@ -259,6 +259,47 @@ export interface MediaElements {
   logo: { src: MediaSource; link?: string; iconSrc?: MediaSource };
 }
 
+/**
+ * A column of a table as the page sees it: its name and kind of values. Types
+ * other than these (from an Arrow table the app built) travel as Arrow's own name.
+ */
+export interface DataColumn {
+  name: string;
+  type: "number" | "integer" | "string" | "boolean" | "date" | "null" | (string & {});
+}
+
+/** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */
+export type DataCell = string | number | boolean | null;
+
+/** Media type of a dataframe's batches: each is an Arrow IPC stream (schema and one record batch). */
+export const ARROW_STREAM_TYPE = "application/vnd.apache.arrow.stream";
+
+/** Tables of data (see src/elements/data). */
+export interface DataElements {
+  /**
+   * A static table, its rows inline (at most `TABLE_MAX_ROWS`); `rowCount` is the
+   * frame's whole length, more than `rows.length` when it was cut.
+   */
+  table: { columns: DataColumn[]; rows: DataCell[][]; rowCount: number; hideIndex?: boolean };
+  /**
+   * A read-only grid whose rows the page fetches: `batches` are media ids
+   * (`/_edgelit/media/<id>`, each `batchRows` rows but the last). `height` in
+   * pixels (default: up to ten rows); `width` in pixels, or "content".
+   */
+  dataframe: {
+    columns: DataColumn[];
+    batches: string[];
+    batchRows: number;
+    rowCount: number;
+    height?: number;
+    width?: number | "content";
+    hideIndex?: boolean;
+  };
+}
+
+/** Most rows `st.table` shows; past them it shows a note that points to `st.dataframe`. */
+export const TABLE_MAX_ROWS = 1000;
+
 /** A multipage app's menu and links to its pages (see src/app/pages). */
 export interface PageElements {
   /**
@@ -336,6 +377,7 @@ export type ElementPropsByKind = TextElements &
   MediaElements &
   InputElements &
   LinkElements &
+  DataElements &
   BlockElements &
   PageElements;
 export type ElementKind = keyof ElementPropsByKind;

@@ -53,7 +53,7 @@ export interface RunEventOptions {
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Stores media bytes the app shows and gives their id; elements showing them are sent after. */
-  storeMedia?: (bytes: Uint8Array, type: string) => Promise<string>;
+  storeMedia?: (bytes: Uint8Array, type: string, sealed?: boolean) => Promise<string>;
   /** Aborted when the page has gone: the run stops at its next st.* call. */
   signal?: Cancellation;
   /** The longest a run may take before it stops with an error in the page. */

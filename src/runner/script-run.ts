@@ -69,7 +69,7 @@ export interface ScriptRunOptions {
   /** Opens an uploaded file of this session for the app (the server's store, or the test harness's). */
   readonly openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Stores media bytes the app shows and gives their id (the server's media store, or the test harness's). */
-  readonly storeMedia?: (bytes: Uint8Array, type: string) => Promise<string>;
+  readonly storeMedia?: (bytes: Uint8Array, type: string, sealed?: boolean) => Promise<string>;
   /** Called after every element placed, so progress can be reported when the script yields. */
   readonly onActivity?: () => void;
   /** How errors the app did not catch are shown and reported. Default: shown in full, reported nowhere. */
@@ -140,7 +140,9 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly wantedCallbacks: ReadonlySet<string> | undefined;
   private readonly signal: Cancellation | undefined;
   private readonly uploads: ((ref: UploadedFileRef) => UploadedFile) | undefined;
-  private readonly mediaWriter: ((bytes: Uint8Array, type: string) => Promise<string>) | undefined;
+  private readonly mediaWriter:
+    | ((bytes: Uint8Array, type: string, sealed?: boolean) => Promise<string>)
+    | undefined;
   private readonly onActivity: (() => void) | undefined;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
@@ -188,14 +190,14 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   }
 
   /** Stores media bytes the app shows (before the element showing them is sent) and gives their id. */
-  storeMedia(bytes: Uint8Array, type: string): Promise<string> {
+  storeMedia(bytes: Uint8Array, type: string, sealed?: boolean): Promise<string> {
     // A pass that draws nothing (discovery, callbacks) sends no element that could show them.
     if (this.mode !== "render") return Promise.resolve("");
     if (!this.mediaWriter)
       throw new EdgelitApiError(
         "Media too large to inline can only be shown while the app runs on a server or AppTest.",
       );
-    return this.mediaWriter(bytes, type);
+    return this.mediaWriter(bytes, type, sealed);
   }
 
   /** Differs in every run (and after `st.rerun()`): props carrying it are sent even when otherwise unchanged. */

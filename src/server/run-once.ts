@@ -86,8 +86,8 @@ export async function runOnce(
       showAsMedia: (type) => context.media.putUploadMedia(sessionId, ref.id, type, record.media),
     });
   // Media are stored as the run shows them, before the element that shows them is sent.
-  const storeMedia = (bytes: Uint8Array, type: string) =>
-    context.media.putMedia(bytes, type, record.media);
+  const storeMedia = (bytes: Uint8Array, type: string, sealed?: boolean) =>
+    context.media.putMedia(bytes, type, record.media, sealed);
   const reportError: ScriptErrorReport = (error, site) =>
     context.log.error(
       `[edgelit] script error in ${site} (session ${shortSessionId(sessionId)}): ${describeError(error)}`,

@@ -8,6 +8,7 @@ const TOUR = [
   ["Text", "Text"],
   ["Widgets", "Widgets"],
   ["Layout", "Layout"],
+  ["Data", "Data"],
   ["Media and uploads", "Media and uploads"],
   ["Status and chat", "Status and chat"],
   ["Forms", "Forms"],

@@ -3,13 +3,16 @@ import { drawElement, openElement, type ElementHandle } from "../core/handle.ts"
 import type { ElementPath } from "../../protocol/index.ts";
 import { exceptionProps } from "../../runner/exception-props.ts";
 import { toJsonValue } from "./to-json.ts";
+import { isTabularData } from "../data/to-arrow.ts";
+import { emitDataframe } from "../data/data-elements.ts";
 import { writeStream, type TextStreamSource } from "./write-stream.ts";
 
 /** `st.write`: the Swiss Army knife that picks an element for each argument. */
 export const writeMethods = {
   /**
    * Writes each argument the way that suits it: text as markdown, numbers
-   * and dates as text, errors as an exception box, other data as JSON.
+   * and dates as text, errors as an exception box, tabular data (records,
+   * columns, an Arrow table) as a dataframe, other data as JSON.
    * Consecutive text arguments join into one paragraph.
    *
    * Returns the handle of the element it drew; when it draws several (text,
@@ -38,6 +41,9 @@ export const writeMethods = {
       else if (value instanceof Error) {
         flushText();
         last = target.emit("exception", exceptionProps(value, target.run.dev));
+      } else if (isTabularData(value)) {
+        flushText();
+        last = emitDataframe(target, value, {}, "st.write");
       } else {
         flushText();
         last = target.emit("json", { body: toJsonValue(value), expanded: true });

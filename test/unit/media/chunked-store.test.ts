@@ -123,3 +123,18 @@ test("a session's uploads stop at its quota, counted until their bytes may leave
   clock += 3 * UNHELD_UPLOAD_SECONDS * 1000 + MINUTE;
   await media.putUpload("s1", "w", file);
 });
+
+test("sealed bytes keep the id they were first stored under: shown again, they are not hashed again", async () => {
+  const media = createMediaStore(createStorage(), SESSION_TTL, {
+    secret: "a secret of sixteen+ chars",
+  });
+  const batch = bytesOf(1000);
+  const first = await media.putMedia(batch, "application/vnd.apache.arrow.stream", {}, true);
+  // Changing sealed bytes breaks the promise; the store then still gives the first id, which
+  // shows it did not hash them again. Unsealed, the same bytes get their own content's id.
+  batch[0] = batch[0]! ^ 0xff;
+  expect(await media.putMedia(batch, "application/vnd.apache.arrow.stream", {}, true)).toBe(first);
+  expect(await media.putMedia(batch, "application/vnd.apache.arrow.stream", {})).not.toBe(first);
+  // Another type is another id, hashed afresh.
+  expect(await media.putMedia(batch, "application/octet-stream", {}, true)).not.toBe(first);
+});

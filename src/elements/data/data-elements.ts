@@ -1,0 +1,133 @@
+import type { Table } from "apache-arrow";
+import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
+import { drawElement, openElement, type ElementHandle } from "../core/handle.ts";
+import {
+  TABLE_MAX_ROWS,
+  type ElementPath,
+  type DataCell,
+  type DataColumn,
+  type ElementPropsByKind,
+} from "../../protocol/index.ts";
+import { EdgelitApiError } from "../../errors/api-error.ts";
+import { encodeFrame, storeFrame } from "./frame-blobs.ts";
+import { describeColumns, toArrowTable, type TabularData } from "./to-arrow.ts";
+
+/** Options of `dataframe`. */
+export interface DataframeOptions {
+  /** Height in pixels; default: up to ten rows, scrolling past them. */
+  height?: number;
+  /** Width in pixels, "content" (as wide as its columns) or "stretch" (the container's, the default). */
+  width?: number | "content" | "stretch";
+  /** Hide the row numbers on the left. */
+  hideIndex?: boolean;
+  /** The columns to show, in this order (the others are hidden); default: all, as in the data. */
+  columnOrder?: string[];
+}
+
+/** Options of `table`. */
+export interface TableOptions {
+  /** Hide the row numbers on the left. */
+  hideIndex?: boolean;
+}
+
+/** Tables of data: a grid whose rows load as they are scrolled to, and a static table. */
+export const dataMethods = {
+  /**
+   * A read-only grid of tabular data: an array of records, an object of
+   * columns, an Apache Arrow Table or anything with `toArrow()`. Its rows are
+   * stored as Arrow batches that the page fetches as the user scrolls; a click
+   * on a column's header sorts the rows loaded. The same data shown again is
+   * neither encoded nor sent again.
+   * @example st.dataframe(rows, { height: 300, hideIndex: true })
+   */
+  dataframe(this: Drawable, data: TabularData, options: DataframeOptions = {}): ElementHandle {
+    const target = this[TARGET];
+    return openElement(target.element(emitDataframe(target, data, options, "st.dataframe")));
+  },
+  /**
+   * A static table of small tabular data, every cell shown at once. Past
+   * 1,000 rows it shows the first 1,000 and a note: `st.dataframe` shows any number.
+   * @example st.table([{ planet: "Mars", moons: 2 }, { planet: "Earth", moons: 1 }])
+   */
+  table(this: Drawable, data: TabularData, options: TableOptions = {}): ElementHandle {
+    const table = toArrowTable(data, "st.table");
+    const props: ElementPropsByKind["table"] = {
+      columns: describeColumns(table),
+      rows: tableRows(table, Math.min(table.numRows, TABLE_MAX_ROWS)),
+      rowCount: table.numRows,
+    };
+    if (options.hideIndex) props.hideIndex = true;
+    return drawElement(this[TARGET], "table", props);
+  },
+};
+
+/**
+ * Draws a dataframe element (its props wait for its batches to be stored) and
+ * returns its path; `st.write` draws tabular data with it too.
+ */
+export function emitDataframe(
+  target: ElementTarget,
+  data: unknown,
+  options: DataframeOptions,
+  method: string,
+): ElementPath {
+  const frame = encodeFrame(data, method);
+  const props: ElementPropsByKind["dataframe"] = {
+    columns: orderedColumns(frame.columns, options.columnOrder),
+    batches: [],
+    batchRows: 0,
+    rowCount: frame.rowCount,
+  };
+  if (options.height !== undefined) props.height = checkedPixels(options.height, "height");
+  if (options.width !== undefined && options.width !== "stretch")
+    props.width = options.width === "content" ? "content" : checkedPixels(options.width, "width");
+  if (options.hideIndex) props.hideIndex = true;
+  if (frame.batches.length === 0) return target.emit("dataframe", props);
+  return target.emitLater(
+    "dataframe",
+    storeFrame(target.run, frame).then((stored) => {
+      props.batches = stored.ids;
+      props.batchRows = stored.batchRows;
+      return props;
+    }),
+  );
+}
+
+function orderedColumns(columns: DataColumn[], order: string[] | undefined): DataColumn[] {
+  if (order === undefined) return columns;
+  if (!Array.isArray(order))
+    throw new EdgelitApiError("st.dataframe: columnOrder must be an array of column names.");
+  return order.map((name) => {
+    const column = columns.find((candidate) => candidate.name === name);
+    if (!column)
+      throw new EdgelitApiError(
+        `st.dataframe: columnOrder names "${String(name)}", which is not a column of the data ` +
+          `(its columns: ${columns.map((known) => `"${known.name}"`).join(", ")}).`,
+      );
+    return column;
+  });
+}
+
+function checkedPixels(value: unknown, option: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+    throw new EdgelitApiError(
+      `st.dataframe: ${option} must be a positive number of pixels; got ${String(value)}.`,
+    );
+  return Math.round(value);
+}
+
+function tableRows(table: Table, count: number): DataCell[][] {
+  const columns = table.schema.fields.map((_, index) => table.getChildAt(index)!);
+  const rows: DataCell[][] = [];
+  for (let row = 0; row < count; row++) rows.push(columns.map((column) => toCell(column.get(row))));
+  return rows;
+}
+
+/** A cell as JSON can carry it: 64-bit integers and non-finite numbers as text, dates as milliseconds. */
+function toCell(value: unknown): DataCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.getTime();
+  return String(value);
+}

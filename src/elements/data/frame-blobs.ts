@@ -1,0 +1,120 @@
+import { Table, tableToIPC } from "apache-arrow";
+import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
+import type { MediaSink } from "../../media/media-source.ts";
+import { describeColumns, toArrowTable } from "./to-arrow.ts";
+
+/** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
+export const BATCH_ROWS = 65_536;
+
+/** A frame encoded once: its columns, and its batches as Arrow IPC streams. */
+export interface EncodedFrame {
+  columns: DataColumn[];
+  rowCount: number;
+  /** One Arrow IPC stream (schema and one record batch) per BATCH_ROWS rows; never changed. */
+  batches: Uint8Array[];
+}
+
+/** What the page needs to fetch a stored frame. */
+export interface StoredFrame {
+  columns: DataColumn[];
+  rowCount: number;
+  batchRows: number;
+  /** Media ids of the batches, in order. */
+  ids: string[];
+}
+
+interface Remembered {
+  fingerprint: string;
+  frame: EncodedFrame;
+}
+
+// The same data object shown again (every rerun of a script that keeps it, in a module or a
+// cache) is not encoded again: its encoding lives as long as the object does.
+const encoded = new WeakMap<object, Remembered>();
+let encodings = 0;
+
+/** How many frames this process has encoded (tests check that unchanged data is not encoded again). */
+export function frameEncodingCount(): number {
+  return encodings;
+}
+
+/**
+ * The data as Arrow batches, encoded once per data object while it stays the
+ * same: an in-place change is noticed by a cheap fingerprint (see `fingerprintOf`).
+ */
+export function encodeFrame(data: unknown, method: string): EncodedFrame {
+  const key = data !== null && typeof data === "object" ? data : undefined;
+  const fingerprint = key ? fingerprintOf(key) : "";
+  const known = key && encoded.get(key);
+  if (known && known.fingerprint === fingerprint) return known.frame;
+  const table = toArrowTable(data, method);
+  const frame: EncodedFrame = {
+    columns: describeColumns(table),
+    rowCount: table.numRows,
+    batches: encodeBatches(table),
+  };
+  encodings++;
+  if (key) encoded.set(key, { fingerprint, frame });
+  return frame;
+}
+
+/**
+ * Stores the frame's batches as media (sealed: a batch shown again is neither
+ * hashed nor written again while the session's record says it is stored).
+ */
+export async function storeFrame(sink: MediaSink, frame: EncodedFrame): Promise<StoredFrame> {
+  const ids = await Promise.all(
+    frame.batches.map((batch) => sink.storeMedia(batch, ARROW_STREAM_TYPE, true)),
+  );
+  return { columns: frame.columns, rowCount: frame.rowCount, batchRows: BATCH_ROWS, ids };
+}
+
+function encodeBatches(table: Table): Uint8Array[] {
+  const batches: Uint8Array[] = [];
+  for (let start = 0; start < table.numRows; start += BATCH_ROWS)
+    batches.push(tableToIPC(table.slice(start, start + BATCH_ROWS), "stream"));
+  return batches;
+}
+
+/** Rows sampled for the fingerprint of a large array: spread evenly, the first and last among them. */
+const SAMPLED_ROWS = 256;
+
+/**
+ * A cheap summary of the data that changes when it is changed in place, in
+ * most cases: the length, the column names and the values of up to 256 rows
+ * spread over the data (all rows of smaller data). A change to a row it does
+ * not sample goes unnoticed: to change large data, make a new object. An Arrow
+ * table and a `toArrow()` object are taken as immutable (their row count only).
+ */
+function fingerprintOf(data: object): string {
+  if (data instanceof Table) return `table:${data.numRows}:${data.batches.length}`;
+  if (typeof (data as { toArrow?: unknown }).toArrow === "function") return "toArrow";
+  if (Array.isArray(data)) {
+    const parts: string[] = [`rows:${data.length}`];
+    for (const row of sampledRows(data.length)) {
+      const record: unknown = data[row];
+      if (record === null || typeof record !== "object") parts.push(`${row}:${cell(record)}`);
+      else for (const [name, value] of Object.entries(record)) parts.push(`${name}=${cell(value)}`);
+    }
+    return parts.join("\u0000");
+  }
+  const parts: string[] = ["columns"];
+  for (const [name, column] of Object.entries(data)) {
+    const values = column as ArrayLike<unknown> | undefined;
+    const length = values && typeof values.length === "number" ? values.length : -1;
+    parts.push(`${name}:${length}`);
+    for (const row of sampledRows(Math.max(length, 0))) parts.push(cell(values![row]));
+  }
+  return parts.join("\u0000");
+}
+
+function sampledRows(length: number): number[] {
+  if (length <= SAMPLED_ROWS) return Array.from({ length }, (_, row) => row);
+  const step = (length - 1) / (SAMPLED_ROWS - 1);
+  return Array.from({ length: SAMPLED_ROWS }, (_, i) => Math.round(i * step));
+}
+
+function cell(value: unknown): string {
+  if (value instanceof Date) return `d${value.getTime()}`;
+  return `${typeof value}${String(value)}`;
+}
