@@ -40,6 +40,9 @@ async function fillSession(
   baseUrl: string,
 ): Promise<{ tab: EventClient; mediaPaths: string[]; fileId: string; lastWrite: number }> {
   const tab = await openMediaTab(baseUrl);
+  // A first visit that holds nothing is not stored, and an upload to such a session must come
+  // within one (here very short) TTL of its start: a click first has the session stored.
+  await tab.send([{ id: tab.widgetId("downloadButton", "Download"), value: true }]);
   const uploaded = await upload(
     baseUrl,
     { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") },
