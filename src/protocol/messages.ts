@@ -5,9 +5,12 @@ import type { ElementKind, ElementPropsByKind } from "./elements.ts";
  * message changes shape; a retired message or field stays here as a comment
  * and its name is never reused.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 // 2: element kinds of the whole catalogue (forms, fragments, dialogs, pages, …); the request's
 //    `url` and `fragment`; the `url` message; `start.scope`. A page still speaking 1 is told to reload.
+// 3: the `pageConfig`, `table` and `dataframe` kinds (a page of 2 cannot draw them); session ids of
+//    56 hex characters; a `finish` of a run that was not stored names it `0.<digest>`. A page still
+//    speaking 2 is told to reload.
 
 /** Where an element sits: a root index (see ROOTS), then the index in each block. */
 export type ElementPath = number[];
