@@ -42,7 +42,20 @@ export interface RerunContext {
   cacheStorage?: Storage;
   /** The runtime's bindings the app reads as `st.context.env`, unless a request brings its own. */
   env?: RunEnv;
+  /**
+   * Runs events somewhere else than this thread (the Node adapter's script threads): when set,
+   * {@link handleRerun} hands every event to it.
+   */
+  dispatch?: RerunDispatch;
+  /** Send each element as soon as it is made (see RunEventOptions.sendAtOnce): a run in a worker thread. */
+  sendAtOnce?: boolean;
 }
+
+/** Runs one event elsewhere, with {@link handleRerun}'s contract: `ready` once the session is loaded, then `done`. */
+export type RerunDispatch = (
+  request: RerunRequest,
+  output: RerunOutput,
+) => { ready: Promise<void>; done: Promise<void> };
 
 /** Where a run's messages go. */
 export interface RerunOutput {
@@ -75,6 +88,7 @@ export function handleRerun(
   output: RerunOutput,
   env: RunEnv | undefined = context.env,
 ): { ready: Promise<void>; done: Promise<void> } {
+  if (context.dispatch) return context.dispatch(request, output);
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
     markReady = (error) => (error ? reject(error) : resolve());
@@ -250,6 +264,7 @@ async function runOnce(
     changes: runs.at(-1)!,
     previousTree: reset ? {} : record.tree,
     send: (messages) => output.send(messages),
+    sendAtOnce: context.sendAtOnce,
   });
   // The page has gone: nothing of this run is kept, and its changes come back carried by the next event.
   if (last.outcome === "interrupted") return "interrupted";

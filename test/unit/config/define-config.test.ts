@@ -22,7 +22,7 @@ test("defineConfig returns a valid config as it is", () => {
 
 test("an unknown key is an error naming it and listing the valid keys", () => {
   expect(() => defineConfig({ prot: 8080 } as EdgelitConfig)).toThrow(
-    'unknown key "prot"; the keys are app, port, host, storage, sessionTtlSeconds, maxEventBytes, maxUploadBytes, maxRunSeconds, maxMessageBytes, heartbeatSeconds, transports',
+    'unknown key "prot"; the keys are app, port, host, storage, threads, sessionTtlSeconds, maxEventBytes, maxUploadBytes, maxRunSeconds, maxMessageBytes, heartbeatSeconds, transports',
   );
 });
 
