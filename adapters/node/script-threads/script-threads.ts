@@ -237,9 +237,11 @@ function startThread(
     data.storagePort = channel.port2;
     transferList.push(channel.port2);
   }
-  const worker = options.entry.endsWith(".ts")
-    ? new Worker(throughTsx(options.entry), { eval: true, workerData: data, transferList })
-    : new Worker(new URL(options.entry), { workerData: data, transferList });
+  const worker = new Worker(bootstrap(options.entry), {
+    eval: true,
+    workerData: data,
+    transferList,
+  });
   const thread: Thread = {
     worker,
     shared,
@@ -257,10 +259,16 @@ function startThread(
   return thread;
 }
 
-/** A worker's code that registers tsx, then loads `entry` (a TypeScript module). */
-function throughTsx(entry: string): string {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); }).catch((error) => { console.error(error); process.exit(1); });`;
+/**
+ * A worker's first code: stacks through source maps if this thread has them (a module loaded
+ * before would not get them), tsx for a TypeScript entry, then the entry.
+ */
+function bootstrap(entry: string): string {
+  const load = `import(${JSON.stringify(entry)})`;
+  const steps = entry.endsWith(".ts")
+    ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ register }) => { register(); return ${load}; })`
+    : load;
+  return `process.setSourceMapsEnabled(${process.sourceMapsEnabled}); ${steps}.catch((error) => { console.error(error); process.exit(1); });`;
 }
 
 /** One event handed to the threads: its answer's promises and where its messages go. */
