@@ -92,6 +92,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     env: Object.freeze({ ...process.env }),
     runEvents: threads?.dispatch,
   });
+  // Listening once the threads have loaded the app, the first events do not wait for them.
+  await threads?.ready;
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
@@ -104,7 +106,12 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       webSockets({ options: { node: { serverOptions: { maxPayload: 2 * maxEventBytes } } } }),
     ],
   });
-  await server.ready();
+  try {
+    await server.ready();
+  } catch (error) {
+    await threads?.close();
+    throw error;
+  }
   // Stores without native expiry (fs, memory) are swept now and then.
   const sweep = setInterval(() => {
     void edgelit.sessions.sweepExpired().catch(() => {});

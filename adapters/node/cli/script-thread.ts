@@ -27,9 +27,8 @@ if (!isMainThread && isScriptThreadData(workerData))
 /** Loads the app in this thread, opens the store, and serves the main thread's events. */
 async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promise<void> {
   const { setup } = data;
-  const storage = data.storagePort
-    ? bridgedStorage(data.storagePort)
-    : storageFromFlag(setup.storage ?? "memory", setup.cwd).storage;
+  const bridge = data.storagePort ? bridgedStorage(data.storagePort) : undefined;
+  const storage = bridge?.storage ?? storageFromFlag(setup.storage ?? "memory", setup.cwd).storage;
   const context = createRerunContext({
     ...data.server,
     app: await loadThreadApp(setup.appFile),
@@ -38,7 +37,7 @@ async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promis
     env: Object.freeze({ ...process.env }),
   });
   context.sendAtOnce = true;
-  serveRuns(context, parentPort!, data.shared);
+  serveRuns(context, parentPort!, data, bridge?.prime);
 }
 
 /** The app, or one that shows why it cannot load (the main thread loaded it, so it changed since). */

@@ -1,14 +1,16 @@
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { Storage } from "unstorage";
-import type { RerunRequest, ServerMessage } from "../../../src/protocol/index.ts";
 import { RequestError } from "../../../src/server/errors.ts";
-import type { RerunDispatch, RerunOutput } from "../../../src/server/handle-rerun.ts";
+import type { RerunDispatch } from "../../../src/server/handle-rerun.ts";
 import { RunTimeoutError } from "../../../src/runner/signals.ts";
 import type { ServerLog } from "../../../src/server/server-log.ts";
-import { serveStorage } from "./storage-bridge.ts";
+import { readAtOnce, serveStorage } from "./storage-bridge.ts";
+import { sessionKey } from "../../../src/session/store.ts";
+import { ThreadRun } from "./thread-run.ts";
 import {
-  ABORT_SLOT,
+  HEARTBEAT_MS,
   RETRACT_SLOT,
+  RUNS_PER_THREAD,
   SCRIPT_THREAD_MARK,
   type RunOrder,
   type ScriptThreadData,
@@ -37,195 +39,252 @@ export interface ScriptThreadsOptions {
 
 /** The threads that run an app's scripts, off the thread that serves HTTP. */
 export interface ScriptThreads {
-  /** Runs one event in a free thread (see RerunDispatch). */
+  /** Runs one event in a script thread (see RerunDispatch). */
   dispatch: RerunDispatch;
-  /** The app changed (dev): each thread is replaced by one that loads it afresh, once its run ends. */
+  /** Resolves once the first threads have loaded the app (or one failed to, which is logged). */
+  ready: Promise<void>;
+  /** The app changed (dev): each thread is replaced by one that loads it afresh, once its runs end. */
   reload(): void;
   close(): Promise<void>;
 }
 
 /** How long past maxRunSeconds a run may go on before its thread is ended: the runner's own stop comes first. */
 const GRACE_MS = 1000;
+/** A thread whose event loop has not turned for this long is inside a script that does not yield. */
+const STUCK_MS = 5 * HEARTBEAT_MS;
 
 /**
  * Starts `count` worker threads that run the app's scripts. The main thread keeps HTTP: an
- * event is handed to a free thread (or waits for one; events of one session wait for each
- * other, as in one process), whose messages stream back as they are made. A run past
- * maxRunSeconds, even inside a loop that never yields, is ended with its thread: the page gets
- * the run_timeout error, nothing is saved, and a fresh thread takes its place.
+ * event goes to the thread with the fewest runs among those whose event loop turns (or waits
+ * for one; events of one session wait for each other, as in one process), and its messages
+ * stream back as they are made. A run past maxRunSeconds, even inside a loop that never
+ * yields, is ended with its thread: its page gets the run_timeout error, the other runs of
+ * that thread are sent again by their pages (a conflict), nothing of them is saved, and a
+ * fresh thread takes its place.
  *
  * @example
  * const threads = createScriptThreads({ count: 2, entry, setup: { appFile }, storage, ... });
  * createServer({ app, storage, runEvents: threads.dispatch });
  */
 export function createScriptThreads(options: ScriptThreadsOptions): ScriptThreads {
-  const count = Math.max(1, options.count);
-  const idle: Thread[] = [];
-  const waiting: ((thread: Thread) => void)[] = [];
-  const all = new Set<Thread>();
+  const threads = new Set<Thread>();
+  const waiting: ThreadRun[] = [];
   const sessionTails = new Map<string, Promise<void>>();
-  const limitMs = (options.server.maxRunSeconds ?? 300) * 1000 + GRACE_MS;
+  const maxRunSeconds = options.server.maxRunSeconds ?? 300;
   let closed = false;
   let nextRunId = 0;
+  let toLoad = Math.max(1, options.count);
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const spawn = () => {
     if (closed) return;
     const thread = startThread(options, {
-      onLoaded: () => release(thread),
       onReport: (report) => onReport(thread, report),
       onExit: (error) => {
-        all.delete(thread);
-        const index = idle.indexOf(thread);
-        if (index >= 0) idle.splice(index, 1);
+        threads.delete(thread);
         if (thread.ended) return;
+        if (!thread.loaded) markReady();
         options.log.error(
           `[edgelit] a script thread stopped${error ? `: ${error.message}` : ""}; starting another`,
         );
-        thread.current?.fail(
-          new RequestError(
-            "internal",
-            "The server failed while running the app; nothing was saved.",
-          ),
-        );
-        thread.current = undefined;
+        endRuns(thread, () => INTERNAL);
         // A thread that cannot even load the app would be restarted in a loop: wait a little.
         setTimeout(spawn, thread.loaded ? 0 : 1000).unref();
       },
     });
-    all.add(thread);
+    threads.add(thread);
   };
 
-  const release = (thread: Thread) => {
-    thread.loaded = true;
-    thread.current = undefined;
-    if (thread.stale || closed) return replace(thread);
-    const next = waiting.shift();
-    if (next) next(thread);
-    else idle.push(thread);
-  };
-
+  /** Ends a thread on purpose, and starts another in its place. */
   const replace = (thread: Thread) => {
     thread.ended = true;
-    all.delete(thread);
+    threads.delete(thread);
     void thread.worker.terminate();
     spawn();
   };
 
-  const acquire = () =>
-    new Promise<Thread>((resolve) => {
-      const thread = idle.pop();
-      if (thread) resolve(thread);
-      else waiting.push(resolve);
-    });
+  /**
+   * The thread a new run should go to: the one with the fewest runs among those whose event
+   * loop turns. None while every thread is loading, full, or inside a script that does not
+   * yield: a run given to such a thread would wait for the script anyway, while one kept here
+   * goes to whichever thread is free first.
+   */
+  const pick = (): Thread | undefined => {
+    const now = Date.now();
+    let best: Thread | undefined;
+    for (const thread of threads) {
+      if (!thread.loaded || thread.stale || thread.freeSlots.length === 0) continue;
+      if (thread.runs.size > 0 && now - thread.heartbeat[0]! > STUCK_MS) continue;
+      if (!best || thread.runs.size < best.runs.size) best = thread;
+    }
+    return best;
+  };
 
-  const onReport = (thread: Thread, report: ThreadReport) => {
-    if (report.type === "loaded") return;
-    const run = thread.current;
-    if (!run || run.runId !== report.runId) return;
-    switch (report.type) {
-      case "ready":
-        return run.started();
-      case "refused":
-        return run.refused(report);
-      case "send":
-        run.started();
-        return run.output.send(report.messages);
-      case "retract":
-        Atomics.store(thread.shared, RETRACT_SLOT, run.output.retract() ? 1 : 2);
-        Atomics.notify(thread.shared, RETRACT_SLOT);
+  /** Hands waiting runs to threads with room; while none has, looks again now and then. */
+  let recheck: ReturnType<typeof setTimeout> | undefined;
+  const drain = () => {
+    while (waiting.length) {
+      const thread = pick();
+      if (!thread) {
+        recheck ??= setTimeout(() => {
+          recheck = undefined;
+          drain();
+        }, HEARTBEAT_MS);
         return;
-      case "done":
-        run.finish(report.failure);
-        return release(thread);
+      }
+      start(thread, waiting.shift()!);
     }
   };
 
-  /** Runs one event on a thread; resolves when it is over. */
-  const runOn = (thread: Thread, run: RunState) =>
-    new Promise<void>((finished) => {
-      thread.current = run;
-      run.onEnd = finished;
-      Atomics.store(thread.shared, ABORT_SLOT, 0);
-      const signal = run.output.signal as { aborted: boolean; onabort?: unknown } | undefined;
-      const abort = () => Atomics.store(thread.shared, ABORT_SLOT, 1);
-      if (signal?.aborted) abort();
-      else if (signal) signal.onabort = abort;
-      run.timer = setTimeout(() => {
-        if (thread.current !== run) return;
-        thread.current = undefined;
-        const error = new RunTimeoutError(options.server.maxRunSeconds ?? 300);
-        run.fail(new RequestError("run_timeout", error.message));
-        options.log.error(
-          `[edgelit] a run went past maxRunSeconds without stopping; its script thread was ended`,
-        );
-        replace(thread);
-      }, limitMs);
-      thread.worker.postMessage({
-        type: "run",
-        runId: run.runId,
-        request: run.request,
-      } satisfies RunOrder);
-    });
+  const start = (thread: Thread, run: ThreadRun) => {
+    const slot = thread.freeSlots.pop()!;
+    run.slot = slot;
+    thread.runs.set(run.runId, run);
+    Atomics.store(thread.flags, slot, 0);
+    run.watchAbort(() => Atomics.store(thread.flags, slot, 1));
+    run.timer = setTimeout(() => timeOut(thread, run), maxRunSeconds * 1000 + GRACE_MS);
+    const sessionId = run.request.sessionId;
+    const primed =
+      options.bridgeStorage && sessionId !== null
+        ? readAtOnce(options.storage, sessionKey(sessionId))
+        : undefined;
+    thread.worker.postMessage({
+      type: "run",
+      runId: run.runId,
+      slot,
+      request: run.request,
+      primed: primed && { key: sessionKey(sessionId!), value: primed.value },
+    } satisfies RunOrder);
+  };
+
+  /** A run went past its limit without stopping: its thread is ended, and every run on it. */
+  const timeOut = (thread: Thread, culprit: ThreadRun) => {
+    if (thread.runs.get(culprit.runId) !== culprit) return;
+    options.log.error(
+      "[edgelit] a run went past maxRunSeconds without stopping; its script thread was ended",
+    );
+    endRuns(thread, (run) =>
+      run === culprit
+        ? new RequestError("run_timeout", new RunTimeoutError(maxRunSeconds).message)
+        : ENDED_WITH_ANOTHER,
+    );
+    replace(thread);
+  };
+
+  /** Every run of a thread that is gone ends with the error `errorOf` gives it. */
+  const endRuns = (thread: Thread, errorOf: (run: ThreadRun) => RequestError) => {
+    for (const run of thread.runs.values()) run.fail(errorOf(run));
+    thread.runs.clear();
+  };
+
+  const onReport = (thread: Thread, report: ThreadReport) => {
+    if (report.type === "loaded") {
+      thread.loaded = true;
+      if (--toLoad === 0) markReady();
+      if (thread.stale) replace(thread);
+      return drain();
+    }
+    const run = thread.runs.get(report.runId);
+    if (!run) return;
+    switch (report.type) {
+      case "send":
+        return run.send(report.messages);
+      case "refused":
+        return run.refused(report.code, report.message);
+      case "retract":
+        Atomics.store(thread.flags, RETRACT_SLOT, run.output.retract() ? 1 : 2);
+        Atomics.notify(thread.flags, RETRACT_SLOT);
+        return;
+      case "done":
+        thread.runs.delete(run.runId);
+        thread.freeSlots.push(run.slot);
+        if (report.messages) run.send(report.messages);
+        run.finish(report.failure);
+        if (thread.stale && thread.runs.size === 0) replace(thread);
+        return drain();
+    }
+  };
 
   const dispatch: RerunDispatch = (request, output) => {
-    const run = new RunState(nextRunId++, request, output);
+    const run = new ThreadRun(nextRunId++, request, output);
     const sessionId = request.sessionId;
     const previous = sessionId === null ? undefined : sessionTails.get(sessionId);
-    const go = () => acquire().then((thread) => runOn(thread, run));
-    const finished = previous ? previous.then(go) : go();
+    const enqueue = () => {
+      waiting.push(run);
+      drain();
+      return run.ended;
+    };
+    const ended = previous ? previous.then(enqueue) : enqueue();
     if (sessionId !== null) {
-      sessionTails.set(sessionId, finished);
-      void finished.then(() => {
-        if (sessionTails.get(sessionId) === finished) sessionTails.delete(sessionId);
+      sessionTails.set(sessionId, ended);
+      void ended.then(() => {
+        if (sessionTails.get(sessionId) === ended) sessionTails.delete(sessionId);
       });
     }
     return { ready: run.ready, done: run.done };
   };
 
-  for (let index = 0; index < count; index++) spawn();
+  for (let index = 0; index < Math.max(1, options.count); index++) spawn();
 
   return {
     dispatch,
+    ready,
     reload() {
-      for (const thread of all) thread.stale = true;
-      for (const thread of idle.splice(0)) replace(thread);
+      // A copy: replacing a thread adds its successor to the set.
+      for (const thread of [...threads]) {
+        thread.stale = true;
+        if (thread.runs.size === 0) replace(thread);
+      }
     },
     async close() {
       closed = true;
-      const threads = [...all];
-      for (const thread of threads) thread.ended = true;
-      await Promise.all(threads.map((thread) => thread.worker.terminate()));
+      clearTimeout(recheck);
+      const all = [...threads];
+      for (const thread of all) thread.ended = true;
+      await Promise.all(all.map((thread) => thread.worker.terminate()));
     },
   };
 }
 
 // --- Internal helpers ---
 
-/** One worker thread and the run it holds. */
+const INTERNAL = new RequestError(
+  "internal",
+  "The server failed while running the app; nothing was saved.",
+);
+
+/** The runs that shared a thread with one that had to be ended: their pages send them again. */
+const ENDED_WITH_ANOTHER = new RequestError(
+  "conflict",
+  "Another run on this event's script thread went past maxRunSeconds and the thread was ended; send it again.",
+);
+
+/** One worker thread and the runs it holds. */
 interface Thread {
   worker: Worker;
-  shared: Int32Array;
+  flags: Int32Array;
+  heartbeat: Float64Array;
+  freeSlots: number[];
+  runs: Map<number, ThreadRun>;
   loaded: boolean;
-  /** The app changed since it loaded: replaced once its run ends. */
+  /** The app changed since it loaded: replaced once its runs end. */
   stale: boolean;
   /** Ended on purpose (replaced, closed): its exit is expected. */
   ended: boolean;
-  current: RunState | undefined;
 }
 
 /** Starts one worker thread from `options.entry`. */
 function startThread(
   options: ScriptThreadsOptions,
-  on: {
-    onLoaded(): void;
-    onReport(report: ThreadReport): void;
-    onExit(error: Error | undefined): void;
-  },
+  on: { onReport(report: ThreadReport): void; onExit(error: Error | undefined): void },
 ): Thread {
-  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const flags = new Int32Array(new SharedArrayBuffer(4 * (RUNS_PER_THREAD + 1)));
+  const heartbeat = new Float64Array(new SharedArrayBuffer(8));
   const data: ScriptThreadData = {
     [SCRIPT_THREAD_MARK]: true,
-    shared,
+    flags,
+    heartbeat,
     server: options.server,
     setup: options.setup,
   };
@@ -244,16 +303,16 @@ function startThread(
   });
   const thread: Thread = {
     worker,
-    shared,
+    flags,
+    heartbeat,
+    freeSlots: Array.from({ length: RUNS_PER_THREAD }, (_, index) => RUNS_PER_THREAD - index),
+    runs: new Map(),
     loaded: false,
     stale: false,
     ended: false,
-    current: undefined,
   };
   let failure: Error | undefined;
-  worker.on("message", (report: ThreadReport) =>
-    report.type === "loaded" ? on.onLoaded() : on.onReport(report),
-  );
+  worker.on("message", on.onReport);
   worker.on("error", (error) => (failure = error));
   worker.on("exit", () => on.onExit(failure));
   return thread;
@@ -269,71 +328,4 @@ function bootstrap(entry: string): string {
     ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ register }) => { register(); return ${load}; })`
     : load;
   return `process.setSourceMapsEnabled(${process.sourceMapsEnabled}); ${steps}.catch((error) => { console.error(error); process.exit(1); });`;
-}
-
-/** One event handed to the threads: its answer's promises and where its messages go. */
-class RunState {
-  readonly ready: Promise<void>;
-  readonly done: Promise<void>;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  onEnd: () => void = () => {};
-  private isReady = false;
-  private markReady!: (error?: unknown) => void;
-  private markDone!: (error?: unknown) => void;
-
-  constructor(
-    readonly runId: number,
-    readonly request: RerunRequest,
-    readonly output: RerunOutput,
-  ) {
-    this.ready = new Promise((resolve, reject) => {
-      this.markReady = (error) => (error ? reject(error) : resolve());
-    });
-    this.done = new Promise((resolve, reject) => {
-      this.markDone = (error) => (error ? reject(error) : resolve());
-    });
-    // Whoever waits on them hears of a failure; one that no one waits on (done, after a refusal) is not a crash.
-    this.ready.catch(() => {});
-    this.done.catch(() => {});
-  }
-
-  started(): void {
-    if (this.isReady) return;
-    this.isReady = true;
-    this.markReady();
-  }
-
-  refused(report: Extract<ThreadReport, { type: "refused" }>): void {
-    this.isReady = true;
-    this.markReady(
-      report.code ? new RequestError(report.code, report.message) : new Error(report.message),
-    );
-  }
-
-  /** The thread says the event is over. */
-  finish(failure: string | undefined): void {
-    const error = failure === undefined ? undefined : new Error(failure);
-    if (!this.isReady) this.markReady(error);
-    this.end(error);
-  }
-
-  /** The event cannot finish in its thread: the page gets `error` (an HTTP refusal before its answer began). */
-  fail(error: RequestError): void {
-    if (!this.isReady) {
-      this.isReady = true;
-      this.markReady(error);
-    } else {
-      const message: ServerMessage = { type: "error", code: error.code, message: error.message };
-      this.output.send([message]);
-    }
-    this.end(undefined);
-  }
-
-  private end(error: Error | undefined): void {
-    clearTimeout(this.timer);
-    const signal = this.output.signal as { onabort?: unknown } | undefined;
-    if (signal && "onabort" in signal) signal.onabort = null;
-    this.markDone(error);
-    this.onEnd();
-  }
 }
