@@ -9,8 +9,14 @@ import {
   type ServerOptions,
 } from "../../src/server/create-server.ts";
 import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.ts";
+import { consoleLog } from "../../src/server/server-log.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
+import {
+  createScriptThreads,
+  type ScriptThreads,
+  type ScriptThreadsOptions,
+} from "./script-threads/script-threads.ts";
 
 /**
  * Options of {@link serveNode}: the app, its store and client, and any option of an edgelit
@@ -27,6 +33,15 @@ export interface NodeServeOptions extends ServerConfig {
   dev?: boolean;
   /** Where script and store errors are logged. Default: the console. */
   log?: ServerOptions["log"];
+  /**
+   * How many worker threads run the app's scripts, off the thread that serves HTTP; 0 runs them
+   * in this thread. Needs `scriptThread`. Default 0: on the two-core machines measured, threads
+   * cost 9% of throughput with the memory store and 32% with Redis (BENCHMARKS.md), so they are
+   * for apps whose scripts compute for long without yielding.
+   */
+  threads?: number;
+  /** How a script thread loads the app (the CLI gives its own; see adapters/node/script-threads). */
+  scriptThread?: Pick<ScriptThreadsOptions, "entry" | "setup" | "bridgeStorage">;
 }
 
 /** A running Node server. */
@@ -50,6 +65,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     typeof options.app === "function" ? options.app : () => options.app as AppDefinition;
   const devReload = options.dev ? createDevReload() : undefined;
   const maxEventBytes = options.maxEventBytes ?? 1024 * 1024;
+  const threads = startScriptThreads(options);
   const edgelit = createServer({
     ...serverConfigOf(options),
     // A getter, so the dev server's reloads take effect on the next event.
@@ -74,7 +90,10 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     transports: options.transports ?? ["sse", "websocket", "json"],
     // st.context.env: the environment as the process started, frozen so an app cannot change it.
     env: Object.freeze({ ...process.env }),
+    runEvents: threads?.dispatch,
   });
+  // Listening once the threads have loaded the app, the first events do not wait for them.
+  await threads?.ready;
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
@@ -87,7 +106,12 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       webSockets({ options: { node: { serverOptions: { maxPayload: 2 * maxEventBytes } } } }),
     ],
   });
-  await server.ready();
+  try {
+    await server.ready();
+  } catch (error) {
+    await threads?.close();
+    throw error;
+  }
   // Stores without native expiry (fs, memory) are swept now and then.
   const sweep = setInterval(() => {
     void edgelit.sessions.sweepExpired().catch(() => {});
@@ -98,10 +122,14 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   return {
     url: server.url!.replace(/\/$/, ""),
     edgelit,
-    reload: () => devReload?.reload(),
+    reload: () => {
+      threads?.reload();
+      devReload?.reload();
+    },
     async close() {
       clearInterval(sweep);
       devReload?.close();
+      await threads?.close();
       // Upgraded sockets are not the HTTP server's to close: do not wait on an open tab forever.
       await Promise.race([
         server.close(true),
@@ -109,4 +137,26 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       ]);
     },
   };
+}
+
+/** The script threads `options` ask for, if any. */
+function startScriptThreads(options: NodeServeOptions): ScriptThreads | undefined {
+  if (options.threads && !options.scriptThread)
+    throw new TypeError("threads needs scriptThread: how a thread loads the app.");
+  const count = options.scriptThread ? (options.threads ?? 0) : 0;
+  if (count === 0 || !options.scriptThread) return undefined;
+  return createScriptThreads({
+    ...options.scriptThread,
+    count,
+    storage: options.storage,
+    log: options.log ?? consoleLog,
+    server: {
+      dev: options.dev,
+      showErrorDetails: options.showErrorDetails,
+      sessionTtlSeconds: options.sessionTtlSeconds,
+      maxRunSeconds: options.maxRunSeconds,
+      maxMessageBytes: options.maxMessageBytes,
+      mediaSecret: options.mediaSecret,
+    },
+  });
 }

@@ -29,6 +29,11 @@ export const CONFIG_KEYS = {
     "where sessions live: fs (.edgelit/store), fs:<dir>, memory, a redis:// URL, or upstash",
     "fs",
   ),
+  threads: wholeNumber(
+    { min: 0, unit: "threads" },
+    "worker threads that run app scripts (0 runs them in the server's own thread)",
+    "0",
+  ),
   sessionTtlSeconds: wholeNumber(SECONDS, "idle seconds before a session is forgotten", "3600"),
   maxEventBytes: wholeNumber(BYTES, "largest event a page may send", "1048576 (1 MiB)"),
   maxUploadBytes: wholeNumber(BYTES, "largest upload, whatever a widget allows", "200000000"),
@@ -64,7 +69,7 @@ export const CONFIG_KEYS = {
 } satisfies Record<string, ConfigKey<unknown>>;
 
 /** The keys that only a server run by the CLI uses; a Worker ignores them. */
-export const CLI_ONLY_KEYS = ["app", "port", "host", "storage"] as const;
+export const CLI_ONLY_KEYS = ["app", "port", "host", "storage", "threads"] as const;
 
 /** A config key's name. */
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

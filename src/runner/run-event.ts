@@ -73,6 +73,12 @@ export interface RunEventOptions {
   dismiss?: boolean;
   /** The runtime's bindings the app reads as `st.context.env`. */
   env?: RunEnv;
+  /**
+   * Hand each element to `send` as soon as it is made, without waiting for the script to yield:
+   * a run in a worker thread, whose messages another thread streams, even from a loop that
+   * never awaits. Progress notes still wait for the script to yield.
+   */
+  sendAtOnce?: boolean;
 }
 
 /** How the run ended, and the child counts of every block for the finish message. */
@@ -99,7 +105,11 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   const before = needsDiscovery ? structuredClone(record) : undefined;
   const applied = applyChanges(record, options.changes, host.widgets);
 
-  const batcher = createBatcher(options.send, options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES);
+  const batcher = createBatcher(
+    options.send,
+    options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    options.sendAtOnce ?? false,
+  );
   for (const refusal of applied.refused) batcher.push({ type: "refused", ...refusal });
 
   const location = new RunLocation(options.url ?? record.url ?? "/");
@@ -329,13 +339,21 @@ async function runCallbacks(
 /** The largest element sent to the page unless the server says otherwise: 16 MiB of JSON. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-function createBatcher(send: (messages: ServerMessage[]) => void, maxMessageBytes: number) {
+function createBatcher(
+  send: (messages: ServerMessage[]) => void,
+  maxMessageBytes: number,
+  sendAtOnce: boolean,
+) {
   let pending: ServerMessage[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const batcher = {
     onFlush: (): ServerMessage | undefined => undefined,
     push(message: ServerMessage) {
       pending.push(message.type === "element" ? withinLimit(message, maxMessageBytes) : message);
+      if (sendAtOnce) {
+        send(pending);
+        pending = [];
+      }
       batcher.touch();
     },
     /** Something changed (maybe only progress): flush when the script next yields. */

@@ -80,4 +80,6 @@ function slug(label: string): string {
  */
 export interface Cancellation {
   readonly aborted: boolean;
+  /** Called when it is aborted, if set (a run in another thread must be told at once). */
+  onabort?: ((...args: never[]) => unknown) | null;
 }

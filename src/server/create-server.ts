@@ -14,6 +14,7 @@ import { createSessionIdIssuer } from "../session/session-ticket.ts";
 import { loadMediaIdKey } from "../media/media-id.ts";
 import { errorResponse } from "./errors.ts";
 import { eventRoute } from "./event-route.ts";
+import type { RerunContext, RerunDispatch } from "./handle-rerun.ts";
 import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
 import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
@@ -111,6 +112,11 @@ export interface ServerOptions {
   rateLimitNewSessionsPerMinute?: number;
   /** The rate limits' clock in ms, for tests. Default `Date.now`. */
   rateLimitClock?: () => number;
+  /**
+   * Where events run: by default in this thread; the Node adapter hands them to its script
+   * threads (see `RerunDispatch`).
+   */
+  runEvents?: RerunDispatch;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -143,41 +149,15 @@ export interface EdgelitServer {
  * const response = await server.fetch(new Request("http://localhost/"));
  */
 export function createServer(options: ServerOptions): EdgelitServer {
-  const log = options.log ?? consoleLog;
-  const showErrorDetails = options.showErrorDetails ?? "full";
-  if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
-    throw new TypeError(
-      `showErrorDetails must be ${SHOW_ERROR_DETAILS.join(", ")}; got ${JSON.stringify(showErrorDetails)}`,
-    );
-  const sessions = createSessionStore(options.storage, { ttlSeconds: options.sessionTtlSeconds });
+  const context = createRerunContext(options);
+  const { log, sessions, media } = context;
   if (sessions.guarantee === "last-writer-wins") {
     log.warn(
       "[edgelit] sessions are in an eventually consistent store (Cloudflare KV): an event served far from the previous one may read an older session, and racing events are not detected. For several locations, use a Durable Object or Upstash store.",
     );
   }
-  if (options.mediaSecret !== undefined && options.mediaSecret.length < 16)
-    throw new TypeError("mediaSecret must be at least 16 characters of random text.");
-  const media = createMediaStore(options.storage, sessions.ttlSeconds, {
-    secret: options.mediaSecret,
-    maxSessionUploadBytes: options.maxSessionUploadBytes,
-  });
-  const context = {
-    host: createScriptHost(options.app),
-    sessions,
-    // Session ids are tagged with the media key: the same on every replica (see session-ticket.ts).
-    sessionIds: createSessionIdIssuer(() => loadMediaIdKey(options.storage, options.mediaSecret)),
-    media,
-    dev: options.dev ?? false,
-    showErrorDetails,
-    log,
-    cacheStorage: options.storage,
-    maxRunSeconds: options.maxRunSeconds ?? 300,
-    maxMessageBytes: options.maxMessageBytes,
-    env: options.env,
-  };
   const transports = options.transports ?? ["sse", "json"];
   const themeCss = toThemeCss(options.app.options.theme);
-  setCacheStorage(options.storage);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
   let csp: { indexHtml: string; policy: string } | undefined;
@@ -278,6 +258,46 @@ export function createServer(options: ServerOptions): EdgelitServer {
     media,
     fetch: async (request, env) =>
       env ? h3.request(request, undefined, { env } satisfies RequestContext) : h3.fetch(request),
+  };
+}
+
+/**
+ * What every event of a server needs besides its request: the app's entry points, the session
+ * and media stores over `options.storage`, the limits and the log. Also makes `options.storage`
+ * the store of `cacheData`. A Node script thread makes its own from the same options.
+ *
+ * @example
+ * const context = createRerunContext({ app, storage: createStorage() });
+ */
+export function createRerunContext(options: ServerOptions): RerunContext {
+  const log = options.log ?? consoleLog;
+  const showErrorDetails = options.showErrorDetails ?? "full";
+  if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
+    throw new TypeError(
+      `showErrorDetails must be ${SHOW_ERROR_DETAILS.join(", ")}; got ${JSON.stringify(showErrorDetails)}`,
+    );
+  const sessions = createSessionStore(options.storage, { ttlSeconds: options.sessionTtlSeconds });
+  if (options.mediaSecret !== undefined && options.mediaSecret.length < 16)
+    throw new TypeError("mediaSecret must be at least 16 characters of random text.");
+  const media = createMediaStore(options.storage, sessions.ttlSeconds, {
+    secret: options.mediaSecret,
+    maxSessionUploadBytes: options.maxSessionUploadBytes,
+  });
+  setCacheStorage(options.storage);
+  return {
+    host: createScriptHost(options.app),
+    sessions,
+    // Session ids are tagged with the media key: the same on every replica (see session-ticket.ts).
+    sessionIds: createSessionIdIssuer(() => loadMediaIdKey(options.storage, options.mediaSecret)),
+    media,
+    dev: options.dev ?? false,
+    showErrorDetails,
+    log,
+    cacheStorage: options.storage,
+    maxRunSeconds: options.maxRunSeconds ?? 300,
+    maxMessageBytes: options.maxMessageBytes,
+    env: options.env,
+    dispatch: options.runEvents,
   };
 }
 

@@ -77,9 +77,16 @@ export async function eventRoute(
   };
   // The page gone (it interrupted this run with a newer event, or closed): stop the run.
   // Watched only once a run outlives the quick-answer window: most never do.
-  const gone = { aborted: false };
-  const watchForDisconnect = () =>
-    request.signal?.addEventListener("abort", () => void (gone.aborted = true), { once: true });
+  const gone: { aborted: boolean; onabort: (() => void) | null } = {
+    aborted: false,
+    onabort: null,
+  };
+  const leave = () => {
+    if (gone.aborted) return;
+    gone.aborted = true;
+    gone.onabort?.();
+  };
+  const watchForDisconnect = () => request.signal?.addEventListener("abort", leave, { once: true });
 
   // Until the stream starts, nothing has left the server, so a run that lost a race can be taken back.
   const retract = () => {
@@ -136,7 +143,7 @@ export async function eventRoute(
     // the page sends its changes again (carried, or retried under the same event id).
     cancel: () => {
       open = false;
-      gone.aborted = true;
+      leave();
     },
   });
   void finished.finally(() => {

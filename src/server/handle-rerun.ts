@@ -11,7 +11,7 @@ import {
   type RerunOutput,
 } from "./run-once.ts";
 
-export type { RerunContext, RerunOutput } from "./run-once.ts";
+export type { RerunContext, RerunDispatch, RerunOutput } from "./run-once.ts";
 
 /** How often a run that lost a race to another replica is redone before the client is asked to repeat. */
 const MAX_ATTEMPTS = 3;
@@ -32,6 +32,7 @@ export function handleRerun(
   output: RerunOutput,
   env: RunEnv | undefined = context.env,
 ): { ready: Promise<void>; done: Promise<void> } {
+  if (context.dispatch) return context.dispatch(request, output);
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
     markReady = (error) => (error ? reject(error) : resolve());

@@ -46,7 +46,20 @@ export interface RerunContext {
   env?: RunEnv;
   /** Told of the record of a run that was not saved (it held nothing to keep): AppTest shows it. */
   onUnsaved?: (sessionId: string, record: SessionRecord) => void;
+  /**
+   * Runs events somewhere else than this thread (the Node adapter's script threads): when set,
+   * `handleRerun` hands every event to it.
+   */
+  dispatch?: RerunDispatch;
+  /** Send each element as soon as it is made (see RunEventOptions.sendAtOnce): a run in a worker thread. */
+  sendAtOnce?: boolean;
 }
+
+/** Runs one event elsewhere, with `handleRerun`'s contract: `ready` once the session is loaded, then `done`. */
+export type RerunDispatch = (
+  request: RerunRequest,
+  output: RerunOutput,
+) => { ready: Promise<void>; done: Promise<void> };
 
 /** Where a run's messages go. */
 export interface RerunOutput {
@@ -204,6 +217,7 @@ export async function runOnce(
     changes: runs.at(-1)!,
     previousTree: clientTree,
     send: (messages) => output.send(messages),
+    sendAtOnce: context.sendAtOnce,
   });
   // The page has gone: nothing of this run is kept, and its changes come back carried by the next event.
   if (last.outcome === "interrupted") return "interrupted";

@@ -38,6 +38,11 @@ export interface SessionStore {
 
 const PREFIX = "edgelit:session";
 
+/** The key a session's record is stored under. */
+export function sessionKey(sessionId: string): string {
+  return `${PREFIX}:${sessionId}`;
+}
+
 /**
  * Creates the session store over an unstorage instance.
  *
@@ -50,7 +55,7 @@ export function createSessionStore(
 ): SessionStore {
   const ttlSeconds = options.ttlSeconds ?? 3600;
   const now = options.now ?? Date.now;
-  const keyOf = (sessionId: string) => `${PREFIX}:${sessionId}`;
+  const keyOf = sessionKey;
   const isExpired = (record: SessionRecord) => now() - record.touchedAt > ttlSeconds * 1000;
   const conditional = conditionalWriteFor(storage, PREFIX);
 

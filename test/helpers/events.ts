@@ -46,6 +46,8 @@ export function postEvent(
 export interface StreamedEvent {
   /** The first message of this type, once it has arrived; rejects if the answer ends without one. */
   reached<T extends ServerMessage["type"]>(type: T): Promise<Extract<ServerMessage, { type: T }>>;
+  /** The first message `matches` accepts, once it has arrived; rejects if the answer ends without one. */
+  arrived(matches: (message: ServerMessage) => boolean): Promise<ServerMessage>;
   /** The whole answer; rejects when the connection is lost. */
   answer: Promise<EventAnswer>;
 }
@@ -61,10 +63,13 @@ export function streamEvent(
   headers: Record<string, string> = {},
 ): StreamedEvent {
   const messages: ServerMessage[] = [];
-  const waiting: { type: string; arrived(message: ServerMessage): void }[] = [];
+  const waiting: {
+    matches(message: ServerMessage): boolean;
+    arrived(message: ServerMessage): void;
+  }[] = [];
   const parse = createSseParser((message) => {
     messages.push(message);
-    for (const waiter of waiting.filter((waiter) => waiter.type === message.type))
+    for (const waiter of waiting.filter((waiter) => waiter.matches(message)))
       waiter.arrived(message);
   });
   const answer = (async (): Promise<EventAnswer> => {
@@ -90,25 +95,29 @@ export function streamEvent(
     parse(decoder.decode());
     return { status: response.status, messages };
   })();
+  const arrived = (matches: (message: ServerMessage) => boolean, what: string) => {
+    const seen = messages.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<ServerMessage>((resolve, reject) => {
+      waiting.push({ matches, arrived: resolve });
+      answer.then(
+        (whole) =>
+          reject(
+            new Error(
+              `the answer ended (status ${whole.status}) without ${what}: ${JSON.stringify(whole.error ?? whole.messages)}`,
+            ),
+          ),
+        reject,
+      );
+    });
+  };
   return {
     answer,
     reached(type) {
       type Found = Extract<ServerMessage, { type: typeof type }>;
-      const seen = messages.find((message) => message.type === type);
-      if (seen) return Promise.resolve(seen as Found);
-      return new Promise<Found>((resolve, reject) => {
-        waiting.push({ type, arrived: (message) => resolve(message as Found) });
-        answer.then(
-          (whole) =>
-            reject(
-              new Error(
-                `the answer ended (status ${whole.status}) without a ${type} message: ${JSON.stringify(whole.error ?? whole.messages)}`,
-              ),
-            ),
-          reject,
-        );
-      });
+      return arrived((message) => message.type === type, `a ${type} message`) as Promise<Found>;
     },
+    arrived: (matches) => arrived(matches, "the message awaited"),
   };
 }
 

@@ -11,6 +11,7 @@ import { packageRoot } from "./package-root.ts";
 import { shownPath } from "./project-file-error.ts";
 import { resolveSettings, type Settings } from "./settings.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
+import { SCRIPT_THREAD_ENTRY, type CliThreadSetup } from "./script-thread.ts";
 import { clearSharedCache } from "../../../src/cache/index.ts";
 
 const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -116,6 +117,16 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
       storage: chosen.storage,
       clientDir,
       dev: args.dev,
+      scriptThread: {
+        entry: SCRIPT_THREAD_ENTRY,
+        // The memory store lives in this thread: the script threads reach it through this one.
+        setup: {
+          appFile: file,
+          storage: settings.storage === "memory" ? undefined : settings.storage,
+          cwd: process.cwd(),
+        } satisfies CliThreadSetup,
+        bridgeStorage: settings.storage === "memory",
+      },
     });
   } catch (error) {
     app.close();
