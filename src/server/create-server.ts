@@ -3,6 +3,7 @@ import { createScriptHost } from "../app/script-host.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
+import { registerFrameMedia } from "../cache/cached-frame.ts";
 import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
@@ -178,6 +179,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const transports = options.transports ?? ["sse", "json"];
   const themeCss = toThemeCss(options.app.options.theme);
   setCacheStorage(options.storage);
+  registerFrameMedia(options.storage, media);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
   let csp: { indexHtml: string; policy: string } | undefined;
