@@ -39,6 +39,9 @@ type Outcome = { value: SuperJSONResult; table?: undefined } | { table: Table };
 /** Calls in flight in this process, per store: concurrent calls with one key share one run. */
 const inFlight = new WeakMap<Storage, Map<string, Promise<Outcome>>>();
 
+/** Store keys a cached function remembers for recent arguments. */
+const KEPT_ENTRY_KEYS = 256;
+
 /** Decoded frames a cached function keeps in this process, the most recently used. */
 const DECODED_FRAMES = 8;
 
@@ -86,6 +89,8 @@ export function cacheData<Args extends unknown[], Result>(
   // Found synchronously, before the first await: see cache-storage.ts.
   const storageNow = () => options.storage ?? currentCacheStorage(what);
 
+  // Store keys of recent arguments: a SHA-256 per call costs more than the rest of a hit.
+  const entryKeys = new Map<string, string>();
   // The decoded Table of each recent frame entry, by key, with the version it was decoded from.
   const decoded = new Map<string, { version: string; table: Table }>();
   const remember = (key: string, version: string, table: Table) => {
@@ -132,7 +137,13 @@ export function cacheData<Args extends unknown[], Result>(
 
   const cached = async (...args: Args): Promise<Awaited<Result>> => {
     const storage = storageNow();
-    const key = await entryKey(prefix, name, argumentsKey(args, what));
+    const argsKey = argumentsKey(args, what);
+    let key = entryKeys.get(argsKey);
+    if (key === undefined) {
+      key = await entryKey(prefix, name, argsKey);
+      if (entryKeys.size >= KEPT_ENTRY_KEYS) entryKeys.delete(entryKeys.keys().next().value!);
+      entryKeys.set(argsKey, key);
+    }
     let calls = inFlight.get(storage);
     if (!calls) inFlight.set(storage, (calls = new Map()));
     let pending = calls.get(key);
