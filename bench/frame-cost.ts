@@ -26,6 +26,8 @@ export interface FrameCost {
   /** A replica that did not compute it: its first call reads and decodes the stored batches. */
   replicaDecode: { cpuMs: number; wallMs: number };
   peakRssMb: number;
+  /** RSS once the clicks are done: the Table, its batches and the server, with garbage collected as it goes. */
+  rssAfterClicksMb: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function measureFrameCost(
     totals.frameBytes = withFrame.bytes;
   }
 
+  const rssAfterClicksMb = process.memoryUsage().rss / 2 ** 20;
   const recordBytes = async (sessionId: string) => {
     const [key] = await redis.keys(`edgelit:session:*${sessionId.slice(0, 32)}*`);
     return key ? await redis.strlen(key) : 0;
@@ -113,6 +116,7 @@ export async function measureFrameCost(
       wallMs: performance.now() - decodeWall,
     },
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssAfterClicksMb,
   };
 }
 

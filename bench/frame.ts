@@ -29,7 +29,7 @@ try {
       `ratio: ${(cost.frameMsPerEvent / cost.counterMsPerEvent).toFixed(2)}× CPU (target ≤ 1.5×); answer ${cost.frameBytes} B (target < 1 KB)`,
       `session record: counter ${cost.counterRecordBytes} B, frame ${cost.frameRecordBytes} B; store bytes per new frame session: ${cost.storeBytesPerFrameSession.toFixed(0)} B`,
       `a replica that did not compute it, first call: ${cost.replicaDecode.cpuMs.toFixed(0)} ms CPU, ${cost.replicaDecode.wallMs.toFixed(0)} ms wall (reads and decodes the batches once)`,
-      `peak RSS: ${cost.peakRssMb.toFixed(0)} MB`,
+      `peak RSS: ${cost.peakRssMb.toFixed(0)} MB (building the frame in JS included); RSS after the clicks: ${cost.rssAfterClicksMb.toFixed(0)} MB`,
     ].join("\n"),
   );
 } finally {
