@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { tableFromArrays, tableFromIPC, type Table } from "apache-arrow";
+import { makeVector, Table, tableFromIPC, Utf8, vectorFromArray } from "apache-arrow";
 import { createStorage, type Storage } from "unstorage";
 import { afterEach, expect, test } from "vitest";
 import { serveNode, type NodeServer } from "../../../adapters/node/serve.ts";
@@ -7,7 +7,8 @@ import { cacheData } from "../../../src/cache/index.ts";
 import { cachedFrameEncodingCount } from "../../../src/cache/cached-frame.ts";
 import { frameEncodingCount } from "../../../src/elements/data/frame-blobs.ts";
 import { mediaHashCount } from "../../../src/media/media-id.ts";
-import { defineApp } from "../../../src/index.ts";
+import { defineApp, toArrowTable } from "../../../src/index.ts";
+import { AppTest } from "../../../src/testing/index.ts";
 import { ROUTES } from "../../../src/protocol/index.ts";
 import { EventClient } from "../../helpers/events.ts";
 import { freePort } from "../../helpers/processes.ts";
@@ -16,9 +17,12 @@ import { freePort } from "../../helpers/processes.ts";
 
 const ROWS = 150_000; // three batches
 const makeTable = (rows: number) =>
-  tableFromArrays({
-    id: Float64Array.from({ length: rows }, (_, i) => i),
-    name: Array.from({ length: rows }, (_, i) => `row ${i}`),
+  new Table({
+    id: makeVector(Float64Array.from({ length: rows }, (_, i) => i)),
+    name: vectorFromArray(
+      Array.from({ length: rows }, (_, i) => `row ${i}`),
+      new Utf8(),
+    ),
   });
 const rowsOf = (table: Table) => table.toArray().map((row) => row.toJSON());
 
@@ -60,7 +64,7 @@ test("a Table result is stored as batch ids in the media store; hits return it, 
   // Another process: decodes the stored batches once, then keeps the Table.
   const other = replica(storage, runs);
   const decoded = await other("big");
-  expect(decoded).not.toBe(first);
+  expect(decoded === first).toBe(false); // not `.not.toBe`: it compares the two tables deeply
   expect(decoded.numRows).toBe(ROWS);
   expect(rowsOf(decoded.slice(ROWS - 2))).toEqual([
     { id: ROWS - 2, name: `row ${ROWS - 2}` },
@@ -131,4 +135,38 @@ test("st.dataframe of a cached frame shows its stored batches: nothing encoded o
   expect(mediaHashCount()).toBe(hashesBefore);
   expect(frameEncodingCount()).toBe(shownBefore);
   expect(runs.count).toBe(1);
+});
+
+test("records returned through toArrowTable are kept as a frame: reruns showing them encode nothing", async () => {
+  const storage = createStorage();
+  let runs = 0;
+  const loadCities = cacheData(
+    async () => {
+      runs++;
+      return toArrowTable([
+        { city: "Oslo", people: 709_000, founded: new Date(Date.UTC(1048, 0, 1)) },
+        { city: "Lima", people: 10_000_000, founded: null },
+      ]);
+    },
+    { storage },
+  );
+  const app = defineApp(async (st) => {
+    st.button("Elsewhere");
+    st.dataframe(await loadCities());
+  });
+  const at = await AppTest.fromApp(app).run();
+  const encodedAfterFirst = frameEncodingCount();
+  const [grid] = at.get("dataframe");
+  expect(grid!.props.rowCount).toBe(2);
+  expect(grid!.props.columns).toEqual([
+    { name: "city", type: "string" },
+    { name: "people", type: "number" },
+    { name: "founded", type: "date" },
+  ]);
+  await at.button("Elsewhere").click().run();
+  await AppTest.fromApp(app).run();
+  expect(frameEncodingCount()).toBe(encodedAfterFirst);
+  expect(runs).toBe(1);
+  const [key] = await storage.getKeys("edgelit:cache");
+  expect(await storage.getItem(key!)).toMatchObject({ frame: { rowCount: 2 } });
 });
