@@ -34,6 +34,7 @@ export type {
 export type { BadgeOptions } from "./elements/text/rich-text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
 export type { DataframeOptions, TableOptions } from "./elements/data/data-elements.ts";
+export { toArrowTable } from "./elements/data/to-arrow.ts";
 export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {
   Columns,

@@ -1,3 +1,4 @@
+import { Table } from "apache-arrow";
 import type { SuperJSONResult } from "superjson";
 import type { Storage } from "unstorage";
 import { storedJson } from "../session/stored-json.ts";
@@ -8,7 +9,8 @@ import {
   entryKey,
   functionPrefix,
 } from "./cache-key.ts";
-import { evictOldest, freshEntry, removeAll, writeEntry } from "./cache-entry.ts";
+import { evictOldest, freshEntry, removeAll, writeEntry, writeFrameEntry } from "./cache-entry.ts";
+import { loadFrame, storeFrame, type FrameRef } from "./cached-frame.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
 
@@ -31,8 +33,17 @@ export interface CachedDataFunction<Args extends unknown[], Result> {
   clear(): Promise<void>;
 }
 
+/** A call's outcome: data each caller decodes its own copy of, or a frame's Table, shared. */
+type Outcome = { value: SuperJSONResult; table?: undefined } | { table: Table };
+
 /** Calls in flight in this process, per store: concurrent calls with one key share one run. */
-const inFlight = new WeakMap<Storage, Map<string, Promise<SuperJSONResult>>>();
+const inFlight = new WeakMap<Storage, Map<string, Promise<Outcome>>>();
+
+/** Store keys a cached function remembers for recent arguments. */
+const KEPT_ENTRY_KEYS = 256;
+
+/** Decoded frames a cached function keeps in this process, the most recently used. */
+const DECODED_FRAMES = 8;
 
 /**
  * Memoises a function by its arguments in the shared store, like Streamlit's
@@ -42,6 +53,12 @@ const inFlight = new WeakMap<Storage, Map<string, Promise<SuperJSONResult>>>();
  * where the runtime has one, else a Uint8Array); each call gets its own
  * copy, so mutating one changes nothing cached. Use {@link cacheResource}
  * for clients and connections.
+ *
+ * A function may also return an Apache Arrow `Table` (a frame): it is kept
+ * as Arrow batches in the media store, and every call in a process gets the
+ * same Table (do not change it in place), decoded once per process from the
+ * store when another replica computed it. `st.dataframe` shows such a Table
+ * from its stored batches, encoding and hashing nothing.
  *
  * @example
  * const loadSales = cacheData(async (region: string) => {
@@ -72,10 +89,41 @@ export function cacheData<Args extends unknown[], Result>(
   // Found synchronously, before the first await: see cache-storage.ts.
   const storageNow = () => options.storage ?? currentCacheStorage(what);
 
-  async function lookupOrRun(storage: Storage, key: string, args: Args): Promise<SuperJSONResult> {
+  // Store keys of recent arguments: a SHA-256 per call costs more than the rest of a hit.
+  const entryKeys = new Map<string, string>();
+  // The decoded Table of each recent frame entry, by key, with the version it was decoded from.
+  const decoded = new Map<string, { version: string; table: Table }>();
+  const remember = (key: string, version: string, table: Table) => {
+    decoded.delete(key);
+    decoded.set(key, { version, table });
+    if (decoded.size > DECODED_FRAMES) decoded.delete(decoded.keys().next().value!);
+  };
+  const frameOf = async (storage: Storage, key: string, ref: FrameRef) => {
+    const known = decoded.get(key);
+    if (known?.version === ref.version) {
+      remember(key, ref.version, known.table);
+      return known.table;
+    }
+    const table = await loadFrame(storage, ref);
+    if (table) remember(key, ref.version, table);
+    return table;
+  };
+
+  async function lookupOrRun(storage: Storage, key: string, args: Args): Promise<Outcome> {
     const stored = freshEntry(await storage.getItem(key), Date.now());
-    if (stored) return stored.value;
+    if (stored?.frame !== undefined) {
+      const table = await frameOf(storage, key, stored.frame);
+      // A batch gone from the store: computed again below.
+      if (table) return { table };
+    } else if (stored) return { value: stored.value };
     const result = await fn(...args);
+    if (result instanceof Table) {
+      const frame = await storeFrame(storage, result);
+      await writeFrameEntry(storage, key, frame, ttl);
+      remember(key, frame.version, result);
+      if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
+      return { table: result };
+    }
     const problem = describeNonData(result, "its result");
     if (problem) {
       throw new TypeError(
@@ -84,12 +132,18 @@ export function cacheData<Args extends unknown[], Result>(
     }
     const value = await writeEntry(storage, key, result, ttl);
     if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
-    return value;
+    return { value };
   }
 
   const cached = async (...args: Args): Promise<Awaited<Result>> => {
     const storage = storageNow();
-    const key = await entryKey(prefix, name, argumentsKey(args, what));
+    const argsKey = argumentsKey(args, what);
+    let key = entryKeys.get(argsKey);
+    if (key === undefined) {
+      key = await entryKey(prefix, name, argsKey);
+      if (entryKeys.size >= KEPT_ENTRY_KEYS) entryKeys.delete(entryKeys.keys().next().value!);
+      entryKeys.set(argsKey, key);
+    }
     let calls = inFlight.get(storage);
     if (!calls) inFlight.set(storage, (calls = new Map()));
     let pending = calls.get(key);
@@ -97,8 +151,10 @@ export function cacheData<Args extends unknown[], Result>(
       pending = lookupOrRun(storage, key, args).finally(() => calls.delete(key));
       calls.set(key, pending);
     }
+    const outcome = await pending;
+    if (outcome.table) return outcome.table as Awaited<Result>;
     // Every caller decodes its own copy, the one that ran the function too.
-    return storedJson.deserialize<Awaited<Result>>(await pending);
+    return storedJson.deserialize<Awaited<Result>>(outcome.value);
   };
   return Object.assign(cached, {
     async clear() {

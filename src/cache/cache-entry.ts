@@ -1,32 +1,44 @@
 import type { SuperJSONResult } from "superjson";
 import type { Storage } from "unstorage";
 import { storedJson } from "../session/stored-json.ts";
+import { isFrameRef, type FrameRef } from "./cached-frame.ts";
 
 /**
  * One cached result as it sits in the store. The value stays in superjson's
  * `{ json, meta }` form, an object rather than a string, because unstorage
- * JSON-parses strings on read (as for session records).
+ * JSON-parses strings on read (as for session records). A frame (an Arrow
+ * Table) is kept as the ids of its batches in the media store instead.
  */
-export interface CacheEntry {
+export type CacheEntry = {
   storedAt: number;
   /** Epoch ms after which the entry is stale; absent: kept until cleared. */
   expiresAt?: number;
-  value: SuperJSONResult;
-}
+} & ({ value: SuperJSONResult; frame?: undefined } | { frame: FrameRef; value?: undefined });
 
 /** The stored entry if it is one and still fresh. */
 export function freshEntry(stored: unknown, now: number): CacheEntry | undefined {
   if (!stored || typeof stored !== "object") return undefined;
-  const entry = stored as Partial<CacheEntry>;
-  if (
-    typeof entry.storedAt !== "number" ||
-    !entry.value ||
-    typeof entry.value !== "object" ||
-    !("json" in entry.value)
-  )
+  const entry = stored as {
+    storedAt?: unknown;
+    expiresAt?: number;
+    value?: unknown;
+    frame?: unknown;
+  };
+  const holdsValue = !!entry.value && typeof entry.value === "object" && "json" in entry.value;
+  if (typeof entry.storedAt !== "number" || !(holdsValue || isFrameRef(entry.frame)))
     return undefined;
   if (entry.expiresAt !== undefined && entry.expiresAt <= now) return undefined;
   return entry as CacheEntry;
+}
+
+/** Writes an entry that holds a frame: the ids of its stored batches. */
+export async function writeFrameEntry(
+  storage: Storage,
+  key: string,
+  frame: FrameRef,
+  ttlSeconds: number | undefined,
+): Promise<void> {
+  await putEntry(storage, key, { storedAt: Date.now(), frame }, ttlSeconds);
 }
 
 /**
@@ -40,15 +52,23 @@ export async function writeEntry(
   value: unknown,
   ttlSeconds: number | undefined,
 ): Promise<SuperJSONResult> {
-  const storedAt = Date.now();
-  const entry: CacheEntry = { storedAt, value: storedJson.serialize(value) };
-  if (ttlSeconds !== undefined) entry.expiresAt = storedAt + ttlSeconds * 1000;
+  const serialized = storedJson.serialize(value);
+  await putEntry(storage, key, { storedAt: Date.now(), value: serialized }, ttlSeconds);
+  return serialized;
+}
+
+async function putEntry(
+  storage: Storage,
+  key: string,
+  entry: CacheEntry,
+  ttlSeconds: number | undefined,
+): Promise<void> {
+  if (ttlSeconds !== undefined) entry.expiresAt = entry.storedAt + ttlSeconds * 1000;
   await storage.setItem(
     key,
     entry as never,
     ttlSeconds === undefined ? undefined : { ttl: Math.max(60, Math.ceil(ttlSeconds)) },
   );
-  return entry.value;
 }
 
 /**

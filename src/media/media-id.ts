@@ -34,6 +34,13 @@ export async function loadMediaIdKey(storage: Storage, secret?: string): Promise
   );
 }
 
+let hashes = 0;
+
+/** How many media ids this process has computed (tests check that stored frames are not hashed again). */
+export function mediaHashCount(): number {
+  return hashes;
+}
+
 /**
  * The id of some media: the first 128 bits of HMAC-SHA-256 over the type, a
  * NUL and the bytes, in hex. Keyed, so no one without the key can make bytes
@@ -41,6 +48,7 @@ export async function loadMediaIdKey(storage: Storage, secret?: string): Promise
  * so it runs natively on Node and on Workers alike.
  */
 export async function mediaId(key: MediaIdKey, type: string, bytes: Uint8Array): Promise<string> {
+  hashes++;
   const typeBytes = new TextEncoder().encode(type);
   const message = new Uint8Array(typeBytes.length + 1 + bytes.length);
   message.set(typeBytes, 0);

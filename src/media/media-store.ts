@@ -55,6 +55,11 @@ export interface MediaStore {
     written: Record<string, number>,
     sealed?: boolean,
   ): Promise<string>;
+  /**
+   * Remembers `id` as the id of these sealed bytes, read back from the media
+   * stored under it (a cached frame's batches): showing them hashes nothing.
+   */
+  adoptSealed(bytes: Uint8Array, type: string, id: string): void;
   /** Serves an uploaded file as media from its own chunks, without reading them; gives the media id. */
   putUploadMedia(
     sessionId: string,
@@ -191,6 +196,9 @@ export function createMediaStore(
       }
       written[id] = now();
       return id;
+    },
+    adoptSealed(bytes, type, id) {
+      sealedIds.set(bytes, { type, id });
     },
     async putUploadMedia(sessionId, fileId, type, written) {
       // Not the content's hash (that would mean reading it): the file's own name, under the

@@ -3,6 +3,7 @@ import { createScriptHost } from "../app/script-host.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
+import { registerFrameMedia } from "../cache/cached-frame.ts";
 import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
@@ -284,6 +285,8 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     maxSessionUploadBytes: options.maxSessionUploadBytes,
   });
   setCacheStorage(options.storage);
+  // cacheData keeps frames as batches in this media store (a script thread registers its own).
+  registerFrameMedia(options.storage, media);
   return {
     host: createScriptHost(options.app),
     sessions,

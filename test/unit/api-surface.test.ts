@@ -13,6 +13,7 @@ test("the public API changes only on purpose", () => {
     "dialog",
     "fragment",
     "page",
+    "toArrowTable",
   ]);
   expect(Object.keys(testing).sort()).toEqual(["AppTest", "WidgetHandle"]);
 });

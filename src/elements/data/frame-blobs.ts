@@ -1,6 +1,7 @@
 import { Table, tableToIPC } from "apache-arrow";
 import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
 import type { MediaSink } from "../../media/media-source.ts";
+import { cachedFrameBatches } from "../../cache/cached-frame.ts";
 import { describeColumns, toArrowTable } from "./to-arrow.ts";
 
 /** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
@@ -47,6 +48,11 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
   const fingerprint = key ? fingerprintOf(key) : "";
   const known = key && encoded.get(key);
   if (known && known.fingerprint === fingerprint) return known.frame;
+  const cached = key && data instanceof Table ? fromCachedFrame(data) : undefined;
+  if (cached) {
+    encoded.set(data as object, { fingerprint, frame: cached });
+    return cached;
+  }
   const table = toArrowTable(data, method);
   const frame: EncodedFrame = {
     columns: describeColumns(table),
@@ -67,6 +73,14 @@ export async function storeFrame(sink: MediaSink, frame: EncodedFrame): Promise<
     frame.batches.map((batch) => sink.storeMedia(batch, ARROW_STREAM_TYPE, true)),
   );
   return { columns: frame.columns, rowCount: frame.rowCount, batchRows: BATCH_ROWS, ids };
+}
+
+/** A Table `cacheData` returned, shown from the batches it stored (their ids known: no hashing). */
+function fromCachedFrame(table: Table): EncodedFrame | undefined {
+  const stored = table.numRows > 0 ? cachedFrameBatches(table) : undefined;
+  return (
+    stored && { columns: describeColumns(table), rowCount: table.numRows, batches: stored.batches }
+  );
 }
 
 function encodeBatches(table: Table): Uint8Array[] {

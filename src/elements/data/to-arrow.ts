@@ -53,10 +53,12 @@ export function isTabularData(value: unknown): boolean {
 
 /**
  * The data as one Arrow table, or an EdgelitApiError that names the column and
- * the problem (`method` names the call in the message).
- * @example toArrowTable([{ city: "Oslo", people: 709_000 }], "st.dataframe")
+ * the problem (`method` names the call in the message). Public: a `cacheData`
+ * function that returns its records or columns through it keeps them as a
+ * frame, and it builds tables without code generation, so it runs on Workers.
+ * @example const loadCities = cacheData(async () => toArrowTable(await fetchCityRows()));
  */
-export function toArrowTable(data: unknown, method: string): Table {
+export function toArrowTable(data: unknown, method = "toArrowTable"): Table {
   if (data instanceof Table) return data;
   if (data !== null && typeof data === "object") {
     const toArrow = (data as { toArrow?: unknown }).toArrow;
