@@ -1,21 +1,27 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
 import { formatCell, isNumeric } from "./format-cell.ts";
 import { createBatchLoader } from "./batch-loader.ts";
 import { sortedOrder, type SortState } from "./sort-rows.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
+import { CELL_ATTRIBUTE, cellName, createGridFocus } from "./grid-focus.ts";
+import { createGridSelection } from "./grid-selection.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
 const COLUMN_WIDTH = 150;
+const CHECK_WIDTH = 36;
 /** Rows shown without scrolling when the app sets no height (Streamlit's default too). */
 const DEFAULT_VISIBLE_ROWS = 10;
 
 /**
- * A read-only grid over a stored Arrow frame: rows are virtual (the DOM holds
- * the visible ones and a few more), batches are fetched as they scroll into
- * view, and a click on a header sorts by that column (loading every batch first).
+ * A grid over a stored Arrow frame: rows are virtual (the DOM holds the
+ * visible ones and a few more), batches are fetched as they scroll into view,
+ * and a header's sort button sorts by that column (loading every batch first).
+ * Made with `onSelect`, it lets the user select rows (checkboxes), columns (a
+ * header click) or cells (a cell click), by mouse or keyboard (arrows move the
+ * focused cell, Space and Enter select).
  */
 export function Dataframe(props: ElementProps<"dataframe">) {
   let scroller: HTMLDivElement | undefined;
@@ -24,15 +30,26 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     (id) => `${ROUTES.media}${id}`,
   );
   const [sort, setSort] = createSignal<SortState | undefined>();
-  // New data (another frame on a rerun) drops the sort of the old one.
+  // New data (another frame on a rerun) drops the sort of the old one; the same batches keep it.
   createEffect(
     on(
-      () => props.el.batches,
+      createMemo(() => props.el.batches.join()),
       () => setSort(undefined),
       { defer: true },
     ),
   );
 
+  // A grid made with onSelect is a widget; its selection state lives as long as its id and modes.
+  const selection = createMemo(
+    on(
+      createMemo(() => `${props.el.id} ${props.el.selection?.modes.join()}`),
+      () => untrack(() => createGridSelection(() => props.el)),
+    ),
+  );
+  // A rerun sends new props; the same columns keep their cells (and the focus in them).
+  const columns = createMemo(() => props.el.columns, [], {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   const rowCount = () => props.el.rowCount;
   const batchRows = () => Math.max(props.el.batchRows, 1);
   const showIndex = () => !props.el.hideIndex;
@@ -45,7 +62,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   const cellValue = (row: number, column: number): unknown => {
     const batch = Math.floor(row / batchRows());
-    const vectors = loader.columns(batch, props.el.columns);
+    const vectors = loader.columns(batch, columns());
     return vectors?.[column]?.get(row - batch * batchRows());
   };
   const sourceRow = (shown: number) => order()?.[shown] ?? shown;
@@ -71,8 +88,11 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   // Wide enough for the longest row number (about 8 px a digit in the grid's font, and padding).
   const indexWidth = () => Math.max(48, String(rowCount()).length * 8 + 28);
   const template = () =>
-    `${showIndex() ? `${indexWidth()}px ` : ""}repeat(${props.el.columns.length}, minmax(${COLUMN_WIDTH}px, 1fr))`;
-  const minWidth = () => (showIndex() ? indexWidth() : 0) + props.el.columns.length * COLUMN_WIDTH;
+    `${selection()?.rows ? `${CHECK_WIDTH}px ` : ""}${showIndex() ? `${indexWidth()}px ` : ""}repeat(${columns().length}, minmax(${COLUMN_WIDTH}px, 1fr))`;
+  const minWidth = () =>
+    (selection()?.rows ? CHECK_WIDTH : 0) +
+    (showIndex() ? indexWidth() : 0) +
+    columns().length * COLUMN_WIDTH;
   const height = () =>
     props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3;
   const width = () =>
@@ -95,19 +115,49 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     return state.descending ? "descending" : "ascending";
   };
 
+  // Selection: a header click selects its column, a cell click its cell, a checkbox its row.
+  const columnName = (column: number) => columns()[column]?.name ?? "";
+  const clickHeader = (column: number) => {
+    const selecting = selection();
+    if (selecting?.columns) selecting.toggleColumn(columnName(column));
+    else toggleSort(column);
+  };
+  const clickCell = (shown: number, column: number) => {
+    const selecting = selection();
+    if (selecting?.cells) selecting.toggleCell(sourceRow(shown), columnName(column));
+    else if (selecting?.rows) selecting.toggleRow(sourceRow(shown));
+  };
+  const focus = createGridFocus({
+    rowCount,
+    columnCount: () => columns().length,
+    scroller: () => scroller,
+    rowHeight: ROW_HEIGHT,
+    onActivate: (cell, key) => {
+      if (cell.row >= 0) clickCell(cell.row, cell.column);
+      else if (key === "Enter") toggleSort(cell.column);
+      else clickHeader(cell.column);
+    },
+  });
+  const showCheckbox = () => selection()?.rows === true;
+  const leadingColumns = () => (showCheckbox() ? 1 : 0) + (showIndex() ? 1 : 0);
+  const multi = () => props.el.selection?.modes.some((mode) => mode.startsWith("multi-"));
+
   return (
     <div class="dataframe" style={{ width: width(), "--dataframe-columns": template() }}>
       <div
         class="dataframe-scroll"
         ref={scroller}
         role="grid"
+        aria-label={props.el.label || undefined}
         aria-rowcount={rowCount() + 1}
-        aria-colcount={props.el.columns.length + (showIndex() ? 1 : 0)}
+        aria-colcount={columns().length + leadingColumns()}
         aria-readonly="true"
+        aria-multiselectable={selection() ? multi() : undefined}
         aria-busy={
           loader.failed() ? undefined : !loader.allLoaded() && (!loader.loaded(0) || !!sort())
         }
-        tabIndex={0}
+        tabIndex={-1}
+        onKeyDown={(event) => focus.onKeyDown(event)}
         style={{ height: `${height()}px` }}
       >
         <div
@@ -118,25 +168,50 @@ export function Dataframe(props: ElementProps<"dataframe">) {
           }}
         >
           <div class="dataframe-row dataframe-header" role="row" aria-rowindex={1}>
-            <Show when={showIndex()}>
-              <div role="columnheader" class="dataframe-index" />
+            <Show when={showCheckbox()}>
+              <div role="columnheader" class="dataframe-check" aria-colindex={1} />
             </Show>
-            <For each={props.el.columns}>
+            <Show when={showIndex()}>
+              <div role="columnheader" class="dataframe-index" aria-colindex={leadingColumns()} />
+            </Show>
+            <For each={columns()}>
               {(column, at) => (
                 <div
                   role="columnheader"
                   aria-sort={ariaSort(at())}
-                  classList={{ numeric: isNumeric(column.type) }}
+                  aria-colindex={leadingColumns() + at() + 1}
+                  aria-selected={
+                    selection()?.columns ? selection()!.columnSelected(column.name) : undefined
+                  }
+                  classList={{
+                    numeric: isNumeric(column.type),
+                    selectable: !!selection()?.columns,
+                  }}
+                  {...{ [CELL_ATTRIBUTE]: cellName(-1, at()) }}
+                  tabIndex={focus.tabIndex(-1, at())}
+                  onClick={() => {
+                    focus.activate({ row: -1, column: at() });
+                    clickHeader(at());
+                  }}
                 >
-                  <button type="button" title="Sort" onClick={() => toggleSort(at())}>
-                    <span>{column.name}</span>
-                    <span class="dataframe-sort" aria-hidden="true">
-                      {ariaSort(at()) === "ascending"
-                        ? "↑"
-                        : ariaSort(at()) === "descending"
-                          ? "↓"
-                          : ""}
-                    </span>
+                  <span class="dataframe-label">{column.name}</span>
+                  <button
+                    type="button"
+                    class="dataframe-sort"
+                    title="Sort"
+                    aria-label={`Sort by ${column.name}`}
+                    tabIndex={-1}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      focus.activate({ row: -1, column: at() });
+                      toggleSort(at());
+                    }}
+                  >
+                    {ariaSort(at()) === "ascending"
+                      ? "↑"
+                      : ariaSort(at()) === "descending"
+                        ? "↓"
+                        : ""}
                   </button>
                 </div>
               )}
@@ -150,16 +225,43 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                   class="dataframe-row"
                   role="row"
                   aria-rowindex={index + 2}
+                  aria-selected={selection()?.rows ? selection()!.rowSelected(row()) : undefined}
                   style={{ transform: `translateY(${(index + 1) * ROW_HEIGHT}px)` }}
                 >
+                  <Show when={showCheckbox()}>
+                    <div role="gridcell" class="dataframe-check" aria-colindex={1}>
+                      <input
+                        type="checkbox"
+                        tabIndex={-1}
+                        aria-label={`Select row ${row()}`}
+                        checked={selection()!.rowSelected(row())}
+                        onChange={() => selection()!.toggleRow(row())}
+                      />
+                    </div>
+                  </Show>
                   <Show when={showIndex()}>
-                    <div role="rowheader" class="dataframe-index">
+                    <div role="rowheader" class="dataframe-index" aria-colindex={leadingColumns()}>
                       {row()}
                     </div>
                   </Show>
-                  <For each={props.el.columns}>
+                  <For each={columns()}>
                     {(column, at) => (
-                      <div role="gridcell" classList={{ numeric: isNumeric(column.type) }}>
+                      <div
+                        role="gridcell"
+                        aria-colindex={leadingColumns() + at() + 1}
+                        aria-selected={
+                          selection()?.cells
+                            ? selection()!.cellSelected(row(), column.name)
+                            : undefined
+                        }
+                        classList={{ numeric: isNumeric(column.type) }}
+                        {...{ [CELL_ATTRIBUTE]: cellName(index, at()) }}
+                        tabIndex={focus.tabIndex(index, at())}
+                        onClick={() => {
+                          focus.activate({ row: index, column: at() });
+                          if (selection()?.cells) clickCell(index, at());
+                        }}
+                      >
                         {formatCell(cellValue(row(), at()), column.type)}
                       </div>
                     )}

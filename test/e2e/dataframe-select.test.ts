@@ -1,0 +1,94 @@
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
+
+const fixture = appInBrowser({ app: "test/e2e/fixtures/dataframe-select-app.ts" });
+
+test("rows selected by their checkboxes reach the app as positions in the data, whatever the sort", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").first();
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  expect(await grid.getAttribute("aria-multiselectable")).toBe("true");
+
+  await grid.getByRole("checkbox", { name: "Select row 2", exact: true }).check();
+  await page.getByText("rows [2]", { exact: true }).waitFor({ timeout: 5000 });
+
+  // Sorted by score, the second row shown is the data's row 43 (score 1).
+  await grid.getByRole("button", { name: "Sort by score" }).click();
+  const second = grid.locator('[role="row"][aria-rowindex="3"]');
+  await second.getByRole("gridcell", { name: "person 43", exact: true }).waitFor();
+  await second.getByRole("checkbox").check();
+  await page.getByText("rows [2,43]", { exact: true }).waitFor({ timeout: 5000 });
+  expect(await second.getAttribute("aria-selected")).toBe("true");
+  // Unchecking sends the rest.
+  await grid.getByRole("checkbox", { name: "Select row 2", exact: true }).uncheck();
+  await page.getByText("rows [43]", { exact: true }).waitFor({ timeout: 5000 });
+  expect(page.errors).toEqual([]);
+});
+
+test("arrow keys move the focused cell through the grid, and Space selects the focused row", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").first();
+  expect(await grid.getAttribute("aria-rowcount")).toBe("51");
+  expect(await grid.getAttribute("aria-colcount")).toBe("4");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).click();
+  const focused = () =>
+    page.evaluate(() => {
+      const cell = document.activeElement!;
+      return {
+        text: cell.textContent,
+        row: cell.closest('[role="row"]')!.getAttribute("aria-rowindex"),
+        column: cell.getAttribute("aria-colindex"),
+      };
+    });
+  expect(await focused()).toEqual({ text: "person 0", row: "2", column: "3" });
+  // One tabbable cell: the focused one.
+  expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  expect(await focused()).toEqual({ text: "14", row: "4", column: "4" });
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  expect(await focused()).toEqual({ text: "score", row: "1", column: "4" });
+  // Far down: the row is scrolled into view and drawn, then focused.
+  await page.keyboard.press("Control+End");
+  await expect.poll(focused).toEqual({ text: "43", row: "51", column: "4" });
+  await page.keyboard.press("Space");
+  await page.getByText("rows [49]", { exact: true }).waitFor({ timeout: 5000 });
+  // The rerun that followed kept the grid's cells, and the focus in them.
+  expect(await focused()).toEqual({ text: "43", row: "51", column: "4" });
+  expect(await grid.locator('[aria-rowindex="51"]').getAttribute("aria-selected")).toBe("true");
+  expect(page.errors).toEqual([]);
+});
+
+test("a cell click selects the cell, a header click its column; the sort button still sorts", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").nth(1);
+  expect(await grid.getAttribute("aria-multiselectable")).toBe("true");
+  await grid.getByRole("gridcell", { name: "Earth", exact: true }).click();
+  await page.getByText('cells [[2,"planet"]]', { exact: true }).waitFor({ timeout: 5000 });
+  // Single-cell: another cell replaces it.
+  await grid.getByRole("gridcell", { name: "Venus", exact: true }).click();
+  await page.getByText('cells [[1,"planet"]]', { exact: true }).waitFor({ timeout: 5000 });
+  expect(
+    await grid.getByRole("gridcell", { name: "Venus", exact: true }).getAttribute("aria-selected"),
+  ).toBe("true");
+
+  await grid.getByRole("columnheader", { name: "moons" }).locator(".dataframe-label").click();
+  await page.getByText('columns ["moons"]', { exact: true }).waitFor({ timeout: 5000 });
+  // Keyboard: Space on the focused header selects it too.
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Space");
+  await page.getByText('columns ["moons","planet"]', { exact: true }).waitFor({ timeout: 5000 });
+
+  await grid.getByRole("button", { name: "Sort by moons" }).click();
+  expect(await grid.getByRole("columnheader", { name: "moons" }).getAttribute("aria-sort")).toBe(
+    "ascending",
+  );
+  expect(page.errors).toEqual([]);
+});
