@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { appInBrowser } from "../helpers/browser.ts";
 
@@ -90,5 +91,50 @@ test("a cell click selects the cell, a header click its column; the sort button 
   expect(await grid.getByRole("columnheader", { name: "moons" }).getAttribute("aria-sort")).toBe(
     "ascending",
   );
+  expect(page.errors).toEqual([]);
+});
+
+test("the toolbar's download saves the frame as CSV: a BOM, quoted fields, empty cells", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.locator(".el-dataframe").nth(2);
+  await grid.getByRole("gridcell", { name: "plain", exact: true }).waitFor();
+  await grid.hover();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    grid.getByRole("button", { name: "Download as CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("data.csv");
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(bytes.toString("utf8")).toBe(
+    "\ufefftext,amount,flag\n" +
+      "plain,1234.5,true\n" +
+      '"a,b",-0.25,false\n' +
+      '"say ""hi""",3,\n' +
+      '"two\nlines",,true\n' +
+      "café ✓,1e+21,false\n" +
+      ",7,true\n",
+  );
+  expect(page.errors).toEqual([]);
+});
+
+test("the toolbar's search shows the rows whose text holds the query, and Escape shows them all", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").first();
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  await grid.hover();
+  await page.getByRole("button", { name: "Search" }).first().click();
+  const search = page.getByRole("searchbox", { name: "Search the table" });
+  await search.fill("PERSON 4");
+  await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("12");
+  const names = await grid.locator('[aria-colindex="3"][role="gridcell"]').allTextContents();
+  expect(names).toEqual(["person 4", ...Array.from({ length: 10 }, (_, i) => `person 4${i}`)]);
+  // A row found is selected by its position in the data.
+  await grid.getByRole("checkbox", { name: "Select row 41", exact: true }).check();
+  await page.getByText("rows [41]", { exact: true }).waitFor({ timeout: 5000 });
+  await search.press("Escape");
+  await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("51");
   expect(page.errors).toEqual([]);
 });

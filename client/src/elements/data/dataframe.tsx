@@ -7,6 +7,10 @@ import { sortedOrder, type SortState } from "./sort-rows.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
 import { CELL_ATTRIBUTE, cellName, createGridFocus } from "./grid-focus.ts";
 import { createGridSelection } from "./grid-selection.ts";
+import { GridToolbar, saveFile } from "./grid-toolbar.tsx";
+import { HeaderCell } from "./header-cell.tsx";
+import { frameToCsv } from "./frame-csv.ts";
+import { matchingRows } from "./row-filter.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
@@ -53,22 +57,41 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   const rowCount = () => props.el.rowCount;
   const batchRows = () => Math.max(props.el.batchRows, 1);
   const showIndex = () => !props.el.hideIndex;
-  /** The frame's rows in the order shown, once sorted (undefined: as stored, or still loading). */
-  const order = createMemo(() => {
-    const state = sort();
-    if (!state || !loader.allLoaded()) return undefined;
-    return sortedOrder(rowCount(), state, (row) => cellValue(row, state.column));
-  });
-
   const cellValue = (row: number, column: number): unknown => {
     const batch = Math.floor(row / batchRows());
     const vectors = loader.columns(batch, columns());
     return vectors?.[column]?.get(row - batch * batchRows());
   };
+  const rowText = (row: number) =>
+    columns()
+      .map((column, at) => formatCell(cellValue(row, at), column.type))
+      .join("\u0000");
+  const [query, setQuery] = createSignal("");
+  // A download waits for every batch, then saves the whole frame as CSV.
+  const [downloading, setDownloading] = createSignal(false);
+  createEffect(() => {
+    if (!downloading() || !loader.allLoaded()) return;
+    setDownloading(false);
+    const csv = untrack(() => frameToCsv(columns(), rowCount(), cellValue));
+    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), "data.csv");
+  });
+  /** The frame's rows in the order shown, once sorted (undefined: as stored, or still loading). */
+  const sorted = createMemo(() => {
+    const state = sort();
+    if (!state || !loader.allLoaded()) return undefined;
+    return sortedOrder(rowCount(), state, (row) => cellValue(row, state.column));
+  });
+  /** The rows shown: sorted, then those the search finds (once the whole frame is loaded). */
+  const order = createMemo(() => {
+    if (query().trim() === "" || !loader.allLoaded()) return sorted();
+    return matchingRows(sorted(), rowCount(), query(), rowText);
+  });
+  const shownCount = () => order()?.length ?? rowCount();
+
   const sourceRow = (shown: number) => order()?.[shown] ?? shown;
 
   const rows = createVirtualRows({
-    count: rowCount,
+    count: shownCount,
     scroller: () => scroller,
     rowHeight: ROW_HEIGHT,
     paddingStart: ROW_HEIGHT,
@@ -77,7 +100,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Fetch the batches of the rows in view (every batch once a sort asks for them all).
   createEffect(() => {
-    if (sort()) return loader.loadAll();
+    if (sort() || query() !== "" || downloading()) return loader.loadAll();
     const shown = rows.indices();
     if (shown.length === 0) return loader.load(0);
     const first = Math.floor(shown[0]! / batchRows());
@@ -128,7 +151,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     else if (selecting?.rows) selecting.toggleRow(sourceRow(shown));
   };
   const focus = createGridFocus({
-    rowCount,
+    rowCount: shownCount,
     columnCount: () => columns().length,
     scroller: () => scroller,
     rowHeight: ROW_HEIGHT,
@@ -138,25 +161,41 @@ export function Dataframe(props: ElementProps<"dataframe">) {
       else clickHeader(cell.column);
     },
   });
+  const activeDrawn = () => {
+    const row = focus.active().row;
+    return row < 0 || rows.indices().includes(row);
+  };
   const showCheckbox = () => selection()?.rows === true;
   const leadingColumns = () => (showCheckbox() ? 1 : 0) + (showIndex() ? 1 : 0);
   const multi = () => props.el.selection?.modes.some((mode) => mode.startsWith("multi-"));
 
   return (
     <div class="dataframe" style={{ width: width(), "--dataframe-columns": template() }}>
+      <GridToolbar
+        query={query()}
+        onQuery={(text) => {
+          setQuery(text);
+          scroller?.scrollTo({ top: 0 });
+        }}
+        onDownload={() => setDownloading(true)}
+        downloading={downloading()}
+      />
       <div
         class="dataframe-scroll"
         ref={scroller}
         role="grid"
         aria-label={props.el.label || undefined}
-        aria-rowcount={rowCount() + 1}
+        aria-rowcount={shownCount() + 1}
         aria-colcount={columns().length + leadingColumns()}
         aria-readonly="true"
         aria-multiselectable={selection() ? multi() : undefined}
         aria-busy={
-          loader.failed() ? undefined : !loader.allLoaded() && (!loader.loaded(0) || !!sort())
+          loader.failed()
+            ? undefined
+            : !loader.allLoaded() && (!loader.loaded(0) || !!sort() || query() !== "")
         }
-        tabIndex={-1}
+        // The grid itself is tabbable only while its active cell is scrolled out of the DOM.
+        tabIndex={activeDrawn() ? -1 : 0}
         onKeyDown={(event) => focus.onKeyDown(event)}
         style={{ height: `${height()}px` }}
       >
@@ -176,44 +215,24 @@ export function Dataframe(props: ElementProps<"dataframe">) {
             </Show>
             <For each={columns()}>
               {(column, at) => (
-                <div
-                  role="columnheader"
-                  aria-sort={ariaSort(at())}
-                  aria-colindex={leadingColumns() + at() + 1}
-                  aria-selected={
+                <HeaderCell
+                  column={column}
+                  colIndex={leadingColumns() + at() + 1}
+                  sort={ariaSort(at())}
+                  selected={
                     selection()?.columns ? selection()!.columnSelected(column.name) : undefined
                   }
-                  classList={{
-                    numeric: isNumeric(column.type),
-                    selectable: !!selection()?.columns,
-                  }}
-                  {...{ [CELL_ATTRIBUTE]: cellName(-1, at()) }}
+                  cellName={cellName(-1, at())}
                   tabIndex={focus.tabIndex(-1, at())}
                   onClick={() => {
                     focus.activate({ row: -1, column: at() });
                     clickHeader(at());
                   }}
-                >
-                  <span class="dataframe-label">{column.name}</span>
-                  <button
-                    type="button"
-                    class="dataframe-sort"
-                    title="Sort"
-                    aria-label={`Sort by ${column.name}`}
-                    tabIndex={-1}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      focus.activate({ row: -1, column: at() });
-                      toggleSort(at());
-                    }}
-                  >
-                    {ariaSort(at()) === "ascending"
-                      ? "↑"
-                      : ariaSort(at()) === "descending"
-                        ? "↓"
-                        : ""}
-                  </button>
-                </div>
+                  onSort={() => {
+                    focus.activate({ row: -1, column: at() });
+                    toggleSort(at());
+                  }}
+                />
               )}
             </For>
           </div>
