@@ -268,6 +268,42 @@ export interface MediaElements {
 export interface DataColumn {
   name: string;
   type: "number" | "integer" | "string" | "boolean" | "date" | "null" | (string & {});
+  /** How the grid shows it, from the app's `columnConfig` (see ColumnDisplay). */
+  display?: ColumnDisplay;
+}
+
+/** The kinds of column `st.columnConfig` makes. */
+export type ColumnDisplayType =
+  | "column"
+  | "text"
+  | "number"
+  | "checkbox"
+  | "date"
+  | "time"
+  | "datetime"
+  | "link"
+  | "progress"
+  | "list"
+  | "json";
+
+/**
+ * What the grid needs of a column's configuration: its header label and
+ * tooltip, its width ("small" 75 px, "medium" 200 px, "large" 400 px, or
+ * pixels), whether it is pinned to the left, and by kind: a number's
+ * printf-style `format` (see number-format.ts), a date's or time's `format`
+ * (tokens such as YYYY-MM-DD HH:mm:ss), a link's `display` text, a progress
+ * bar's `min` and `max`.
+ */
+export interface ColumnDisplay {
+  type: ColumnDisplayType;
+  label?: string;
+  help?: string;
+  width?: "small" | "medium" | "large" | number;
+  pinned?: boolean;
+  format?: string;
+  display?: string;
+  min?: number;
+  max?: number;
 }
 
 /** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */

@@ -13,6 +13,7 @@ import {
 } from "../../protocol/index.ts";
 import { registerWidget } from "../core/widget-kind.ts";
 import { dataframeKind, emptySelection, selectionModes } from "./dataframe-selection.ts";
+import { columnConfig, configuredColumns, type ColumnConfigMapping } from "./column-config.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { encodeFrame, storeFrame } from "./frame-blobs.ts";
 import { describeColumns, toArrowTable, type TabularData } from "./to-arrow.ts";
@@ -27,6 +28,8 @@ export interface DataframeOptions {
   hideIndex?: boolean;
   /** The columns to show, in this order (the others are hidden); default: all, as in the data. */
   columnOrder?: string[];
+  /** How to show columns, by name: `st.columnConfig`'s helpers, a label, or null to hide one. */
+  columnConfig?: ColumnConfigMapping;
   /**
    * Lets the user select rows, columns or cells: "rerun" reruns the app on
    * each change, a function is called first; either way `dataframe` then
@@ -48,6 +51,8 @@ export type SelectableDataframeOptions = DataframeOptions & {
 export interface TableOptions {
   /** Hide the row numbers on the left. */
   hideIndex?: boolean;
+  /** How to show columns, by name, as `dataframe`'s. */
+  columnConfig?: ColumnConfigMapping;
 }
 
 /** `st.dataframe`'s two forms: a selectable grid returns its selection, a read-only one its handle. */
@@ -81,15 +86,21 @@ export const dataMethods = {
    */
   dataframe: dataframe as DataframeMethod,
   /**
+   * Helpers that configure a column of `dataframe` or `table` (see `columnConfig`'s options).
+   * @example st.dataframe(rows, { columnConfig: { url: st.columnConfig.link("Site", { display: "Open" }) } });
+   */
+  columnConfig,
+  /**
    * A static table of small tabular data, every cell shown at once. Past
    * 1,000 rows it shows the first 1,000 and a note: `st.dataframe` shows any number.
    * @example st.table([{ planet: "Mars", moons: 2 }, { planet: "Earth", moons: 1 }])
    */
   table(this: Drawable, data: TabularData, options: TableOptions = {}): ElementHandle {
     const table = toArrowTable(data, "st.table");
+    const columns = configuredColumns(describeColumns(table), options.columnConfig, "st.table");
     const props: ElementPropsByKind["table"] = {
-      columns: describeColumns(table),
-      rows: tableRows(table, Math.min(table.numRows, TABLE_MAX_ROWS)),
+      columns,
+      rows: tableRows(table, columns, Math.min(table.numRows, TABLE_MAX_ROWS)),
       rowCount: table.numRows,
     };
     if (options.hideIndex) props.hideIndex = true;
@@ -110,7 +121,11 @@ export function emitDataframe(
 ): ElementPath {
   const frame = encodeFrame(data, method);
   const props: DataframeProps = {
-    columns: orderedColumns(frame.columns, options.columnOrder),
+    columns: configuredColumns(
+      orderedColumns(frame.columns, options.columnOrder),
+      options.columnConfig,
+      method,
+    ),
     batches: [],
     batchRows: 0,
     rowCount: frame.rowCount,
@@ -188,8 +203,8 @@ function checkedPixels(value: unknown, option: string): number {
   return Math.round(value);
 }
 
-function tableRows(table: Table, count: number): DataCell[][] {
-  const columns = table.schema.fields.map((_, index) => table.getChildAt(index)!);
+function tableRows(table: Table, shown: DataColumn[], count: number): DataCell[][] {
+  const columns = shown.map((column) => table.getChild(column.name)!);
   const rows: DataCell[][] = [];
   for (let row = 0; row < count; row++) rows.push(columns.map((column) => toCell(column.get(row))));
   return rows;
