@@ -138,3 +138,49 @@ test("the toolbar's search shows the rows whose text holds the query, and Escape
   await expect.poll(() => grid.getAttribute("aria-rowcount")).toBe("51");
   expect(page.errors).toEqual([]);
 });
+
+test("st.columnConfig in the grid: labels, a number format, links (http only), a progress bar, checkboxes, dates, a pinned column", async () => {
+  const page = await fixture.browser.newPage();
+  await page.setViewportSize({ width: 600, height: 800 });
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").nth(3);
+  await grid.getByRole("gridcell", { name: "T1", exact: true }).waitFor();
+  expect(await grid.getByRole("columnheader").allTextContents()).toEqual([
+    "Code",
+    "Price",
+    "Site",
+    "Done",
+    "Fresh",
+    "Made",
+  ]);
+  expect(await grid.getByRole("columnheader", { name: "Code" }).getAttribute("title")).toBe(
+    "The shelf code",
+  );
+  const first = grid.locator('[role="row"][aria-rowindex="2"]').getByRole("gridcell");
+  const second = grid.locator('[role="row"][aria-rowindex="3"]').getByRole("gridcell");
+  expect(await first.allTextContents()).toEqual([
+    "T1",
+    "$1,234.50",
+    "Visit",
+    "0",
+    "",
+    "03/02/2024",
+  ]);
+  expect(await second.allTextContents()).toEqual(["C2", "$3.00", "Visit", "1", "", "25/12/2023"]);
+  // An http(s) URL is a link that opens apart; javascript: stays text.
+  const link = first.getByRole("link", { name: "Visit" });
+  expect(await link.getAttribute("href")).toBe("https://tea.example/menu");
+  expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
+  expect(await second.getByRole("link").count()).toBe(0);
+  expect(await first.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("0.4");
+  expect(await first.getByRole("checkbox").isChecked()).toBe(true);
+  expect(await second.getByRole("checkbox").isChecked()).toBe(false);
+  // "small" is 75 px; pinned, it stays at the left while the grid scrolls sideways.
+  const code = first.first();
+  expect((await code.boundingBox())!.width).toBe(75);
+  const before = (await code.boundingBox())!.x;
+  await grid.evaluate((element) => (element.scrollLeft = 300));
+  await expect.poll(async () => (await second.nth(1).boundingBox())!.x).toBeLessThan(before);
+  expect((await code.boundingBox())!.x).toBe(before);
+  expect(page.errors).toEqual([]);
+});

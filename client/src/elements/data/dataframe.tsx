@@ -1,7 +1,9 @@
 import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { formatCell, isNumeric } from "./format-cell.ts";
+import { isNumeric } from "./format-cell.ts";
+import { cellText, ColumnCell } from "./column-cell.tsx";
+import { gridMinWidth, gridTemplate, pinnedOffsets } from "./column-layout.ts";
 import { createBatchLoader } from "./batch-loader.ts";
 import { sortedOrder, type SortState } from "./sort-rows.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
@@ -14,7 +16,6 @@ import { matchingRows } from "./row-filter.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
-const COLUMN_WIDTH = 150;
 const CHECK_WIDTH = 36;
 /** Rows shown without scrolling when the app sets no height (Streamlit's default too). */
 const DEFAULT_VISIBLE_ROWS = 10;
@@ -64,7 +65,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   };
   const rowText = (row: number) =>
     columns()
-      .map((column, at) => formatCell(cellValue(row, at), column.type))
+      .map((column, at) => cellText(cellValue(row, at), column))
       .join("\u0000");
   const [query, setQuery] = createSignal("");
   // A download waits for every batch, then saves the whole frame as CSV.
@@ -110,12 +111,20 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Wide enough for the longest row number (about 8 px a digit in the grid's font, and padding).
   const indexWidth = () => Math.max(48, String(rowCount()).length * 8 + 28);
-  const template = () =>
-    `${selection()?.rows ? `${CHECK_WIDTH}px ` : ""}${showIndex() ? `${indexWidth()}px ` : ""}repeat(${columns().length}, minmax(${COLUMN_WIDTH}px, 1fr))`;
-  const minWidth = () =>
-    (selection()?.rows ? CHECK_WIDTH : 0) +
-    (showIndex() ? indexWidth() : 0) +
-    columns().length * COLUMN_WIDTH;
+  /** The widths of the checkbox and row number columns, those shown. */
+  const leading = () => [
+    ...(selection()?.rows ? [CHECK_WIDTH] : []),
+    ...(showIndex() ? [indexWidth()] : []),
+  ];
+  const template = () => gridTemplate(leading(), columns());
+  const minWidth = () => gridMinWidth(leading(), columns());
+  // Pinned columns stick at the left, and so do the leading ones while any is pinned.
+  const pinned = createMemo(() => pinnedOffsets(leading(), columns()));
+  const anyPinned = () => pinned().some((left) => left !== undefined);
+  const stick = (left: number | undefined) =>
+    left === undefined
+      ? undefined
+      : { position: "sticky" as const, left: `${left}px`, "z-index": 1 };
   const height = () =>
     props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3;
   const width = () =>
@@ -208,10 +217,22 @@ export function Dataframe(props: ElementProps<"dataframe">) {
         >
           <div class="dataframe-row dataframe-header" role="row" aria-rowindex={1}>
             <Show when={showCheckbox()}>
-              <div role="columnheader" class="dataframe-check" aria-colindex={1} />
+              <div
+                role="columnheader"
+                class="dataframe-check"
+                classList={{ pinned: anyPinned() }}
+                style={anyPinned() ? stick(0) : undefined}
+                aria-colindex={1}
+              />
             </Show>
             <Show when={showIndex()}>
-              <div role="columnheader" class="dataframe-index" aria-colindex={leadingColumns()} />
+              <div
+                role="columnheader"
+                class="dataframe-index"
+                classList={{ pinned: anyPinned() }}
+                style={anyPinned() ? stick(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
+                aria-colindex={leadingColumns()}
+              />
             </Show>
             <For each={columns()}>
               {(column, at) => (
@@ -223,6 +244,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                     selection()?.columns ? selection()!.columnSelected(column.name) : undefined
                   }
                   cellName={cellName(-1, at())}
+                  pinnedAt={pinned()[at()]}
                   tabIndex={focus.tabIndex(-1, at())}
                   onClick={() => {
                     focus.activate({ row: -1, column: at() });
@@ -248,7 +270,13 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                   style={{ transform: `translateY(${(index + 1) * ROW_HEIGHT}px)` }}
                 >
                   <Show when={showCheckbox()}>
-                    <div role="gridcell" class="dataframe-check" aria-colindex={1}>
+                    <div
+                      role="gridcell"
+                      class="dataframe-check"
+                      classList={{ pinned: anyPinned() }}
+                      style={anyPinned() ? stick(0) : undefined}
+                      aria-colindex={1}
+                    >
                       <input
                         type="checkbox"
                         tabIndex={-1}
@@ -259,7 +287,13 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                     </div>
                   </Show>
                   <Show when={showIndex()}>
-                    <div role="rowheader" class="dataframe-index" aria-colindex={leadingColumns()}>
+                    <div
+                      role="rowheader"
+                      class="dataframe-index"
+                      classList={{ pinned: anyPinned() }}
+                      style={anyPinned() ? stick(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
+                      aria-colindex={leadingColumns()}
+                    >
                       {row()}
                     </div>
                   </Show>
@@ -273,7 +307,11 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                             ? selection()!.cellSelected(row(), column.name)
                             : undefined
                         }
-                        classList={{ numeric: isNumeric(column.type) }}
+                        classList={{
+                          numeric: isNumeric(column.type),
+                          pinned: pinned()[at()] !== undefined,
+                        }}
+                        style={stick(pinned()[at()])}
                         {...{ [CELL_ATTRIBUTE]: cellName(index, at()) }}
                         tabIndex={focus.tabIndex(index, at())}
                         onClick={() => {
@@ -281,7 +319,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                           if (selection()?.cells) clickCell(index, at());
                         }}
                       >
-                        {formatCell(cellValue(row(), at()), column.type)}
+                        <ColumnCell value={cellValue(row(), at())} column={column} />
                       </div>
                     )}
                   </For>

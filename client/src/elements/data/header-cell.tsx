@@ -13,6 +13,8 @@ export interface HeaderCellProps {
   /** Its name for the keyboard's moves (see grid-focus.ts). */
   cellName: string;
   tabIndex: 0 | -1;
+  /** Where a pinned column sticks (its left edge in pixels); undefined when it scrolls. */
+  pinnedAt: number | undefined;
   /** A click on the header: selects the column, or sorts when the grid does not select columns. */
   onClick(): void;
   onSort(): void;
@@ -24,23 +26,30 @@ export interface HeaderCellProps {
  * @example <HeaderCell column={column} colIndex={2} sort="none" selected={undefined} cellName="-1:0" tabIndex={0} onClick={select} onSort={sort} />
  */
 export function HeaderCell(props: HeaderCellProps) {
+  const label = () => props.column.display?.label ?? props.column.name;
   return (
     <div
       role="columnheader"
       aria-sort={props.sort}
       aria-colindex={props.colIndex}
       aria-selected={props.selected}
-      classList={{ numeric: isNumeric(props.column.type) }}
+      classList={{ numeric: isNumeric(props.column.type), pinned: props.pinnedAt !== undefined }}
+      style={
+        props.pinnedAt === undefined
+          ? undefined
+          : { position: "sticky", left: `${props.pinnedAt}px`, "z-index": 2 }
+      }
+      title={props.column.display?.help}
       {...{ [CELL_ATTRIBUTE]: props.cellName }}
       tabIndex={props.tabIndex}
       onClick={() => props.onClick()}
     >
-      <span class="dataframe-label">{props.column.name}</span>
+      <span class="dataframe-label">{label()}</span>
       <button
         type="button"
         class="dataframe-sort"
         title="Sort"
-        aria-label={`Sort by ${props.column.name}`}
+        aria-label={`Sort by ${label()}`}
         tabIndex={-1}
         onClick={(event) => {
           event.stopPropagation();
