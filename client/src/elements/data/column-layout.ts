@@ -44,3 +44,8 @@ export function pinnedOffsets(leading: number[], columns: DataColumn[]): (number
     return at;
   });
 }
+
+/** The style of a cell that sticks at `left` pixels, or none for one that scrolls. */
+export function stickyStyle(left: number | undefined): Record<string, string> | undefined {
+  return left === undefined ? undefined : { position: "sticky", left: `${left}px`, "z-index": "1" };
+}

@@ -1,13 +1,13 @@
 import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { isNumeric } from "./format-cell.ts";
-import { cellText, ColumnCell } from "./column-cell.tsx";
-import { gridMinWidth, gridTemplate, pinnedOffsets } from "./column-layout.ts";
+import { cellText } from "./column-cell.tsx";
+import { gridMinWidth, gridTemplate, pinnedOffsets, stickyStyle } from "./column-layout.ts";
+import { BodyRow, type GridView } from "./body-row.tsx";
 import { createBatchLoader } from "./batch-loader.ts";
 import { sortedOrder, type SortState } from "./sort-rows.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
-import { CELL_ATTRIBUTE, cellName, createGridFocus } from "./grid-focus.ts";
+import { cellName, createGridFocus } from "./grid-focus.ts";
 import { createGridSelection } from "./grid-selection.ts";
 import { GridToolbar, saveFile } from "./grid-toolbar.tsx";
 import { HeaderCell } from "./header-cell.tsx";
@@ -121,10 +121,6 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   // Pinned columns stick at the left, and so do the leading ones while any is pinned.
   const pinned = createMemo(() => pinnedOffsets(leading(), columns()));
   const anyPinned = () => pinned().some((left) => left !== undefined);
-  const stick = (left: number | undefined) =>
-    left === undefined
-      ? undefined
-      : { position: "sticky" as const, left: `${left}px`, "z-index": 1 };
   const height = () =>
     props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3;
   const width = () =>
@@ -178,6 +174,22 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   const leadingColumns = () => (showCheckbox() ? 1 : 0) + (showIndex() ? 1 : 0);
   const multi = () => props.el.selection?.modes.some((mode) => mode.startsWith("multi-"));
 
+  const view: GridView = {
+    rowHeight: ROW_HEIGHT,
+    checkWidth: CHECK_WIDTH,
+    sourceRow,
+    columns,
+    selection,
+    showCheckbox,
+    showIndex,
+    anyPinned,
+    pinned,
+    leadingColumns,
+    cellValue,
+    focus,
+    clickCell,
+  };
+
   return (
     <div class="dataframe" style={{ width: width(), "--dataframe-columns": template() }}>
       <GridToolbar
@@ -221,7 +233,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                 role="columnheader"
                 class="dataframe-check"
                 classList={{ pinned: anyPinned() }}
-                style={anyPinned() ? stick(0) : undefined}
+                style={anyPinned() ? stickyStyle(0) : undefined}
                 aria-colindex={1}
               />
             </Show>
@@ -230,7 +242,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                 role="columnheader"
                 class="dataframe-index"
                 classList={{ pinned: anyPinned() }}
-                style={anyPinned() ? stick(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
+                style={anyPinned() ? stickyStyle(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
                 aria-colindex={leadingColumns()}
               />
             </Show>
@@ -258,75 +270,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
               )}
             </For>
           </div>
-          <For each={rows.indices()}>
-            {(index) => {
-              const row = () => sourceRow(index);
-              return (
-                <div
-                  class="dataframe-row"
-                  role="row"
-                  aria-rowindex={index + 2}
-                  aria-selected={selection()?.rows ? selection()!.rowSelected(row()) : undefined}
-                  style={{ transform: `translateY(${(index + 1) * ROW_HEIGHT}px)` }}
-                >
-                  <Show when={showCheckbox()}>
-                    <div
-                      role="gridcell"
-                      class="dataframe-check"
-                      classList={{ pinned: anyPinned() }}
-                      style={anyPinned() ? stick(0) : undefined}
-                      aria-colindex={1}
-                    >
-                      <input
-                        type="checkbox"
-                        tabIndex={-1}
-                        aria-label={`Select row ${row()}`}
-                        checked={selection()!.rowSelected(row())}
-                        onChange={() => selection()!.toggleRow(row())}
-                      />
-                    </div>
-                  </Show>
-                  <Show when={showIndex()}>
-                    <div
-                      role="rowheader"
-                      class="dataframe-index"
-                      classList={{ pinned: anyPinned() }}
-                      style={anyPinned() ? stick(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
-                      aria-colindex={leadingColumns()}
-                    >
-                      {row()}
-                    </div>
-                  </Show>
-                  <For each={columns()}>
-                    {(column, at) => (
-                      <div
-                        role="gridcell"
-                        aria-colindex={leadingColumns() + at() + 1}
-                        aria-selected={
-                          selection()?.cells
-                            ? selection()!.cellSelected(row(), column.name)
-                            : undefined
-                        }
-                        classList={{
-                          numeric: isNumeric(column.type),
-                          pinned: pinned()[at()] !== undefined,
-                        }}
-                        style={stick(pinned()[at()])}
-                        {...{ [CELL_ATTRIBUTE]: cellName(index, at()) }}
-                        tabIndex={focus.tabIndex(index, at())}
-                        onClick={() => {
-                          focus.activate({ row: index, column: at() });
-                          if (selection()?.cells) clickCell(index, at());
-                        }}
-                      >
-                        <ColumnCell value={cellValue(row(), at())} column={column} />
-                      </div>
-                    )}
-                  </For>
-                </div>
-              );
-            }}
-          </For>
+          <For each={rows.indices()}>{(index) => <BodyRow index={index} grid={view} />}</For>
         </div>
       </div>
       <Show when={loader.failed()}>
