@@ -4,4 +4,3 @@ export * from "./tree.ts";
 export * from "./hash.ts";
 export * from "./sse.ts";
 export * from "./page-config.ts";
-export * from "./number-format.ts";

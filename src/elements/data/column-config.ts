@@ -1,5 +1,5 @@
+import { numberFormatProblem } from "../../protocol/number-format.ts";
 import {
-  numberFormatProblem,
   type ColumnDisplay,
   type ColumnDisplayType,
   type DataColumn,

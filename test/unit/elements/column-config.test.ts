@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { defineApp, type St } from "../../../src/index.ts";
-import { formatNumber } from "../../../src/protocol/index.ts";
+import { formatNumber } from "../../../src/protocol/number-format.ts";
 import { AppTest } from "../../../src/testing/index.ts";
 
 const products = [

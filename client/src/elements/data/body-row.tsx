@@ -88,7 +88,7 @@ export function BodyRow(props: { index: number; grid: GridView }) {
               pinned: props.grid.pinned()[at()] !== undefined,
             }}
             style={stickyStyle(props.grid.pinned()[at()])}
-            {...{ [CELL_ATTRIBUTE]: cellName(props.index, at()) }}
+            data-cell={cellName(props.index, at())}
             tabIndex={props.grid.focus.tabIndex(props.index, at())}
             onClick={() => {
               props.grid.focus.activate({ row: props.index, column: at() });

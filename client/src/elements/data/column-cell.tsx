@@ -1,5 +1,5 @@
-import { Match, Switch } from "solid-js";
-import { formatNumber, type DataColumn } from "../../../../src/protocol/index.ts";
+import type { DataColumn } from "../../../../src/protocol/index.ts";
+import { formatNumber } from "../../../../src/protocol/number-format.ts";
 import { formatCell } from "./format-cell.ts";
 import { formatDateTokens } from "./format-date.ts";
 
@@ -67,9 +67,20 @@ export function ColumnCell(props: { value: unknown; column: DataColumn }) {
   const type = () => props.column.display?.type;
   const empty = () => props.value === null || props.value === undefined;
   const link = () => (type() === "link" ? safeLink(props.value) : undefined);
+  // A ternary chain rather than Switch/Match: the page's shared Solid chunk stays as it was.
+  const kind = () =>
+    empty()
+      ? "text"
+      : type() === "checkbox"
+        ? "checkbox"
+        : type() === "progress"
+          ? "progress"
+          : link()
+            ? "link"
+            : "text";
   return (
-    <Switch fallback={cellText(props.value, props.column)}>
-      <Match when={type() === "checkbox" && !empty()}>
+    <>
+      {kind() === "checkbox" ? (
         <input
           type="checkbox"
           class="dataframe-checkbox"
@@ -78,18 +89,16 @@ export function ColumnCell(props: { value: unknown; column: DataColumn }) {
           tabIndex={-1}
           aria-label={props.value === true ? "true" : "false"}
         />
-      </Match>
-      <Match when={type() === "progress" && !empty()}>
+      ) : kind() === "progress" ? (
         <ProgressCell value={Number(props.value)} column={props.column} />
-      </Match>
-      <Match when={link()}>
-        {(href) => (
-          <a href={href()} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
-            {cellText(props.value, props.column)}
-          </a>
-        )}
-      </Match>
-    </Switch>
+      ) : kind() === "link" ? (
+        <a href={link()} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+          {cellText(props.value, props.column)}
+        </a>
+      ) : (
+        cellText(props.value, props.column)
+      )}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, Show, untrack } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
 import { cellText } from "./column-cell.tsx";
@@ -48,7 +48,8 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   const selection = createMemo(
     on(
       createMemo(() => `${props.el.id} ${props.el.selection?.modes.join()}`),
-      () => untrack(() => createGridSelection(() => props.el)),
+      // on() runs this untracked: the selection is made once per id and modes.
+      () => createGridSelection(() => props.el),
     ),
   );
   // A rerun sends new props; the same columns keep their cells (and the focus in them).
@@ -70,12 +71,14 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   const [query, setQuery] = createSignal("");
   // A download waits for every batch, then saves the whole frame as CSV.
   const [downloading, setDownloading] = createSignal(false);
-  createEffect(() => {
-    if (!downloading() || !loader.allLoaded()) return;
-    setDownloading(false);
-    const csv = untrack(() => frameToCsv(columns(), rowCount(), cellValue));
-    saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), "data.csv");
-  });
+  createEffect(
+    on([downloading, loader.allLoaded], ([wanted, ready]) => {
+      if (!wanted || !ready) return;
+      setDownloading(false);
+      const csv = frameToCsv(columns(), rowCount(), cellValue);
+      saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), "data.csv");
+    }),
+  );
   /** The frame's rows in the order shown, once sorted (undefined: as stored, or still loading). */
   const sorted = createMemo(() => {
     const state = sort();

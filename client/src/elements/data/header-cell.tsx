@@ -40,7 +40,7 @@ export function HeaderCell(props: HeaderCellProps) {
           : { position: "sticky", left: `${props.pinnedAt}px`, "z-index": 2 }
       }
       title={props.column.display?.help}
-      {...{ [CELL_ATTRIBUTE]: props.cellName }}
+      data-cell={props.cellName}
       tabIndex={props.tabIndex}
       onClick={() => props.onClick()}
     >
