@@ -39,6 +39,16 @@ export type {
   TableOptions,
 } from "./elements/data/data-elements.ts";
 export type {
+  ColumnConfig,
+  ColumnConfigMapping,
+  ColumnOptions,
+  DateColumnOptions,
+  LinkColumnOptions,
+  NumberColumnOptions,
+  ProgressColumnOptions,
+  TextColumnOptions,
+} from "./elements/data/column-config.ts";
+export type {
   DataframeSelection,
   DataframeSelectionMode,
   DataframeState,

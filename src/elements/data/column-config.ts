@@ -121,6 +121,8 @@ export function configuredColumns(
   columns: DataColumn[],
   mapping: unknown,
   method: string,
+  // Every column of the data: a configuration may name one that columnOrder leaves out.
+  known: DataColumn[] = columns,
 ): DataColumn[] {
   if (mapping === undefined) return columns;
   if (typeof mapping !== "object" || mapping === null || Array.isArray(mapping))
@@ -129,10 +131,10 @@ export function configuredColumns(
     );
   const entries = mapping as Record<string, unknown>;
   for (const name of Object.keys(entries))
-    if (!columns.some((column) => column.name === name))
+    if (!known.some((column) => column.name === name))
       throw new EdgelitApiError(
         `${method}: columnConfig names "${name}", which is not a column of the data ` +
-          `(its columns: ${columns.map((column) => `"${column.name}"`).join(", ")}).`,
+          `(its columns: ${known.map((column) => `"${column.name}"`).join(", ")}).`,
       );
   const shown: DataColumn[] = [];
   for (const column of columns) {

@@ -125,6 +125,7 @@ export function emitDataframe(
       orderedColumns(frame.columns, options.columnOrder),
       options.columnConfig,
       method,
+      frame.columns,
     ),
     batches: [],
     batchRows: 0,

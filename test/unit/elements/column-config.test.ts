@@ -83,6 +83,21 @@ describe("st.columnConfig", () => {
     ]);
   });
 
+  test("a configuration may name a column that columnOrder leaves out", async () => {
+    const at = await showing((st) => {
+      st.dataframe(products, {
+        columnOrder: ["price", "name"],
+        columnConfig: { stock: null, price: "Price" },
+      });
+    });
+    expect(at.exceptions).toEqual([]);
+    const columns = at.get("dataframe")[0]!.props.columns;
+    expect(columns.map((column) => column.display?.label ?? column.name)).toEqual([
+      "Price",
+      "name",
+    ]);
+  });
+
   test("an unknown column, option or format is an error naming it, shown in the page", async () => {
     const problems: [object, string][] = [
       [{ cost: "Cost" }, 'columnConfig names "cost", which is not a column of the data'],

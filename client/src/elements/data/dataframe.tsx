@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { cellText } from "./column-cell.tsx";
+import { cellText } from "./cell-text.ts";
 import { gridMinWidth, gridTemplate, pinnedOffsets, stickyStyle } from "./column-layout.ts";
 import { BodyRow, type GridView } from "./body-row.tsx";
 import { createBatchLoader } from "./batch-loader.ts";
