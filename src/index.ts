@@ -33,7 +33,26 @@ export type {
 } from "./elements/text/text.ts";
 export type { BadgeOptions } from "./elements/text/rich-text.ts";
 export type { AlertOptions } from "./elements/status/alerts.ts";
-export type { DataframeOptions, TableOptions } from "./elements/data/data-elements.ts";
+export type {
+  DataframeOptions,
+  SelectableDataframeOptions,
+  TableOptions,
+} from "./elements/data/data-elements.ts";
+export type {
+  ColumnConfig,
+  ColumnConfigMapping,
+  ColumnOptions,
+  DateColumnOptions,
+  LinkColumnOptions,
+  NumberColumnOptions,
+  ProgressColumnOptions,
+  TextColumnOptions,
+} from "./elements/data/column-config.ts";
+export type {
+  DataframeSelection,
+  DataframeSelectionMode,
+  DataframeState,
+} from "./protocol/index.ts";
 export { toArrowTable } from "./elements/data/to-arrow.ts";
 export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {

@@ -1,6 +1,7 @@
 import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
+import { dataframeKind } from "./data/dataframe-selection.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
 import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
@@ -50,6 +51,7 @@ export const widgetKinds = {
   pills: pillsKind,
   segmentedControl: segmentedControlKind,
   feedback: feedbackKind,
+  dataframe: dataframeKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

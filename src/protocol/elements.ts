@@ -81,6 +81,8 @@ export interface PlaceholderElements {
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
 export interface InputElements {
+  /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
+  dataframe: DataframeProps;
   button: WidgetProps & {
     variant: "primary" | "secondary" | "tertiary";
     icon?: string;
@@ -266,6 +268,42 @@ export interface MediaElements {
 export interface DataColumn {
   name: string;
   type: "number" | "integer" | "string" | "boolean" | "date" | "null" | (string & {});
+  /** How the grid shows it, from the app's `columnConfig` (see ColumnDisplay). */
+  display?: ColumnDisplay;
+}
+
+/** The kinds of column `st.columnConfig` makes. */
+export type ColumnDisplayType =
+  | "column"
+  | "text"
+  | "number"
+  | "checkbox"
+  | "date"
+  | "time"
+  | "datetime"
+  | "link"
+  | "progress"
+  | "list"
+  | "json";
+
+/**
+ * What the grid needs of a column's configuration: its header label and
+ * tooltip, its width ("small" 75 px, "medium" 200 px, "large" 400 px, or
+ * pixels), whether it is pinned to the left, and by kind: a number's
+ * printf-style `format` (see number-format.ts), a date's or time's `format`
+ * (tokens such as YYYY-MM-DD HH:mm:ss), a link's `display` text, a progress
+ * bar's `min` and `max`.
+ */
+export interface ColumnDisplay {
+  type: ColumnDisplayType;
+  label?: string;
+  help?: string;
+  width?: "small" | "medium" | "large" | number;
+  pinned?: boolean;
+  format?: string;
+  display?: string;
+  min?: number;
+  max?: number;
 }
 
 /** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */
@@ -281,20 +319,50 @@ export interface DataElements {
    * frame's whole length, more than `rows.length` when it was cut.
    */
   table: { columns: DataColumn[]; rows: DataCell[][]; rowCount: number; hideIndex?: boolean };
-  /**
-   * A read-only grid whose rows the page fetches: `batches` are media ids
-   * (`/_edgelit/media/<id>`, each `batchRows` rows but the last). `height` in
-   * pixels (default: up to ten rows); `width` in pixels, or "content".
-   */
-  dataframe: {
-    columns: DataColumn[];
-    batches: string[];
-    batchRows: number;
-    rowCount: number;
-    height?: number;
-    width?: number | "content";
-    hideIndex?: boolean;
-  };
+}
+
+/** What a dataframe lets the user select (Streamlit's `selection_mode`). */
+export type DataframeSelectionMode =
+  | "single-row"
+  | "multi-row"
+  | "single-column"
+  | "multi-column"
+  | "single-cell"
+  | "multi-cell";
+
+/**
+ * A dataframe's selection: row positions in the data as given (whatever the
+ * sort shown), column names, and cells as `[row, column name]`.
+ */
+export interface DataframeSelection {
+  rows: number[];
+  columns: string[];
+  cells: [number, string][];
+}
+
+/** A dataframe's widget value, as Streamlit's: the selection under `selection`. */
+export interface DataframeState {
+  selection: DataframeSelection;
+}
+
+/**
+ * A grid whose rows the page fetches: `batches` are media ids
+ * (`/_edgelit/media/<id>`, each `batchRows` rows but the last). `height` in
+ * pixels (default: up to ten rows); `width` in pixels, or "content". With
+ * `selection` it is a widget (`id` set): the user selects what `modes` allow
+ * and the page sends a `DataframeState`; without, it is read-only.
+ */
+export interface DataframeProps {
+  id?: string;
+  label?: string;
+  columns: DataColumn[];
+  batches: string[];
+  batchRows: number;
+  rowCount: number;
+  height?: number;
+  width?: number | "content";
+  hideIndex?: boolean;
+  selection?: { modes: DataframeSelectionMode[]; value: DataframeState };
 }
 
 /** Most rows `st.table` shows; past them it shows a note that points to `st.dataframe`. */

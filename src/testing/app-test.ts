@@ -10,6 +10,7 @@ import {
   PROTOCOL_VERSION,
   applyServerMessage,
   createElementTree,
+  type DataframeSelection,
   type ElementKind,
   type ElementPropsByKind,
   type ElementTree,
@@ -337,7 +338,7 @@ export class WidgetHandle<K extends WidgetKind> {
   ) {}
 
   get id(): string {
-    return this.element.props.id;
+    return this.element.props.id!;
   }
   get props(): ElementPropsByKind[K] {
     return this.element.props;
@@ -372,6 +373,21 @@ export class WidgetHandle<K extends WidgetKind> {
     const props = this.element.props as unknown as { files?: { id: string }[]; multiple?: boolean };
     const kept = props.multiple ? (props.files ?? []).map((file) => file.id) : [];
     return this.harness.sendChange(this.id, [...kept, ...stored.map((file) => file.id)]);
+  }
+
+  /**
+   * Selects in a dataframe made with `onSelect`, as clicks in the grid would:
+   * the parts not given are empty. Rows are positions in the data as given.
+   * @example at.dataframe({ key: "people" }).select({ rows: [1, 3] });
+   */
+  select(selection: Partial<DataframeSelection>): AppTest {
+    return this.harness.sendChange(this.id, {
+      selection: {
+        rows: selection.rows ?? [],
+        columns: selection.columns ?? [],
+        cells: selection.cells ?? [],
+      },
+    });
   }
 
   /**
@@ -422,7 +438,9 @@ function fragmentOfWidgets(tree: ElementTree, widgetIds: string[]): string | und
   return found.size === 1 ? only : undefined;
 }
 
-function matchesQuery(props: { id: string; label: string }, query: WidgetQuery): boolean {
+function matchesQuery(props: { id?: string; label?: string }, query: WidgetQuery): boolean {
+  // A read-only dataframe is no widget: it has no id to send a value to.
+  if (props.id === undefined) return false;
   if (typeof query === "string") return props.label === query;
   if ("key" in query) return props.id === `key:${query.key}`;
   return props.label === query.label;

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { appInBrowser } from "../helpers/browser.ts";
 
@@ -48,6 +49,28 @@ test("a 200,000-row dataframe shows its first rows, scrolls to its last with a b
   expect(await header.getAttribute("aria-sort")).toBe("descending");
   await bodyRow(0).getByRole("gridcell", { name: "row 0", exact: true }).waitFor();
   expect(await grid.getByRole("row").count()).toBeLessThan(MAX_ROW_ELEMENTS);
+  expect(page.errors).toEqual([]);
+});
+
+test("the CSV download holds every batch of a 200,000-row frame, in the data's order", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const frame = page.locator(".el-dataframe").first();
+  await frame.getByRole("gridcell", { name: "row 0", exact: true }).waitFor();
+  await frame.hover();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    frame.getByRole("button", { name: "Download as CSV" }).click(),
+  ]);
+  const lines = (await readFile((await download.path())!, "utf8")).split("\n");
+  const day = (i: number) =>
+    new Date(Date.UTC(2024, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+  expect(lines).toHaveLength(200_002);
+  expect(lines[0]).toBe("\ufeffid,reverse,name,day");
+  expect(lines[1]).toBe(`0,199999,row 0,${day(0)}`);
+  expect(lines[65_537]).toBe(`65536,134463,row 65536,${day(65_536)}`);
+  expect(lines[200_000]).toBe(`199999,0,row 199999,${day(199_999)}`);
+  expect(lines[200_001]).toBe("");
   expect(page.errors).toEqual([]);
 });
 

@@ -36,6 +36,7 @@ test("st offers every element of the first release", async () => {
     "checkbox",
     "code",
     "colorPicker",
+    "columnConfig",
     "columns",
     "container",
     "context",

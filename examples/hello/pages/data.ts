@@ -20,7 +20,7 @@ const readings = Array.from({ length: 365 * CITIES.length }, (_, i) => {
   };
 });
 
-/** The Data page: a grid over thousands of rows, a static table, and `st.write` of records. */
+/** The Data page: a grid over thousands of rows to select in, a static table, and `st.write` of records. */
 export default function dataPage(st: St): void {
   st.header("Data", { divider: true });
   st.markdown(
@@ -30,8 +30,32 @@ export default function dataPage(st: St): void {
 
   st.subheader("A grid");
   const hideIndex = st.toggle("Hide the row numbers");
-  st.dataframe(readings, { height: 320, hideIndex });
-  st.caption(`${readings.length.toLocaleString("en")} rows: click a column's header to sort.`);
+  const { selection } = st.dataframe(readings, {
+    key: "readings",
+    height: 320,
+    hideIndex,
+    onSelect: "rerun",
+    selectionMode: "multi-row",
+    columnConfig: {
+      city: st.columnConfig.text("City", { pinned: true, width: "small" }),
+      date: st.columnConfig.date("Day", { format: "D MMM YYYY" }),
+      temperature: st.columnConfig.number("Temperature", { format: "%.1f °C" }),
+      rain: st.columnConfig.progress("Rain (mm)", { min: 0, max: 6, format: "%.1f" }),
+      sunny: st.columnConfig.checkbox("Sunny"),
+    },
+  });
+  st.caption(
+    `${readings.length.toLocaleString("en")} rows: sort with a column's arrow, search or download ` +
+      "from the toolbar over the grid, and tick rows to select them.",
+  );
+  const chosen = selection.rows.map((row) => readings[row]!);
+  if (chosen.length > 0) {
+    const mean = chosen.reduce((sum, row) => sum + row.temperature, 0) / chosen.length;
+    st.markdown(
+      `**${chosen.length} selected**, mean temperature ${mean.toFixed(1)} °C, in ` +
+        `${[...new Set(chosen.map((row) => row.city))].join(", ")}.`,
+    );
+  }
 
   st.subheader("A static table");
   const summary = CITIES.map((city) => {

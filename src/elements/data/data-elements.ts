@@ -6,8 +6,14 @@ import {
   type ElementPath,
   type DataCell,
   type DataColumn,
+  type DataframeProps,
+  type DataframeSelectionMode,
+  type DataframeState,
   type ElementPropsByKind,
 } from "../../protocol/index.ts";
+import { registerWidget } from "../core/widget-kind.ts";
+import { dataframeKind, emptySelection, selectionModes } from "./dataframe-selection.ts";
+import { columnConfig, configuredColumns, type ColumnConfigMapping } from "./column-config.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { encodeFrame, storeFrame } from "./frame-blobs.ts";
 import { describeColumns, toArrowTable, type TabularData } from "./to-arrow.ts";
@@ -22,28 +28,68 @@ export interface DataframeOptions {
   hideIndex?: boolean;
   /** The columns to show, in this order (the others are hidden); default: all, as in the data. */
   columnOrder?: string[];
+  /** How to show columns, by name: `st.columnConfig`'s helpers, a label, or null to hide one. */
+  columnConfig?: ColumnConfigMapping;
+  /**
+   * Lets the user select rows, columns or cells: "rerun" reruns the app on
+   * each change, a function is called first; either way `dataframe` then
+   * returns the selection. "ignore" (the default) keeps the grid read-only.
+   */
+  onSelect?: "ignore" | "rerun" | (() => unknown);
+  /** What can be selected (default "multi-row"); several modes as a list. */
+  selectionMode?: DataframeSelectionMode | DataframeSelectionMode[];
+  /** Names the grid: keeps its selection when the data changes, and exposes it as `st.session[key]`. */
+  key?: string;
 }
+
+/** `dataframe`'s options when it lets the user select. */
+export type SelectableDataframeOptions = DataframeOptions & {
+  onSelect: "rerun" | (() => unknown);
+};
 
 /** Options of `table`. */
 export interface TableOptions {
   /** Hide the row numbers on the left. */
   hideIndex?: boolean;
+  /** How to show columns, by name, as `dataframe`'s. */
+  columnConfig?: ColumnConfigMapping;
+}
+
+/** `st.dataframe`'s two forms: a selectable grid returns its selection, a read-only one its handle. */
+export interface DataframeMethod {
+  (this: Drawable, data: TabularData, options: SelectableDataframeOptions): DataframeState;
+  (this: Drawable, data: TabularData, options?: DataframeOptions): ElementHandle;
+}
+
+function dataframe(
+  this: Drawable,
+  data: TabularData,
+  options: DataframeOptions = {},
+): ElementHandle | DataframeState {
+  const target = this[TARGET];
+  if (options.onSelect !== undefined && options.onSelect !== "ignore")
+    return selectableDataframe(target, data, options);
+  return openElement(target.element(emitDataframe(target, data, options, "st.dataframe")));
 }
 
 /** Tables of data: a grid whose rows load as they are scrolled to, and a static table. */
 export const dataMethods = {
   /**
-   * A read-only grid of tabular data: an array of records, an object of
-   * columns, an Apache Arrow Table or anything with `toArrow()`. Its rows are
-   * stored as Arrow batches that the page fetches as the user scrolls; a click
-   * on a column's header sorts the rows loaded. The same data shown again is
-   * neither encoded nor sent again.
-   * @example st.dataframe(rows, { height: 300, hideIndex: true })
+   * A grid of tabular data: an array of records, an object of columns, an
+   * Apache Arrow Table or anything with `toArrow()`. Its rows are stored as
+   * Arrow batches that the page fetches as the user scrolls; a click on a
+   * column's sort button sorts the rows loaded. The same data shown again is
+   * neither encoded nor sent again. With `onSelect` the user selects rows,
+   * columns or cells (`selectionMode`) and it returns `{ selection: { rows,
+   * columns, cells } }`; otherwise a handle of the element.
+   * @example const { selection } = st.dataframe(rows, { onSelect: "rerun", selectionMode: "multi-row" });
    */
-  dataframe(this: Drawable, data: TabularData, options: DataframeOptions = {}): ElementHandle {
-    const target = this[TARGET];
-    return openElement(target.element(emitDataframe(target, data, options, "st.dataframe")));
-  },
+  dataframe: dataframe as DataframeMethod,
+  /**
+   * Helpers that configure a column of `dataframe` or `table` (see `columnConfig`'s options).
+   * @example st.dataframe(rows, { columnConfig: { url: st.columnConfig.link("Site", { display: "Open" }) } });
+   */
+  columnConfig,
   /**
    * A static table of small tabular data, every cell shown at once. Past
    * 1,000 rows it shows the first 1,000 and a note: `st.dataframe` shows any number.
@@ -51,9 +97,10 @@ export const dataMethods = {
    */
   table(this: Drawable, data: TabularData, options: TableOptions = {}): ElementHandle {
     const table = toArrowTable(data, "st.table");
+    const columns = configuredColumns(describeColumns(table), options.columnConfig, "st.table");
     const props: ElementPropsByKind["table"] = {
-      columns: describeColumns(table),
-      rows: tableRows(table, Math.min(table.numRows, TABLE_MAX_ROWS)),
+      columns,
+      rows: tableRows(table, columns, Math.min(table.numRows, TABLE_MAX_ROWS)),
       rowCount: table.numRows,
     };
     if (options.hideIndex) props.hideIndex = true;
@@ -70,14 +117,21 @@ export function emitDataframe(
   data: unknown,
   options: DataframeOptions,
   method: string,
+  widget?: (props: DataframeProps) => void,
 ): ElementPath {
   const frame = encodeFrame(data, method);
-  const props: ElementPropsByKind["dataframe"] = {
-    columns: orderedColumns(frame.columns, options.columnOrder),
+  const props: DataframeProps = {
+    columns: configuredColumns(
+      orderedColumns(frame.columns, options.columnOrder),
+      options.columnConfig,
+      method,
+      frame.columns,
+    ),
     batches: [],
     batchRows: 0,
     rowCount: frame.rowCount,
   };
+  widget?.(props);
   if (options.height !== undefined) props.height = checkedPixels(options.height, "height");
   if (options.width !== undefined && options.width !== "stretch")
     props.width = options.width === "content" ? "content" : checkedPixels(options.width, "width");
@@ -91,6 +145,40 @@ export function emitDataframe(
       return props;
     }),
   );
+}
+
+/** A dataframe the user selects in: a widget whose value is the selection, checked against the frame. */
+function selectableDataframe(
+  target: ElementTarget,
+  data: TabularData,
+  options: DataframeOptions,
+): DataframeState {
+  if (options.onSelect !== "rerun" && typeof options.onSelect !== "function")
+    throw new EdgelitApiError(
+      `st.dataframe: onSelect must be "ignore", "rerun" or a function; got ${String(options.onSelect)}.`,
+    );
+  const modes = selectionModes(options.selectionMode);
+  let state: DataframeState | undefined;
+  emitDataframe(target, data, options, "st.dataframe", (props) => {
+    const settings = {
+      modes,
+      rowCount: props.rowCount,
+      columns: props.columns.map((column) => column.name),
+    };
+    const registered = registerWidget(target, dataframeKind, {
+      label: "",
+      key: options.key,
+      identity: [modes, settings.columns],
+      settings,
+      defaultValue: emptySelection(),
+      onChange: typeof options.onSelect === "function" ? options.onSelect : undefined,
+    });
+    props.id = registered.id;
+    props.label = "";
+    props.selection = { modes, value: registered.shown };
+    state = registered.value;
+  });
+  return state!;
 }
 
 function orderedColumns(columns: DataColumn[], order: string[] | undefined): DataColumn[] {
@@ -116,8 +204,8 @@ function checkedPixels(value: unknown, option: string): number {
   return Math.round(value);
 }
 
-function tableRows(table: Table, count: number): DataCell[][] {
-  const columns = table.schema.fields.map((_, index) => table.getChildAt(index)!);
+function tableRows(table: Table, shown: DataColumn[], count: number): DataCell[][] {
+  const columns = shown.map((column) => table.getChild(column.name)!);
   const rows: DataCell[][] = [];
   for (let row = 0; row < count; row++) rows.push(columns.map((column) => toCell(column.get(row))));
   return rows;

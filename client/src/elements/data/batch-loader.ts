@@ -23,9 +23,13 @@ export function createBatchLoader(
   ids: Accessor<string[]>,
   urlOf: (id: string) => string,
 ): BatchLoader {
+  // New props with the same ids (a rerun that changed the selection) keep the batches loaded.
+  const sameIds = createMemo(ids, [], {
+    equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+  });
   const state = createMemo(() => {
     const [tables, setTables] = createSignal<(Table | undefined)[]>([], { equals: false });
-    return { ids: ids(), tables, setTables, pending: new Set<number>() };
+    return { ids: sameIds(), tables, setTables, pending: new Set<number>() };
   });
   const [failed, setFailed] = createSignal(false);
   const vectorCache = new WeakMap<Table, { columns: DataColumn[]; vectors: (Vector | null)[] }>();

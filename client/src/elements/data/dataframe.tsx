@@ -1,21 +1,32 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { ROUTES } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
-import { formatCell, isNumeric } from "./format-cell.ts";
+import { cellText } from "./cell-text.ts";
+import { gridMinWidth, gridTemplate, pinnedOffsets, stickyStyle } from "./column-layout.ts";
+import { BodyRow, type GridView } from "./body-row.tsx";
 import { createBatchLoader } from "./batch-loader.ts";
 import { sortedOrder, type SortState } from "./sort-rows.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
+import { cellName, createGridFocus } from "./grid-focus.ts";
+import { createGridSelection } from "./grid-selection.ts";
+import { GridToolbar, saveFile } from "./grid-toolbar.tsx";
+import { HeaderCell } from "./header-cell.tsx";
+import { frameToCsv } from "./frame-csv.ts";
+import { matchingRows } from "./row-filter.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
-const COLUMN_WIDTH = 150;
+const CHECK_WIDTH = 36;
 /** Rows shown without scrolling when the app sets no height (Streamlit's default too). */
 const DEFAULT_VISIBLE_ROWS = 10;
 
 /**
- * A read-only grid over a stored Arrow frame: rows are virtual (the DOM holds
- * the visible ones and a few more), batches are fetched as they scroll into
- * view, and a click on a header sorts by that column (loading every batch first).
+ * A grid over a stored Arrow frame: rows are virtual (the DOM holds the
+ * visible ones and a few more), batches are fetched as they scroll into view,
+ * and a header's sort button sorts by that column (loading every batch first).
+ * Made with `onSelect`, it lets the user select rows (checkboxes), columns (a
+ * header click) or cells (a cell click), by mouse or keyboard (arrows move the
+ * focused cell, Space and Enter select).
  */
 export function Dataframe(props: ElementProps<"dataframe">) {
   let scroller: HTMLDivElement | undefined;
@@ -24,34 +35,67 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     (id) => `${ROUTES.media}${id}`,
   );
   const [sort, setSort] = createSignal<SortState | undefined>();
-  // New data (another frame on a rerun) drops the sort of the old one.
+  // New data (another frame on a rerun) drops the sort of the old one; the same batches keep it.
   createEffect(
     on(
-      () => props.el.batches,
+      createMemo(() => props.el.batches.join()),
       () => setSort(undefined),
       { defer: true },
     ),
   );
 
+  // A grid made with onSelect is a widget; its selection state lives as long as its id and modes.
+  const selection = createMemo(
+    on(
+      createMemo(() => `${props.el.id} ${props.el.selection?.modes.join()}`),
+      // on() runs this untracked: the selection is made once per id and modes.
+      () => createGridSelection(() => props.el),
+    ),
+  );
+  // A rerun sends new props; the same columns keep their cells (and the focus in them).
+  const columns = createMemo(() => props.el.columns, [], {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   const rowCount = () => props.el.rowCount;
   const batchRows = () => Math.max(props.el.batchRows, 1);
   const showIndex = () => !props.el.hideIndex;
+  const cellValue = (row: number, column: number): unknown => {
+    const batch = Math.floor(row / batchRows());
+    const vectors = loader.columns(batch, columns());
+    return vectors?.[column]?.get(row - batch * batchRows());
+  };
+  const rowText = (row: number) =>
+    columns()
+      .map((column, at) => cellText(cellValue(row, at), column))
+      .join("\u0000");
+  const [query, setQuery] = createSignal("");
+  // A download waits for every batch, then saves the whole frame as CSV.
+  const [downloading, setDownloading] = createSignal(false);
+  createEffect(
+    on([downloading, loader.allLoaded], ([wanted, ready]) => {
+      if (!wanted || !ready) return;
+      setDownloading(false);
+      const csv = frameToCsv(columns(), rowCount(), cellValue);
+      saveFile(new Blob([csv], { type: "text/csv;charset=utf-8" }), "data.csv");
+    }),
+  );
   /** The frame's rows in the order shown, once sorted (undefined: as stored, or still loading). */
-  const order = createMemo(() => {
+  const sorted = createMemo(() => {
     const state = sort();
     if (!state || !loader.allLoaded()) return undefined;
     return sortedOrder(rowCount(), state, (row) => cellValue(row, state.column));
   });
+  /** The rows shown: sorted, then those the search finds (once the whole frame is loaded). */
+  const order = createMemo(() => {
+    if (query().trim() === "" || !loader.allLoaded()) return sorted();
+    return matchingRows(sorted(), rowCount(), query(), rowText);
+  });
+  const shownCount = () => order()?.length ?? rowCount();
 
-  const cellValue = (row: number, column: number): unknown => {
-    const batch = Math.floor(row / batchRows());
-    const vectors = loader.columns(batch, props.el.columns);
-    return vectors?.[column]?.get(row - batch * batchRows());
-  };
   const sourceRow = (shown: number) => order()?.[shown] ?? shown;
 
   const rows = createVirtualRows({
-    count: rowCount,
+    count: shownCount,
     scroller: () => scroller,
     rowHeight: ROW_HEIGHT,
     paddingStart: ROW_HEIGHT,
@@ -60,7 +104,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Fetch the batches of the rows in view (every batch once a sort asks for them all).
   createEffect(() => {
-    if (sort()) return loader.loadAll();
+    if (sort() || query() !== "" || downloading()) return loader.loadAll();
     const shown = rows.indices();
     if (shown.length === 0) return loader.load(0);
     const first = Math.floor(shown[0]! / batchRows());
@@ -70,9 +114,16 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Wide enough for the longest row number (about 8 px a digit in the grid's font, and padding).
   const indexWidth = () => Math.max(48, String(rowCount()).length * 8 + 28);
-  const template = () =>
-    `${showIndex() ? `${indexWidth()}px ` : ""}repeat(${props.el.columns.length}, minmax(${COLUMN_WIDTH}px, 1fr))`;
-  const minWidth = () => (showIndex() ? indexWidth() : 0) + props.el.columns.length * COLUMN_WIDTH;
+  /** The widths of the checkbox and row number columns, those shown. */
+  const leading = () => [
+    ...(selection()?.rows ? [CHECK_WIDTH] : []),
+    ...(showIndex() ? [indexWidth()] : []),
+  ];
+  const template = () => gridTemplate(leading(), columns());
+  const minWidth = () => gridMinWidth(leading(), columns());
+  // Pinned columns stick at the left, and so do the leading ones while any is pinned.
+  const pinned = createMemo(() => pinnedOffsets(leading(), columns()));
+  const anyPinned = () => pinned().some((left) => left !== undefined);
   const height = () =>
     props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3;
   const width = () =>
@@ -95,19 +146,81 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     return state.descending ? "descending" : "ascending";
   };
 
+  // Selection: a header click selects its column, a cell click its cell, a checkbox its row.
+  const columnName = (column: number) => columns()[column]?.name ?? "";
+  const clickHeader = (column: number) => {
+    const selecting = selection();
+    if (selecting?.columns) selecting.toggleColumn(columnName(column));
+    else toggleSort(column);
+  };
+  const clickCell = (shown: number, column: number) => {
+    const selecting = selection();
+    if (selecting?.cells) selecting.toggleCell(sourceRow(shown), columnName(column));
+    else if (selecting?.rows) selecting.toggleRow(sourceRow(shown));
+  };
+  const focus = createGridFocus({
+    rowCount: shownCount,
+    columnCount: () => columns().length,
+    scroller: () => scroller,
+    rowHeight: ROW_HEIGHT,
+    onActivate: (cell, key) => {
+      if (cell.row >= 0) clickCell(cell.row, cell.column);
+      else if (key === "Enter") toggleSort(cell.column);
+      else clickHeader(cell.column);
+    },
+  });
+  const activeDrawn = () => {
+    const row = focus.active().row;
+    return row < 0 || rows.indices().includes(row);
+  };
+  const showCheckbox = () => selection()?.rows === true;
+  const leadingColumns = () => (showCheckbox() ? 1 : 0) + (showIndex() ? 1 : 0);
+  const multi = () => props.el.selection?.modes.some((mode) => mode.startsWith("multi-"));
+
+  const view: GridView = {
+    rowHeight: ROW_HEIGHT,
+    checkWidth: CHECK_WIDTH,
+    sourceRow,
+    columns,
+    selection,
+    showCheckbox,
+    showIndex,
+    anyPinned,
+    pinned,
+    leadingColumns,
+    cellValue,
+    focus,
+    clickCell,
+  };
+
   return (
     <div class="dataframe" style={{ width: width(), "--dataframe-columns": template() }}>
+      <GridToolbar
+        query={query()}
+        onQuery={(text) => {
+          setQuery(text);
+          scroller?.scrollTo({ top: 0 });
+        }}
+        onDownload={() => setDownloading(true)}
+        downloading={downloading()}
+      />
       <div
         class="dataframe-scroll"
         ref={scroller}
         role="grid"
-        aria-rowcount={rowCount() + 1}
-        aria-colcount={props.el.columns.length + (showIndex() ? 1 : 0)}
+        aria-label={props.el.label || undefined}
+        aria-rowcount={shownCount() + 1}
+        aria-colcount={columns().length + leadingColumns()}
         aria-readonly="true"
+        aria-multiselectable={selection() ? multi() : undefined}
         aria-busy={
-          loader.failed() ? undefined : !loader.allLoaded() && (!loader.loaded(0) || !!sort())
+          loader.failed()
+            ? undefined
+            : !loader.allLoaded() && (!loader.loaded(0) || !!sort() || query() !== "")
         }
-        tabIndex={0}
+        // The grid itself is tabbable only while its active cell is scrolled out of the DOM.
+        tabIndex={activeDrawn() ? -1 : 0}
+        onKeyDown={(event) => focus.onKeyDown(event)}
         style={{ height: `${height()}px` }}
       >
         <div
@@ -118,56 +231,49 @@ export function Dataframe(props: ElementProps<"dataframe">) {
           }}
         >
           <div class="dataframe-row dataframe-header" role="row" aria-rowindex={1}>
-            <Show when={showIndex()}>
-              <div role="columnheader" class="dataframe-index" />
+            <Show when={showCheckbox()}>
+              <div
+                role="columnheader"
+                class="dataframe-check"
+                classList={{ pinned: anyPinned() }}
+                style={anyPinned() ? stickyStyle(0) : undefined}
+                aria-colindex={1}
+              />
             </Show>
-            <For each={props.el.columns}>
+            <Show when={showIndex()}>
+              <div
+                role="columnheader"
+                class="dataframe-index"
+                classList={{ pinned: anyPinned() }}
+                style={anyPinned() ? stickyStyle(showCheckbox() ? CHECK_WIDTH : 0) : undefined}
+                aria-colindex={leadingColumns()}
+              />
+            </Show>
+            <For each={columns()}>
               {(column, at) => (
-                <div
-                  role="columnheader"
-                  aria-sort={ariaSort(at())}
-                  classList={{ numeric: isNumeric(column.type) }}
-                >
-                  <button type="button" title="Sort" onClick={() => toggleSort(at())}>
-                    <span>{column.name}</span>
-                    <span class="dataframe-sort" aria-hidden="true">
-                      {ariaSort(at()) === "ascending"
-                        ? "↑"
-                        : ariaSort(at()) === "descending"
-                          ? "↓"
-                          : ""}
-                    </span>
-                  </button>
-                </div>
+                <HeaderCell
+                  column={column}
+                  colIndex={leadingColumns() + at() + 1}
+                  sort={ariaSort(at())}
+                  selected={
+                    selection()?.columns ? selection()!.columnSelected(column.name) : undefined
+                  }
+                  cellName={cellName(-1, at())}
+                  pinnedAt={pinned()[at()]}
+                  tabIndex={focus.tabIndex(-1, at())}
+                  onClick={() => {
+                    focus.activate({ row: -1, column: at() });
+                    clickHeader(at());
+                  }}
+                  onSort={() => {
+                    focus.activate({ row: -1, column: at() });
+                    toggleSort(at());
+                  }}
+                />
               )}
             </For>
           </div>
-          <For each={rows.indices()}>
-            {(index) => {
-              const row = () => sourceRow(index);
-              return (
-                <div
-                  class="dataframe-row"
-                  role="row"
-                  aria-rowindex={index + 2}
-                  style={{ transform: `translateY(${(index + 1) * ROW_HEIGHT}px)` }}
-                >
-                  <Show when={showIndex()}>
-                    <div role="rowheader" class="dataframe-index">
-                      {row()}
-                    </div>
-                  </Show>
-                  <For each={props.el.columns}>
-                    {(column, at) => (
-                      <div role="gridcell" classList={{ numeric: isNumeric(column.type) }}>
-                        {formatCell(cellValue(row(), at()), column.type)}
-                      </div>
-                    )}
-                  </For>
-                </div>
-              );
-            }}
-          </For>
+          <For each={rows.indices()}>{(index) => <BodyRow index={index} grid={view} />}</For>
         </div>
       </div>
       <Show when={loader.failed()}>

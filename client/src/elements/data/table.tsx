@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
-import { formatCell, isNumeric } from "./format-cell.ts";
+import { isNumeric } from "./format-cell.ts";
+import { ColumnCell } from "./column-cell.tsx";
 import "./data.css";
 
 /** A static table; wider than its container, it scrolls sideways inside it. */
@@ -16,7 +17,11 @@ export function Table(props: ElementProps<"table">) {
                 <th class="data-index" />
               </Show>
               <For each={props.el.columns}>
-                {(column) => <th classList={{ numeric: isNumeric(column.type) }}>{column.name}</th>}
+                {(column) => (
+                  <th classList={{ numeric: isNumeric(column.type) }} title={column.display?.help}>
+                    {column.display?.label ?? column.name}
+                  </th>
+                )}
               </For>
             </tr>
           </thead>
@@ -30,7 +35,7 @@ export function Table(props: ElementProps<"table">) {
                   <For each={props.el.columns}>
                     {(column, at) => (
                       <td classList={{ numeric: isNumeric(column.type) }}>
-                        {formatCell(row[at()], column.type)}
+                        <ColumnCell value={row[at()]} column={column} />
                       </td>
                     )}
                   </For>
