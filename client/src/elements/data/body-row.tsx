@@ -3,7 +3,7 @@ import type { DataColumn } from "../../../../src/protocol/index.ts";
 import { ColumnCell } from "./column-cell.tsx";
 import { stickyStyle } from "./column-layout.ts";
 import { isNumeric } from "./format-cell.ts";
-import { CELL_ATTRIBUTE, cellName, type GridFocus } from "./grid-focus.ts";
+import { cellName, type GridFocus } from "./grid-focus.ts";
 import type { GridSelection } from "./grid-selection.ts";
 
 /** What a row of the grid reads from its grid. */

@@ -1,6 +1,5 @@
 import type { DataColumn } from "../../../../src/protocol/index.ts";
 import { isNumeric } from "./format-cell.ts";
-import { CELL_ATTRIBUTE } from "./grid-focus.ts";
 
 /** What a column's header shows and does. */
 export interface HeaderCellProps {
