@@ -1,3 +1,6 @@
+import { register } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { defineApp, type AppDefinition } from "../../../src/app/define-app.ts";
 import { createRerunContext } from "../../../src/server/create-server.ts";
@@ -5,6 +8,7 @@ import { bridgedStorage } from "../script-threads/storage-bridge.ts";
 import { isScriptThreadData, type ScriptThreadData } from "../script-threads/thread-messages.ts";
 import { serveRuns } from "../script-threads/thread-runs.ts";
 import { loadApp } from "./load-app.ts";
+import { isInstalledPackage, packageRoot } from "./package-root.ts";
 import { storageFromFlag } from "./storage-flag.ts";
 
 /** How the CLI's script threads load the app: its file, and the store setting to open. */
@@ -27,6 +31,11 @@ if (!isMainThread && isScriptThreadData(workerData))
 /** Loads the app in this thread, opens the store, and serves the main thread's events. */
 async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promise<void> {
   const { setup } = data;
+  // In a checkout, "edgelit" names the sources, as bin/edgelit.mjs arranges for the main thread:
+  // a thread does not inherit that resolve hook, and the app it loads imports "edgelit".
+  const root = packageRoot(dirname(fileURLToPath(import.meta.url)));
+  if (!isInstalledPackage(root))
+    register(pathToFileURL(join(root, "bin/source-condition.mjs")).href, import.meta.url);
   const bridge = data.storagePort ? bridgedStorage(data.storagePort) : undefined;
   const storage = bridge?.storage ?? storageFromFlag(setup.storage ?? "memory", setup.cwd).storage;
   const context = createRerunContext({
