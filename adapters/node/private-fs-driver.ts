@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -9,6 +9,9 @@ import fsDriver from "unstorage/drivers/fs";
 const PRIVATE_DIR_MODE = 0o700;
 /** Files of the store: only the server's own user may read them. */
 const PRIVATE_FILE_MODE = 0o600;
+
+/** Where a value is written before it is renamed into place; never listed as a key. */
+const TEMPORARY_FOLDER = ".edgelit-partial";
 
 /** A key segment that is a session id (or another 128-bit id, as media ids): it is never a file name. */
 const ID_SEGMENT = /^[0-9a-f]{32}(?:[0-9a-f]{24})?$/;
@@ -26,7 +29,15 @@ export function privateFsDriver(options: { base: string }): Driver {
   const base = resolve(options.base);
   mkdirSync(base, { recursive: true, mode: PRIVATE_DIR_MODE });
   chmodSync(base, PRIVATE_DIR_MODE);
-  const stock = fsDriver({ base });
+  const stock = fsDriver({
+    base,
+    ignore: [
+      "**/node_modules/**",
+      "**/.git/**",
+      `**/${TEMPORARY_FOLDER}/**`,
+      `**/${TEMPORARY_FOLDER}`,
+    ],
+  });
 
   const segmentsOf = (key: string) => {
     const segments = key.split(":");
@@ -66,10 +77,21 @@ export function privateFsDriver(options: { base: string }): Driver {
       throw error;
     }
   };
+  // Written whole to a temporary file, then renamed over the key's: a reader in another process
+  // sees the old value or the new one, never half of it.
+  const temporary = join(base, TEMPORARY_FOLDER);
   const write = async (key: string, value: string | Uint8Array) => {
     const path = pathOf(key);
     await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
-    await writeFile(path, value, { mode: PRIVATE_FILE_MODE });
+    await mkdir(temporary, { recursive: true, mode: PRIVATE_DIR_MODE });
+    const partial = join(temporary, `${process.pid}-${randomUUID()}`);
+    try {
+      await writeFile(partial, value, { mode: PRIVATE_FILE_MODE });
+      await rename(partial, path);
+    } catch (error) {
+      await unlink(partial).catch(() => undefined);
+      throw error;
+    }
   };
 
   return {

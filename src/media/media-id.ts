@@ -18,9 +18,15 @@ export async function loadMediaIdKey(storage: Storage, secret?: string): Promise
   if (material === undefined) {
     material = await readSecret(storage);
     if (material === undefined) {
-      await storage.setItem(SECRET_KEY, { secret: randomHex(32) });
-      material = await readSecret(storage);
-      if (material === undefined) throw new Error("the store did not keep the media secret");
+      const generated = randomHex(32);
+      await storage.setItem(SECRET_KEY, { secret: generated });
+      // Read back what was last written: another replica may have written its own meanwhile
+      // (a store without atomic writes may show it half written for a moment: read again).
+      for (let attempt = 0; attempt < 5 && material === undefined; attempt++) {
+        if (attempt > 0) await new Promise((done) => setTimeout(done, 20 * attempt));
+        material = await readSecret(storage);
+      }
+      material ??= generated;
     }
   }
   if (material.length < 16)

@@ -109,3 +109,18 @@ function listFiles(root: string): string[] {
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
+
+test("the fs store writes a value whole: the key's file is replaced at once, and no partial file is listed", async () => {
+  const base = join(dir, "atomic");
+  const chosen = storageFromFlag(`fs:${base}`, "/");
+  await chosen.storage.setItem("edgelit:media-secret", { secret: "a".repeat(64) });
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      chosen.storage.setItem("edgelit:media-secret", { secret: String(i).repeat(64) }),
+    ),
+  );
+  const value = (await chosen.storage.getItem("edgelit:media-secret")) as { secret: string };
+  expect(value.secret).toMatch(/^(\d+)\1*$/);
+  expect(await chosen.storage.getKeys()).toEqual(["edgelit:media-secret"]);
+  await chosen.storage.dispose();
+});
