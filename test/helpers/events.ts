@@ -8,6 +8,7 @@ import {
   type ServerMessage,
   type CarriedEvent,
   type FragmentRequest,
+  type ElementTree,
   type TreeNode,
   type WidgetChange,
 } from "../../src/protocol/index.ts";
@@ -151,22 +152,32 @@ export class EventClient {
 
   /** The props of every element of one kind on the page, in document order. */
   elements(kind: string): Record<string, unknown>[] {
-    const found: Record<string, unknown>[] = [];
-    const walk = (nodes: TreeNode[]) =>
-      nodes.forEach((node) => {
-        if (node.kind === kind) found.push(node.props);
-        if (node.children) walk(node.children);
-      });
-    this.tree.roots.forEach(walk);
-    return found;
+    return elementsIn(this.tree, kind);
   }
 
   /** The id of the widget of `kind` labelled `label`. */
   widgetId(kind: string, label: string): string {
-    const widget = this.elements(kind).find((props) => props.label === label);
-    if (!widget) throw new Error(`no ${kind} labelled ${label} on the page`);
-    return widget.id as string;
+    return widgetIdIn(this.tree, kind, label);
   }
+}
+
+/** The props of every element of one kind in a page's tree, in document order. */
+export function elementsIn(tree: ElementTree, kind: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (nodes: TreeNode[]) =>
+    nodes.forEach((node) => {
+      if (node.kind === kind) found.push(node.props);
+      if (node.children) walk(node.children);
+    });
+  tree.roots.forEach(walk);
+  return found;
+}
+
+/** The id of the widget of `kind` labelled `label` in a page's tree. */
+export function widgetIdIn(tree: ElementTree, kind: string, label: string): string {
+  const widget = elementsIn(tree, kind).find((props) => props.label === label);
+  if (!widget) throw new Error(`no ${kind} labelled ${label} on the page`);
+  return widget.id as string;
 }
 
 /** Posts one event to a server in this process (anything with `fetch`) and reads every message of the answer. */

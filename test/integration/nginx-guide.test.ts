@@ -14,9 +14,9 @@ import {
   createElementTree,
   createSseParser,
   type ServerMessage,
-  type TreeNode,
   type WidgetChange,
 } from "../../src/protocol/index.ts";
+import { elementsIn, widgetIdIn } from "../helpers/events.ts";
 import { startNginxWith } from "../helpers/nginx.ts";
 import { startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 
@@ -125,20 +125,11 @@ class ProxiedTab {
 
   /** The props of every element of one kind on the page, in document order. */
   elements(kind: string): Record<string, unknown>[] {
-    const found: Record<string, unknown>[] = [];
-    const walk = (nodes: TreeNode[]) =>
-      nodes.forEach((node) => {
-        if (node.kind === kind) found.push(node.props);
-        if (node.children) walk(node.children);
-      });
-    this.tree.roots.forEach(walk);
-    return found;
+    return elementsIn(this.tree, kind);
   }
 
   widgetId(kind: string, label: string): string {
-    const widget = this.elements(kind).find((props) => props.label === label);
-    if (!widget) throw new Error(`no ${kind} labelled ${label} on the page`);
-    return widget.id as string;
+    return widgetIdIn(this.tree, kind, label);
   }
 }
 
