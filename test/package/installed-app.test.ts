@@ -82,6 +82,41 @@ test(
   },
 );
 
+test(
+  "scripts run in threads from the installed package too: --threads 1 serves an event and a click",
+  { timeout: 120_000 },
+  async () => {
+    // The README's app, saying which thread ran it.
+    const threaded = APP.replace(
+      'st.title("Counter");',
+      'st.title("Counter");\n  st.text(`main thread: ${isMainThread}`);',
+    );
+    writeFileSync(
+      join(work.path, "threaded-app.ts"),
+      `import { isMainThread } from "node:worker_threads";\n${threaded}`,
+    );
+    const server = await startInProject(work.path, [
+      "start",
+      "threaded-app.ts",
+      "--storage",
+      "memory",
+      "--threads",
+      "1",
+    ]);
+    try {
+      const tab = new EventClient(server.url);
+      await tab.send();
+      expect(tab.elements("text").map((props) => props.body)).toEqual(["main thread: false"]);
+      expect(tab.elements("metric")[0]).toMatchObject({ label: "Count", value: "0" });
+      await tab.send([{ id: tab.widgetId("button", "Add one"), value: true }]);
+      expect(tab.elements("metric")[0]).toMatchObject({ value: "1" });
+    } finally {
+      await server.stop();
+    }
+    expect(server.output()).not.toMatch(/could not load|error/i);
+  },
+);
+
 /** `npx edgelit <args>` in `project` on 127.0.0.1 and a free port, once it says where it serves. */
 async function startInProject(project: string, args: string[]) {
   const child = spawn("npx", ["edgelit", ...args, "--port", "0", "--host", "127.0.0.1"], {
