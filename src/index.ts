@@ -62,7 +62,12 @@ export type {
   ExpanderOptions,
   PopoverOptions,
 } from "./elements/layout/layout.ts";
-export type { ImageOptions, PlaybackOptions, VideoOptions } from "./elements/media/media.ts";
+export type {
+  ImageInput,
+  ImageOptions,
+  PlaybackOptions,
+  VideoOptions,
+} from "./elements/media/media.ts";
 export type {
   CaptureOptions,
   DownloadButtonOptions,
@@ -78,6 +83,7 @@ export type {
   TimeInputOptions,
 } from "./elements/inputs/index.ts";
 export type { MediaInput, MediaOptions } from "./media/media-source.ts";
+export type { PixelImage } from "./media/pixels.ts";
 export type { UploadedFile } from "./media/uploaded-file.ts";
 export type { ChatInputOptions, ChatMessageOptions } from "./elements/chat/chat.ts";
 export type { ProgressOptions, ToastOptions } from "./elements/status/feedback.ts";

@@ -239,7 +239,7 @@ export interface UploadedFileRef {
 export type MediaSource = string;
 
 export interface MediaElements {
-  image: { items: { src: MediaSource; caption?: string }[]; width?: number };
+  image: { items: { src: MediaSource; caption?: string }[]; width?: number | "stretch" };
   audio: {
     src: MediaSource;
     startTime?: number;

@@ -1,6 +1,7 @@
 import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
 import { drawElement, drawElementLater, type ElementHandle } from "../core/handle.ts";
 import { mediaSource, type MediaInput, type MediaOptions } from "../../media/media-source.ts";
+import { encodePng, isPixelImage, pixelChannels, type PixelImage } from "../../media/pixels.ts";
 import { ROOTS, type ElementKind, type ElementPropsByKind } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { linkUrlProblem } from "../inputs/link-button.ts";
@@ -9,9 +10,15 @@ import { linkUrlProblem } from "../inputs/link-button.ts";
 export interface ImageOptions extends MediaOptions {
   /** A caption, or one per image. */
   caption?: string | string[];
-  /** Width in pixels; default: the image's own, at most the container's. */
-  width?: number;
+  /**
+   * `"content"` (the default): the image's own width, at most the container's;
+   * `"stretch"`: the container's width; a number: that many pixels.
+   */
+  width?: number | "stretch" | "content";
 }
+
+/** What `image` shows: anything media elements take, or raw pixels (encoded as PNG). */
+export type ImageInput = MediaInput | PixelImage;
 
 /** Options of `audio` and `video`. */
 export interface PlaybackOptions extends MediaOptions {
@@ -36,15 +43,18 @@ export interface VideoOptions extends PlaybackOptions {
  */
 export const mediaMethods = {
   /**
-   * One image or several side by side: bytes, a Blob, an uploaded file, or a URL.
+   * One image or several side by side: bytes, a Blob, an uploaded file, a URL, or raw pixels
+   * (`{ data, width, height, channels }`, which a canvas `ImageData` fits; sent as PNG).
    * @example st.image(pngBytes, { caption: "Sales by region" })
+   * @example st.image({ data: rgb, width: 64, height: 64, channels: 3 }, { width: "stretch" })
    */
   image(
     this: Drawable,
-    images: MediaInput | MediaInput[],
+    images: ImageInput | ImageInput[],
     options: ImageOptions = {},
   ): ElementHandle {
     const list = Array.isArray(images) ? images : [images];
+    const width = imageWidth(options.width);
     const captions: (string | undefined)[] = Array.isArray(options.caption)
       ? options.caption
       : list.map(() => options.caption as string | undefined);
@@ -55,13 +65,16 @@ export const mediaMethods = {
     const target = this[TARGET];
     const items = list.map((image, i) => {
       const caption = captions[i];
-      return withSrc(target, image, options, (src) =>
-        caption === undefined ? { src } : { src, caption },
+      const make = (src: string) => (caption === undefined ? { src } : { src, caption });
+      if (!isPixelImage(image)) return withSrc(target, image, options, make);
+      pixelChannels(image); // a misfit throws here, where the app called st.image
+      return encodePng(image).then((png) =>
+        withSrc(target, png, { ...options, mime: "image/png" }, make),
       );
     });
     return emitMedia(target, "image", all(items), (resolved) => ({
       items: resolved,
-      ...(options.width !== undefined && { width: options.width }),
+      ...(width !== undefined && { width }),
     }));
   },
   /** A sound player. @example st.audio(wavBytes, { startTime: 2 }) */
@@ -137,6 +150,16 @@ export const mediaMethods = {
 };
 
 type Later<T> = T | Promise<T>;
+
+/** The width an image element carries: pixels or "stretch"; nothing for the default. */
+function imageWidth(width: ImageOptions["width"]): number | "stretch" | undefined {
+  if (width === undefined || width === "content") return undefined;
+  if (width === "stretch") return width;
+  if (typeof width === "number" && Number.isFinite(width) && width > 0) return width;
+  throw new EdgelitApiError(
+    `st.image: width must be "content", "stretch" or a number of pixels above 0; got ${JSON.stringify(width)}.`,
+  );
+}
 
 function withSrc<T>(
   target: ElementTarget,

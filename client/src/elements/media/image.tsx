@@ -7,12 +7,8 @@ export function Image(props: ElementProps<"image">) {
     <div class="images">
       <For each={props.el.items}>
         {(item) => (
-          <figure class="image">
-            <img
-              src={item.src}
-              alt={item.caption ?? ""}
-              style={props.el.width === undefined ? undefined : { width: `${props.el.width}px` }}
-            />
+          <figure class="image" classList={{ stretch: props.el.width === "stretch" }}>
+            <img src={item.src} alt={item.caption ?? ""} style={imageStyle(props.el.width)} />
             <Show when={item.caption}>
               <figcaption>{item.caption}</figcaption>
             </Show>
@@ -21,4 +17,9 @@ export function Image(props: ElementProps<"image">) {
       </For>
     </div>
   );
+}
+
+function imageStyle(width: number | "stretch" | undefined) {
+  if (width === undefined) return undefined;
+  return { width: width === "stretch" ? "100%" : `${width}px` };
 }
