@@ -2,6 +2,7 @@ import { For, Show, type Component } from "solid-js";
 import type { TreeNode } from "../../src/protocol/index.ts";
 import type { ElementProps } from "./elements/element-props.ts";
 import { registry } from "./registry.ts";
+import { useClient } from "./runtime/client-context.ts";
 
 /** Renders a list of tree nodes, and each block's children, recursively. */
 export function ElementList(props: { nodes: TreeNode[] }) {
@@ -13,8 +14,16 @@ function ElementView(props: { node: TreeNode }) {
   // so the component is chosen once. The tree stores props untyped; the
   // server sent them for this kind.
   const Element = registry[props.node.kind] as Component<ElementProps<TreeNode["kind"]>>;
+  const client = useClient();
+  // While the user switches pages, the old page takes no input; its menu still does.
+  const waiting = () =>
+    client.switchingPage() && props.node.stale === true && props.node.kind !== "navigation";
   return (
-    <div class={`element el-${props.node.kind}`} classList={{ stale: props.node.stale === true }}>
+    <div
+      class={`element el-${props.node.kind}`}
+      classList={{ stale: props.node.stale === true }}
+      inert={waiting()}
+    >
       <Element el={props.node.props as ElementProps<TreeNode["kind"]>["el"]}>
         <Show when={props.node.children}>{(children) => <ElementList nodes={children()} />}</Show>
       </Element>

@@ -30,5 +30,5 @@ render(
 // The first event: with no lastRunId, the server sends the whole page.
 client.queue.rerun();
 // Back and forward change the page (or its query) without a load: the app reruns at the new URL.
-watchHistory(() => client.queue.navigate());
+watchHistory(() => client.switchPage());
 if (config.dev) watchDevReload(() => client.queue.rerun());

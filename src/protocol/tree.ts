@@ -71,6 +71,11 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
   }
 }
 
+/** Fades the whole page: the user left it, and the run that draws the next has not begun. */
+export function markAllStale(tree: ElementTree): void {
+  forEachNode(tree.roots, (node) => (node.stale = true));
+}
+
 function placeElement(
   tree: ElementTree,
   path: number[],

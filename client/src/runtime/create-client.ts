@@ -3,6 +3,7 @@ import { createStore, produce } from "solid-js/store";
 import {
   PROTOCOL_VERSION,
   applyServerMessage,
+  markAllStale,
   createElementTree,
   type ElementTree,
   type ServerMessage,
@@ -38,6 +39,10 @@ export interface Client {
   toasts: Accessor<Toast[]>;
   /** Goes to a page of the app (`/settings`): a new history entry and one event, no page load. */
   navigate(href: string): void;
+  /** The URL changed (a link, back or forward): send the event that draws the new page. */
+  switchPage(): void;
+  /** A page switch is under way: the old page's elements wait, faded, and take no input. */
+  switchingPage: Accessor<boolean>;
 }
 
 const TOAST_MS = 5000;
@@ -60,6 +65,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
   const [offline, setOffline] = createSignal<UnreachableReason | false>(false);
   const [error, setError] = createSignal<string | null>(null);
   const [toasts, setToasts] = createSignal<Toast[]>([]);
+  const [switchingPage, setSwitchingPage] = createSignal(false);
   let nextToastId = 0;
 
   function showToast(text: string): void {
@@ -102,6 +108,9 @@ export function createClient(offeredTransports?: Transport[]): Client {
     let sentUrl = currentUrl();
     const onMessage = (message: ServerMessage) => {
       if (message.type === "url") applyUrl(message, sentUrl);
+      // The run that draws the page the user switched to has ended (an earlier event's has not).
+      if ((message.type === "finish" || message.type === "error") && sentUrl === currentUrl())
+        setSwitchingPage(false);
       if (message.type === "start") flight.setStreaming(true);
       if (message.type === "finish" || message.type === "error") flight.setStreaming(false);
       apply(message);
@@ -146,6 +155,14 @@ export function createClient(offeredTransports?: Transport[]): Client {
   }
 
   const queue = createEventQueue((event, flight) => deliver(event, flight));
+
+  function switchPage(): void {
+    // Fade the old page at once, before the run starts, and let nothing of it take input.
+    setSwitchingPage(true);
+    setTree(produce((draft) => markAllStale(draft)));
+    queue.navigate();
+  }
+
   return {
     tree,
     queue,
@@ -156,7 +173,9 @@ export function createClient(offeredTransports?: Transport[]): Client {
     toasts,
     navigate(href) {
       pushUrl(href);
-      queue.navigate();
+      switchPage();
     },
+    switchPage,
+    switchingPage,
   };
 }
