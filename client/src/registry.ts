@@ -3,10 +3,8 @@ import type { ElementComponent } from "./elements/element-props.ts";
 import { onDemand } from "./on-demand.ts";
 import { Button } from "./elements/inputs/button.tsx";
 import { Checkbox, Toggle } from "./elements/inputs/checkbox.tsx";
-import { Multiselect } from "./elements/inputs/multiselect.tsx";
 import { NumberInput } from "./elements/inputs/number-input.tsx";
 import { Radio } from "./elements/inputs/radio.tsx";
-import { Selectbox } from "./elements/inputs/selectbox.tsx";
 import { Slider } from "./elements/inputs/slider.tsx";
 import { TextArea, TextInput } from "./elements/inputs/text-input.tsx";
 import { Form } from "./elements/forms/form.tsx";
@@ -72,9 +70,13 @@ export const registry = {
   textInput: TextInput,
   textArea: TextArea,
   numberInput: NumberInput,
-  selectbox: Selectbox,
+  selectbox: onDemand(() =>
+    import("./elements/inputs/selectbox.tsx").then((module) => module.Selectbox),
+  ),
   radio: Radio,
-  multiselect: Multiselect,
+  multiselect: onDemand(() =>
+    import("./elements/inputs/multiselect.tsx").then((module) => module.Multiselect),
+  ),
   selectSlider: onDemand(() =>
     import("./elements/inputs/select-slider.tsx").then((module) => module.SelectSlider),
   ),

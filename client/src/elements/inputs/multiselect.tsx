@@ -1,11 +1,12 @@
-import { For, Show } from "solid-js";
+import { For } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
+import { Combobox } from "./combobox.tsx";
 
 /**
- * Chosen options as removable chips, and a drop-down (named by the label) to
- * add one more. Its wire value is the list of chosen indices.
+ * The chosen options as removable chips inside the field, and a list to add
+ * more, filtered as the user types. Its wire value is the list of chosen indices.
  */
 export function Multiselect(props: ElementProps<"multiselect">) {
   const state = createWidgetValue(
@@ -15,10 +16,7 @@ export function Multiselect(props: ElementProps<"multiselect">) {
   const chosen = () => [...state.value()];
   const full = () =>
     props.el.maxSelections !== undefined && chosen().length >= props.el.maxSelections;
-  const addPrompt = () =>
-    full()
-      ? `You can choose up to ${props.el.maxSelections}`
-      : (props.el.placeholder ?? "Choose an option");
+  const remove = (index: number) => state.commit(chosen().filter((other) => other !== index));
 
   return (
     <div class="multiselect">
@@ -28,44 +26,40 @@ export function Multiselect(props: ElementProps<"multiselect">) {
         help={props.el.help}
         labelVisibility={props.el.labelVisibility}
       />
-      <div class="chips" role="list">
-        <For each={chosen()}>
-          {(index) => (
-            <span class="chip" role="listitem">
-              {props.el.options[index]}
-              <button
-                type="button"
-                aria-label={`Remove ${props.el.options[index]}`}
-                disabled={props.el.disabled}
-                onClick={() => state.commit(chosen().filter((other) => other !== index))}
-              >
-                ×
-              </button>
-            </span>
-          )}
-        </For>
-      </div>
-      <select
+      <Combobox
         id={inputId(props.el.id)}
-        class="field"
-        disabled={props.el.disabled || full()}
-        onChange={(event) => {
-          const index = Number(event.currentTarget.value);
-          event.currentTarget.selectedIndex = 0; // back to the prompt, ready for the next pick
-          state.commit([...chosen(), index]);
+        options={props.el.options}
+        shown=""
+        placeholder={chosen().length > 0 ? "" : (props.el.placeholder ?? "Choose options")}
+        disabled={props.el.disabled}
+        excluded={chosen()}
+        closedReason={full() ? `You can choose up to ${props.el.maxSelections} options` : undefined}
+        onPick={(index) => state.commit([...chosen(), index])}
+        onBackspaceEmpty={() => {
+          const last = chosen().at(-1);
+          if (last !== undefined) remove(last);
         }}
-      >
-        <option value="" disabled selected>
-          {addPrompt()}
-        </option>
-        <For each={props.el.options}>
-          {(option, index) => (
-            <Show when={!chosen().includes(index())}>
-              <option value={index()}>{option}</option>
-            </Show>
-          )}
-        </For>
-      </select>
+        before={
+          <ul class="chips" aria-label={`${props.el.label}: chosen`}>
+            <For each={chosen()}>
+              {(index) => (
+                <li class="chip">
+                  {props.el.options[index]}
+                  <button
+                    type="button"
+                    aria-label={`Remove ${props.el.options[index]}`}
+                    disabled={props.el.disabled}
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => remove(index)}
+                  >
+                    ×
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        }
+      />
     </div>
   );
 }

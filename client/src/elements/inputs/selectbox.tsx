@@ -1,14 +1,15 @@
-import { For, Show } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
 import { WidgetLabel, inputId } from "./widget-label.tsx";
 import { createWidgetValue } from "./widget-value.ts";
+import { Combobox } from "./combobox.tsx";
 
-/** A drop-down of option labels; its wire value is the chosen index, or null. */
+/** One option, picked from a list the user can filter by typing; its wire value is the chosen index, or null. */
 export function Selectbox(props: ElementProps<"selectbox">) {
   const state = createWidgetValue(
     () => props.el,
     () => props.el.index,
   );
+  const chosen = () => state.value();
   return (
     <div class="selectbox">
       <WidgetLabel
@@ -17,28 +18,14 @@ export function Selectbox(props: ElementProps<"selectbox">) {
         help={props.el.help}
         labelVisibility={props.el.labelVisibility}
       />
-      <select
+      <Combobox
         id={inputId(props.el.id)}
-        class="field"
+        options={props.el.options}
+        shown={chosen() === null ? "" : (props.el.options[chosen()!] ?? "")}
+        placeholder={props.el.placeholder ?? "Choose an option"}
         disabled={props.el.disabled}
-        onChange={(event) =>
-          state.commit(event.currentTarget.value === "" ? null : Number(event.currentTarget.value))
-        }
-      >
-        {/* `selected` per option rather than `value` on the select: the options may render after it. */}
-        <Show when={state.value() === null}>
-          <option value="" disabled selected>
-            {props.el.placeholder ?? "Choose an option"}
-          </option>
-        </Show>
-        <For each={props.el.options}>
-          {(option, index) => (
-            <option value={index()} selected={state.value() === index()}>
-              {option}
-            </option>
-          )}
-        </For>
-      </select>
+        onPick={(index) => state.commit(index)}
+      />
     </div>
   );
 }
