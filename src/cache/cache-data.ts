@@ -13,6 +13,7 @@ import { evictOldest, freshEntry, removeAll, writeEntry, writeFrameEntry } from 
 import { loadFrame, storeFrame, type FrameRef } from "./cached-frame.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
+import { runAsCachedCall } from "./cached-call.ts";
 
 /** Options of {@link cacheData}. */
 export interface CacheDataOptions {
@@ -116,7 +117,7 @@ export function cacheData<Args extends unknown[], Result>(
       // A batch gone from the store: computed again below.
       if (table) return { table };
     } else if (stored) return { value: stored.value };
-    const result = await fn(...args);
+    const result = await runAsCachedCall(what, () => fn(...args));
     if (result instanceof Table) {
       const frame = await storeFrame(storage, result);
       await writeFrameEntry(storage, key, frame, ttl);

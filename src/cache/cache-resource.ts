@@ -1,4 +1,5 @@
 import { argumentsKey } from "./cache-key.ts";
+import { runAsCachedCall } from "./cached-call.ts";
 
 /** A function wrapped by {@link cacheResource}. */
 export interface CachedResourceFunction<Args extends unknown[], Result> {
@@ -33,7 +34,7 @@ export function cacheResource<Args extends unknown[], Result>(
   const cached = (...args: Args): Result => {
     const key = argumentsKey(args, what);
     if (made.has(key)) return made.get(key) as Result;
-    const resource = fn(...args);
+    const resource = runAsCachedCall(what, () => fn(...args));
     made.set(key, resource);
     if (resource instanceof Promise) {
       resource.catch(() => {

@@ -24,6 +24,7 @@ import {
   type RegistryContext,
   type WidgetCall,
 } from "./widget-registry.ts";
+import { refuseInsideCachedCall } from "../cache/cached-call.ts";
 
 /**
  * How a run treats elements: `render` draws them; `discover` replays the
@@ -265,6 +266,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     props: Promise<object>,
     parentKey = pathKey(parent),
   ): ElementPath {
+    refuseInsideCachedCall();
     return this.placement.emitLater(parent, kind, props, parentKey);
   }
 
@@ -301,6 +303,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
    * its time limit, stops at its next call, as in Streamlit.
    */
   checkpoint(): void {
+    refuseInsideCachedCall();
     if (this.mode !== "render" || this.closed) return;
     if (this.signal?.aborted) throw new InterruptSignal();
     if (this.deadline && performance.now() > this.deadline.at)

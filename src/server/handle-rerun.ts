@@ -10,6 +10,7 @@ import {
   type RerunContext,
   type RerunOutput,
 } from "./run-once.ts";
+import { followCachedCalls } from "../cache/cached-call.ts";
 
 export type { RerunContext, RerunDispatch, RerunOutput } from "./run-once.ts";
 
@@ -33,6 +34,8 @@ export function handleRerun(
   env: RunEnv | undefined = context.env,
 ): { ready: Promise<void>; done: Promise<void> } {
   if (context.dispatch) return context.dispatch(request, output);
+  // In development a cached function that draws is an error at once (see cached-call.ts).
+  if (context.dev) followCachedCalls();
   let markReady!: (error?: unknown) => void;
   const ready = new Promise<void>((resolve, reject) => {
     markReady = (error) => (error ? reject(error) : resolve());
