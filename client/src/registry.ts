@@ -58,6 +58,7 @@ export const registry = {
   audio: onDemand(() => import("./elements/media/audio.tsx").then((module) => module.Audio)),
   video: onDemand(() => import("./elements/media/video.tsx").then((module) => module.Video)),
   pdf: onDemand(() => import("./elements/media/pdf.tsx").then((module) => module.Pdf)),
+  iframe: onDemand(() => import("./elements/media/iframe.tsx").then((module) => module.Iframe)),
   logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
   table: onDemand(() => import("./elements/data/table.tsx").then((module) => module.Table)),
   dataframe: onDemand(() =>

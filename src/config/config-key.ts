@@ -177,3 +177,38 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object" || typeof value === "function") return `a ${typeof value}`;
   return `${String(value)} (a ${typeof value})`;
 }
+
+/**
+ * Sources to add to the page's Content-Security-Policy, by directive:
+ * `{ "frame-src": ["https://example.com"] }`; written as that JSON in a flag or
+ * environment variable. Each source is checked when the server starts.
+ */
+export function cspSources(
+  about: string,
+  shownDefault: string,
+): ConfigKey<Record<string, string[]>> {
+  const check = (value: unknown): value is Record<string, string[]> =>
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(
+      ([name, sources]) =>
+        /^[a-z-]+$/.test(name) &&
+        Array.isArray(sources) &&
+        sources.every((source) => typeof source === "string"),
+    );
+  return {
+    expected: 'sources by directive, as {"frame-src": ["https://example.com"]}',
+    about,
+    shownDefault,
+    check,
+    parse(written) {
+      try {
+        const value: unknown = JSON.parse(written);
+        return check(value) ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import {
+  cspSources,
   hostList,
   oneOf,
   portNumber,
@@ -54,6 +55,10 @@ export const CONFIG_KEYS = {
   allowedHosts: hostList(
     "host names the server answers to (* for any); others get 403",
     "localhost names when bound to loopback, else any",
+  ),
+  contentSecurityPolicy: cspSources(
+    "sources added to the page's Content-Security-Policy (a frame's site, an image host)",
+    "none",
   ),
   trustProxy: trustedHops(
     "proxies trusted to name the client in X-Forwarded-For: true, false, or a number of hops",

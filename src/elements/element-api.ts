@@ -3,6 +3,8 @@ import { inputMethods } from "./inputs/index.ts";
 import { layoutMethods, type LayoutMethods } from "./layout/layout.ts";
 import { placeholderMethods } from "./layout/placeholder.ts";
 import { mediaMethods } from "./media/media.ts";
+import { frameComponents, frameMethods, type FrameComponents } from "./media/frames.ts";
+import { TARGET, type Drawable } from "./core/target.ts";
 import { dataMethods } from "./data/data-elements.ts";
 import { pageMethods } from "./pages/page-link.ts";
 import { statusMethods } from "./status/alerts.ts";
@@ -27,6 +29,7 @@ Object.assign(
   feedbackMethods,
   statusBlockMethods,
   mediaMethods,
+  frameMethods,
   dataMethods,
   inputMethods,
   chatMethods,
@@ -38,9 +41,18 @@ Object.assign(
   pageMethods,
 );
 
+// `st.components.html(...)`, as Streamlit's `components.v1`: made per use, for the container it is read on.
+Object.defineProperty(handlePrototype, "components", {
+  enumerable: true,
+  get(this: Drawable): FrameComponents {
+    return frameComponents(this[TARGET]);
+  },
+});
+
 declare module "./core/handle.ts" {
   interface Container
     extends
+      FrameMethods,
       TextMethods,
       RichTextMethods,
       WriteMethods,
@@ -55,7 +67,10 @@ declare module "./core/handle.ts" {
       PlaceholderMethods,
       CelebrationMethods,
       FormMethods,
-      PageMethods {}
+      PageMethods {
+    /** Frames as Streamlit's `components.v1` has them: `st.components.html(html, { height })`. */
+    readonly components: FrameComponents;
+  }
 }
 
 type TextMethods = typeof textMethods;
@@ -66,6 +81,7 @@ type FeedbackMethods = typeof feedbackMethods;
 type StatusBlockMethods = typeof statusBlockMethods;
 type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
+type FrameMethods = typeof frameMethods;
 type DataMethods = typeof dataMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;

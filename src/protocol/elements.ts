@@ -257,6 +257,11 @@ export interface MediaElements {
     subtitles?: { label: string; src: MediaSource }[];
   };
   pdf: { src: MediaSource; height: number };
+  /**
+   * Another document in a sandboxed frame: a URL (another site's page keeps its own origin; one of
+   * this app's gets an opaque one), or the app's HTML served from ROUTES.frame.
+   */
+  iframe: { src: string; height: number; scrolling: boolean; title?: string };
   /** Shown at the top of the sidebar, whatever the call's position. */
   logo: { src: MediaSource; link?: string; iconSrc?: MediaSource };
 }

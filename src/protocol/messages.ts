@@ -203,9 +203,14 @@ export const ROUTES = {
   upload: "/_edgelit/upload",
   /** Followed by a media id: `GET /_edgelit/media/<id>` serves stored bytes to any replica. */
   media: "/_edgelit/media/",
+  /** Followed by a media id: the HTML of `components.html`, as a sandboxed document of its own origin. */
+  frame: "/_edgelit/frame/",
   health: "/_edgelit/health",
   devEvents: "/_edgelit/dev",
 } as const;
+
+/** The stored type of `components.html` documents: the frame route serves only these. */
+export const FRAME_DOCUMENT_TYPE = "text/html; edgelit=frame";
 
 /** The key a block's children are counted under: its path joined by dots. */
 export function pathKey(path: ElementPath): string {

@@ -7,6 +7,7 @@ import { registerFrameMedia } from "../cache/cached-frame.ts";
 import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
+import { frameRoute } from "./frame-route.ts";
 import { uploadRoute } from "./upload-route.ts";
 import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
@@ -204,6 +205,9 @@ export function createServer(options: ServerOptions): EdgelitServer {
   h3.get(ROUTES.health, () => storeHealth(options.storage, log));
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
+  );
+  h3.get(`${ROUTES.frame}:id`, (event) =>
+    frameRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
   h3.head(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),

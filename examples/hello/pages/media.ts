@@ -20,6 +20,23 @@ export default async function mediaPage(st: St): Promise<void> {
     mime: "image/svg+xml",
   });
 
+  st.subheader("Your own HTML");
+  st.caption(
+    "`st.components.html` runs it in a sandboxed frame: its script cannot reach this page.",
+  );
+  st.components.html(
+    `<button id="b" style="font: inherit">Clicked 0 times</button>
+<script>
+  let clicks = 0;
+  b.onclick = () => (b.textContent = "Clicked " + ++clicks + " times");
+</script>`,
+    { height: 48, title: "A counter in plain HTML" },
+  );
+  st.iframe("/_edgelit/health", { height: 60, title: "This server's health check" });
+  st.caption(
+    'A path of this app in `st.iframe` runs sandboxed too. Another site\'s page shows once its origin is in the page\'s policy: `contentSecurityPolicy: { "frame-src": ["https://example.com"] }`.',
+  );
+
   st.subheader("Uploads");
   const picture = st.fileUploader("A picture", {
     type: ["png", "jpg", "jpeg", "gif", "webp", "svg"],

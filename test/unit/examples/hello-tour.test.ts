@@ -59,6 +59,7 @@ const EVERY_KIND = {
   audio: true,
   video: true,
   pdf: true,
+  iframe: true,
   logo: true,
   table: true,
   dataframe: true,
