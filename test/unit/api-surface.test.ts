@@ -40,6 +40,7 @@ test("st offers every element of the first release", async () => {
     "columns",
     "container",
     "context",
+    "dataEditor",
     "dataframe",
     "dateInput",
     "datetimeInput",

@@ -62,6 +62,7 @@ const EVERY_KIND = {
   logo: true,
   table: true,
   dataframe: true,
+  dataEditor: true,
   navigation: true,
   pageLink: true,
   pageConfig: true,
