@@ -111,3 +111,27 @@ test("a refused edit shows its reason and the app keeps its data", async () => {
     .waitFor();
   expect(page.errors).toEqual([]);
 });
+
+test("date and datetime cells edit in the browser's inputs, in UTC", async () => {
+  const page = await fixture.browser.newPage();
+  await page.goto(fixture.server.url);
+  const grid = page.getByRole("grid").nth(2);
+  await grid.getByRole("gridcell", { name: "2024-01-02", exact: true }).dblclick();
+  const day = grid.getByLabel("Edit Day");
+  expect(await day.inputValue()).toBe("2024-01-02");
+  await day.fill("2024-06-30");
+  await day.press("Enter");
+  await page
+    .getByText("days 2024-06-30T00:00:00.000Z 2024-01-02T09:30:00.000Z", { exact: true })
+    .waitFor({ timeout: 10_000 });
+  await grid.getByRole("gridcell", { name: "2024-01-02 09:30:00", exact: true }).dblclick();
+  const at = grid.getByLabel("Edit at");
+  // The browser drops zero seconds from the value it shows.
+  expect(await at.inputValue()).toBe("2024-01-02T09:30");
+  await at.fill("2024-01-03T18:05:00");
+  await at.press("Tab");
+  await page
+    .getByText("days 2024-06-30T00:00:00.000Z 2024-01-03T18:05:00.000Z", { exact: true })
+    .waitFor({ timeout: 10_000 });
+  expect(page.errors).toEqual([]);
+});
