@@ -276,6 +276,38 @@ describe("st.dataEditor", () => {
     expect(shown(at)).toEqual(["false"]);
   });
 
+  test("columns left out by columnOrder or hidden are kept as they are and cannot be edited", async () => {
+    const at = await AppTest.fromApp(
+      editingApp({ columnOrder: ["born", "name", "team"], columnConfig: { team: null } }),
+    ).run();
+    const props = at.get("dataEditor")[0]!.props;
+    expect(props.columns.map((column) => column.name)).toEqual(["born", "name"]);
+    expect(props.rules.map((rules) => rules.kind)).toEqual(["number", "text"]);
+    await editor(at)
+      .setValue(diff({ editedRows: { "0": { alive: true } } }))
+      .run();
+    expect(reasons(at)).toEqual(['edited row 0: column "alive" is disabled: it cannot be edited']);
+    await editor(at)
+      .setValue(diff({ editedRows: { "0": { born: 1816 } } }))
+      .run();
+    expect(reasons(at)).toEqual([]);
+    expect(JSON.parse(shown(at)[0]!.slice("edited ".length))[0]).toEqual({
+      name: "Ada",
+      born: 1816,
+      alive: false,
+      team: "math",
+    });
+  });
+
+  test("disabled: true refuses every edit", async () => {
+    const at = await AppTest.fromApp(editingApp({ disabled: true })).run();
+    expect(at.get("dataEditor")[0]!.props.rules.every((rules) => rules.disabled)).toBe(true);
+    await editor(at)
+      .setValue(diff({ editedRows: { "0": { born: 1816 } } }))
+      .run();
+    expect(reasons(at)).toEqual(['edited row 0: column "born" is disabled: it cannot be edited']);
+  });
+
   test("bad options are clear errors", async () => {
     const at = await AppTest.fromApp(editingApp({ numRows: "many" as never })).run();
     expect(at.exceptions[0]!.props.message).toMatch(/numRows must be "fixed" or "dynamic"/);
