@@ -2,6 +2,7 @@ import {
   DataType,
   makeBuilder,
   makeData,
+  makeVector,
   RecordBatch,
   Struct,
   Table,
@@ -45,8 +46,8 @@ export function withOwnDictionaries(slice: Table): Table {
  */
 function compactedChunks(slice: Table, column: number, type: Dictionary): Data[] {
   const remaps = new Map<Vector, Int32Array>();
-  const builder = makeBuilder({ type: type.dictionary });
-  let size = 0;
+  // The new dictionary's values, as (old dictionary, index) in their new order.
+  const picks: [Vector, number][] = [];
   const pending = slice.batches.map((batch) => {
     const chunk = batch.data.children[column] as Data<Dictionary>;
     const dictionary = chunk.dictionary!;
@@ -69,16 +70,14 @@ function compactedChunks(slice: Table, column: number, type: Dictionary): Data[]
       validity[row >> 3]! |= 1 << (row & 7);
       const old = Number(oldIndices[row]);
       if (remap[old] === -1) {
-        remap[old] = size;
-        const value: unknown = dictionary.get(old);
-        if (builder.setValid(size, value !== null)) builder.setValue(size, value);
-        size++;
+        remap[old] = picks.length;
+        picks.push([dictionary, old]);
       }
       indices[row] = remap[old]!;
     }
     return { length: chunk.length, indices, validity, nullCount };
   });
-  const dictionary = builder.finish().toVector() as Vector;
+  const dictionary = pickedStrings(type.dictionary, picks) ?? pickedValues(type.dictionary, picks);
   return pending.map((chunk) =>
     makeData({
       type,
@@ -88,5 +87,43 @@ function compactedChunks(slice: Table, column: number, type: Dictionary): Data[]
       data: chunk.indices as never,
       dictionary,
     }),
+  );
+}
+
+/** The picked values through Arrow's builder: any value type. */
+function pickedValues(type: DataType, picks: [Vector, number][]): Vector {
+  const builder = makeBuilder({ type });
+  picks.forEach(([dictionary, index], at) => {
+    const value: unknown = dictionary.get(index);
+    if (builder.setValid(at, value !== null)) builder.setValue(at, value);
+  });
+  return builder.finish().toVector() as Vector;
+}
+
+/**
+ * The picked strings copied byte for byte (no decoding and encoding again),
+ * when every dictionary is one chunk of UTF-8 without nulls; else undefined.
+ */
+function pickedStrings(type: DataType, picks: [Vector, number][]): Vector | undefined {
+  if (!DataType.isUtf8(type)) return undefined;
+  const sources = new Set(picks.map(([dictionary]) => dictionary));
+  for (const source of sources)
+    if (source.data.length !== 1 || source.data[0]!.nullCount > 0) return undefined;
+  const valueOffsets = new Int32Array(picks.length + 1);
+  picks.forEach(([dictionary, index], at) => {
+    const offsets = dictionary.data[0]!.valueOffsets as Int32Array;
+    valueOffsets[at + 1] = valueOffsets[at]! + offsets[index + 1]! - offsets[index]!;
+  });
+  const bytes = new Uint8Array(valueOffsets[picks.length]!);
+  picks.forEach(([dictionary, index], at) => {
+    const chunk = dictionary.data[0]!;
+    const offsets = chunk.valueOffsets as Int32Array;
+    bytes.set(
+      (chunk.values as Uint8Array).subarray(offsets[index]!, offsets[index + 1]!),
+      valueOffsets[at]!,
+    );
+  });
+  return makeVector(
+    makeData({ type, length: picks.length, nullCount: 0, valueOffsets, data: bytes }),
   );
 }
