@@ -101,7 +101,8 @@ export const dataEditorMethods = {
     const registered = registerWidget<EditDiff, EditDiffSettings>(target, dataEditorKind, {
       label: "",
       key: options.key,
-      identity: [frame.columns.map((column) => column.name), numRows],
+      // An unkeyed editor over other data (other columns or rows) is another widget, with no edits.
+      identity: [frame.columns.map((column) => column.name), frame.rowCount, numRows],
       settings,
       defaultValue: emptyEditDiff(),
       onChange: options.onChange,

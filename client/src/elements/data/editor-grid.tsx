@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createMemo, For, on, Show } from "solid-js";
 import {
   ROUTES,
   type DataColumn,
@@ -9,29 +9,22 @@ import type { ElementProps } from "../element-props.ts";
 import { createWidgetValue } from "../inputs/widget-value.ts";
 import { BodyRow, type GridView } from "./body-row.tsx";
 import { createBatchLoader } from "./batch-loader.ts";
-import { gridMinWidth, gridTemplate, pinnedOffsets, stickyStyle } from "./column-layout.ts";
+import { gridMinWidth, gridTemplate, pinnedOffsets } from "./column-layout.ts";
 import { CELL_ATTRIBUTE, cellName, createGridFocus } from "./grid-focus.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
-import { CellInput, type CommitMove } from "./editor-cell-input.tsx";
+import { CellInput } from "./editor-cell-input.tsx";
 import { editedCell, shownRows, withCell } from "./editor-diff.ts";
+import { createCellEditing } from "./editor-editing.ts";
+import { EditorHeader } from "./editor-header.tsx";
 import { createEditorRows } from "./editor-rows.ts";
 import { EditorToolbar } from "./editor-toolbar.tsx";
-import { inputText, isEditable, parseInput, shownValue, togglesInPlace } from "./editor-value.ts";
+import { shownValue, togglesInPlace } from "./editor-value.ts";
 import "./data.css";
 import "./editor.css";
 
 const ROW_HEIGHT = 35;
 const CHECK_WIDTH = 36;
 const DEFAULT_VISIBLE_ROWS = 10;
-
-interface OpenEdit {
-  /** The row in the editor's numbering (see editor-diff.ts) and its shown position. */
-  row: number;
-  shown: number;
-  column: number;
-  initial: string;
-  box: { top: number; left: number; width: number; height: number };
-}
 
 /**
  * `st.dataEditor`'s grid: the dataframe's virtual rows over the stored
@@ -99,8 +92,6 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     for (let batch = first; batch <= last; batch++) loader.load(batch);
   });
 
-  const [editing, setEditing] = createSignal<OpenEdit>();
-  const [problem, setProblem] = createSignal<string>();
   const focusCell = (shown: number, column: number) => {
     const row = Math.max(0, Math.min(shownCount() - 1, shown));
     const at = Math.max(0, Math.min(columns().length - 1, column));
@@ -115,54 +106,17 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     if (pendingIndex >= 0) rows.setPendingCell(pendingIndex, name, value);
     else state.commit(withCell(diff(), rowCount(), row, name, value));
   };
-  const editable = (column: number) => !props.el.disabled && isEditable(rulesOf(column));
-  const startEdit = (shown: number, column: number, typed?: string) => {
-    const rules = rulesOf(column);
-    if (!editable(column) || !rules) return;
-    const row = sourceRow(shown);
-    if (togglesInPlace(rules)) return setCell(row, column, cellValue(row, column) !== true);
-    const cell = body?.querySelector<HTMLElement>(
-      `[${CELL_ATTRIBUTE}="${cellName(shown, column)}"]`,
-    );
-    if (!cell) return;
-    setProblem(undefined);
-    setEditing({
-      row,
-      shown,
-      column,
-      initial: typed ?? inputText(cellValue(row, column), rules),
-      box: {
-        top: (shown + 1) * ROW_HEIGHT,
-        left: cell.offsetLeft,
-        width: cell.offsetWidth,
-        height: ROW_HEIGHT,
-      },
-    });
-  };
-  const commitEdit = (text: string, move: CommitMove): boolean => {
-    const edit = editing();
-    if (!edit) return true;
-    const parsed = parseInput(text, rulesOf(edit.column)!);
-    if ("problem" in parsed) {
-      setProblem(parsed.problem);
-      return false;
-    }
-    setEditing(undefined);
-    if (text !== edit.initial || !isUnchanged(edit)) setCell(edit.row, edit.column, parsed.value);
-    if (move === "down") focusCell(edit.shown + 1, edit.column);
-    else if (move === "right") focusCell(edit.shown, edit.column + 1);
-    else focusCell(edit.shown, edit.column);
-    return true;
-  };
-  // Committing the text a cell started with changes nothing (unless it started from a typed key).
-  const isUnchanged = (edit: OpenEdit) =>
-    edit.initial === inputText(cellValue(edit.row, edit.column), rulesOf(edit.column)!);
-  const cancelEdit = () => {
-    const edit = editing();
-    setEditing(undefined);
-    setProblem(undefined);
-    if (edit) focusCell(edit.shown, edit.column);
-  };
+  const cells = createCellEditing({
+    rowHeight: ROW_HEIGHT,
+    body: () => body,
+    disabled: () => props.el.disabled === true,
+    rulesOf,
+    sourceRow,
+    cellValue,
+    setCell,
+    focusCell,
+  });
+  const startEdit = cells.start;
 
   const focus = createGridFocus({
     rowCount: shownCount,
@@ -176,7 +130,7 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     },
   });
   const onKeyDown = (event: KeyboardEvent) => {
-    if (editing()) return;
+    if (cells.editing()) return;
     const cell = focus.active();
     const onCell = event.target instanceof HTMLElement && event.target.hasAttribute(CELL_ATTRIBUTE);
     const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -256,7 +210,7 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
               shownCount() - 1,
               Math.max(
                 0,
-                columns().findIndex((_, at) => editable(at)),
+                columns().findIndex((_, at) => cells.editable(at)),
               ),
             );
             scroller?.scrollTo({ top: scroller.scrollHeight });
@@ -294,33 +248,16 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
             "min-width": `${gridMinWidth(leading(), columns())}px`,
           }}
         >
-          <div class="dataframe-row dataframe-header" role="row" aria-rowindex={1}>
-            <Show when={dynamic()}>
-              <div role="columnheader" class="dataframe-check" aria-colindex={1} />
-            </Show>
-            <Show when={showIndex()}>
-              <div role="columnheader" class="dataframe-index" aria-colindex={leadingColumns()} />
-            </Show>
-            <For each={columns()}>
-              {(column, at) => (
-                <div
-                  role="columnheader"
-                  aria-colindex={leadingColumns() + at() + 1}
-                  aria-readonly={editable(at()) ? undefined : true}
-                  classList={{
-                    pinned: pinned()[at()] !== undefined,
-                    "editor-readonly": !editable(at()),
-                  }}
-                  style={stickyStyle(pinned()[at()])}
-                  title={column.display?.help}
-                >
-                  <span class="dataframe-label">{column.display?.label ?? column.name}</span>
-                </div>
-              )}
-            </For>
-          </div>
+          <EditorHeader
+            columns={columns()}
+            showCheckbox={dynamic()}
+            showIndex={showIndex()}
+            leadingColumns={leadingColumns()}
+            pinned={pinned()}
+            editable={cells.editable}
+          />
           <For each={virtualRows.indices()}>{(index) => <BodyRow index={index} grid={view} />}</For>
-          <Show when={editing()}>
+          <Show when={cells.editing()}>
             {(edit) => (
               <CellInput
                 rules={rulesOf(edit().column)!}
@@ -328,10 +265,10 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
                   columns()[edit().column]?.display?.label ?? columns()[edit().column]?.name ?? ""
                 }
                 initial={edit().initial}
-                problem={problem()}
+                problem={cells.problem()}
                 box={edit().box}
-                onCommit={commitEdit}
-                onCancel={cancelEdit}
+                onCommit={cells.commit}
+                onCancel={cells.cancel}
               />
             )}
           </Show>
