@@ -308,6 +308,24 @@ describe("st.dataEditor", () => {
     expect(reasons(at)).toEqual(['edited row 0: column "born" is disabled: it cannot be edited']);
   });
 
+  test("an editor of empty columns starts with no rows and takes added ones as text", async () => {
+    let out: unknown;
+    const app = defineApp((st) => {
+      out = st.dataEditor({ title: [], notes: [] }, { key: "todo", numRows: "dynamic" });
+    });
+    const at = await AppTest.fromApp(app).run();
+    const props = at.get("dataEditor")[0]!.props;
+    expect(props.rowCount).toBe(0);
+    expect(props.batches).toEqual([]);
+    expect(props.rules.map((rules) => rules.kind)).toEqual(["text", "text"]);
+    await at
+      .widget("dataEditor", { key: "todo" })
+      .setValue(diff({ addedRows: [{ title: "first" }] }))
+      .run();
+    expect(reasons(at)).toEqual([]);
+    expect(out).toEqual({ title: ["first"], notes: [null] });
+  });
+
   test("bad options are clear errors", async () => {
     const at = await AppTest.fromApp(editingApp({ numRows: "many" as never })).run();
     expect(at.exceptions[0]!.props.message).toMatch(/numRows must be "fixed" or "dynamic"/);
