@@ -35,6 +35,15 @@ test("a cell of a 200,000-row editor is edited by double-click and Enter; the ap
   // A disabled column opens no input.
   await grid.getByRole("gridcell", { name: "7", exact: true }).first().dblclick();
   expect(await grid.getByRole("textbox").count()).toBe(0);
+  // Delete empties the focused cell.
+  await grid.getByRole("gridcell", { name: "row 7", exact: true }).click();
+  await page.keyboard.press("Delete");
+  await page
+    .getByText(
+      'big diff {"editedRows":{"5":{"name":"renamed","score":55.5},"7":{"name":null}},"addedRows":[],"deletedRows":[]}',
+      { exact: true },
+    )
+    .waitFor({ timeout: 10_000 });
   expect(page.errors).toEqual([]);
 });
 

@@ -149,6 +149,12 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
       event.preventDefault();
       return startEdit(cell.row, cell.column);
     }
+    // Delete or Backspace empties the cell (a required one is refused by the server, with its reason).
+    const clears = event.key === "Delete" || event.key === "Backspace";
+    if (onCell && cell.row >= 0 && clears && cells.editable(cell.column) && kind !== "checkbox") {
+      event.preventDefault();
+      return setCell(sourceRow(cell.row), cell.column, null);
+    }
     focus.onKeyDown(event);
   };
   /** The cell an event happened in: its shown row and column, or undefined outside the body's cells. */
