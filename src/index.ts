@@ -38,6 +38,7 @@ export type {
   SelectableDataframeOptions,
   TableOptions,
 } from "./elements/data/data-elements.ts";
+export type { DataEditorOptions, EditedData } from "./elements/data/data-editor.ts";
 export type {
   ColumnConfig,
   ColumnConfigMapping,
@@ -46,9 +47,12 @@ export type {
   LinkColumnOptions,
   NumberColumnOptions,
   ProgressColumnOptions,
+  SelectboxColumnOptions,
   TextColumnOptions,
 } from "./elements/data/column-config.ts";
 export type {
+  EditCell,
+  EditDiff,
   DataframeSelection,
   DataframeSelectionMode,
   DataframeState,

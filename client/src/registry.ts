@@ -64,6 +64,9 @@ export const registry = {
   dataframe: onDemand(() =>
     import("./elements/data/dataframe.tsx").then((module) => module.Dataframe),
   ),
+  dataEditor: onDemand(() =>
+    import("./elements/data/editor-grid.tsx").then((module) => module.DataEditor),
+  ),
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,

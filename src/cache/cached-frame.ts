@@ -3,6 +3,7 @@ import type { Storage } from "unstorage";
 import { ARROW_STREAM_TYPE } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { randomId } from "../media/random-id.ts";
+import { withOwnDictionaries } from "./frame-dictionaries.ts";
 
 /*
  * Frames under `cacheData`: a cached function that returns an Apache Arrow
@@ -68,7 +69,9 @@ export async function storeFrame(storage: Storage, table: Table): Promise<FrameR
   const media = mediaFor(storage);
   const batches: Uint8Array[] = [];
   for (let start = 0; start < table.numRows; start += FRAME_BATCH_ROWS)
-    batches.push(tableToIPC(table.slice(start, start + FRAME_BATCH_ROWS), "stream"));
+    batches.push(
+      tableToIPC(withOwnDictionaries(table.slice(start, start + FRAME_BATCH_ROWS)), "stream"),
+    );
   if (batches.length === 0) batches.push(tableToIPC(table, "stream"));
   state.encodings++;
   // Sealed: the server's media store remembers their ids, so showing the Table hashes nothing.

@@ -1,4 +1,5 @@
 import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
+import type { DataEditorProps } from "./data-editor.ts";
 
 /**
  * Every element kind and the props it carries on the wire. This is the one
@@ -83,6 +84,8 @@ export type AlertLevel = "error" | "warning" | "info" | "success";
 export interface InputElements {
   /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
   dataframe: DataframeProps;
+  /** An editable grid: its value is the edit diff (see src/protocol/data-editor.ts). */
+  dataEditor: DataEditorProps;
   button: WidgetProps & {
     variant: "primary" | "secondary" | "tertiary";
     icon?: string;
@@ -283,6 +286,7 @@ export type ColumnDisplayType =
   | "text"
   | "number"
   | "checkbox"
+  | "selectbox"
   | "date"
   | "time"
   | "datetime"

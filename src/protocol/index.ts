@@ -1,4 +1,5 @@
 export * from "./elements.ts";
+export * from "./data-editor.ts";
 export * from "./messages.ts";
 export * from "./tree.ts";
 export * from "./hash.ts";

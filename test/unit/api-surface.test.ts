@@ -41,6 +41,7 @@ test("st offers every element of the first release", async () => {
     "components",
     "container",
     "context",
+    "dataEditor",
     "dataframe",
     "dateInput",
     "datetimeInput",

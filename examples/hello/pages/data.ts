@@ -20,7 +20,14 @@ const readings = Array.from({ length: 365 * CITIES.length }, (_, i) => {
   };
 });
 
-/** The Data page: a grid over thousands of rows to select in, a static table, and `st.write` of records. */
+/** Chores to edit: each user's edits apply to these rows. */
+const CHORES: { chore: string; who: string; minutes: number | null; done: boolean }[] = [
+  { chore: "Water the plants", who: "Ada", minutes: 10, done: false },
+  { chore: "Fix the bike", who: "Alan", minutes: 45, done: false },
+  { chore: "Write the report", who: "Grace", minutes: 90, done: true },
+];
+
+/** The Data page: a grid over thousands of rows to select in, an editor, a static table, and `st.write` of records. */
 export default function dataPage(st: St): void {
   st.header("Data", { divider: true });
   st.markdown(
@@ -56,6 +63,25 @@ export default function dataPage(st: St): void {
         `${[...new Set(chosen.map((row) => row.city))].join(", ")}.`,
     );
   }
+
+  st.subheader("An editor");
+  const chores = st.dataEditor(CHORES, {
+    key: "chores",
+    numRows: "dynamic",
+    columnConfig: {
+      chore: st.columnConfig.text("Chore", { required: true }),
+      who: st.columnConfig.selectbox("Who", { options: ["Ada", "Grace", "Alan"], default: "Ada" }),
+      minutes: st.columnConfig.number("Minutes", { min: 0, max: 240, default: 15 }),
+      done: st.columnConfig.checkbox("Done", { default: false }),
+    },
+  });
+  const left = chores.filter((chore) => !chore.done);
+  st.caption(
+    "Double-click a cell (or press Enter) to edit it, Enter or Tab to keep the change, Escape to " +
+      "drop it; add rows at the bottom and delete ticked ones from the toolbar. " +
+      `${left.length} of ${chores.length} chores left, ` +
+      `${left.reduce((sum, chore) => sum + (chore.minutes ?? 0), 0)} minutes.`,
+  );
 
   st.subheader("A static table");
   const summary = CITIES.map((city) => {

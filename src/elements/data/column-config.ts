@@ -50,10 +50,16 @@ export interface TextColumnOptions extends ColumnOptions {
   maxChars?: number;
 }
 
+/** A selectbox column (for `dataEditor`): its cells take one of `options`. */
+export interface SelectboxColumnOptions extends ColumnOptions {
+  options?: string[];
+}
+
 /** A column's configuration: what `st.columnConfig`'s helpers return. */
 export type ColumnConfig = { type: ColumnDisplayType } & NumberColumnOptions &
   LinkColumnOptions &
-  TextColumnOptions;
+  TextColumnOptions &
+  SelectboxColumnOptions;
 
 /** `columnConfig`'s value: per column name, a configuration, a label, or null to hide it. */
 export type ColumnConfigMapping = Record<string, ColumnConfig | string | null>;
@@ -84,6 +90,8 @@ export const columnConfig = {
   number: maker<NumberColumnOptions>("number"),
   /** true/false as a checkbox. */
   checkbox: maker<ColumnOptions>("checkbox"),
+  /** Text from a list of `options`: a data editor's cells offer them in a select. */
+  selectbox: maker<SelectboxColumnOptions>("selectbox"),
   date: maker<DateColumnOptions>("date"),
   time: maker<DateColumnOptions>("time"),
   datetime: maker<DateColumnOptions>("datetime"),
@@ -102,6 +110,7 @@ const OWN: Record<ColumnDisplayType, string[]> = {
   text: ["maxChars"],
   number: ["format", "min", "max", "step"],
   checkbox: [],
+  selectbox: ["options"],
   date: ["format"],
   time: ["format"],
   datetime: ["format"],
@@ -228,6 +237,15 @@ function toDisplay(entry: unknown, where: string): ColumnDisplay {
   }
   if (OWN[type].includes("step")) number("step");
   if (OWN[type].includes("maxChars")) number("maxChars");
+  const choices = config.options;
+  if (
+    type === "selectbox" &&
+    choices !== undefined &&
+    (!Array.isArray(choices) || !choices.every((choice) => typeof choice === "string"))
+  )
+    throw new EdgelitApiError(
+      `${where}: options must be a list of text; got ${describeValue(choices)}.`,
+    );
   if (type === "progress" && (display.min ?? 0) >= (display.max ?? 100))
     throw new EdgelitApiError(`${where}: min must be below max.`);
   return display;

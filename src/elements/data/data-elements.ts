@@ -17,6 +17,7 @@ import { columnConfig, configuredColumns, type ColumnConfigMapping } from "./col
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { encodeFrame, storeFrame } from "./frame-blobs.ts";
 import { describeColumns, toArrowTable, type TabularData } from "./to-arrow.ts";
+import { dataEditorMethods } from "./data-editor.ts";
 
 /** Options of `dataframe`. */
 export interface DataframeOptions {
@@ -85,6 +86,7 @@ export const dataMethods = {
    * @example const { selection } = st.dataframe(rows, { onSelect: "rerun", selectionMode: "multi-row" });
    */
   dataframe: dataframe as DataframeMethod,
+  ...dataEditorMethods,
   /**
    * Helpers that configure a column of `dataframe` or `table` (see `columnConfig`'s options).
    * @example st.dataframe(rows, { columnConfig: { url: st.columnConfig.link("Site", { display: "Open" }) } });

@@ -3,6 +3,7 @@ import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
 import type { MediaSink } from "../../media/media-source.ts";
 import { cachedFrameBatches } from "../../cache/cached-frame.ts";
 import { describeColumns, toArrowTable } from "./to-arrow.ts";
+import { withOwnDictionaries } from "../../cache/frame-dictionaries.ts";
 
 /** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
 export const BATCH_ROWS = 65_536;
@@ -86,7 +87,7 @@ function fromCachedFrame(table: Table): EncodedFrame | undefined {
 function encodeBatches(table: Table): Uint8Array[] {
   const batches: Uint8Array[] = [];
   for (let start = 0; start < table.numRows; start += BATCH_ROWS)
-    batches.push(tableToIPC(table.slice(start, start + BATCH_ROWS), "stream"));
+    batches.push(tableToIPC(withOwnDictionaries(table.slice(start, start + BATCH_ROWS)), "stream"));
   return batches;
 }
 

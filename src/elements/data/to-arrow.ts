@@ -10,6 +10,7 @@ import {
   Type,
   Utf8,
   type DataType,
+  type Dictionary,
   type Vector,
 } from "apache-arrow";
 import type { DataColumn } from "../../protocol/index.ts";
@@ -97,6 +98,9 @@ function columnType(type: DataType): DataColumn["type"] {
       return "date";
     case Type.Null:
       return "null";
+    case Type.Dictionary:
+      // Shown as the values it holds: a dictionary of strings is a string column.
+      return columnType((type as Dictionary).dictionary);
     default:
       return String(type);
   }

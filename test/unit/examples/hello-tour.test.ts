@@ -63,6 +63,7 @@ const EVERY_KIND = {
   logo: true,
   table: true,
   dataframe: true,
+  dataEditor: true,
   navigation: true,
   pageLink: true,
   pageConfig: true,
