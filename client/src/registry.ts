@@ -65,6 +65,9 @@ export const registry = {
   dataframe: onDemand(() =>
     import("./elements/data/dataframe.tsx").then((module) => module.Dataframe),
   ),
+  vegaLiteChart: onDemand(() =>
+    import("./elements/charts/vega-chart.tsx").then((module) => module.VegaLiteChart),
+  ),
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,

@@ -4,6 +4,8 @@ import { layoutMethods, type LayoutMethods } from "./layout/layout.ts";
 import { placeholderMethods } from "./layout/placeholder.ts";
 import { mediaMethods } from "./media/media.ts";
 import { dataMethods } from "./data/data-elements.ts";
+import { simpleChartMethods } from "./charts/simple-charts.ts";
+import { vegaLiteChartMethods } from "./charts/vega-lite-chart.ts";
 import { pageMethods } from "./pages/page-link.ts";
 import { statusMethods } from "./status/alerts.ts";
 import { feedbackMethods } from "./status/feedback.ts";
@@ -28,6 +30,8 @@ Object.assign(
   statusBlockMethods,
   mediaMethods,
   dataMethods,
+  simpleChartMethods,
+  vegaLiteChartMethods,
   inputMethods,
   chatMethods,
   layoutMethods,
@@ -49,6 +53,8 @@ declare module "./core/handle.ts" {
       StatusBlockMethods,
       MediaMethods,
       DataMethods,
+      SimpleChartMethods,
+      VegaLiteChartMethods,
       InputMethods,
       ChatMethods,
       LayoutMethods,
@@ -67,6 +73,8 @@ type StatusBlockMethods = typeof statusBlockMethods;
 type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type DataMethods = typeof dataMethods;
+type SimpleChartMethods = typeof simpleChartMethods;
+type VegaLiteChartMethods = typeof vegaLiteChartMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
 type CelebrationMethods = typeof celebrationMethods;

@@ -2,6 +2,7 @@ import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
+import { vegaLiteChartKind } from "./charts/vega-selection.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
 import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
@@ -52,6 +53,7 @@ export const widgetKinds = {
   segmentedControl: segmentedControlKind,
   feedback: feedbackKind,
   dataframe: dataframeKind,
+  vegaLiteChart: vegaLiteChartKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

@@ -23,10 +23,12 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
+    "areaChart",
     "audio",
     "audioInput",
     "badge",
     "balloons",
+    "barChart",
     "bottom",
     "button",
     "cameraInput",
@@ -59,6 +61,7 @@ test("st offers every element of the first release", async () => {
     "info",
     "json",
     "latex",
+    "lineChart",
     "linkButton",
     "logo",
     "markdown",
@@ -74,6 +77,7 @@ test("st offers every element of the first release", async () => {
     "queryParams",
     "radio",
     "rerun",
+    "scatterChart",
     "segmentedControl",
     "selectSlider",
     "selectbox",
@@ -97,6 +101,7 @@ test("st offers every element of the first release", async () => {
     "title",
     "toast",
     "toggle",
+    "vegaLiteChart",
     "video",
     "warning",
     "write",
