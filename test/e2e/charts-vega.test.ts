@@ -44,6 +44,14 @@ test.each(["light", "dark"] as const)(
     const label = await axisLabelColor(page, "line");
     if (scheme === "light") expect(label.every((channel) => channel < 100)).toBe(true);
     else expect(label.every((channel) => channel > 200)).toBe(true);
+    // The reader switching the theme in the menu redraws the charts in the other one.
+    const other = scheme === "light" ? "dark" : "light";
+    await page.evaluate((theme) => (document.documentElement.dataset.theme = theme), other);
+    await expect
+      .poll(async () =>
+        (await axisLabelColor(page, "line")).every((c) => (other === "dark" ? c > 200 : c < 100)),
+      )
+      .toBe(true);
     expect(page.errors).toEqual([]);
   },
 );
