@@ -94,6 +94,19 @@ test("a box dragged over the scatter chart reaches the app as an interval select
   expect(page.errors).toEqual([]);
 });
 
+test("a click on a bar of a Vega-Lite chart reaches the app as its point parameter's value", async () => {
+  const page = await openCharts("light");
+  await page.getByText('picked {"pick":[]}', { exact: true }).waitFor();
+  const bars = page.locator(".st-key-bars-pick svg .mark-rect.role-mark path");
+  await expect.poll(() => bars.count(), { timeout: 15_000 }).toBe(4);
+  // The third bar is Oslo's (the x axis sorts the cities by name).
+  await bars.nth(2).click();
+  await page
+    .getByText('picked {"pick":[{"city":"Oslo"}]}', { exact: true })
+    .waitFor({ timeout: 10_000 });
+  expect(page.errors).toEqual([]);
+});
+
 test("charts in columns and tabs take their container's width and follow its resizes", async () => {
   const page = await openCharts("light");
   await page.setViewportSize({ width: 1200, height: 900 });

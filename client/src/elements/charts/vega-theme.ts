@@ -52,6 +52,7 @@ export function pageChartConfig(element: HTMLElement): Record<string, unknown> {
   const primary = style.getPropertyValue("--primary").trim() || "#ff4b4b";
   const grid = dark ? "rgba(250, 250, 250, 0.12)" : "rgba(49, 51, 63, 0.12)";
   const categories = dark ? DARK_CATEGORIES : LIGHT_CATEGORIES;
+  const muted = dark ? "rgba(250, 250, 250, 0.6)" : "rgba(49, 51, 63, 0.6)";
   const axis = {
     labelColor: text,
     titleColor: text,
@@ -70,7 +71,16 @@ export function pageChartConfig(element: HTMLElement): Record<string, unknown> {
     padding: { top: 10, right: 0, bottom: 0, left: 0 },
     view: { stroke: null },
     axis,
-    legend: { labelColor: text, titleColor: text, labelFont: font, titleFont: font },
+    legend: {
+      labelColor: text,
+      titleColor: text,
+      labelFont: font,
+      titleFont: font,
+      // A size legend's symbols take no colour from a scale: grey that reads on either background.
+      symbolFillColor: muted,
+      symbolBaseFillColor: muted,
+      symbolBaseStrokeColor: muted,
+    },
     title: { color: text, font, fontSize: 16, anchor: "start" },
     header: { labelColor: text, titleColor: text },
     mark: { color: primary },
