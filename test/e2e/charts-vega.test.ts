@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { appInBrowser } from "../helpers/browser.ts";
 
 const fixture = appInBrowser({ app: "test/e2e/fixtures/charts-vega-app.ts" });
@@ -152,4 +152,34 @@ test("a missing column and an invalid spec show an error naming what is wrong; t
     .waitFor();
   await page.locator(".st-key-line svg .mark-line.role-mark path").first().waitFor();
   expect(page.errors).toEqual([]);
+});
+
+describe("an app's theme", () => {
+  const themed = appInBrowser({ app: "test/e2e/fixtures/charts-themed-app.ts" });
+
+  test("a themed chart takes the app's primary colour and font; theme null keeps Vega-Lite's own", async () => {
+    const page = await themed.browser.newPage();
+    await page.goto(themed.server.url);
+    const own = page.locator(".vega-chart").nth(0);
+    const plain = page.locator(".vega-chart").nth(1);
+    await own.locator(".mark-rect.role-mark path").first().waitFor({ timeout: 15_000 });
+    await plain.locator(".mark-rect.role-mark path").first().waitFor({ timeout: 15_000 });
+    const fill = (chart: typeof own) =>
+      chart
+        .locator(".mark-rect.role-mark path")
+        .first()
+        .evaluate((bar) => getComputedStyle(bar).fill);
+    const font = (chart: typeof own) =>
+      chart
+        .locator(".role-axis-label text")
+        .first()
+        .evaluate((text) => getComputedStyle(text).fontFamily);
+    expect(await fill(own)).toBe("rgb(124, 58, 237)");
+    expect(await font(own)).toMatch(/serif/);
+    expect(await font(own)).not.toMatch(/sans-serif/);
+    // Vega-Lite's default blue and sans-serif font.
+    expect(await fill(plain)).toBe("rgb(76, 120, 168)");
+    expect(await font(plain)).toMatch(/sans-serif/);
+    expect(page.errors).toEqual([]);
+  });
 });
