@@ -49,6 +49,7 @@ export interface ChartRequest {
  * Draws a chart, or (with `onSelect`) a chart widget whose value is returned.
  * An EdgelitApiError thrown while building it is drawn as an error callout in
  * its place, naming what is wrong; the script goes on.
+ * @example drawChart(target, () => chartRequest(data, spec, options), wantsSelection(options.onSelect))
  */
 export function drawChart(
   target: ElementTarget,
@@ -64,12 +65,18 @@ export function drawChart(
   }
 }
 
-/** Whether `onSelect` asks for a selection (checked later by {@link isSelectable}). */
+/**
+ * Whether `onSelect` asks for a selection (checked later by {@link isSelectable}).
+ * @example wantsSelection("rerun") // true
+ */
 export function wantsSelection(onSelect: unknown): boolean {
   return onSelect !== undefined && onSelect !== "ignore";
 }
 
-/** Whether the options ask for a selectable chart (and are one of the allowed values). */
+/**
+ * Whether the options ask for a selectable chart (and are one of the allowed values).
+ * @example isSelectable("st.lineChart", "ignore") // false
+ */
 export function isSelectable(method: string, onSelect: unknown): boolean {
   if (onSelect === undefined || onSelect === "ignore") return false;
   if (onSelect === "rerun" || typeof onSelect === "function") return true;

@@ -35,6 +35,7 @@ export function encodeChartData(data: unknown, method: string): ChartFrame {
 /**
  * The dataset as the page receives it: inline rows at once, or a promise of
  * the stored batches' ids (sealed media: a batch shown again is not written again).
+ * @example props.datasets = [await chartDataset(target.run, encodeChartData(rows, "st.lineChart"))];
  */
 export function chartDataset(
   sink: MediaSink,

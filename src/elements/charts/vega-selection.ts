@@ -19,7 +19,10 @@ export interface ChartSelectionSettings {
 /** Most points, or values of one interval, a selection may hold. */
 export const MAX_SELECTED = 10_000;
 
-/** The selection of nothing: each point parameter `[]`, each interval `{}`. */
+/**
+ * The selection of nothing: each point parameter `[]`, each interval `{}`.
+ * @example emptyChartSelection([{ name: "brush", type: "interval" }]) // { selection: { brush: {} } }
+ */
 export function emptyChartSelection(params: ChartSelectionParam[]): VegaLiteChartState {
   const selection: Record<string, ChartSelectionValue> = {};
   for (const param of params) selection[param.name] = param.type === "point" ? [] : {};
@@ -57,7 +60,10 @@ export function chosenParams(
   return chosen;
 }
 
-/** Why a selection does not fit the chart, or undefined when it does. */
+/**
+ * Why a selection does not fit the chart, or undefined when it does.
+ * @example chartSelectionProblem({ selection: { brush: [] } }, { params: [{ name: "brush", type: "interval" }] })
+ */
 export function chartSelectionProblem(
   value: unknown,
   settings: ChartSelectionSettings,

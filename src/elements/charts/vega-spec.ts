@@ -14,6 +14,7 @@ const TYPES = ["quantitative", "temporal", "ordinal", "nominal", "geojson"];
 /**
  * True when `value` reads as a Vega-Lite spec rather than data: a plain
  * object with a view key (`mark`, `layer`, ...) or a `$schema`.
+ * @example looksLikeSpec({ mark: "bar" }) // true
  */
 export function looksLikeSpec(value: unknown): boolean {
   if (!isPlainObject(value)) return false;
@@ -24,6 +25,7 @@ export function looksLikeSpec(value: unknown): boolean {
  * The spec as plain JSON (a copy: the app's object is never changed), or an
  * EdgelitApiError naming what is wrong and where: not an object, no view, a
  * value JSON cannot carry (a function, NaN, a cycle).
+ * @example const spec = checkedSpec("st.vegaLiteChart", { mark: "point" });
  */
 export function checkedSpec(method: string, spec: unknown): VegaLiteSpec {
   if (!isPlainObject(spec))
@@ -37,7 +39,10 @@ export function checkedSpec(method: string, spec: unknown): VegaLiteSpec {
   return toJson(method, spec, "spec", new Set(), 0) as VegaLiteSpec;
 }
 
-/** The selection parameters the spec defines (`params` entries with `select`), at any level. */
+/**
+ * The selection parameters the spec defines (`params` entries with `select`), at any level.
+ * @example selectionParams({ mark: "point", params: [{ name: "pick", select: "point" }] })
+ */
 export function selectionParams(spec: VegaLiteSpec): ChartSelectionParam[] {
   const found: ChartSelectionParam[] = [];
   const visit = (view: unknown, depth: number) => {
@@ -62,6 +67,7 @@ export function selectionParams(spec: VegaLiteSpec): ChartSelectionParam[] {
  * a field that is no column, or a quantitative channel on text, is an error
  * naming both. Views that derive fields (a transform) or take their own data
  * are not checked.
+ * @example checkEncodedFields("st.vegaLiteChart", spec, [{ name: "city", type: "string" }]);
  */
 export function checkEncodedFields(
   method: string,

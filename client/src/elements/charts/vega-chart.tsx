@@ -17,6 +17,7 @@ const SEND_AFTER_MS = 150;
  * Vega's interpreter (no code generation: the page's policy forbids eval).
  * It draws again when its spec, data, size or the page's theme change, and
  * sends what the user selects when the app asked for it.
+ * @example vegaLiteChart: onDemand(() => import("./elements/charts/vega-chart.tsx").then((module) => module.VegaLiteChart)),
  */
 export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
   let box!: HTMLDivElement;

@@ -30,7 +30,10 @@ const DARK_CATEGORIES = [
   "#d5dae5",
 ];
 
-/** True when the page is drawn dark (its background is dark, whatever chose it). */
+/**
+ * True when the page is drawn dark (its background is dark, whatever chose it).
+ * @example const palette = pageIsDark() ? DARK_CATEGORIES : LIGHT_CATEGORIES;
+ */
 export function pageIsDark(): boolean {
   const background = getComputedStyle(document.body).backgroundColor;
   const channels = background.match(/[\d.]+/g)?.map(Number) ?? [255, 255, 255];
