@@ -91,6 +91,9 @@ test("a box dragged over the scatter chart reaches the app as an interval select
   expect(low).toBeGreaterThan(100);
   expect(high).toBeGreaterThan(low!);
   expect(selection.interval.weight).toHaveLength(2);
+  // The rerun that followed kept the chart: the box is still drawn where it was dragged.
+  const brush = page.locator(".st-key-scatter svg .interval_brush path").first();
+  expect((await brush.boundingBox())!.width).toBeGreaterThan(box.width * 0.2);
   expect(page.errors).toEqual([]);
 });
 

@@ -23,7 +23,8 @@ export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
   let box!: HTMLDivElement;
   const [error, setError] = createSignal<string>();
   const [width, setWidth] = createSignal(0);
-  const [themeTick, setThemeTick] = createSignal(0);
+  // The page's chart config as text: a change of the page's attributes redraws only if it changes the look.
+  const [pageLook, setPageLook] = createSignal("");
   const selection = props.el.selection
     ? createWidgetValue<VegaLiteChartState>(
         () => props.el as WidgetProps,
@@ -45,22 +46,24 @@ export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
   });
 
   const observer = new ResizeObserver(() => setWidth(Math.floor(box.clientWidth)));
-  const themeWatch = new MutationObserver(() => setThemeTick((tick) => tick + 1));
+  const readLook = () => setPageLook(JSON.stringify(pageChartConfig(box)));
+  const themeWatch = new MutationObserver(readLook);
   themeWatch.observe(document.documentElement, {
     attributes: true,
     attributeFilter: ["data-theme", "style", "class"],
   });
   const scheme = matchMedia("(prefers-color-scheme: dark)");
-  const schemeChanged = () => setThemeTick((tick) => tick + 1);
-  scheme.addEventListener("change", schemeChanged);
+  scheme.addEventListener("change", readLook);
 
   let result: Result | undefined;
   let generation = 0;
+  // The width the drawn view has, when it follows its container's (0 when it does not).
+  let drawnWidth = 0;
   let sendTimer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => {
     observer.disconnect();
     themeWatch.disconnect();
-    scheme.removeEventListener("change", schemeChanged);
+    scheme.removeEventListener("change", readLook);
     clearTimeout(sendTimer);
     result?.finalize();
   });
@@ -76,7 +79,8 @@ export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
         spec.datasets = Object.assign({}, spec.datasets as object | undefined, datasets);
       const single = "mark" in spec || "layer" in spec;
       if (single && el.height !== undefined) spec.height = el.height;
-      if (single && el.useContainerWidth) {
+      const followsWidth = single && el.useContainerWidth;
+      if (followsWidth) {
         spec.width = Math.max(width(), 50);
         spec.autosize = { type: "fit-x", contains: "padding" };
       } else if (single && el.width !== undefined) spec.width = el.width;
@@ -92,8 +96,10 @@ export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
       if (mine !== generation) return next.finalize();
       result?.finalize();
       result = next;
+      drawnWidth = followsWidth ? (spec.width as number) : 0;
       setError(undefined);
       listenForSelection(next);
+      resize(width());
     } catch (failure) {
       if (mine !== generation) return;
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -118,16 +124,26 @@ export function VegaLiteChart(props: ElementProps<"vegaLiteChart">) {
     }
   };
 
+  /** A new container width resizes the drawn view in place (no new view: a brush stays). */
+  const resize = (now: number) => {
+    if (!result || drawnWidth === 0 || now === 0 || Math.max(now, 50) === drawnWidth) return;
+    drawnWidth = Math.max(now, 50);
+    void result.view.width(drawnWidth).runAsync();
+  };
+
   createEffect(() => {
     observer.observe(box);
     setWidth(Math.floor(box.clientWidth));
+    readLook();
   });
+  // A chart in a hidden tab (no width yet) draws once it shows.
+  const visible = createMemo(() => !props.el.useContainerWidth || width() > 0);
   createEffect(
-    on([drawn, themeTick, () => (props.el.useContainerWidth ? width() : 0)], () => {
-      if (props.el.useContainerWidth && width() === 0) return; // a hidden tab: draw once shown
-      void draw();
+    on([drawn, pageLook, visible], ([, , shown]) => {
+      if (shown) void draw();
     }),
   );
+  createEffect(on(width, resize, { defer: true }));
 
   return (
     <div class="vega-chart" data-testid="vega-chart">
