@@ -153,6 +153,10 @@ test("a missing column and an invalid spec show an error naming what is wrong; t
     .locator(".st-key-bad-spec")
     .getByText('st.vegaLiteChart: the "y" encoding has type "wrong"')
     .waitFor();
+  // What only Vega can find is shown in the chart's place when the page draws it.
+  const drawError = page.locator(".st-key-bad-expression").getByRole("alert");
+  await drawError.waitFor({ timeout: 15_000 });
+  expect(await drawError.textContent()).toMatch(/^This chart could not be drawn: .+/);
   await page.locator(".st-key-line svg .mark-line.role-mark path").first().waitFor();
   expect(page.errors).toEqual([]);
 });
