@@ -57,6 +57,21 @@ export type {
   DataframeSelectionMode,
   DataframeState,
 } from "./protocol/index.ts";
+export type {
+  ChartSelectionParam,
+  ChartSelectionValue,
+  VegaLiteChartState,
+} from "./protocol/index.ts";
+export type { ChartOptions } from "./elements/charts/vega-chart-draw.ts";
+export type {
+  SelectableSimpleChartOptions,
+  SimpleChartOptions,
+} from "./elements/charts/simple-charts.ts";
+export type { ChartStack } from "./elements/charts/simple-charts-spec.ts";
+export type {
+  SelectableVegaLiteChartOptions,
+  VegaLiteChartOptions,
+} from "./elements/charts/vega-lite-chart.ts";
 export { toArrowTable } from "./elements/data/to-arrow.ts";
 export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {

@@ -67,6 +67,9 @@ export const registry = {
   dataEditor: onDemand(() =>
     import("./elements/data/editor-grid.tsx").then((module) => module.DataEditor),
   ),
+  vegaLiteChart: onDemand(() =>
+    import("./elements/charts/vega-chart.tsx").then((module) => module.VegaLiteChart),
+  ),
   button: Button,
   checkbox: Checkbox,
   toggle: Toggle,

@@ -4,6 +4,7 @@ import fragmentsSection from "./sections/fragments.ts";
 import layoutSection from "./sections/layout.ts";
 import multipageSection from "./sections/multipage.ts";
 import themingSection from "./sections/theming.ts";
+import chartsPage from "./pages/charts.ts";
 import dataPage from "./pages/data.ts";
 import mediaPage from "./pages/media.ts";
 import statePage from "./pages/state.ts";
@@ -23,6 +24,7 @@ const elements = [
   page(widgetsPage, { title: "Widgets", icon: "🎛️" }),
   page(layoutSection, { title: "Layout", icon: "🧱" }),
   page(dataPage, { title: "Data", icon: "📊" }),
+  page(chartsPage, { title: "Charts", icon: "📈" }),
   page(mediaPage, { title: "Media and uploads", icon: "🖼️", urlPath: "media" }),
   page(statusPage, { title: "Status and chat", icon: "💬", urlPath: "status" }),
 ];

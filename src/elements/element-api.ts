@@ -6,6 +6,8 @@ import { mediaMethods } from "./media/media.ts";
 import { frameComponents, frameMethods, type FrameComponents } from "./media/frames.ts";
 import { TARGET, type Drawable } from "./core/target.ts";
 import { dataMethods } from "./data/data-elements.ts";
+import { simpleChartMethods } from "./charts/simple-charts.ts";
+import { vegaLiteChartMethods } from "./charts/vega-lite-chart.ts";
 import { pageMethods } from "./pages/page-link.ts";
 import { statusMethods } from "./status/alerts.ts";
 import { feedbackMethods } from "./status/feedback.ts";
@@ -31,6 +33,8 @@ Object.assign(
   mediaMethods,
   frameMethods,
   dataMethods,
+  simpleChartMethods,
+  vegaLiteChartMethods,
   inputMethods,
   chatMethods,
   layoutMethods,
@@ -61,6 +65,8 @@ declare module "./core/handle.ts" {
       StatusBlockMethods,
       MediaMethods,
       DataMethods,
+      SimpleChartMethods,
+      VegaLiteChartMethods,
       InputMethods,
       ChatMethods,
       LayoutMethods,
@@ -83,6 +89,8 @@ type InputMethods = typeof inputMethods;
 type MediaMethods = typeof mediaMethods;
 type FrameMethods = typeof frameMethods;
 type DataMethods = typeof dataMethods;
+type SimpleChartMethods = typeof simpleChartMethods;
+type VegaLiteChartMethods = typeof vegaLiteChartMethods;
 type ChatMethods = typeof chatMethods;
 type PlaceholderMethods = typeof placeholderMethods;
 type CelebrationMethods = typeof celebrationMethods;

@@ -3,6 +3,7 @@ import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import { dataEditorKind } from "./data/edit-diff.ts";
+import { vegaLiteChartKind } from "./charts/vega-selection.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
 import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
@@ -54,6 +55,7 @@ export const widgetKinds = {
   feedback: feedbackKind,
   dataframe: dataframeKind,
   dataEditor: dataEditorKind,
+  vegaLiteChart: vegaLiteChartKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

@@ -86,6 +86,8 @@ export interface InputElements {
   dataframe: DataframeProps;
   /** An editable grid: its value is the edit diff (see src/protocol/data-editor.ts). */
   dataEditor: DataEditorProps;
+  /** A Vega-Lite chart (the simple charts too); a widget only when the app lets the user select. */
+  vegaLiteChart: VegaLiteChartProps;
   button: WidgetProps & {
     variant: "primary" | "secondary" | "tertiary";
     icon?: string;
@@ -372,6 +374,54 @@ export interface DataframeProps {
   width?: number | "content";
   hideIndex?: boolean;
   selection?: { modes: DataframeSelectionMode[]; value: DataframeState };
+}
+
+/**
+ * Data of a chart, under the name its spec's `data` refers to: small data
+ * inline as rows, larger data as stored Arrow batches (media ids, as a
+ * dataframe's) that the page fetches. Dates travel as epoch milliseconds.
+ */
+export interface ChartDataset {
+  name: string;
+  values?: Record<string, DataCell>[];
+  batches?: string[];
+}
+
+/** One selection parameter of a chart: its name in the spec and its kind. */
+export interface ChartSelectionParam {
+  name: string;
+  type: "point" | "interval";
+}
+
+/**
+ * What one selection parameter holds: a point selection, the selected points
+ * (their fields' values); an interval, each field's `[min, max]` (or the values
+ * it spans on a discrete axis). Empty (`[]` or `{}`) when nothing is selected.
+ */
+export type ChartSelectionValue = Record<string, DataCell>[] | Record<string, DataCell[]>;
+
+/** A chart's widget value, as Streamlit's: each selection parameter's value by name under `selection`. */
+export interface VegaLiteChartState {
+  selection: Record<string, ChartSelectionValue>;
+}
+
+/**
+ * A Vega-Lite chart: its spec (whose named data are in `datasets`), drawn in
+ * the page's theme when `theme` is "streamlit". `width`/`height` in pixels;
+ * `useContainerWidth` stretches it over its container and follows its
+ * resizes. With `selection` it is a widget (`id` set) whose value is a
+ * `VegaLiteChartState`.
+ */
+export interface VegaLiteChartProps {
+  id?: string;
+  label?: string;
+  spec: { [key: string]: JsonValue };
+  datasets: ChartDataset[];
+  theme: "streamlit" | null;
+  useContainerWidth: boolean;
+  width?: number;
+  height?: number;
+  selection?: { params: ChartSelectionParam[]; value: VegaLiteChartState };
 }
 
 /** Most rows `st.table` shows; past them it shows a note that points to `st.dataframe`. */

@@ -9,6 +9,7 @@ const TOUR = [
   ["Widgets", "Widgets"],
   ["Layout", "Layout"],
   ["Data", "Data"],
+  ["Charts", "Charts"],
   ["Media and uploads", "Media and uploads"],
   ["Status and chat", "Status and chat"],
   ["Forms", "Forms"],

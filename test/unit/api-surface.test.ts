@@ -23,10 +23,12 @@ test("st offers every element of the first release", async () => {
   let names: string[] = [];
   await AppTest.fromApp(edgelit.defineApp((st) => void (names = namesOf(st)))).run();
   expect(names).toEqual([
+    "areaChart",
     "audio",
     "audioInput",
     "badge",
     "balloons",
+    "barChart",
     "bottom",
     "button",
     "cameraInput",
@@ -62,6 +64,7 @@ test("st offers every element of the first release", async () => {
     "info",
     "json",
     "latex",
+    "lineChart",
     "linkButton",
     "logo",
     "markdown",
@@ -77,6 +80,7 @@ test("st offers every element of the first release", async () => {
     "queryParams",
     "radio",
     "rerun",
+    "scatterChart",
     "segmentedControl",
     "selectSlider",
     "selectbox",
@@ -100,6 +104,7 @@ test("st offers every element of the first release", async () => {
     "title",
     "toast",
     "toggle",
+    "vegaLiteChart",
     "video",
     "warning",
     "write",
