@@ -75,9 +75,10 @@ describe("against real Redis servers", () => {
   let plain: RedisNode;
   let evicting: RedisNode;
   let persisted: RedisNode;
+  let clusterNode: RedisNode;
   let group: SentinelGroup;
   beforeAll(async () => {
-    [plain, evicting, persisted, group] = await Promise.all([
+    [plain, evicting, persisted, clusterNode, group] = await Promise.all([
       startRedisWith(["--save", "", "--appendonly", "no"]),
       startRedisWith([
         "--appendonly",
@@ -88,11 +89,14 @@ describe("against real Redis servers", () => {
         "allkeys-lru",
       ]),
       startRedisWith(["--save", "", "--appendonly", "yes"]),
+      startRedisWith(["--appendonly", "yes", "--cluster-enabled", "yes"]),
       startSentinelGroup({ replicaCount: 1 }),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([plain, evicting, persisted, group].map((node) => node?.stop("SIGKILL")));
+    await Promise.all(
+      [plain, evicting, persisted, clusterNode, group].map((node) => node?.stop("SIGKILL")),
+    );
   });
 
   test("a sentinel that knows no such master: a startup error naming --storage and the name", async () => {
@@ -108,6 +112,18 @@ describe("against real Redis servers", () => {
     expect(outcome.output).toMatch(
       new RegExp(`--storage .*127\\.0\\.0\\.1:${plain.port} is not a Redis Cluster node`),
     );
+  });
+
+  test("a Cluster node named by a redis:// URL: a startup error pointing to redis+cluster://", async () => {
+    const outcome = await startWith(`redis://127.0.0.1:${clusterNode.port}`);
+    expect(outcome.exitCode).toBe(2);
+    expect(outcome.output).toMatch(/--storage .*is a Redis Cluster node.*redis\+cluster:\/\//);
+  });
+
+  test("a replica named by a redis:// URL: a warning that it refuses every save", async () => {
+    const outcome = await startWith(`redis://127.0.0.1:${group.replicas[0]!.port}`);
+    expect(outcome.served).toBe(true);
+    expect(outcome.output).toMatch(/warning: Redis at .* is a replica: it refuses every save/);
   });
 
   test("Redis that keeps nothing on disk: a warning at startup, and the server serves", async () => {

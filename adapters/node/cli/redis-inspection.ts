@@ -28,7 +28,17 @@ export async function inspectRedis(
   if (target.kind === "single") {
     const url = new URL(target.url);
     const endpoint = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port || 6379) };
-    await inspectPrimary(probeClient({ url: target.url }), endpoint, settings);
+    const client = probeClient({ url: target.url });
+    const role = await roleOf(client);
+    if (role === "cluster") {
+      client.disconnect();
+      return `--storage ${target.shown}: ${where(endpoint)} is a Redis Cluster node, which answers MOVED for most sessions; name its nodes as redis+cluster://host:port,host:port`;
+    }
+    if (role === "replica")
+      warn(
+        `Redis at ${where(endpoint)} is a replica: it refuses every save (READONLY); point --storage at the primary, or at the sentinels with redis+sentinel://`,
+      );
+    await inspectPrimary(client, endpoint, settings);
     return undefined;
   }
   if (target.kind === "sentinel") {
@@ -143,6 +153,16 @@ async function inspectPrimary(
     warn(`cannot inspect Redis at ${where(endpoint)} now (${(error as Error).message})`);
   } finally {
     client.disconnect();
+  }
+}
+
+/** Whether a server is a Cluster node, a replica or a primary; undefined when it cannot be asked. */
+async function roleOf(client: Redis): Promise<"cluster" | "replica" | "primary" | undefined> {
+  try {
+    if (/cluster_enabled:1/.test(String(await client.info("cluster")))) return "cluster";
+    return /role:slave/.test(String(await client.info("replication"))) ? "replica" : "primary";
+  } catch {
+    return undefined;
   }
 }
 
