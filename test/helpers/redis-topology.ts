@@ -269,10 +269,23 @@ export async function startRedisCluster(): Promise<RedisCluster> {
   }
 }
 
-/** A plain redis-server with `args` added (a test's own settings, such as a maxmemory-policy). */
-export function startRedisWith(args: string[]): Promise<RedisNode> {
+/**
+ * A plain redis-server with `args` added (a test's own settings, such as a maxmemory-policy);
+ * with `tlsOnly`, its port takes TLS connections only (the args name the certificates).
+ */
+export function startRedisWith(
+  args: string[],
+  options: { tlsOnly?: boolean } = {},
+): Promise<RedisNode> {
   return redisNode(
-    (dir, port) => ["--bind", "127.0.0.1", "--port", String(port), "--dir", dir, ...args],
+    (dir, port) => [
+      "--bind",
+      "127.0.0.1",
+      ...(options.tlsOnly ? ["--port", "0", "--tls-port", String(port)] : ["--port", String(port)]),
+      "--dir",
+      dir,
+      ...args,
+    ],
     /Ready to accept/,
   );
 }

@@ -25,7 +25,11 @@ interface Outcome {
 }
 
 /** Runs the counter app with `--storage storage` until it serves (then stops it by pid) or exits. */
-async function startWith(storage: string, extraArgs: string[] = []): Promise<Outcome> {
+async function startWith(
+  storage: string | undefined,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Outcome> {
   const child = spawn(
     process.execPath,
     [
@@ -35,18 +39,18 @@ async function startWith(storage: string, extraArgs: string[] = []): Promise<Out
       "--no-dev",
       "--port",
       String(await freePort()),
-      "--storage",
-      storage,
+      ...(storage === undefined ? [] : ["--storage", storage]),
       ...extraArgs,
     ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
   );
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((done) => child.once("exit", done));
   const deadline = Date.now() + 25_000;
-  while (child.exitCode === null && !/serving .* at http/.test(output)) {
+  // The line after "serving …" names the store: wait for it whole.
+  while (child.exitCode === null && !/sessions in [^\n]*\n/.test(output)) {
     if (Date.now() > deadline) break;
     await new Promise((done) => setTimeout(done, 50));
   }
@@ -152,5 +156,17 @@ describe("against real Redis servers", () => {
     expect(outcome.served).toBe(true);
     expect(outcome.output).toMatch(/sessions in redis redis\+sentinel:\/\//);
     expect(outcome.output).toMatch(/has 1 replica connected and --storage-replicas is 2/);
+  });
+
+  test("the Sentinel URL and the replica count from the environment", async () => {
+    const outcome = await startWith(undefined, [], {
+      EDGELIT_STORAGE: group.url,
+      EDGELIT_STORAGE_REPLICAS: "1",
+    });
+    expect(outcome.served).toBe(true);
+    expect(outcome.output).toMatch(
+      /sessions in redis redis\+sentinel:\/\/\S+\/edgelit-primary \(each save on 1 replica\)/,
+    );
+    expect(outcome.output).not.toMatch(/warning/);
   });
 });
