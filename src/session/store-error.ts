@@ -39,7 +39,10 @@ export class UnconfirmedSaveError extends Error {
  */
 export function storeErrorKind(error: unknown): StoreErrorKind {
   if (error instanceof UnconfirmedSaveError) return "unconfirmed";
-  const message = error instanceof Error ? error.message : String(error);
+  let message = error instanceof Error ? error.message : String(error);
+  // A Cluster client that gave up names the error it last met: a node down is not a redirection.
+  const last = /^Too many Cluster redirections\. Last error: (?:\w*Error: )?(.*)$/s.exec(message);
+  if (last) message = last[1]!;
   if (/^READONLY\b/.test(message)) return "read-only";
   if (/^OOM\b|maxmemory/.test(message)) return "full";
   if (/^(MOVED|ASK)\b|Too many Cluster redirections/.test(message)) return "moved";

@@ -8,7 +8,8 @@ import { startRedisCluster, type RedisCluster, type RedisNode } from "../helpers
  * `--storage redis+cluster://…` against three Cluster masters: sessions open
  * whatever slot their key falls in (no `MOVED` left to the page), and a
  * restart of the master holding a session during clicks loses and doubles
- * nothing; the page waits it out by itself.
+ * nothing; the page waits it out by itself. The app runs in a script thread,
+ * which opens the store from the same `--storage` setting.
  */
 
 let cluster: RedisCluster;
@@ -17,7 +18,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   cluster = await startRedisCluster();
-  server = await startEdgelit({ storage: cluster.url });
+  // In a script thread, which opens its own Cluster client from the same setting.
+  server = await startEdgelit({ storage: cluster.url, extraArgs: ["--threads", "1"] });
   browser = await launchBrowser();
 }, 90_000);
 
@@ -51,14 +53,18 @@ test("five tabs open and count on a three-master Cluster, one session's master r
   const sessionId = await page.evaluate(() => sessionStorage.getItem("edgelit:session"));
   const holder = await ownerOf(sessionId);
   await holder.stop();
-  const pending = addOne.click();
+  await addOne.click();
+  // The page says the store is out of reach, and keeps retrying the click until it is back.
+  await page
+    .getByText("The server cannot reach its session store — retrying…")
+    .waitFor({ timeout: 30_000 });
   await holder.start();
-  await pending;
   clicks++;
   await metricShows(page, clicks, 60_000);
   await cluster.healthy();
   for (let i = 0; i < 3; i++) await clickAndSeeCounted();
 
+  expect(server.output()).toMatch(/store error .*\[unreachable\]/);
   await page.reload();
   await metricShows(page, clicks, 30_000);
   await page.getByText(/retrying/).waitFor({ state: "hidden", timeout: 10_000 });

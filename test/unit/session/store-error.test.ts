@@ -14,6 +14,8 @@ test("each store error gets the kind an operator reads in the log", () => {
     "connect ECONNREFUSED 127.0.0.1:6379",
     'Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.',
     "CLUSTERDOWN The cluster is down",
+    "Too many Cluster redirections. Last error: Error: Connection is closed.",
+    "Too many Cluster redirections. Last error: MOVED 3999 127.0.0.1:7002",
     "ERR something else",
   ].map((message) => storeErrorKind(new Error(message)));
   expect(kinds).toEqual([
@@ -24,6 +26,8 @@ test("each store error gets the kind an operator reads in the log", () => {
     "unreachable",
     "unreachable",
     "unreachable",
+    "unreachable",
+    "moved",
     "other",
   ]);
   expect(storeErrorKind(new UnconfirmedSaveError(0, 1))).toBe("unconfirmed");
