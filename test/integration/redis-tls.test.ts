@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startEdgelit, tempDir } from "../helpers/processes.ts";
-import { startRedisWith, type RedisNode } from "../helpers/redis-topology.ts";
+import { startRedisWith, untilTrue, type RedisNode } from "../helpers/redis-topology.ts";
 import { click, countShown, openCounter, reload } from "./counter-tab.ts";
 
 /**
@@ -109,6 +109,8 @@ afterAll(async () => {
 });
 
 test("a tab counts through a TLS-only Redis, and the startup check inspects it over TLS", async () => {
+  // The line after "serving …" names the store; it may arrive a moment after.
+  await untilTrue("the store line", async () => /sessions in/.test(server.output()));
   expect(server.output()).toMatch(/sessions in redis rediss:\/\/127\.0\.0\.1:\d+/);
   expect(server.output()).toMatch(/warning: Redis at 127\.0\.0\.1:\d+ keeps nothing on disk/);
   const tab = await openCounter(server.url);
