@@ -13,6 +13,8 @@ export interface RedisNode {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port, with the same files. */
   start(): Promise<void>;
+  /** Kills it and removes its files. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -25,7 +27,8 @@ async function redisNode(
   port?: number,
 ): Promise<RedisNode> {
   const chosenPort = port ?? (await freePort());
-  const dir = tempDir("edgelit-redis-node-").path;
+  const folder = tempDir("edgelit-redis-node-");
+  const dir = folder.path;
   let child: ReturnType<typeof spawn> | undefined;
   let output = "";
   let exited: Promise<void> = Promise.resolve();
@@ -65,8 +68,17 @@ async function redisNode(
       await exited;
       clearTimeout(timer);
     },
+    async dispose() {
+      await node.stop("SIGKILL");
+      folder.remove();
+    },
   };
-  await node.start();
+  try {
+    await node.start();
+  } catch (error) {
+    folder.remove();
+    throw error;
+  }
   return node;
 }
 
@@ -169,7 +181,7 @@ export async function startSentinelGroup(
         }
       },
       async stop() {
-        await Promise.all(started.map((node) => node.stop("SIGKILL")));
+        await Promise.all(started.map((node) => node.dispose()));
       },
     };
     // The sentinels must know the replicas (from the primary's INFO) before a failover can pick one.
@@ -184,7 +196,7 @@ export async function startSentinelGroup(
     });
     return group;
   } catch (error) {
-    await Promise.all(started.map((node) => node.stop("SIGKILL")));
+    await Promise.all(started.map((node) => node.dispose()));
     throw error;
   }
 }
@@ -258,13 +270,13 @@ export async function startRedisCluster(): Promise<RedisCluster> {
           });
       },
       async stop() {
-        await Promise.all(masters.map((node) => node.stop("SIGKILL")));
+        await Promise.all(masters.map((node) => node.dispose()));
       },
     };
     await cluster.healthy();
     return cluster;
   } catch (error) {
-    await Promise.all(masters.map((node) => node.stop("SIGKILL")));
+    await Promise.all(masters.map((node) => node.dispose()));
     throw error;
   }
 }

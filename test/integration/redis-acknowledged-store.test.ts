@@ -32,8 +32,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(opened.map((storage) => storage.dispose()));
-  await replica?.stop("SIGKILL");
-  await primary?.stop("SIGKILL");
+  await replica?.dispose();
+  await primary?.dispose();
 });
 
 describeSessionStore("redis, acknowledged", {

@@ -98,9 +98,10 @@ describe("against real Redis servers", () => {
     ]);
   });
   afterAll(async () => {
-    await Promise.all(
-      [plain, evicting, persisted, clusterNode, group].map((node) => node?.stop("SIGKILL")),
-    );
+    await Promise.all([
+      ...[plain, evicting, persisted, clusterNode].map((node) => node?.dispose()),
+      group?.stop(),
+    ]);
   });
 
   test("a sentinel that knows no such master: a startup error naming --storage and the name", async () => {

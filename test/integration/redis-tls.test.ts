@@ -104,7 +104,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await redis?.stop();
+  await redis?.dispose();
   certs.remove();
 });
 
