@@ -9,3 +9,7 @@
 export { createUpstashStorage } from "./session/upstash-store.ts";
 export type { UpstashStorageOptions } from "./session/upstash-store.ts";
 export type { AtomicDriver, SaveGuarantee } from "./session/conditional-write.ts";
+export { acknowledgedRedisDriver } from "./session/redis-acknowledged.ts";
+export type { RedisAcknowledgementOptions } from "./session/redis-acknowledged.ts";
+export { storeErrorKind, UnconfirmedSaveError } from "./session/store-error.ts";
+export type { StoreErrorKind } from "./session/store-error.ts";

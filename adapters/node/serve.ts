@@ -10,6 +10,7 @@ import {
 } from "../../src/server/create-server.ts";
 import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.ts";
 import { consoleLog } from "../../src/server/server-log.ts";
+import { expiresKeysItself } from "../../src/session/store.ts";
 import { fileAssets } from "./assets.ts";
 import { createDevReload } from "./dev-reload.ts";
 import {
@@ -112,12 +113,15 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     await threads?.close();
     throw error;
   }
-  // Stores without native expiry (fs, memory) are swept now and then.
-  const sweep = setInterval(() => {
-    void edgelit.sessions.sweepExpired().catch(() => {});
-    void edgelit.media.sweepExpired().catch(() => {});
-  }, 10 * 60_000);
-  sweep.unref();
+  // Stores without native expiry (fs, memory) are swept now and then; a sweep reads every key,
+  // which on Redis would only load the store.
+  const sweep = expiresKeysItself(options.storage)
+    ? undefined
+    : setInterval(() => {
+        void edgelit.sessions.sweepExpired().catch(() => {});
+        void edgelit.media.sweepExpired().catch(() => {});
+      }, 10 * 60_000);
+  sweep?.unref();
 
   return {
     url: server.url!.replace(/\/$/, ""),

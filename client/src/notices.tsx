@@ -1,5 +1,12 @@
 import { For, Show } from "solid-js";
 import type { Client } from "./runtime/create-client.ts";
+import type { UnreachableReason } from "./transports/transport.ts";
+
+const OFFLINE_TEXT: Record<UnreachableReason, string> = {
+  server: "Cannot reach the server — retrying…",
+  store: "The server cannot reach its session store — retrying…",
+  "store-refused": "The session store refused the save (read-only or full) — retrying…",
+};
 
 /** The page's status: the running indicator, connection and error banners, and toasts. */
 export function Notices(props: { client: Client }) {
@@ -16,9 +23,7 @@ export function Notices(props: { client: Client }) {
         <Show when={props.client.offline()}>
           {(reason) => (
             <div class="banner offline" role="status">
-              {reason() === "store"
-                ? "The server cannot reach its session store — retrying…"
-                : "Cannot reach the server — retrying…"}
+              {OFFLINE_TEXT[reason()]}
             </div>
           )}
         </Show>

@@ -27,8 +27,13 @@ export const CONFIG_KEYS = {
   port: portNumber("port to listen on (0 picks a free one)", "8501"),
   host: text("address to listen on (0.0.0.0 for every interface)", "127.0.0.1", "an address"),
   storage: text(
-    "where sessions live: fs (.edgelit/store), fs:<dir>, memory, a redis:// URL, or upstash",
+    "where sessions live: fs (.edgelit/store), fs:<dir>, memory, a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL, or upstash",
     "fs",
+  ),
+  storageReplicas: wholeNumber(
+    { min: 0, unit: "replicas" },
+    "Redis replicas that must hold a save (WAIT) before the page is told it counted",
+    "0 (the primary alone)",
   ),
   threads: wholeNumber(
     { min: 0, unit: "threads" },
@@ -74,7 +79,14 @@ export const CONFIG_KEYS = {
 } satisfies Record<string, ConfigKey<unknown>>;
 
 /** The keys that only a server run by the CLI uses; a Worker ignores them. */
-export const CLI_ONLY_KEYS = ["app", "port", "host", "storage", "threads"] as const;
+export const CLI_ONLY_KEYS = [
+  "app",
+  "port",
+  "host",
+  "storage",
+  "storageReplicas",
+  "threads",
+] as const;
 
 /** A config key's name. */
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

@@ -165,6 +165,8 @@ export type ErrorCode =
   | "conflict"
   | "run_timeout"
   | "store_unavailable"
+  /** The store answered but refused (read-only during a failover, full, or not confirmed by enough replicas). */
+  | "store_refused"
   | "too_many_requests"
   | "internal";
 

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   run_timeout: 500,
   store_unavailable: 503,
+  store_refused: 503,
   too_many_requests: 429,
   internal: 500,
 };

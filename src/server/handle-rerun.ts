@@ -7,6 +7,7 @@ import {
   logStoreError,
   runOnce,
   storeDetail,
+  storeFailure,
   type RerunContext,
   type RerunOutput,
 } from "./run-once.ts";
@@ -66,13 +67,8 @@ export function handleRerun(
         }
       } catch (error) {
         logStoreError(context, "loading", sessionId, error);
-        return fail(
-          attempt,
-          new RequestError(
-            "store_unavailable",
-            `The session store is unavailable${storeDetail(context, error)}`,
-          ),
-        );
+        const failure = storeFailure(context, error, "The session store is unavailable");
+        return fail(attempt, new RequestError(failure.code, failure.message));
       }
       if (!record)
         return fail(

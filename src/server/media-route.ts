@@ -2,7 +2,7 @@ import { FastResponse } from "srvx";
 import { errorResponse } from "./errors.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { toServedType } from "../media/media-types.ts";
-import { storeErrorMessage, type ServerLog } from "./server-log.ts";
+import { storeErrorLine, type ServerLog } from "./server-log.ts";
 
 const MEDIA_ID = /^[0-9a-f]{32}$/;
 
@@ -30,7 +30,7 @@ export async function mediaRoute(
     entry = MEDIA_ID.test(mediaId) ? await media.openMedia(mediaId) : undefined;
   } catch (error) {
     log.error(
-      `[edgelit] store error while reading media ${mediaId.slice(0, 8)}: ${storeErrorMessage(error)}`,
+      `[edgelit] store error while reading media ${mediaId.slice(0, 8)}: ${storeErrorLine(error)}`,
     );
     return errorResponse("store_unavailable", "The media store is unavailable.");
   }

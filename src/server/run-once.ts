@@ -20,8 +20,15 @@ import type { Cancellation } from "../runner/signals.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
 import type { ShowErrorDetails } from "../runner/exception-props.ts";
 import type { ScriptErrorReport } from "../runner/script-errors.ts";
-import { describeError, shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import {
+  describeError,
+  shortSessionId,
+  storeErrorLine,
+  storeErrorMessage,
+  type ServerLog,
+} from "./server-log.ts";
 import type { RunEnv } from "../runner/script-run.ts";
+import { isRefusal, storeErrorKind } from "../session/store-error.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -160,13 +167,7 @@ export async function runOnce(
           );
   } catch (error) {
     logStoreError(context, "reading the uploads of", sessionId, error);
-    output.send([
-      {
-        type: "error",
-        code: "store_unavailable",
-        message: `The session store is unavailable${storeDetail(context, error)}`,
-      },
-    ]);
+    output.send([storeFailure(context, error, "The session store is unavailable")]);
     return "failed";
   }
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.
@@ -248,13 +249,9 @@ export async function runOnce(
       );
     else logStoreError(context, "saving", sessionId, error);
     output.send([
-      {
-        type: "error",
-        code: unsaveable ? "internal" : "store_unavailable",
-        message: unsaveable
-          ? error.message
-          : `The session could not be saved${storeDetail(context, error)}`,
-      },
+      unsaveable
+        ? { type: "error", code: "internal", message: error.message }
+        : storeFailure(context, error, "The session could not be saved"),
     ]);
     return "failed";
   }
@@ -303,7 +300,7 @@ export function logStoreError(
   error: unknown,
 ): void {
   context.log.error(
-    `[edgelit] store error while ${operation} session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
+    `[edgelit] store error while ${operation} session ${shortSessionId(sessionId)}: ${storeErrorLine(error)}`,
   );
 }
 
@@ -311,6 +308,31 @@ export function logStoreError(
 export function storeDetail(context: RerunContext, error: unknown): string {
   const details = context.showErrorDetails ?? "full";
   return details === "full" ? `: ${storeErrorMessage(error)}` : ".";
+}
+
+/**
+ * The page's error for a store failure: `store_refused` when the store
+ * answered and refused (read-only, full, not confirmed by enough replicas),
+ * else `store_unavailable`. Either way the page sends the event again, under
+ * the same id, and says which it is.
+ */
+export function storeFailure(
+  context: RerunContext,
+  error: unknown,
+  unavailable: string,
+): { type: "error"; code: "store_refused" | "store_unavailable"; message: string } {
+  const kind = storeErrorKind(error);
+  if (isRefusal(kind))
+    return {
+      type: "error",
+      code: "store_refused",
+      message: `The session store refused the save (${kind})${storeDetail(context, error)}`,
+    };
+  return {
+    type: "error",
+    code: "store_unavailable",
+    message: `${unavailable}${storeDetail(context, error)}`,
+  };
 }
 
 /** The ids of the files the session's upload widgets hold. */

@@ -1,3 +1,5 @@
+import { storeErrorKind } from "../session/store-error.ts";
+
 /**
  * Where the server writes what an operator should see. Each call is one
  * entry: a script error's stack rides on the lines after its first, in the
@@ -57,4 +59,16 @@ export function describeError(error: unknown): string {
 export function storeErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, "$1***@").replace(/\s*\n\s*/g, " ");
+}
+
+/**
+ * A store error for a log entry: its message (as {@link storeErrorMessage})
+ * and its kind in brackets, so an operator tells a full store from a dead one.
+ *
+ * @example
+ * storeErrorLine(new Error("READONLY You can't write against a read only replica."));
+ * // "READONLY You can't write against a read only replica. [read-only]"
+ */
+export function storeErrorLine(error: unknown): string {
+  return `${storeErrorMessage(error)} [${storeErrorKind(error)}]`;
 }

@@ -12,7 +12,7 @@ import { errorResponse, RequestError } from "./errors.ts";
 import { isSameOrigin } from "./read-event.ts";
 import { isSessionId } from "../session/session-id.ts";
 import type { SessionStore } from "../session/store.ts";
-import { shortSessionId, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import { shortSessionId, storeErrorLine, storeErrorMessage, type ServerLog } from "./server-log.ts";
 import type { MediaStore, UploadBatch } from "../media/media-store.ts";
 import { UploadQuotaError } from "../media/upload-quota.ts";
 import { boundaryOf } from "./multipart-reader.ts";
@@ -76,7 +76,7 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
     ));
   const record = await loadRecord().catch((error: unknown) => {
     context.log.error(
-      `[edgelit] store error while loading session ${shortSessionId(sessionId)} for an upload: ${storeErrorMessage(error)}`,
+      `[edgelit] store error while loading session ${shortSessionId(sessionId)} for an upload: ${storeErrorLine(error)}`,
     );
     throw new RequestError(
       "store_unavailable",
@@ -152,7 +152,7 @@ async function storeUpload(request: Request, context: UploadContext): Promise<Up
 /** Logs a store failure met while storing an upload, and the refusal the page gets for it. */
 function storeFailed(context: UploadContext, sessionId: string, error: unknown): RequestError {
   context.log.error(
-    `[edgelit] store error while storing an upload of session ${shortSessionId(sessionId)}: ${storeErrorMessage(error)}`,
+    `[edgelit] store error while storing an upload of session ${shortSessionId(sessionId)}: ${storeErrorLine(error)}`,
   );
   return new RequestError(
     "store_unavailable",

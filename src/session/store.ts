@@ -101,3 +101,17 @@ export function createSessionStore(
     },
   };
 }
+
+/**
+ * Whether the store drops expired keys by itself (Redis, Upstash, Cloudflare
+ * KV and Durable Objects set a TTL on each save), so a periodic sweep, which
+ * reads every key, would only load it.
+ *
+ * @example
+ * if (!expiresKeysItself(storage)) setInterval(() => sessions.sweepExpired(), 600_000);
+ */
+export function expiresKeysItself(storage: Storage): boolean {
+  const { driver } = storage.getMount(PREFIX) as { driver: { name?: string } };
+  const name = driver.name ?? "";
+  return name === "redis" || name === "upstash" || name.startsWith("cloudflare");
+}

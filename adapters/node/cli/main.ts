@@ -10,6 +10,7 @@ import { loadApp, type LiveApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
 import { shownPath } from "./project-file-error.ts";
 import { resolveSettings, type Settings } from "./settings.ts";
+import { inspectRedis } from "./redis-inspection.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
 import { SCRIPT_THREAD_ENTRY, type CliThreadSetup } from "./script-thread.ts";
 import { clearSharedCache } from "../../../src/cache/index.ts";
@@ -101,6 +102,13 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     app.close();
     return 2;
   }
+  const storeProblem = chosen.redis && (await inspectRedis(chosen.redis, settings));
+  if (storeProblem) {
+    app.close();
+    await chosen.storage.dispose();
+    console.error(`edgelit: ${storeProblem}`);
+    return 2;
+  }
   let clientDir: string;
   try {
     clientDir = await ensureClientBuilt(PACKAGE_ROOT);
@@ -123,6 +131,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
         setup: {
           appFile: file,
           storage: settings.storage === "memory" ? undefined : settings.storage,
+          storageReplicas: settings.storageReplicas,
           cwd: process.cwd(),
         } satisfies CliThreadSetup,
         bridgeStorage: settings.storage === "memory",
@@ -197,7 +206,9 @@ async function clearCache(args: CliArgs, settings: Settings): Promise<number> {
 /** The store `--storage` names, or undefined after saying what is wrong with it. */
 function chooseStorage(settings: Settings): ChosenStorage | undefined {
   try {
-    return storageFromFlag(settings.storage, process.cwd());
+    return storageFromFlag(settings.storage, process.cwd(), process.env, {
+      storageReplicas: settings.storageReplicas,
+    });
   } catch (error) {
     console.error(`edgelit: ${(error as Error).message}`);
     return undefined;

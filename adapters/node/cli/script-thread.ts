@@ -16,6 +16,8 @@ export interface CliThreadSetup {
   appFile: string;
   /** The `--storage` setting; undefined when the thread reaches the main thread's store. */
   storage: string | undefined;
+  /** Replicas that must hold a Redis save (`--storage-replicas`). */
+  storageReplicas?: number;
   cwd: string;
 }
 
@@ -37,7 +39,11 @@ async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promis
   if (!isInstalledPackage(root))
     register(pathToFileURL(join(root, "bin/source-condition.mjs")).href, import.meta.url);
   const bridge = data.storagePort ? bridgedStorage(data.storagePort) : undefined;
-  const storage = bridge?.storage ?? storageFromFlag(setup.storage ?? "memory", setup.cwd).storage;
+  const storage =
+    bridge?.storage ??
+    storageFromFlag(setup.storage ?? "memory", setup.cwd, process.env, {
+      storageReplicas: setup.storageReplicas,
+    }).storage;
   const context = createRerunContext({
     ...data.server,
     app: await loadThreadApp(setup.appFile),

@@ -3,9 +3,17 @@ import { join, resolve } from "node:path";
 import { createStorage, type Storage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
+import { acknowledgedRedisDriver } from "../../../src/session/redis-acknowledged.ts";
 import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
 import { privateFsDriver } from "../private-fs-driver.ts";
-import { storeErrorMessage } from "../../../src/server/server-log.ts";
+import { storeErrorLine } from "../../../src/server/server-log.ts";
+import {
+  clusterOptions,
+  isRedisUrl,
+  parseRedisUrl,
+  sentinelOptions,
+  type RedisTarget,
+} from "./redis-url.ts";
 
 /**
  * ioredis waits out an outage by default, queueing commands for some twenty
@@ -22,12 +30,21 @@ const REDIS_CLIENT_OPTIONS = {
 export interface ChosenStorage {
   storage: Storage;
   description: string;
+  /** The Redis deployment, when the store is Redis: the startup check inspects it. */
+  redis?: RedisTarget;
+}
+
+/** Settings besides `--storage` that shape the store. */
+export interface StorageFlagOptions {
+  /** Replicas that must hold a Redis save before the page is told it counted (`WAIT`). Default 0. */
+  storageReplicas?: number;
 }
 
 /**
  * The store for `--storage`: `memory`, `fs` (in .edgelit/store) or `fs:<dir>`
- * (created if missing; throws when it cannot be written), a `redis://` /
- * `rediss://` URL, or `upstash` (its REST URL and token from
+ * (created if missing; throws when it cannot be written), a Redis URL
+ * (`redis://`, `rediss://`, `redis+sentinel://…/master`, `redis+cluster://…`;
+ * see parseRedisUrl), or `upstash` (its REST URL and token from
  * UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN).
  *
  * @example
@@ -37,6 +54,7 @@ export function storageFromFlag(
   flag: string,
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,
+  options: StorageFlagOptions = {},
 ): ChosenStorage {
   if (flag === "memory") {
     return {
@@ -52,13 +70,7 @@ export function storageFromFlag(
       description: `fs ${base}`,
     };
   }
-  if (/^rediss?:\/\//.test(flag)) {
-    const url = new URL(flag);
-    const shown = url.password ? flag.replace(`:${url.password}@`, ":***@") : flag;
-    const driver = redisDriver({ url: flag, ...REDIS_CLIENT_OPTIONS });
-    logOutagesOnce(driver.getInstance?.());
-    return { storage: createStorage({ driver }), description: `redis ${shown}` };
-  }
+  if (isRedisUrl(flag)) return redisStorage(parseRedisUrl(flag), options);
   if (flag === "upstash") {
     const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
     if (!url || !token) {
@@ -72,11 +84,36 @@ export function storageFromFlag(
     return { storage: createUpstashStorage({ url, token }), description: `upstash ${url}` };
   }
   throw new Error(
-    `--storage must be memory, fs, fs:<dir>, a redis:// URL or upstash; got "${flag}"`,
+    `--storage must be memory, fs, fs:<dir>, a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL, or upstash; got "${flag}"`,
   );
 }
 
 // --- Internal helpers ---
+
+/** unstorage's Redis driver for `target`, its saves acknowledged by as many replicas as configured. */
+function redisStorage(target: RedisTarget, options: StorageFlagOptions): ChosenStorage {
+  let driver;
+  if (target.kind === "single")
+    driver = redisDriver(
+      Object.assign({ url: target.url }, REDIS_CLIENT_OPTIONS, {
+        // A primary turned replica: reconnect, and let the command fail (the page retries it).
+        reconnectOnError: (error: Error) => (error.message.startsWith("READONLY") ? 1 : false),
+      }),
+    );
+  else if (target.kind === "sentinel")
+    driver = redisDriver(sentinelOptions(target, REDIS_CLIENT_OPTIONS));
+  else {
+    const { nodes, options: clusterSettings } = clusterOptions(target, REDIS_CLIENT_OPTIONS);
+    driver = redisDriver({ cluster: nodes, clusterOptions: clusterSettings });
+  }
+  logOutagesOnce(driver.getInstance?.() as Parameters<typeof logOutagesOnce>[0]);
+  const replicas = options.storageReplicas ?? 0;
+  return {
+    storage: createStorage({ driver: acknowledgedRedisDriver(driver, { replicas }) }),
+    description: `redis ${target.shown}${replicas > 0 ? ` (each save on ${replicas} replica${replicas === 1 ? "" : "s"})` : ""}`,
+    redis: target,
+  };
+}
 
 /**
  * Without an error listener, ioredis prints a stack for every failed
@@ -91,7 +128,7 @@ function logOutagesOnce(
   client?.on("error", (error) => {
     if (lost) return;
     lost = true;
-    console.error(`[edgelit] store connection lost: ${storeErrorMessage(error)}`);
+    console.error(`[edgelit] store connection lost: ${storeErrorLine(error)}`);
   });
   client?.on("ready", () => void (lost = false));
 }

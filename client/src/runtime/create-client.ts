@@ -47,6 +47,14 @@ export interface Client {
 
 const TOAST_MS = 5000;
 
+/** Error codes the page handles by itself (a retry, a new session) without a banner. */
+const QUIET_ERRORS: ReadonlySet<string> = new Set([
+  "conflict",
+  "store_unavailable",
+  "store_refused",
+  "session_expired",
+]);
+
 /**
  * Creates the page's element tree and the event loop that keeps it in step
  * with the server.
@@ -85,10 +93,9 @@ export function createClient(offeredTransports?: Transport[]): Client {
         showToast(message.message);
         return;
       case "error":
-        // A conflict is retried at once and a store outage with backoff, by the transport;
-        // only other failures need the user's attention.
-        if (message.code !== "conflict" && message.code !== "store_unavailable")
-          setError(message.message);
+        // A conflict is retried at once and a store outage or refusal with backoff, by the
+        // transport; an expired session starts a new one; only other failures need the user.
+        if (!QUIET_ERRORS.has(message.code)) setError(message.message);
         setSettled((count) => count + 1);
         return;
       case "finish":
@@ -152,6 +159,8 @@ export function createClient(offeredTransports?: Transport[]): Client {
     }
     // As a failed run: the tree stops fading and running, the banner shows, widgets show the server's values.
     apply({ type: "error", code: outcome.code, message: outcome.message });
+    // Expired again right after starting anew: say so rather than loop.
+    if (outcome.code === "session_expired") setError(outcome.message);
   }
 
   const queue = createEventQueue((event, flight) => deliver(event, flight));

@@ -9,6 +9,7 @@ import {
 import {
   ABORTED,
   SERVER_UNREACHABLE,
+  STORE_REFUSED,
   STORE_UNREACHABLE,
   endOfRun,
   type AttemptOutcome,
@@ -38,6 +39,7 @@ async function readRejection(response: Response): Promise<AttemptOutcome> {
     const body = (await response.json()) as Partial<ErrorBody>;
     // The store is down or slow: like an unreachable server, wait and try again.
     if (body.error?.code === "store_unavailable") return STORE_UNREACHABLE;
+    if (body.error?.code === "store_refused") return STORE_REFUSED;
     if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
   } catch {
     // Not our JSON: a proxy's error page while the server restarts.

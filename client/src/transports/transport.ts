@@ -23,9 +23,11 @@ export type AttemptOutcome = DeliveryOutcome | Unreachable | { kind: "again" };
 
 /** No answer: the server is out of reach, or answered that its session store is. */
 type Unreachable = { kind: "unreachable"; reason: UnreachableReason };
-export type UnreachableReason = "server" | "store";
+export type UnreachableReason = "server" | "store" | "store-refused";
 export const SERVER_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "server" };
 export const STORE_UNREACHABLE: Unreachable = { kind: "unreachable", reason: "store" };
+/** The store answered but refused the save (read-only, full): retried like an outage, told apart. */
+export const STORE_REFUSED: Unreachable = { kind: "unreachable", reason: "store-refused" };
 export const ANSWERED: AttemptOutcome = { kind: "answered" };
 export const ABORTED: AttemptOutcome = { kind: "aborted" };
 
@@ -57,6 +59,10 @@ export function endOfRun(message: ServerMessage): AttemptOutcome | null {
   // The event id makes a repeat safe: the server applies the event once.
   if (message.code === "conflict") return { kind: "again" };
   if (message.code === "store_unavailable") return STORE_UNREACHABLE;
+  if (message.code === "store_refused") return STORE_REFUSED;
+  // The session vanished while the event ran (evicted): start a new one, as for an expired one.
+  if (message.code === "session_expired")
+    return { kind: "rejected", code: message.code, message: message.message };
   return ANSWERED;
 }
 
