@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   run_timeout: 500,
   store_unavailable: 503,
   too_many_requests: 429,
+  draining: 503,
   internal: 500,
 };
 

@@ -60,6 +60,26 @@ test("the same event raced on two replicas is applied once: the loser is told to
   expect(countIn((await clickOn(replicaB.url, tab, "race-2")).messages)).toBe("2");
 });
 
+test("a numbered copy that comes late, after later events were saved, is not applied again", async () => {
+  const tab = new EventClient(replicaA.url);
+  await tab.send();
+  const click = (baseUrl: string, n: number) =>
+    streamEvent(baseUrl, {
+      sessionId: tab.sessionId,
+      lastRunId: null,
+      eventId: `late-${n}`,
+      seq: { tab: "m0.late", n },
+      changes: [{ id: tab.widgetId("button", "Slow add"), value: true }],
+    }).answer;
+  expect(countIn((await click(replicaA.url, 1)).messages)).toBe("1");
+  expect(countIn((await click(replicaB.url, 2)).messages)).toBe("2");
+  // The first event's copy, as a replica that hung before reading it would run it now.
+  const late = await click(replicaA.url, 1);
+  expect(late.messages.at(-1)?.type).toBe("finish");
+  expect(countIn(late.messages)).toBe("2");
+  expect(countIn((await click(replicaB.url, 3)).messages)).toBe("3");
+});
+
 test("a replica killed mid-run loses nothing: the resend to another replica applies the click once", async () => {
   const tab = new EventClient(replicaA.url);
   await tab.send();

@@ -15,6 +15,7 @@ import {
   type Flight,
   type OutgoingEvent,
 } from "./events.ts";
+import { createEventNumbers } from "./event-numbers.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
@@ -61,6 +62,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
   const [error, setError] = createSignal<string | null>(null);
   const [toasts, setToasts] = createSignal<Toast[]>([]);
   let nextToastId = 0;
+  const numbers = createEventNumbers();
 
   function showToast(text: string): void {
     const toast = { id: nextToastId++, text };
@@ -112,6 +114,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
         sessionId: tree.sessionId,
         lastRunId: tree.lastRunId,
         eventId: event.eventId,
+        seq: { tab: numbers.tab, n: event.seq },
         changes: event.changes,
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
@@ -139,13 +142,17 @@ export function createClient(offeredTransports?: Transport[]): Client {
       clearSessionId();
       setTree({ sessionId: null, lastRunId: null });
       showToast("Your session expired; a new one was started");
-      return deliver({ eventId: randomId(), changes: [], carried: [] }, flight, true);
+      return deliver(
+        { eventId: randomId(), seq: numbers.next(), changes: [], carried: [] },
+        flight,
+        true,
+      );
     }
     // As a failed run: the tree stops fading and running, the banner shows, widgets show the server's values.
     apply({ type: "error", code: outcome.code, message: outcome.message });
   }
 
-  const queue = createEventQueue((event, flight) => deliver(event, flight));
+  const queue = createEventQueue((event, flight) => deliver(event, flight), numbers.next);
   return {
     tree,
     queue,
