@@ -51,8 +51,11 @@ const TOAST_MS = 5000;
  * const client = createClient(config.transports);
  * client.queue.rerun(); // the page load's first event
  */
-export function createClient(offeredTransports?: Transport[]): Client {
-  const transports = chooseTransport(offeredTransports);
+export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: number): Client {
+  const transports = chooseTransport(
+    offeredTransports,
+    eventTimeoutMs === undefined ? undefined : { eventTimeoutMs },
+  );
   const [tree, setTree] = createStore<ElementTree>({
     ...createElementTree(),
     sessionId: readSessionId(),
@@ -125,6 +128,11 @@ export function createClient(offeredTransports?: Transport[]): Client {
         onUnreachable(reason) {
           flight.setStreaming(false);
           markUnreachable(reason);
+        },
+        onResend() {
+          // Sent again at once, with no banner: the run may have half-arrived, so ask for all of it.
+          flight.setStreaming(false);
+          setTree({ lastRunId: null });
         },
       },
       transports,
