@@ -224,7 +224,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     ),
   );
   if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits));
+    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, gate));
   h3.get(ROUTES.health, () =>
     gate.draining
       ? Response.json(

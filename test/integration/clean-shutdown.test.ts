@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import WebSocket from "ws";
+import { PROTOCOL_VERSION } from "../../src/protocol/index.ts";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { bannersSeen, watchBanners } from "../helpers/banner-watch.ts";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
@@ -54,6 +56,37 @@ const isRunning = (pid: number) => {
   }
 };
 
+/** Sends one event on a new WebSocket to `baseUrl`: the first answer's error code, and the close code. */
+function socketEventOn(baseUrl: string): Promise<{ code: string; closeCode: number }> {
+  const origin = baseUrl;
+  const socket = new WebSocket(`${baseUrl.replace("http", "ws")}/_edgelit/ws`, {
+    headers: { origin },
+  });
+  return new Promise((resolve, reject) => {
+    let code = "";
+    socket.on("open", () =>
+      socket.send(
+        JSON.stringify({
+          type: "event",
+          request: {
+            protocol: PROTOCOL_VERSION,
+            sessionId: null,
+            lastRunId: null,
+            eventId: "e",
+            changes: [],
+          },
+        }),
+      ),
+    );
+    socket.on("message", (data) => {
+      const [first] = JSON.parse(String(data)) as { type: string; code?: string }[];
+      code ||= first?.code ?? first?.type ?? "";
+    });
+    socket.on("close", (closeCode) => resolve({ code, closeCode }));
+    socket.on("error", reject);
+  });
+}
+
 /** Waits until the page shows these counts (clicks, then jobs done). */
 const showsCounts = (page: Page, count: number, jobs: number) =>
   expect
@@ -94,6 +127,8 @@ test("SIGTERM during a streaming run: the run finishes and saves on its replica,
   expect(refused.status).toBe(503);
   expect(refused.headers.get("retry-after")).toBe("1");
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("draining");
+  // On a WebSocket: refused, and the socket closed as a restart, so the page reconnects elsewhere.
+  expect(await socketEventOn(draining.url)).toEqual({ code: "draining", closeCode: 1012 });
 
   // Another tab goes on clicking meanwhile; round robin sends some of its events to the draining replica.
   const other = await browser.newPage();

@@ -85,6 +85,7 @@ export function endOfRun(message: ServerMessage): AttemptOutcome | null {
   // The event id makes a repeat safe: the server applies the event once.
   if (message.code === "conflict") return { kind: "again" };
   if (message.code === "store_unavailable") return STORE_UNREACHABLE;
+  if (message.code === "draining") return DRAINING;
   return ANSWERED;
 }
 
