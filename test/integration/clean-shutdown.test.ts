@@ -115,7 +115,11 @@ test("SIGTERM during a streaming run: the run finishes and saves on its replica,
   process.kill(draining.pid, "SIGTERM");
 
   // Draining: the health check says so, and a new event is refused with a retry-after.
-  await expect.poll(() => fetch(`${draining.url}/_edgelit/health`).then((r) => r.status)).toBe(503);
+  await expect
+    .poll(() => fetch(`${draining.url}/_edgelit/health`).then((r) => r.status), {
+      timeout: 20_000,
+    })
+    .toBe(503);
   expect(await (await fetch(`${draining.url}/_edgelit/health`)).json()).toMatchObject({
     draining: true,
   });

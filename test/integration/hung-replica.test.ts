@@ -105,11 +105,13 @@ describe.each([
     process.kill(replicas[0]!.pid, "SIGCONT");
     // It wakes with the copies it held: they run now, after newer clicks were saved.
     await expect
-      .poll(() =>
-        fetch(`${replicas[0]!.url}/_edgelit/health`).then(
-          (r) => r.ok,
-          () => false,
-        ),
+      .poll(
+        () =>
+          fetch(`${replicas[0]!.url}/_edgelit/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        { timeout: 20_000 },
       )
       .toBe(true);
     for (let click = 0; click < 3; click++) await clickAndSeeItCounted();
