@@ -12,16 +12,41 @@ export interface EventNumbers {
   next(): number;
 }
 
+/** The time the last page load of this tab named itself by, beside the session id. */
+const TAB_TIME_KEY = "edgelit:tab-time";
+
 /**
+ * A page load's tab id names a time later than any earlier load of this tab,
+ * even if the clock went back: the server counts tabs it has forgotten by
+ * their time, as wholly applied.
+ *
  * @example
  * const numbers = createEventNumbers();
  * send({ seq: { tab: numbers.tab, n: numbers.next() }, ... });
  */
 export function createEventNumbers(now = Date.now()): EventNumbers {
+  const time = Math.max(now, readTabTime() + 1);
+  writeTabTime(time);
   const random = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) =>
     byte.toString(36).padStart(2, "0"),
   ).join("");
-  const tab = `${now.toString(36)}.${random}`;
+  const tab = `${time.toString(36)}.${random}`;
   let last = 0;
   return { tab, next: () => ++last };
+}
+
+function readTabTime(): number {
+  try {
+    return Number(sessionStorage.getItem(TAB_TIME_KEY)) || 0;
+  } catch {
+    return 0; // storage disabled: every load starts a new session anyway
+  }
+}
+
+function writeTabTime(time: number): void {
+  try {
+    sessionStorage.setItem(TAB_TIME_KEY, String(time));
+  } catch {
+    // Not fatal: see readTabTime.
+  }
 }
