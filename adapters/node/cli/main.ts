@@ -180,7 +180,10 @@ function listenErrorMessage(error: NodeJS.ErrnoException, args: Settings): strin
     case "ENOTFOUND":
       return `cannot listen on ${args.host}: no such address on this machine; choose another with --host`;
     default:
-      return `cannot listen on ${where}: ${error.message}`;
+      // Not a system error: a setting the server refused (eventTimeoutSeconds at or below the heartbeat).
+      return error.code === undefined
+        ? error.message
+        : `cannot listen on ${where}: ${error.message}`;
   }
 }
 
