@@ -52,6 +52,12 @@ export interface NodeServer {
   /** Tells open pages to rerun (dev mode). */
   reload(): void;
   close(): Promise<void>;
+  /**
+   * Shuts down cleanly: new events get 503 `draining` (the page sends them to
+   * another replica), the events under way finish and save for at most
+   * `drainSeconds`, then the server closes. True when they all finished in time.
+   */
+  shutdown(drainSeconds: number): Promise<boolean>;
 }
 
 /**
@@ -123,6 +129,15 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       }, 10 * 60_000);
   sweep?.unref();
 
+  const close = async (gracefulMs = 0) => {
+    clearInterval(sweep);
+    devReload?.close();
+    await threads?.close();
+    // Answers already written reach their pages before the connections are cut.
+    if (gracefulMs > 0) await Promise.race([server.close(false), sleep(gracefulMs)]);
+    // Upgraded sockets are not the HTTP server's to close: do not wait on an open tab forever.
+    await Promise.race([server.close(true), sleep(1000)]);
+  };
   return {
     url: server.url!.replace(/\/$/, ""),
     edgelit,
@@ -130,17 +145,23 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       threads?.reload();
       devReload?.reload();
     },
-    async close() {
-      clearInterval(sweep);
-      devReload?.close();
-      await threads?.close();
-      // Upgraded sockets are not the HTTP server's to close: do not wait on an open tab forever.
-      await Promise.race([
-        server.close(true),
-        new Promise((done) => setTimeout(done, 1000).unref()),
+    close: () => close(),
+    async shutdown(drainSeconds) {
+      const inTime = await Promise.race([
+        edgelit.drain().then(() => true),
+        sleep(drainSeconds * 1000).then(() => false),
       ]);
+      await close(FLUSH_MS);
+      return inTime;
     },
   };
+}
+
+/** How long a shutdown waits, once its runs are over, for their last bytes to leave. */
+const FLUSH_MS = 2000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms).unref());
 }
 
 /** The script threads `options` ask for, if any. */

@@ -16,7 +16,7 @@ startPageConfig({
   initialSidebarState: config.initialSidebarState,
 });
 
-const client = createClient(config.transports);
+const client = createClient(config.transports, config.eventTimeoutMs);
 render(
   () => (
     <>

@@ -40,6 +40,11 @@ export const CONFIG_KEYS = {
     "worker threads that run app scripts (0 runs them in the server's own thread)",
     "0",
   ),
+  drainSeconds: wholeNumber(
+    { min: 0, unit: "seconds" },
+    "on SIGTERM/SIGINT, how long runs under way may go on to finish and save before the server exits",
+    "25",
+  ),
   sessionTtlSeconds: wholeNumber(SECONDS, "idle seconds before a session is forgotten", "3600"),
   maxEventBytes: wholeNumber(BYTES, "largest event a page may send", "1048576 (1 MiB)"),
   maxUploadBytes: wholeNumber(BYTES, "largest upload, whatever a widget allows", "200000000"),
@@ -50,7 +55,12 @@ export const CONFIG_KEYS = {
   ),
   maxRunSeconds: wholeNumber(SECONDS, "longest run before it stops with an error", "300"),
   maxMessageBytes: wholeNumber(BYTES, "largest element sent to the page", "16777216 (16 MiB)"),
-  heartbeatSeconds: wholeNumber(SECONDS, "how often a long stream says it is alive", "15"),
+  heartbeatSeconds: wholeNumber(SECONDS, "how often a long stream says it is alive", "5"),
+  eventTimeoutSeconds: wholeNumber(
+    { min: 0, unit: "seconds (0: never)" },
+    "silence (no first byte, no heartbeat) after which the page sends an event again, to another replica",
+    "15",
+  ),
   transports: transportList("transports the page may use, in order", "sse,websocket,json"),
   showErrorDetails: oneOf(
     ["full", "stacktrace", "type", "none"],
@@ -86,6 +96,7 @@ export const CLI_ONLY_KEYS = [
   "storage",
   "storageReplicas",
   "threads",
+  "drainSeconds",
 ] as const;
 
 /** A config key's name. */

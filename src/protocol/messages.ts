@@ -5,12 +5,15 @@ import type { ElementKind, ElementPropsByKind } from "./elements.ts";
  * message changes shape; a retired message or field stays here as a comment
  * and its name is never reused.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 // 2: element kinds of the whole catalogue (forms, fragments, dialogs, pages, …); the request's
 //    `url` and `fragment`; the `url` message; `start.scope`. A page still speaking 1 is told to reload.
 // 3: the `pageConfig`, `table` and `dataframe` kinds (a page of 2 cannot draw them); session ids of
 //    56 hex characters; a `finish` of a run that was not stored names it `0.<digest>`. A page still
 //    speaking 2 is told to reload.
+// 4: the request's `seq` and a carried event's `seq` (a tab's events numbered in order, so a copy
+//    that arrives late is never applied again); the `draining` error code. A page still speaking 3
+//    is told to reload.
 
 /** Where an element sits: a root index (see ROOTS), then the index in each block. */
 export type ElementPath = number[];
@@ -41,6 +44,14 @@ export interface RerunRequest {
    * POST the browser repeats by itself) never clicks twice.
    */
   eventId: string;
+  /**
+   * Where the event stands in its tab's order. The server keeps, per tab, the
+   * highest number it applied: a copy at or below it (a resend, or a copy a
+   * hung server processes late) is answered with the current state and never
+   * applied again, however late it comes. Without it, only a repeat of the
+   * last applied `eventId` is recognised.
+   */
+  seq?: EventSeq;
   changes: WidgetChange[];
   /**
    * Events the client abandoned before they finished (the user acted while
@@ -71,9 +82,21 @@ export interface FragmentRequest {
   dismiss?: true;
 }
 
+/**
+ * An event's place in its tab's order: `tab` names one page load of the tab
+ * (its milliseconds since 1970 in base 36, a dot, random characters), `n`
+ * counts its events from 1, the same on every resend of one event.
+ */
+export interface EventSeq {
+  tab: string;
+  n: number;
+}
+
 /** An abandoned event, carried by the next one. */
 export interface CarriedEvent {
   eventId: string;
+  /** Its number in the carrying event's tab (see EventSeq); required when the carrier has `seq`. */
+  seq?: number;
   changes: WidgetChange[];
 }
 
@@ -168,6 +191,8 @@ export type ErrorCode =
   /** The store answered but refused (read-only during a failover, full, or not confirmed by enough replicas). */
   | "store_refused"
   | "too_many_requests"
+  /** The server is shutting down (503 with Retry-After): the page sends the event again at once, to another server. */
+  | "draining"
   | "internal";
 
 /** Body of every 4xx/5xx answer that is not a stream. */

@@ -1,5 +1,6 @@
 import type { RerunRequest, WidgetChange } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
+import { appliedUpTo, isApplied } from "./event-sequence.ts";
 
 /**
  * The changes an event must apply, in runs: the carried (abandoned) events
@@ -12,14 +13,8 @@ export function changeRuns(
   record: SessionRecord,
   isTrigger: (widgetId: string) => boolean,
 ): WidgetChange[][] {
-  if (request.eventId === record.lastEventId) return [[]];
-  const carried = request.carried ?? [];
-  // The record names the last event it applied; everything carried up to it is in already.
-  const appliedUpTo = carried.findIndex((event) => event.eventId === record.lastEventId);
-  const pending = [
-    ...carried.slice(appliedUpTo + 1).map((event) => event.changes),
-    request.changes,
-  ];
+  if (isApplied(request, record)) return [[]];
+  const pending = [...unappliedCarried(request, record), request.changes];
 
   const runs: WidgetChange[][] = [[]];
   for (const changes of pending) {
@@ -32,4 +27,17 @@ export function changeRuns(
     else current.push(...changes);
   }
   return runs;
+}
+
+/** The changes of the carried events the record has not applied, oldest first. */
+function unappliedCarried(request: RerunRequest, record: SessionRecord): WidgetChange[][] {
+  const carried = request.carried ?? [];
+  if (request.seq) {
+    // Numbered: the tab's high-water mark says which are in, however late this copy comes.
+    const applied = appliedUpTo(record, request.seq.tab);
+    return carried.filter((event) => event.seq! > applied).map((event) => event.changes);
+  }
+  // The record names the last event it applied; everything carried up to it is in already.
+  const appliedIndex = carried.findIndex((event) => event.eventId === record.lastEventId);
+  return carried.slice(appliedIndex + 1).map((event) => event.changes);
 }

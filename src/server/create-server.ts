@@ -15,6 +15,7 @@ import { createSessionStore, type SessionStore } from "../session/store.ts";
 import { createSessionIdIssuer } from "../session/session-ticket.ts";
 import { loadMediaIdKey } from "../media/media-id.ts";
 import { errorResponse } from "./errors.ts";
+import { createEventGate } from "./event-gate.ts";
 import { eventRoute } from "./event-route.ts";
 import type { RerunContext, RerunDispatch } from "./handle-rerun.ts";
 import { socketRoute } from "./socket-route.ts";
@@ -76,8 +77,16 @@ export interface ServerOptions {
   maxRunSeconds?: number;
   /** The largest element sent to the page, in bytes of JSON; a larger one shows as an error. Default 16 MiB. */
   maxMessageBytes?: number;
-  /** How often a long stream says it is alive, so proxies do not close it as idle. Default 15 s. */
+  /** How often a long stream says it is alive, so proxies and the page know it is. Default 5 s. */
   heartbeatSeconds?: number;
+  /**
+   * How long the page waits for an event's first byte, or for the next
+   * message or heartbeat of its stream, before it gives the attempt up and
+   * sends the same event again (behind a balancer, to another replica). A run's
+   * total length never counts. Must exceed `heartbeatSeconds`; 0 never gives
+   * up. Default 15 s.
+   */
+  eventTimeoutSeconds?: number;
   /**
    * The transports the page may use, in order of preference. "websocket"
    * needs a runtime with WebSocket support wired in (the Node adapter does).
@@ -139,6 +148,13 @@ export interface EdgelitServer {
    * as `st.context.env` instead of the server's (a Worker's per-request `env`).
    */
   fetch(request: Request, env?: Readonly<Record<string, unknown>>): Promise<Response>;
+  /**
+   * Starts a clean shutdown: new events get 503 `draining` (with
+   * `retry-after`; the page sends them to another replica), the health check
+   * answers 503 `draining`, and the promise resolves once the events under
+   * way have finished and saved.
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -159,6 +175,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
     );
   }
   const transports = options.transports ?? ["sse", "json"];
+  const heartbeatSeconds = options.heartbeatSeconds ?? 5;
+  const eventTimeoutSeconds = options.eventTimeoutSeconds ?? 15;
+  if (eventTimeoutSeconds > 0 && eventTimeoutSeconds <= heartbeatSeconds)
+    throw new Error(
+      `eventTimeoutSeconds (${eventTimeoutSeconds}) must exceed heartbeatSeconds (${heartbeatSeconds}): a stream that is alive would be given up between two heartbeats.`,
+    );
   const themeCss = toThemeCss(options.app.options.theme);
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
@@ -188,7 +210,8 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const clientLimits = installClientLimits(h3, options);
-  const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
+  const eventLimits = { ...limits, heartbeatMs: heartbeatSeconds * 1000 };
+  const gate = createEventGate();
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
   // (`wrangler types`), which a Worker project type-checks this file against.
   h3.post(ROUTES.event, (event) =>
@@ -198,11 +221,19 @@ export function createServer(options: ServerOptions): EdgelitServer {
       eventLimits,
       (event.context as RequestContext).env,
       () => clientLimits.newSession(event.req.ip, event.req.headers.get("x-forwarded-for")),
+      gate,
     ),
   );
   if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits));
-  h3.get(ROUTES.health, () => storeHealth(options.storage, log));
+    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, gate));
+  h3.get(ROUTES.health, () =>
+    gate.draining
+      ? Response.json(
+          { ok: false, draining: true },
+          { status: 503, headers: { "cache-control": "no-store" } },
+        )
+      : storeHealth(options.storage, log),
+  );
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
@@ -241,6 +272,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       initialSidebarState,
       dev: context.dev,
       transports,
+      eventTimeoutMs: eventTimeoutSeconds * 1000,
       themeBase: options.app.options.theme?.base,
     };
     const indexHtml = await index.text();
@@ -263,6 +295,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     media,
     fetch: async (request, env) =>
       env ? h3.request(request, undefined, { env } satisfies RequestContext) : h3.fetch(request),
+    drain: () => gate.drain(),
   };
 }
 

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   store_unavailable: 503,
   store_refused: 503,
   too_many_requests: 429,
+  draining: 503,
   internal: 500,
 };
 

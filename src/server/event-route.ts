@@ -10,6 +10,7 @@ import type { RateLimitVerdict } from "./rate-limit.ts";
 import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
+import { DRAINING_RETRY_AFTER_SECONDS, type EventGate } from "./event-gate.ts";
 import { describeError } from "./server-log.ts";
 import type { RunEnv } from "../runner/script-run.ts";
 
@@ -43,6 +44,8 @@ const STREAM_AFTER_MS = 25;
  * `POST /_edgelit/event`: answers with the run's messages as Server-Sent
  * Events, or, when the page asks with `accept: application/json` (behind a
  * proxy that buffers streams), as one JSON answer once the run is over.
+ * Through `gate`: refused with 503 `draining` once the server shuts down,
+ * and counted until its run is over.
  */
 export async function eventRoute(
   request: Request,
@@ -50,6 +53,26 @@ export async function eventRoute(
   limits: EventLimits & { heartbeatMs: number },
   env?: RunEnv,
   newSession?: () => RateLimitVerdict,
+  gate?: EventGate,
+): Promise<Response> {
+  const leave = gate ? gate.enter() : () => {};
+  if (!leave) return drainingRefusal();
+  let over: Promise<unknown> = Promise.resolve();
+  try {
+    return await answerEvent(request, context, limits, env, newSession, (run) => (over = run));
+  } finally {
+    void over.finally(leave);
+  }
+}
+
+/** The event route's answer; `track` is given the run once it is under way. */
+async function answerEvent(
+  request: Request,
+  context: RerunContext,
+  limits: EventLimits & { heartbeatMs: number },
+  env: RunEnv | undefined,
+  newSession: (() => RateLimitVerdict) | undefined,
+  track: (run: Promise<unknown>) => void,
 ): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
@@ -118,6 +141,7 @@ export async function eventRoute(
       },
     ]);
   });
+  track(finished);
 
   const quick = await settlesQuickly(finished);
   if (!quick) watchForDisconnect();
@@ -152,6 +176,16 @@ export async function eventRoute(
     open = false;
   });
   return new FastResponse(stream, { headers: SSE_HEADERS });
+}
+
+/** An event refused because the server is shutting down: the page sends it to another replica. */
+function drainingRefusal(): Response {
+  const response = refusal(
+    "draining",
+    "This server is shutting down; send the event again (to another server).",
+  );
+  response.headers.set("retry-after", String(DRAINING_RETRY_AFTER_SECONDS));
+  return response;
 }
 
 /** An event refused before it ran: errors.ts's JSON answer, with nosniff. */

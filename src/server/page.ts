@@ -16,6 +16,8 @@ export interface PageConfig {
   dev?: boolean;
   /** The transports this server offers, in the order the page should try them. */
   transports?: Transport[];
+  /** Silence after which the page sends an event again (eventTimeoutSeconds); 0 never. */
+  eventTimeoutMs?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
 }

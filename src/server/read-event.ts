@@ -8,6 +8,7 @@ import {
 } from "../protocol/index.ts";
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
+import { isEventNumber, isEventSeq } from "./event-sequence.ts";
 
 /** Limits on what an event request may carry. */
 export interface EventLimits {
@@ -65,7 +66,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       `This server speaks protocol ${PROTOCOL_VERSION}; the page sent ${JSON.stringify(body.protocol)}. Reload the page.`,
     );
   }
-  const { sessionId, lastRunId, eventId, changes, carried, fragment, url } = body;
+  const { sessionId, lastRunId, eventId, seq, changes, carried, fragment, url } = body;
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError(
       "bad_request",
@@ -79,6 +80,12 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     throw new RequestError(
       "bad_request",
       "eventId must be a string of 1 to 64 characters, the same on every retry of an event.",
+    );
+  }
+  if (seq !== undefined && !isEventSeq(seq)) {
+    throw new RequestError(
+      "bad_request",
+      "seq must be { tab, n }: the tab's id (base-36 time, a dot, up to 32 base-36 characters) and the event's number from 1, the same on every retry.",
     );
   }
   if (
@@ -106,6 +113,12 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       ) {
         throw new RequestError("bad_request", "Each carried event must be { eventId, changes }.");
       }
+      if (seq !== undefined && !(isEventNumber(event.seq) && event.seq < seq.n)) {
+        throw new RequestError(
+          "bad_request",
+          "Each carried event of a numbered event must have its own seq, below the event's.",
+        );
+      }
       checkChanges(event.changes, limits);
     }
   }
@@ -120,13 +133,25 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     sessionId,
     lastRunId,
     eventId,
+    ...(seq !== undefined && { seq: { tab: seq.tab, n: seq.n } }),
     changes: changes as WidgetChange[],
-    ...(carried !== undefined && { carried: carried as CarriedEvent[] }),
+    ...(carried !== undefined && {
+      carried: toCarried(carried as CarriedEvent[], seq !== undefined),
+    }),
     ...(fragment !== undefined && {
       fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) },
     }),
     ...(url !== undefined && { url }),
   };
+}
+
+/** The carried events as the request's type has them: id, number (when the carrier is numbered), changes. */
+function toCarried(carried: CarriedEvent[], numbered: boolean): CarriedEvent[] {
+  return carried.map((event) =>
+    numbered
+      ? { eventId: event.eventId, seq: event.seq!, changes: event.changes }
+      : { eventId: event.eventId, changes: event.changes },
+  );
 }
 
 function isFragmentRequest(value: unknown): value is FragmentRequest {

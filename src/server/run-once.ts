@@ -12,6 +12,7 @@ import { runEvent, type RunEventResult } from "../runner/run-event.ts";
 import { resolveFragmentScope } from "../runner/fragment-scope.ts";
 import { isTriggerKind, isUploadKind } from "../elements/kinds.ts";
 import { changeRuns } from "./carried-events.ts";
+import { markApplied } from "./event-sequence.ts";
 import type { SessionRecord } from "../session/record.ts";
 import type { SessionStore } from "../session/store.ts";
 import type { SessionIdIssuer } from "../session/session-ticket.ts";
@@ -229,7 +230,7 @@ export async function runOnce(
     return "unsaved";
   }
   record.lastRunId = runId;
-  record.lastEventId = request.eventId;
+  markApplied(record, request);
   let saved;
   try {
     // The run stored its media before sending the elements that show them.

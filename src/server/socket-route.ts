@@ -5,9 +5,13 @@ import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
 import { describeError } from "./server-log.ts";
 import type { ClientLimits } from "./client-limits.ts";
+import type { EventGate } from "./event-gate.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 const TOO_LARGE = 1009;
+
+/** The close code for a server going away to restart (IANA registry): the page reconnects at once, elsewhere. */
+export const SERVICE_RESTART = 1012;
 
 /** A close frame's reason holds at most 123 bytes of UTF-8. */
 const MAX_CLOSE_REASON_BYTES = 123;
@@ -16,9 +20,16 @@ const MAX_CLOSE_REASON_BYTES = 123;
  * `GET /_edgelit/ws`: the WebSocket transport, for networks whose proxies
  * buffer streamed answers. Every message is one whole event (session id and
  * all), so the server keeps nothing per socket but the run in progress,
- * which a newer event from the same page interrupts.
+ * which a newer event from the same page interrupts. Once `gate` closes (the
+ * server drains), an event is refused with `draining` and the socket closed
+ * with 1012, so the page sends it again on a socket to another replica.
  */
-export function socketRoute(context: RerunContext, limits: EventLimits, clients?: ClientLimits) {
+export function socketRoute(
+  context: RerunContext,
+  limits: EventLimits,
+  clients?: ClientLimits,
+  gate?: EventGate,
+) {
   const running = new WeakMap<object, AbortController>();
   return defineWebSocketHandler({
     // A WebSocket cannot carry the page's own header, so the browser-set Origin is what keeps other sites out.
@@ -77,6 +88,18 @@ export function socketRoute(context: RerunContext, limits: EventLimits, clients?
         ]);
         return;
       }
+      const leave = gate ? gate.enter() : () => {};
+      if (!leave) {
+        send([
+          {
+            type: "error",
+            code: "draining",
+            message: "This server is shutting down; send the event again (to another server).",
+          },
+        ]);
+        peer.close(SERVICE_RESTART, "draining");
+        return;
+      }
       running.get(peer)?.abort();
       const gone = new AbortController();
       running.set(peer, gone);
@@ -92,16 +115,18 @@ export function socketRoute(context: RerunContext, limits: EventLimits, clients?
             : new RequestError("internal", "The server failed to handle this event.");
         send([{ type: "error", code: refusal.code, message: refusal.message }]);
       });
-      done.catch((error: unknown) => {
-        context.log.error(`[edgelit] event failed: ${describeError(error)}`);
-        send([
-          {
-            type: "error",
-            code: "internal",
-            message: "The server failed while running the app; nothing was saved.",
-          },
-        ]);
-      });
+      done
+        .catch((error: unknown) => {
+          context.log.error(`[edgelit] event failed: ${describeError(error)}`);
+          send([
+            {
+              type: "error",
+              code: "internal",
+              message: "The server failed while running the app; nothing was saved.",
+            },
+          ]);
+        })
+        .finally(leave);
     },
     close(peer) {
       running.get(peer)?.abort();

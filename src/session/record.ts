@@ -32,6 +32,17 @@ export interface SessionRecord {
   lastRunId: string | null;
   /** The last event applied: a retry of it reruns without applying its changes again. */
   lastEventId: string | null;
+  /**
+   * The highest event number applied, per tab (page load) that sent events
+   * (see EventSeq in the protocol), least recently used first. Absent until
+   * a numbered event is saved.
+   */
+  appliedSeq?: Record<string, number>;
+  /**
+   * Tabs forgotten to keep `appliedSeq` small: every tab whose id names a
+   * time at or before this one (ms) counts as fully applied.
+   */
+  appliedSeqFloor?: number;
   /** When this session last stored each media id it showed (ms): media are renewed while shown. */
   media: Record<string, number>;
   /** When each file the upload widgets hold was last written (or first seen), so they are renewed in time. */

@@ -7,6 +7,7 @@ import {
   createSseParser,
   type ServerMessage,
   type CarriedEvent,
+  type EventSeq,
   type FragmentRequest,
   type ElementTree,
   type TreeNode,
@@ -27,6 +28,8 @@ export type EventBody =
       sessionId: string | null;
       lastRunId: string | null;
       eventId?: string;
+      /** The event's place in its tab's order, as the page numbers it. */
+      seq?: EventSeq;
       changes?: WidgetChange[];
       carried?: CarriedEvent[];
       /** Rerun only this fragment, as its widgets' events do in the page. */

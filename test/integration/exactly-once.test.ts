@@ -60,6 +60,48 @@ test("the same event raced on two replicas is applied once: the loser is told to
   expect(countIn((await clickOn(replicaB.url, tab, "race-2")).messages)).toBe("2");
 });
 
+test("a numbered copy that comes late, after later events were saved, is not applied again", async () => {
+  const tab = new EventClient(replicaA.url);
+  await tab.send();
+  const click = (baseUrl: string, n: number) =>
+    streamEvent(baseUrl, {
+      sessionId: tab.sessionId,
+      lastRunId: null,
+      eventId: `late-${n}`,
+      seq: { tab: "m0.late", n },
+      changes: [{ id: tab.widgetId("button", "Slow add"), value: true }],
+    }).answer;
+  expect(countIn((await click(replicaA.url, 1)).messages)).toBe("1");
+  expect(countIn((await click(replicaB.url, 2)).messages)).toBe("2");
+  // The first event's copy, as a replica that hung before reading it would run it now.
+  const late = await click(replicaA.url, 1);
+  expect(late.messages.at(-1)?.type).toBe("finish");
+  expect(countIn(late.messages)).toBe("2");
+  expect(countIn((await click(replicaB.url, 3)).messages)).toBe("3");
+});
+
+test("numbered carried events apply once: those at or below the mark are skipped, the rest applied in order", async () => {
+  const tab = new EventClient(replicaA.url);
+  await tab.send();
+  const press = [{ id: tab.widgetId("button", "Slow add"), value: true }];
+  const send = (n: number, carried: number[] = []) =>
+    streamEvent(replicaB.url, {
+      sessionId: tab.sessionId,
+      lastRunId: null,
+      eventId: `carry-${n}`,
+      seq: { tab: "m1.carry", n },
+      changes: press,
+      carried: carried.map((c) => ({ eventId: `carry-${c}`, seq: c, changes: press })),
+    }).answer;
+  expect(countIn((await send(1)).messages)).toBe("1");
+  // 2 was abandoned mid-run; 3 carries it.
+  expect(countIn((await send(3, [2])).messages)).toBe("3");
+  // 2's own copy arrives late: nothing to apply.
+  expect(countIn((await send(2)).messages)).toBe("3");
+  // 5 carries 3 (in already) and 4 (not yet).
+  expect(countIn((await send(5, [3, 4])).messages)).toBe("5");
+});
+
 test("a replica killed mid-run loses nothing: the resend to another replica applies the click once", async () => {
   const tab = new EventClient(replicaA.url);
   await tab.send();

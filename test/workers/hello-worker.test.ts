@@ -92,7 +92,9 @@ test("under workerd, the hello Worker runs events and keeps its sessions in KV",
 
 test("under workerd, the page carries its config and unknown sessions are refused", async () => {
   const page = await (await miniflare.dispatchFetch("http://localhost/")).text();
-  expect(page).toContain('{"title":"Hello · edgelit","dev":false,"transports":["sse","json"]}');
+  expect(page).toContain(
+    '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000}',
+  );
   const script = page.match(/\/assets\/[^"]+\.js/)?.[0];
   const asset = await miniflare.dispatchFetch(`http://localhost${script}`);
   expect(asset.status).toBe(200);
@@ -119,7 +121,7 @@ test("under workerd, every page path gets the page with its config; edgelit rout
     const response = await miniflare.dispatchFetch(`http://localhost${path}`);
     expect(response.status, path).toBe(200);
     expect(await response.text(), path).toContain(
-      '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"]}',
+      '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000}',
     );
   }
   expect((await miniflare.dispatchFetch("http://localhost/_edgelit/nope")).status).toBe(400);

@@ -148,16 +148,27 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     `edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`,
   );
 
+  let stopping = false;
   const shutdown = async () => {
+    // A second signal means now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    const drainSeconds = settings.drainSeconds ?? DEFAULT_DRAIN_SECONDS;
+    console.log(`edgelit: draining (at most ${drainSeconds} s): runs under way finish and save`);
     app.close();
-    await server?.close();
+    const inTime = await server?.shutdown(drainSeconds);
+    if (inTime === false)
+      console.error(`edgelit: runs still under way after ${drainSeconds} s were cut`);
     await chosen.storage.dispose();
     process.exit(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
   return new Promise<number>(() => {});
 }
+
+/** drainSeconds when unset: below the 30 s a container platform (Kubernetes) waits before SIGKILL. */
+const DEFAULT_DRAIN_SECONDS = 25;
 
 /** edgelit's own version, from its package.json. */
 function packageVersion(): string {
@@ -178,7 +189,10 @@ function listenErrorMessage(error: NodeJS.ErrnoException, args: Settings): strin
     case "ENOTFOUND":
       return `cannot listen on ${args.host}: no such address on this machine; choose another with --host`;
     default:
-      return `cannot listen on ${where}: ${error.message}`;
+      // Not a system error: a setting the server refused (eventTimeoutSeconds at or below the heartbeat).
+      return error.code === undefined
+        ? error.message
+        : `cannot listen on ${where}: ${error.message}`;
   }
 }
 

@@ -11,6 +11,8 @@ export interface ClientConfig {
   initialSidebarState?: SidebarState;
   /** The transports the server offers, in the order to try them. */
   transports?: Transport[];
+  /** Silence (no first byte, no message or heartbeat) after which an event is sent again; 0 never. */
+  eventTimeoutMs?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
 }

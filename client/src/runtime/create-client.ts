@@ -16,6 +16,7 @@ import {
   type Flight,
   type OutgoingEvent,
 } from "./events.ts";
+import { createEventNumbers } from "./event-numbers.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
@@ -63,8 +64,11 @@ const QUIET_ERRORS: ReadonlySet<string> = new Set([
  * const client = createClient(config.transports);
  * client.queue.rerun(); // the page load's first event
  */
-export function createClient(offeredTransports?: Transport[]): Client {
-  const transports = chooseTransport(offeredTransports);
+export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: number): Client {
+  const transports = chooseTransport(
+    offeredTransports,
+    eventTimeoutMs === undefined ? undefined : { eventTimeoutMs },
+  );
   const [tree, setTree] = createStore<ElementTree>({
     ...createElementTree(),
     sessionId: readSessionId(),
@@ -75,6 +79,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
   const [toasts, setToasts] = createSignal<Toast[]>([]);
   const [switchingPage, setSwitchingPage] = createSignal(false);
   let nextToastId = 0;
+  const numbers = createEventNumbers();
 
   function showToast(text: string): void {
     const toast = { id: nextToastId++, text };
@@ -128,6 +133,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
         sessionId: tree.sessionId,
         lastRunId: tree.lastRunId,
         eventId: event.eventId,
+        seq: { tab: numbers.tab, n: event.seq },
         changes: event.changes,
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
@@ -138,6 +144,11 @@ export function createClient(offeredTransports?: Transport[]): Client {
         onUnreachable(reason) {
           flight.setStreaming(false);
           markUnreachable(reason);
+        },
+        onResend() {
+          // Sent again at once, with no banner: the run may have half-arrived, so ask for all of it.
+          flight.setStreaming(false);
+          setTree({ lastRunId: null });
         },
       },
       transports,
@@ -155,7 +166,11 @@ export function createClient(offeredTransports?: Transport[]): Client {
       clearSessionId();
       setTree({ sessionId: null, lastRunId: null });
       showToast("Your session expired; a new one was started");
-      return deliver({ eventId: randomId(), changes: [], carried: [] }, flight, true);
+      return deliver(
+        { eventId: randomId(), seq: numbers.next(), changes: [], carried: [] },
+        flight,
+        true,
+      );
     }
     // As a failed run: the tree stops fading and running, the banner shows, widgets show the server's values.
     apply({ type: "error", code: outcome.code, message: outcome.message });
@@ -163,7 +178,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
     if (outcome.code === "session_expired") setError(outcome.message);
   }
 
-  const queue = createEventQueue((event, flight) => deliver(event, flight));
+  const queue = createEventQueue((event, flight) => deliver(event, flight), numbers.next);
 
   function switchPage(): void {
     // Fade the old page at once, before the run starts, and let nothing of it take input.

@@ -2,6 +2,8 @@ import type { CarriedEvent, FragmentRequest, WidgetChange } from "../../../src/p
 
 /** An event as sent: its id stays the same on every attempt, so the server applies it once. */
 export interface OutgoingEvent extends CarriedEvent {
+  /** Its number in this page load's order (see EventNumbers). */
+  seq: number;
   /** Events abandoned before it (their runs were interrupted), oldest first. */
   carried: CarriedEvent[];
   /** The fragment it reruns alone, when all its changes come from one (or its timer fired). */
@@ -57,11 +59,12 @@ interface Batch {
 
 /**
  * @example
- * const queue = createEventQueue((event, flight) => send(event, flight.signal));
+ * const queue = createEventQueue((event, flight) => send(event, flight.signal), numbers.next);
  * queue.change({ id: "step", value: 3 });
  */
 export function createEventQueue(
   deliver: (event: OutgoingEvent, flight: Flight) => Promise<void>,
+  nextNumber: () => number,
 ): EventQueue {
   const batches: Batch[] = [];
   let sending = false;
@@ -76,6 +79,7 @@ export function createEventQueue(
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
         const event: OutgoingEvent = {
           eventId: randomId(),
+          seq: nextNumber(),
           changes: batch.changes,
           carried,
           ...(batch.fragment !== null && {
@@ -111,7 +115,7 @@ export function createEventQueue(
         inFlight = null;
         // Its run may or may not have been saved; the server applies a carried event only if it was not.
         carried = flight.abort.signal.aborted
-          ? [...event.carried, { eventId: event.eventId, changes: event.changes }]
+          ? [...event.carried, { eventId: event.eventId, seq: event.seq, changes: event.changes }]
           : [];
       }
     } finally {

@@ -1,8 +1,11 @@
 import type { Transport } from "../../../src/protocol/index.ts";
-import type { CreateTransport, EventTransport } from "./transport.ts";
+import type { CreateTransport, EventTransport, TransportSettings } from "./transport.ts";
 import { createJsonTransport } from "./json.ts";
 import { createSseTransport } from "./sse.ts";
 import { createWebSocketTransport } from "./websocket.ts";
+
+/** The server's default eventTimeoutSeconds, for a page whose config does not say. */
+const DEFAULT_EVENT_TIMEOUT_MS = 15_000;
 
 /** The transport this tab fell back to, so a reload does not find out again. */
 const STORAGE_KEY = "edgelit:transport";
@@ -28,7 +31,10 @@ export interface TransportChoice {
  * @example
  * const transports = chooseTransport(config.transports); // e.g. ["sse", "websocket", "json"]
  */
-export function chooseTransport(offered: Transport[] = []): TransportChoice {
+export function chooseTransport(
+  offered: Transport[] = [],
+  settings: TransportSettings = { eventTimeoutMs: DEFAULT_EVENT_TIMEOUT_MS },
+): TransportChoice {
   const pinned =
     asTransport(new URLSearchParams(location.search).get("transport")) ??
     (offered.length === 1 ? offered[0] : undefined);
@@ -47,7 +53,7 @@ export function chooseTransport(offered: Transport[] = []): TransportChoice {
       writeStorage(next);
       transport = use(next);
       return true;
-    });
+    }, settings);
     return created;
   }
 

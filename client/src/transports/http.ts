@@ -8,6 +8,7 @@ import {
 } from "../../../src/protocol/index.ts";
 import {
   ABORTED,
+  DRAINING,
   SERVER_UNREACHABLE,
   STORE_REFUSED,
   STORE_UNREACHABLE,
@@ -40,6 +41,8 @@ async function readRejection(response: Response): Promise<AttemptOutcome> {
     // The store is down or slow: like an unreachable server, wait and try again.
     if (body.error?.code === "store_unavailable") return STORE_UNREACHABLE;
     if (body.error?.code === "store_refused") return STORE_REFUSED;
+    // This server is shutting down: another one runs the event.
+    if (body.error?.code === "draining") return DRAINING;
     if (body.error) return { kind: "rejected", code: body.error.code, message: body.error.message };
   } catch {
     // Not our JSON: a proxy's error page while the server restarts.
@@ -50,12 +53,14 @@ async function readRejection(response: Response): Promise<AttemptOutcome> {
 /**
  * Reads a 2xx answer to its end, by its type: a JSON `{ messages }` answer at
  * once, anything else as SSE frames as they arrive (a proxy may have renamed
- * the stream's type without changing it).
+ * the stream's type without changing it). `heard` is told of every chunk,
+ * heartbeats included.
  */
 export async function readAnswer(
   response: Response,
   onMessage: (message: ServerMessage) => void,
   signal: AbortSignal,
+  heard?: () => void,
 ): Promise<AttemptOutcome> {
   let end: AttemptOutcome | null = null;
   const receive = (message: ServerMessage) => {
@@ -88,6 +93,7 @@ export async function readAnswer(
       break; // the connection dropped mid-stream, or the page abandoned the event
     }
     if (chunk.done || signal.aborted) break;
+    heard?.();
     // Outside the try: a bug in applying a message must surface, not pass for
     // a network failure and loop forever.
     parse(decoder.decode(chunk.value, { stream: true }));

@@ -19,7 +19,26 @@ export type DeliveryOutcome =
  * How one attempt ended. `again`: the server asked for the same event once
  * more (another replica won a race).
  */
-export type AttemptOutcome = DeliveryOutcome | Unreachable | { kind: "again" };
+export type AttemptOutcome =
+  | DeliveryOutcome
+  | Unreachable
+  | { kind: "again" }
+  | { kind: "resend" }
+  | { kind: "draining" };
+
+/**
+ * The attempt is lost and the page cannot tell how far it got: the server fell
+ * silent past the event timeout (a hung replica). The same event (same number)
+ * goes again at once, quietly: the server applies it once, and a balancer
+ * sends it to another replica.
+ */
+export const RESEND: AttemptOutcome = { kind: "resend" };
+/**
+ * The server is shutting down (503 `draining`) and ran nothing: the event
+ * goes again, quietly (a balancer sends it to another replica; the draining
+ * one soon stops listening).
+ */
+export const DRAINING: AttemptOutcome = { kind: "draining" };
 
 /** No answer: the server is out of reach, or answered that its session store is. */
 type Unreachable = { kind: "unreachable"; reason: UnreachableReason };
@@ -49,8 +68,17 @@ export interface EventTransport {
  */
 export type Unsuitability = "unavailable" | "degraded";
 
+/** What the server told the page about its transports (ClientConfig). */
+export interface TransportSettings {
+  /** Silence (no first byte, no message or heartbeat) after which an attempt is given up and resent; 0 never. */
+  eventTimeoutMs: number;
+}
+
 /** Makes a transport; it calls `giveWay` when it finds it does not work on this network, and stops if that returns true. */
-export type CreateTransport = (giveWay: (why: Unsuitability) => boolean) => EventTransport;
+export type CreateTransport = (
+  giveWay: (why: Unsuitability) => boolean,
+  settings: TransportSettings,
+) => EventTransport;
 
 /** What a run's last message says about its event; null while the run goes on. */
 export function endOfRun(message: ServerMessage): AttemptOutcome | null {
@@ -63,6 +91,7 @@ export function endOfRun(message: ServerMessage): AttemptOutcome | null {
   // The session vanished while the event ran (evicted): start a new one, as for an expired one.
   if (message.code === "session_expired")
     return { kind: "rejected", code: message.code, message: message.message };
+  if (message.code === "draining") return DRAINING;
   return ANSWERED;
 }
 
@@ -71,9 +100,15 @@ export interface DeliveryHandlers {
   onMessage(message: ServerMessage): void;
   /** Called after each failed attempt, before waiting to retry. */
   onUnreachable(reason: UnreachableReason): void;
+  /** Called when an attempt is lost part way and the event is sent again at once (see RESEND). */
+  onResend(): void;
 }
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+/** Resends in a row that stay quiet; past them the page says the server is out of reach (and backs off). */
+const QUIET_RESENDS = 2;
+/** Waits before sending again to a draining server, by how many times in a row it answered so: the first is at once. */
+const DRAINING_DELAYS_MS = [0, 100, 250, 500, 1000];
 
 /**
  * Sends one event and streams its answer, retrying with backoff for as long as
@@ -89,10 +124,23 @@ export async function deliverEvent(
   transports: TransportChoice,
   signal: AbortSignal,
 ): Promise<DeliveryOutcome> {
+  let resends = 0;
+  let drainingAnswers = 0;
   for (let attempt = 0; ; attempt++) {
     const transport = transports.current();
-    const outcome = await transport.send(buildRequest(), handlers.onMessage, signal);
+    let outcome = await transport.send(buildRequest(), handlers.onMessage, signal);
     if (outcome.kind === "again") continue;
+    if (outcome.kind === "draining") {
+      // A shutdown lasts at most its drain time; then the balancer finds the server gone by itself.
+      const delay = DRAINING_DELAYS_MS[Math.min(drainingAnswers++, DRAINING_DELAYS_MS.length - 1)];
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      continue;
+    }
+    if (outcome.kind === "resend") {
+      handlers.onResend();
+      if (++resends <= QUIET_RESENDS) continue;
+      outcome = SERVER_UNREACHABLE;
+    }
     if (outcome.kind !== "unreachable") return outcome;
     if (transports.current() !== transport) continue; // it gave way (a refused socket): resend at once
     handlers.onUnreachable(outcome.reason);

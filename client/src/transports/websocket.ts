@@ -12,6 +12,9 @@ import {
   type CreateTransport,
 } from "./transport.ts";
 
+/** The close code of a server that drains (see the socket route): not a lost connection. */
+const SERVICE_RESTART = 1012;
+
 /** A socket still connecting after this long is as good as refused (a proxy holding the upgrade). */
 const OPEN_TIMEOUT_MS = 10_000;
 const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000];
@@ -67,11 +70,14 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
       if (typeof event.data === "string") receive(event.data);
     };
     // An error is always followed by close.
-    opened.onclose = () => {
+    opened.onclose = (event: CloseEvent) => {
       clearTimeout(timeout);
       if (socket !== opened) return;
       socket = null;
       if (!everOpened) gaveWay ||= giveWay("unavailable");
+      // The server is shutting down (it ran nothing it refused): reconnect at once, through the
+      // balancer to another replica, and the event waiting goes on the new socket.
+      if (event.code === SERVICE_RESTART && !gaveWay) return connect();
       pending?.settle(SERVER_UNREACHABLE);
       if (gaveWay) return;
       const delay = RECONNECT_DELAYS_MS[Math.min(reconnects++, RECONNECT_DELAYS_MS.length - 1)];
