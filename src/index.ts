@@ -15,6 +15,13 @@ export type { Container, ElementHandle, Placeholder } from "./elements/element-a
 export type { SessionState } from "./app/session-state.ts";
 export type { StContext } from "./app/st-context.ts";
 export type {
+  DeclaredSecrets,
+  Secrets,
+  SecretsMethods,
+  SecretsTable,
+  SecretValue,
+} from "./app/secrets.ts";
+export type {
   ButtonOptions,
   CheckboxOptions,
   MultiselectOptions,

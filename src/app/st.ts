@@ -7,6 +7,7 @@ import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 import { contextMembers, type StContext } from "./st-context.ts";
+import { secretsMembers, type Secrets } from "./secrets.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
@@ -34,6 +35,12 @@ export interface St extends Container, PageControls {
    */
   readonly context: StContext;
   /**
+   * The app's secrets, read-only: the environment, then `.env`, then `secrets.toml` (Streamlit's
+   * file, unchanged). A key that is not set throws an error naming it.
+   * @example const db = st.secrets.connections.db; // with DeclaredSecrets, or st.secrets.table("connections")
+   */
+  readonly secrets: Secrets;
+  /**
    * Stops this run and starts the app again from the top. Inside a fragment,
    * `{ scope: "fragment" }` reruns only the fragment (and, in a dialog, keeps
    * it open); a plain `st.rerun()` there reruns the whole app (closing a dialog).
@@ -58,6 +65,7 @@ export interface RerunOptions {
 const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
   ...Object.getOwnPropertyDescriptors(contextMembers),
+  ...Object.getOwnPropertyDescriptors(secretsMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

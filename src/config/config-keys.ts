@@ -61,6 +61,11 @@ export const CONFIG_KEYS = {
   ),
   rateLimitRequestsPerSecond: wholeNumber(PER_CLIENT, "requests per second per client IP", "50"),
   rateLimitNewSessionsPerMinute: wholeNumber(PER_CLIENT, "new sessions per minute per IP", "30"),
+  secretsFile: text(
+    "a secrets.toml to read instead of .streamlit/secrets.toml and secrets.toml",
+    "none",
+    "a path to a TOML file",
+  ),
   mediaSecret: secret(
     "the key media ids are made with; the same on every replica",
     "generated once, kept in the store",
@@ -69,7 +74,7 @@ export const CONFIG_KEYS = {
 } satisfies Record<string, ConfigKey<unknown>>;
 
 /** The keys that only a server run by the CLI uses; a Worker ignores them. */
-export const CLI_ONLY_KEYS = ["app", "port", "host", "storage", "threads"] as const;
+export const CLI_ONLY_KEYS = ["app", "port", "host", "storage", "threads", "secretsFile"] as const;
 
 /** A config key's name. */
 export type ConfigKeyName = keyof typeof CONFIG_KEYS;

@@ -1,4 +1,5 @@
 import type { UploadedFile } from "../media/uploaded-file.ts";
+import { EMPTY_VISIT, type RunVisit } from "./run-visit.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import {
   pathKey,
@@ -76,6 +77,8 @@ export interface ScriptRunOptions {
   readonly errors?: ScriptErrors;
   /** The runtime's bindings the app reads as `st.context.env` (a Worker's `env`, `process.env`). Default: none. */
   readonly env?: RunEnv;
+  /** Secrets, this event's request and browser, and the logged-in user (see RunVisit). Default: none. */
+  readonly visit?: RunVisit;
 }
 
 /** The runtime's bindings, as the app reads them (`st.context.env`). */
@@ -110,6 +113,7 @@ export type RunContext = Pick<
   | "record"
   | "widgets"
   | "env"
+  | "visit"
 >;
 
 /**
@@ -128,6 +132,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly errors: ScriptErrors;
   /** The runtime's bindings (see ScriptRunOptions). */
   readonly env: RunEnv;
+  /** Secrets, request, browser and user (see ScriptRunOptions). */
+  readonly visit: RunVisit;
   readonly placement: ElementPlacement;
   readonly widgets: WidgetRegistry;
   /** What handles made for this run hold (see RunBinding). */
@@ -166,6 +172,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.dev = options.dev;
     this.errors = options.errors ?? new ScriptErrors({ dev: options.dev });
     this.env = options.env ?? NO_ENV;
+    this.visit = options.visit ?? EMPTY_VISIT;
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();

@@ -25,7 +25,16 @@ import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
-import { consoleLog, describeError, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import {
+  consoleLog,
+  describeError,
+  redactingLog,
+  storeErrorMessage,
+  type ServerLog,
+} from "./server-log.ts";
+import { registerSecretValues } from "../errors/secret-redaction.ts";
+import { secretValuesOf } from "../app/secrets-files.ts";
+import type { SecretsTable } from "../runner/run-visit.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
 export type AssetSource = (pathname: string) => Promise<Response | undefined>;
@@ -126,6 +135,12 @@ export interface ServerOptions {
    * Default: none.
    */
   env?: Readonly<Record<string, unknown>>;
+  /**
+   * Secrets the app reads as `st.secrets`, under the environment: the Node CLI loads them from
+   * `.env` and `secrets.toml` (see `secretsFile`). Their values are hidden from error elements
+   * and log lines. Default: none.
+   */
+  secrets?: SecretsTable;
 }
 
 /** The h3 app together with its session store. */
@@ -271,7 +286,9 @@ export function createServer(options: ServerOptions): EdgelitServer {
  * const context = createRerunContext({ app, storage: createStorage() });
  */
 export function createRerunContext(options: ServerOptions): RerunContext {
-  const log = options.log ?? consoleLog;
+  // Secret values never reach the log, nor an error element (see redactSecrets).
+  if (options.secrets) registerSecretValues(secretValuesOf(options.secrets));
+  const log = redactingLog(options.log ?? consoleLog);
   const showErrorDetails = options.showErrorDetails ?? "full";
   if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
     throw new TypeError(
@@ -300,6 +317,7 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     maxRunSeconds: options.maxRunSeconds ?? 300,
     maxMessageBytes: options.maxMessageBytes,
     env: options.env,
+    secrets: options.secrets,
     dispatch: options.runEvents,
   };
 }

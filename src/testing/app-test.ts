@@ -1,4 +1,5 @@
 import { createStorage } from "unstorage";
+import type { SecretsTable } from "../runner/run-visit.ts";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
 import { createScriptHost } from "../app/script-host.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
@@ -93,6 +94,12 @@ export class AppTest {
   private readonly sessionIds: SessionIdIssuer;
   /** The record of the last run when it was not saved (it held nothing to keep). */
   private unsaved: SessionRecord | undefined;
+  /**
+   * What the app reads as `st.secrets` (under `env`), as a `secrets.toml` holds it; set or
+   * change it before a run.
+   * @example at.secrets = { API_TOKEN: "test-token", connections: { db: { host: "127.0.0.1" } } };
+   */
+  secrets: SecretsTable = {};
 
   private constructor(
     readonly app: AppDefinition,
@@ -218,6 +225,7 @@ export class AppTest {
         log: SILENT_LOG,
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
         env: this.env,
+        secrets: this.secrets,
       },
       {
         protocol: PROTOCOL_VERSION,

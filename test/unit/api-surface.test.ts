@@ -74,6 +74,7 @@ test("st offers every element of the first release", async () => {
     "queryParams",
     "radio",
     "rerun",
+    "secrets",
     "segmentedControl",
     "selectSlider",
     "selectbox",
