@@ -61,6 +61,22 @@ export interface RerunRequest {
    * or a change lies outside it.
    */
   fragment?: FragmentRequest;
+  /** What the page says of its browser (`st.context`'s locale, timezone, theme, isEmbedded), with every event. */
+  browser?: BrowserContext;
+}
+
+/** The browser as the page sees it when it sends an event. */
+export interface BrowserContext {
+  /** `navigator.language` (`en-US`). */
+  locale?: string;
+  /** The IANA time zone (`Europe/Paris`). */
+  timezone?: string;
+  /** `Date#getTimezoneOffset()`: minutes to add to local time to get UTC. */
+  timezoneOffset?: number;
+  /** The colour scheme the page shows. */
+  theme?: "light" | "dark";
+  /** The page is shown in a frame of another page. */
+  isEmbedded?: boolean;
 }
 
 /** The fragment an event is scoped to. */
@@ -196,6 +212,13 @@ export interface UploadAnswer {
 }
 
 /** Routes, relative to the app's base URL. */
+/**
+ * A cookie the page may read (not HttpOnly), changed by every login and logout: a page whose
+ * WebSocket opened under another value opens a new one before its next event, so the socket's
+ * handshake carries the current login cookie. It holds no secret.
+ */
+export const LOGIN_MARK_COOKIE = "edgelit_login_mark";
+
 export const ROUTES = {
   event: "/_edgelit/event",
   /** The WebSocket transport: each message a SocketEventMessage; the server answers with arrays of ServerMessage. */

@@ -23,6 +23,7 @@ import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
+import { createFactsReader } from "./request-facts.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
 import {
@@ -202,6 +203,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const clientLimits = installClientLimits(h3, options);
+  const readFacts = createFactsReader({ trustProxy: options.trustProxy });
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
   // (`wrangler types`), which a Worker project type-checks this file against.
@@ -212,10 +214,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
       eventLimits,
       (event.context as RequestContext).env,
       () => clientLimits.newSession(event.req.ip, event.req.headers.get("x-forwarded-for")),
+      (request, pageUrl) => readFacts(request, event.req.ip, pageUrl),
     ),
   );
   if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits));
+    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, readFacts));
   h3.get(ROUTES.health, () => storeHealth(options.storage, log));
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),

@@ -12,6 +12,7 @@ import { readRerunRequest, type EventLimits } from "./read-event.ts";
 import { SameDelayTimers } from "./same-delay-timers.ts";
 import { describeError } from "./server-log.ts";
 import type { RunEnv } from "../runner/script-run.ts";
+import type { EventRequest, RequestFacts } from "./event-visit.ts";
 
 // nosniff on every answer: a browser must never read an event's JSON or stream as a page or script.
 const NOSNIFF = { "x-content-type-options": "nosniff" };
@@ -50,6 +51,7 @@ export async function eventRoute(
   limits: EventLimits & { heartbeatMs: number },
   env?: RunEnv,
   newSession?: () => RateLimitVerdict,
+  readFacts?: (request: Request, pageUrl: string | undefined) => Promise<RequestFacts>,
 ): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
   let rerunRequest;
@@ -64,6 +66,9 @@ export async function eventRoute(
     if (!verdict.allowed)
       return withNosniff(tooManyRequests(verdict.retryAfterSeconds, "new sessions"));
   }
+
+  // st.context and st.user: this request's headers, cookies, address and identity.
+  if (readFacts) (rerunRequest as EventRequest).facts = await readFacts(request, rerunRequest.url);
 
   const buffered: string[] = [];
   const collected: ServerMessage[] = [];

@@ -25,6 +25,7 @@ export function visitOf(
   return {
     secrets: secrets ?? NO_SECRETS,
     request: request.facts?.request,
+    browser: request.browser,
     user: request.facts?.user,
     auth: providers && { providers },
   };

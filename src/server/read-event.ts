@@ -8,6 +8,7 @@ import {
 } from "../protocol/index.ts";
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
+import { toBrowserContext } from "./read-browser.ts";
 
 /** Limits on what an event request may carry. */
 export interface EventLimits {
@@ -66,6 +67,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     );
   }
   const { sessionId, lastRunId, eventId, changes, carried, fragment, url } = body;
+  const browser = toBrowserContext(body.browser);
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError(
       "bad_request",
@@ -126,6 +128,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) },
     }),
     ...(url !== undefined && { url }),
+    ...(browser && { browser }),
   };
 }
 

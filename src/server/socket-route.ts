@@ -5,6 +5,8 @@ import { handleRerun, type RerunContext } from "./handle-rerun.ts";
 import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts";
 import { describeError } from "./server-log.ts";
 import type { ClientLimits } from "./client-limits.ts";
+import type { EventRequest } from "./event-visit.ts";
+import type { FactsReader } from "./request-facts.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 const TOO_LARGE = 1009;
@@ -18,8 +20,15 @@ const MAX_CLOSE_REASON_BYTES = 123;
  * all), so the server keeps nothing per socket but the run in progress,
  * which a newer event from the same page interrupts.
  */
-export function socketRoute(context: RerunContext, limits: EventLimits, clients?: ClientLimits) {
+export function socketRoute(
+  context: RerunContext,
+  limits: EventLimits,
+  clients?: ClientLimits,
+  readFacts?: FactsReader,
+) {
   const running = new WeakMap<object, AbortController>();
+  // Each event's facts are read in turn, so the socket's events start in the order they came.
+  const factsRead = new WeakMap<object, Promise<unknown>>();
   return defineWebSocketHandler({
     // A WebSocket cannot carry the page's own header, so the browser-set Origin is what keeps other sites out.
     upgrade(request) {
@@ -80,33 +89,53 @@ export function socketRoute(context: RerunContext, limits: EventLimits, clients?
       running.get(peer)?.abort();
       const gone = new AbortController();
       running.set(peer, gone);
-      const { ready, done } = handleRerun(context, request, {
-        send,
-        retract: () => false,
-        signal: gone.signal,
-      });
-      ready.catch((error: unknown) => {
-        const refusal =
-          error instanceof RequestError
-            ? error
-            : new RequestError("internal", "The server failed to handle this event.");
-        send([{ type: "error", code: refusal.code, message: refusal.message }]);
-      });
-      done.catch((error: unknown) => {
-        context.log.error(`[edgelit] event failed: ${describeError(error)}`);
-        send([
-          {
-            type: "error",
-            code: "internal",
-            message: "The server failed while running the app; nothing was saved.",
-          },
-        ]);
-      });
+      // st.context and st.user: a socket carries the headers and cookies of its handshake, so the
+      // page opens a new one after a login or logout (see the client's websocket transport).
+      const event: EventRequest = request;
+      if (readFacts) {
+        const read = (factsRead.get(peer) ?? Promise.resolve()).then(async () => {
+          event.facts = await readFacts(peer.request as Request, peer.remoteAddress, event.url);
+        });
+        factsRead.set(peer, read);
+        void read.then(
+          () => start(event, gone, send),
+          () => {},
+        );
+      } else start(event, gone, send);
     },
     close(peer) {
       running.get(peer)?.abort();
     },
   });
+
+  function start(
+    request: EventRequest,
+    gone: AbortController,
+    send: (messages: ServerMessage[]) => void,
+  ): void {
+    const { ready, done } = handleRerun(context, request, {
+      send,
+      retract: () => false,
+      signal: gone.signal,
+    });
+    ready.catch((error: unknown) => {
+      const refusal =
+        error instanceof RequestError
+          ? error
+          : new RequestError("internal", "The server failed to handle this event.");
+      send([{ type: "error", code: refusal.code, message: refusal.message }]);
+    });
+    done.catch((error: unknown) => {
+      context.log.error(`[edgelit] event failed: ${describeError(error)}`);
+      send([
+        {
+          type: "error",
+          code: "internal",
+          message: "The server failed while running the app; nothing was saved.",
+        },
+      ]);
+    });
+  }
 }
 
 /** `reason`, cut to what a close frame can carry, never inside a character. */

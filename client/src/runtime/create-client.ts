@@ -16,6 +16,7 @@ import {
   type OutgoingEvent,
 } from "./events.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
+import { browserContext } from "./browser-context.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
 import { chooseTransport } from "../transports/choose.ts";
@@ -116,6 +117,7 @@ export function createClient(offeredTransports?: Transport[]): Client {
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
         url: (sentUrl = currentUrl()),
+        browser: browserContext(),
       }),
       {
         onMessage,
