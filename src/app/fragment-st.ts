@@ -8,6 +8,7 @@ import { pageControlMethods } from "./page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import { contextMembers } from "./st-context.ts";
 import { secretsMembers } from "./secrets.ts";
+import { authMembers } from "./st-auth.ts";
 import type { RerunOptions, St } from "./st.ts";
 
 const outside = (where: string): never => {
@@ -32,6 +33,7 @@ function makeFragmentStPrototype(): object {
     switchPage: switchPage!,
     ...Object.getOwnPropertyDescriptors(contextMembers),
     ...Object.getOwnPropertyDescriptors(secretsMembers),
+    ...Object.getOwnPropertyDescriptors(authMembers),
     ...Object.getOwnPropertyDescriptors({
       rerun(options: RerunOptions = {}): never {
         throw new RerunSignal(options.scope ?? "app");

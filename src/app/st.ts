@@ -8,12 +8,13 @@ import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 import { contextMembers, type StContext } from "./st-context.ts";
 import { secretsMembers, type Secrets } from "./secrets.ts";
+import { authMembers, type AuthMembers } from "./st-auth.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the pinned bottom, the session state and run control.
  */
-export interface St extends Container, PageControls {
+export interface St extends Container, PageControls, AuthMembers {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -66,6 +67,7 @@ const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
   ...Object.getOwnPropertyDescriptors(contextMembers),
   ...Object.getOwnPropertyDescriptors(secretsMembers),
+  ...Object.getOwnPropertyDescriptors(authMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

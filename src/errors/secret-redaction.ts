@@ -1,12 +1,13 @@
 /**
  * The secret values this process knows (from secrets files, and any the app read through
  * `st.secrets`), so error elements and log lines can hide them. Values shorter than
- * {@link MIN_REDACTED_LENGTH} are not hidden: `1` or `true` would blank out ordinary text.
+ * {@link MIN_REDACTED_LENGTH}, or with a space in them, are not hidden: `true`, `login` or
+ * `openid profile email` are settings, and hiding them would blank out ordinary text.
  */
 const knownSecrets = new Set<string>();
 
 /** Shorter values are left as they are (see knownSecrets). */
-export const MIN_REDACTED_LENGTH = 4;
+export const MIN_REDACTED_LENGTH = 8;
 
 /** What a hidden secret reads as. */
 export const REDACTED = "[secret]";
@@ -21,7 +22,7 @@ let pattern: RegExp | undefined;
  */
 export function registerSecretValues(values: Iterable<string>): void {
   for (const value of values) {
-    if (value.length < MIN_REDACTED_LENGTH || knownSecrets.has(value)) continue;
+    if (value.length < MIN_REDACTED_LENGTH || /\s/.test(value) || knownSecrets.has(value)) continue;
     knownSecrets.add(value);
     pattern = undefined;
   }

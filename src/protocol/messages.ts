@@ -154,6 +154,15 @@ export interface UrlMessage {
   history: "push" | "replace";
 }
 
+/**
+ * The page leaves the app for `url`, a path of this server (`st.login`, `st.logout`): a full
+ * navigation, not a history entry of the app.
+ */
+export interface NavigateMessage {
+  type: "navigate";
+  url: string;
+}
+
 /** The run could not complete (store down, concurrent save): nothing of it was saved. */
 export interface ErrorMessage {
   type: "error";
@@ -168,7 +177,8 @@ export type ServerMessage =
   | RefusedMessage
   | FinishMessage
   | ErrorMessage
-  | UrlMessage;
+  | UrlMessage
+  | NavigateMessage;
 
 export type ErrorCode =
   | "bad_request"
@@ -227,6 +237,12 @@ export const ROUTES = {
   /** Followed by a media id: `GET /_edgelit/media/<id>` serves stored bytes to any replica. */
   media: "/_edgelit/media/",
   health: "/_edgelit/health",
+  /** `?provider=<name>&return=<path>`: starts a login at the provider (st.login). */
+  authLogin: "/_edgelit/auth/login",
+  /** `?return=<path>`: ends the login (st.logout). */
+  authLogout: "/_edgelit/auth/logout",
+  /** The callback edgelit suggests for `redirect_uri` (any path of the app's origin works). */
+  authCallback: "/_edgelit/auth/callback",
   devEvents: "/_edgelit/dev",
 } as const;
 

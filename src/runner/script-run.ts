@@ -5,6 +5,7 @@ import {
   pathKey,
   type ElementKind,
   type ElementMessage,
+  type NavigateMessage,
   type ElementPath,
   type ElementPropsByKind,
   type UploadedFileRef,
@@ -53,7 +54,7 @@ export interface ScriptRunOptions {
   /** Element hashes the client holds; empty when it must receive everything. */
   readonly previousTree?: Record<string, string>;
   /** Where placed elements go (nowhere for a run that draws nothing). */
-  readonly send?: (message: ElementMessage) => void;
+  readonly send?: (message: ElementMessage | NavigateMessage) => void;
   /**
    * Trigger widgets fired by this event (a button's click, a chat message), with their value for
    * exactly one run. The run takes the map over: it empties it when the script starts over.
@@ -114,6 +115,7 @@ export type RunContext = Pick<
   | "widgets"
   | "env"
   | "visit"
+  | "navigate"
 >;
 
 /**
@@ -150,6 +152,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     | ((bytes: Uint8Array, type: string, sealed?: boolean) => Promise<string>)
     | undefined;
   private readonly onActivity: (() => void) | undefined;
+  private readonly sendToPage: ((message: NavigateMessage) => void) | undefined;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
   /** A widget registered but not yet placed: the next element placed is it (to know its fragment). */
@@ -173,6 +176,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.errors = options.errors ?? new ScriptErrors({ dev: options.dev });
     this.env = options.env ?? NO_ENV;
     this.visit = options.visit ?? EMPTY_VISIT;
+    this.sendToPage = options.send;
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();
@@ -189,6 +193,11 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   /** The forms drawn so far in this run. */
   get forms(): RunForms {
     return this.runForms;
+  }
+
+  /** Sends the page to `url`, a path of this server, once the message arrives (`st.login`); not from a callbacks run's or a silent run's page. */
+  navigate(url: string): void {
+    this.sendToPage?.({ type: "navigate", url });
   }
 
   /** True in a callbacks run: element calls draw nothing. */

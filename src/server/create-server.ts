@@ -24,6 +24,8 @@ import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
 import { createFactsReader } from "./request-facts.ts";
+import { readAuthConfig } from "./auth-config.ts";
+import { createAuth } from "./auth-routes.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
 import {
@@ -203,7 +205,10 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const clientLimits = installClientLimits(h3, options);
-  const readFacts = createFactsReader({ trustProxy: options.trustProxy });
+  // Login: an [auth] section in the secrets (a mistake in it stops the start, naming the key).
+  const authConfig = options.secrets && readAuthConfig(options.secrets);
+  const auth = authConfig && createAuth(authConfig, log);
+  const readFacts = createFactsReader({ trustProxy: options.trustProxy, identity: auth?.identity });
   const eventLimits = { ...limits, heartbeatMs: (options.heartbeatSeconds ?? 15) * 1000 };
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
   // (`wrangler types`), which a Worker project type-checks this file against.
@@ -220,6 +225,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
   if (transports.includes("websocket"))
     h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, readFacts));
   h3.get(ROUTES.health, () => storeHealth(options.storage, log));
+  if (auth && authConfig) {
+    h3.get(ROUTES.authLogin, (event) => auth.login(event.req as Request));
+    h3.get(ROUTES.authLogout, (event) => auth.logout(event.req as Request));
+    h3.get(authConfig.redirectUri.pathname, (event) => auth.callback(event.req as Request));
+  }
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
@@ -321,8 +331,15 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     maxMessageBytes: options.maxMessageBytes,
     env: options.env,
     secrets: options.secrets,
+    authProviders: authProvidersOf(options.secrets),
     dispatch: options.runEvents,
   };
+}
+
+/** The names of the login providers of the secrets' `[auth]` section, if any. */
+function authProvidersOf(secrets: SecretsTable | undefined): string[] | undefined {
+  const config = secrets && readAuthConfig(secrets);
+  return config && [...config.providers.keys()];
 }
 
 /** What `fetch` hands a request's routes besides the request. */

@@ -89,6 +89,11 @@ export function createClient(offeredTransports?: Transport[]): Client {
       case "finish":
         setSettled((count) => count + 1);
         return;
+      case "navigate":
+        // Only a path of this server (the login routes): never another site.
+        if (message.url.startsWith("/") && !message.url.startsWith("//"))
+          location.assign(message.url);
+        return;
     }
   }
 

@@ -1,0 +1,59 @@
+import type { Server } from "node:http";
+import Provider from "oidc-provider";
+import { freePort } from "./processes.ts";
+
+/** A real OpenID Connect provider on 127.0.0.1, for login tests. */
+export interface TestProvider {
+  /** The issuer: `http://127.0.0.1:<port>`. */
+  readonly issuer: string;
+  readonly metadataUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts oidc-provider (plain http on loopback) with one confidential client whose redirect URIs
+ * are `redirectUris`. Any login and password sign in; the user `<login>` has the email
+ * `<login>@example.test` and the name `User <login>`, both in the ID token.
+ */
+export async function startOidcProvider(redirectUris: string[]): Promise<TestProvider> {
+  const port = await freePort();
+  const issuer = `http://127.0.0.1:${port}`;
+  const clientId = "edgelit-tests";
+  const clientSecret = "test-client-secret-6c1f0d2e9b";
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: redirectUris,
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
+    pkce: { required: () => true },
+    conformIdTokenClaims: false,
+    claims: { openid: ["sub"], email: ["email"], profile: ["name"] },
+    cookies: { keys: ["test-cookie-key-for-oidc-provider"] },
+    findAccount: (_context: unknown, id: string) => ({
+      accountId: id,
+      claims: () => ({ sub: id, email: `${id}@example.test`, name: `User ${id}` }),
+    }),
+  });
+  // The provider's own warnings about development settings are expected here.
+  provider.on("server_error", (_context, error) => console.error("oidc-provider:", error));
+  const server: Server = provider.listen(port, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return {
+    issuer,
+    metadataUrl: `${issuer}/.well-known/openid-configuration`,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
