@@ -78,6 +78,18 @@ export function readAuthConfig(secrets: SecretsTable): AuthConfig | undefined {
   return { redirectUri: redirect, cookieSecret, providers };
 }
 
+/**
+ * The names of the login providers of the secrets' `[auth]` section (what `st.login` accepts),
+ * or undefined when there is none.
+ *
+ * @example
+ * authProvidersOf(secrets); // ["default", "microsoft"]
+ */
+export function authProvidersOf(secrets: SecretsTable | undefined): string[] | undefined {
+  const config = secrets && readAuthConfig(secrets);
+  return config && [...config.providers.keys()];
+}
+
 // --- Internal helpers ---
 
 function provider(name: string, table: SecretsTable, where: string): AuthProvider {

@@ -24,7 +24,7 @@ import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
 import { createFactsReader } from "./request-facts.ts";
-import { readAuthConfig } from "./auth-config.ts";
+import { authProvidersOf, readAuthConfig } from "./auth-config.ts";
 import { createAuth } from "./auth-routes.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
@@ -334,12 +334,6 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     authProviders: authProvidersOf(options.secrets),
     dispatch: options.runEvents,
   };
-}
-
-/** The names of the login providers of the secrets' `[auth]` section, if any. */
-function authProvidersOf(secrets: SecretsTable | undefined): string[] | undefined {
-  const config = secrets && readAuthConfig(secrets);
-  return config && [...config.providers.keys()];
 }
 
 /** What `fetch` hands a request's routes besides the request. */

@@ -1,4 +1,6 @@
 import { createStorage } from "unstorage";
+import type { EventRequest } from "../server/event-visit.ts";
+import { authProvidersOf } from "../server/auth-config.ts";
 import type { SecretsTable } from "../runner/run-visit.ts";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
 import { createScriptHost } from "../app/script-host.ts";
@@ -100,6 +102,19 @@ export class AppTest {
    * @example at.secrets = { API_TOKEN: "test-token", connections: { db: { host: "127.0.0.1" } } };
    */
   secrets: SecretsTable = {};
+  /**
+   * What the app reads as `st.context` (besides `env`): the request's headers and cookies, the
+   * page's URL, the client's address and what the browser says of itself. Set it before a run.
+   * @example at.context = { headers: { "x-team": "blue" }, cookies: { consent: "yes" }, timezone: "Europe/Paris", locale: "fr-FR" };
+   */
+  context: AppTestContext = {};
+  /**
+   * The logged-in user's ID token claims (`st.user`), or undefined for nobody. Set it before a run.
+   * @example at.user = { email: "alice@example.com", name: "Alice" };
+   */
+  user: Readonly<Record<string, unknown>> | undefined;
+  /** Where the last run sent the page (`st.login`, `st.logout`), if anywhere. @example expect(at.navigatedTo).toMatch(/^\/_edgelit\/auth\/login/) */
+  navigatedTo: string | undefined;
 
   private constructor(
     readonly app: AppDefinition,
@@ -212,6 +227,33 @@ export class AppTest {
     this.messages = [];
     this.urlChange = undefined;
     this.unsaved = undefined;
+    this.navigatedTo = undefined;
+    const context = this.context;
+    const request: EventRequest = {
+      protocol: PROTOCOL_VERSION,
+      sessionId: this.tree.sessionId,
+      lastRunId: this.tree.lastRunId,
+      eventId: `test-${++this.events}`,
+      changes,
+      ...(fragment && { fragment }),
+      url: this.url,
+      browser: {
+        locale: context.locale,
+        timezone: context.timezone,
+        timezoneOffset: context.timezoneOffset,
+        theme: context.theme,
+        isEmbedded: context.isEmbedded,
+      },
+      facts: {
+        request: {
+          headers: context.headers ?? {},
+          cookies: context.cookies ?? {},
+          url: `${context.origin ?? "http://localhost"}${this.url}`,
+          ipAddress: context.ipAddress,
+        },
+        ...(this.user && { user: this.user }),
+      },
+    };
     const { done, ready } = handleRerun(
       {
         host: this.host,
@@ -226,20 +268,14 @@ export class AppTest {
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
         env: this.env,
         secrets: this.secrets,
+        authProviders: authProvidersOf(this.secrets),
       },
-      {
-        protocol: PROTOCOL_VERSION,
-        sessionId: this.tree.sessionId,
-        lastRunId: this.tree.lastRunId,
-        eventId: `test-${++this.events}`,
-        changes,
-        ...(fragment && { fragment }),
-        url: this.url,
-      },
+      request,
       {
         send: (batch) => {
           for (const message of batch) {
             this.messages.push(message);
+            if (message.type === "navigate") this.navigatedTo = message.url;
             if (message.type === "url")
               this.url = (this.urlChange = { url: message.url, history: message.history }).url;
             applyServerMessage(this.tree, message);
@@ -456,3 +492,17 @@ function matchesQuery(props: { id?: string; label?: string }, query: WidgetQuery
 
 /** AppTest's log: the test reads errors from the page it asserts on. */
 const SILENT_LOG: ServerLog = { error: () => {}, warn: () => {} };
+
+/** What `AppTest` hands the app as `st.context` (see `AppTest#context`). */
+export interface AppTestContext {
+  headers?: Readonly<Record<string, string>>;
+  cookies?: Readonly<Record<string, string>>;
+  /** The page's origin; with the run's path and query it is `st.context.url`. Default `http://localhost`. */
+  origin?: string;
+  ipAddress?: string;
+  locale?: string;
+  timezone?: string;
+  timezoneOffset?: number;
+  theme?: "light" | "dark";
+  isEmbedded?: boolean;
+}
