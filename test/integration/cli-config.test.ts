@@ -269,4 +269,14 @@ test("the app reads secrets.toml and .env, and a malformed secrets.toml stops th
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/edgelit: \.streamlit\/secrets\.toml:2: /);
   expect(refused.stderr).not.toContain("hunter2");
+
+  writeFileSync(
+    join(cwd, ".streamlit/secrets.toml"),
+    '[auth]\nredirect_uri = "http://127.0.0.1/cb"\ncookie_secret = "hunter2-hunter2-hunter2"\nclient_id = "x"\n',
+  );
+  const noAuth = await edgelit(["start", "app.ts", "--storage", "memory", "--port", "0"], { cwd });
+  await noAuth.stop();
+  expect(noAuth.code).toBe(1);
+  expect(noAuth.stderr).toContain("edgelit: [auth] in the secrets needs client_secret (text).");
+  expect(noAuth.stderr).not.toContain("hunter2");
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { loadProjectSecrets } from "../secrets-files.ts";
+import { readAuthConfig } from "../../../src/server/auth-config.ts";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveNode } from "../serve.ts";
@@ -100,6 +101,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
   let secrets;
   try {
     secrets = loadProjectSecrets(process.cwd(), settings.secretsFile);
+    readAuthConfig(secrets); // a mistake in [auth] is named here, before the server starts
   } catch (error) {
     app.close();
     console.error(`edgelit: ${(error as Error).message}`);
