@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
-import { startOidcProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import { logIn, startOidcProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { freePort, startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 
 const APP = "test/e2e/fixtures/login-app.ts";
@@ -40,20 +40,6 @@ server_metadata_url = "${provider.metadataUrl}"
 
 function shows(page: Page, text: string): Promise<void> {
   return page.getByText(text, { exact: true }).waitFor({ timeout: 30_000 });
-}
-
-/** Clicks the app's "Log in" and signs in as `login` at the provider's own pages. */
-async function logIn(page: Page, login: string): Promise<void> {
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("any password");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  // The provider asks for consent the first time.
-  const consent = page.getByRole("button", { name: "Continue" });
-  const hello = page.getByText(`Hello ${login}@example.test (User ${login})`, { exact: true });
-  await consent.or(hello).waitFor({ timeout: 30_000 });
-  if (await consent.isVisible()) await consent.click();
-  await hello.waitFor({ timeout: 30_000 });
 }
 
 test("log in at a real OpenID Connect provider, reload, a second tab, log out in both", async () => {

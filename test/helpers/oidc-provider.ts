@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { Page } from "playwright-core";
 import Provider from "oidc-provider";
 import { freePort } from "./processes.ts";
 
@@ -56,4 +57,18 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
         server.close(() => resolve());
       }),
   };
+}
+
+/** Clicks the app's "Log in" and signs in as `login` at the provider's own pages. */
+export async function logIn(page: Page, login: string): Promise<void> {
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  // The provider asks for consent the first time.
+  const consent = page.getByRole("button", { name: "Continue" });
+  const hello = page.getByText(`Hello ${login}@example.test (User ${login})`, { exact: true });
+  await consent.or(hello).waitFor({ timeout: 30_000 });
+  if (await consent.isVisible()) await consent.click();
+  await hello.waitFor({ timeout: 30_000 });
 }
