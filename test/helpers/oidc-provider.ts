@@ -16,11 +16,16 @@ export interface TestProvider {
 /**
  * Starts oidc-provider (plain http on loopback) with one confidential client whose redirect URIs
  * are `redirectUris`. Any login and password sign in; the user `<login>` has the email
- * `<login>@example.test` and the name `User <login>`, both in the ID token.
+ * `<login>@example.test` and the name `User <login>`, both in the ID token. With `issuer`, it
+ * sits behind a proxy that serves that address (and says so in X-Forwarded-Proto) and listens
+ * on `port`.
  */
-export async function startOidcProvider(redirectUris: string[]): Promise<TestProvider> {
-  const port = await freePort();
-  const issuer = `http://127.0.0.1:${port}`;
+export async function startOidcProvider(
+  redirectUris: string[],
+  behindProxy?: { issuer: string; port: number },
+): Promise<TestProvider> {
+  const port = behindProxy?.port ?? (await freePort());
+  const issuer = behindProxy?.issuer ?? `http://127.0.0.1:${port}`;
   const clientId = "edgelit-tests";
   const clientSecret = "test-client-secret-6c1f0d2e9b";
   const provider = new Provider(issuer, {
@@ -42,6 +47,7 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
       claims: () => ({ sub: id, email: `${id}@example.test`, name: `User ${id}` }),
     }),
   });
+  if (behindProxy) provider.proxy = true;
   // The provider's own warnings about development settings are expected here.
   provider.on("server_error", (_context, error) => console.error("oidc-provider:", error));
   const server: Server = provider.listen(port, "127.0.0.1");
