@@ -1,5 +1,6 @@
 import { createStorage } from "unstorage";
 import type { EventRequest } from "../server/event-visit.ts";
+import { browserOf, factsOf, type AppTestContext } from "./test-visit.ts";
 import { authProvidersOf } from "../server/auth-config.ts";
 import type { SecretsTable } from "../runner/run-visit.ts";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
@@ -228,7 +229,6 @@ export class AppTest {
     this.urlChange = undefined;
     this.unsaved = undefined;
     this.navigatedTo = undefined;
-    const context = this.context;
     const request: EventRequest = {
       protocol: PROTOCOL_VERSION,
       sessionId: this.tree.sessionId,
@@ -237,22 +237,8 @@ export class AppTest {
       changes,
       ...(fragment && { fragment }),
       url: this.url,
-      browser: {
-        locale: context.locale,
-        timezone: context.timezone,
-        timezoneOffset: context.timezoneOffset,
-        theme: context.theme,
-        isEmbedded: context.isEmbedded,
-      },
-      facts: {
-        request: {
-          headers: context.headers ?? {},
-          cookies: context.cookies ?? {},
-          url: `${context.origin ?? "http://localhost"}${this.url}`,
-          ipAddress: context.ipAddress,
-        },
-        ...(this.user && { user: this.user }),
-      },
+      browser: browserOf(this.context),
+      facts: factsOf(this.context, this.url, this.user),
     };
     const { done, ready } = handleRerun(
       {
@@ -492,17 +478,3 @@ function matchesQuery(props: { id?: string; label?: string }, query: WidgetQuery
 
 /** AppTest's log: the test reads errors from the page it asserts on. */
 const SILENT_LOG: ServerLog = { error: () => {}, warn: () => {} };
-
-/** What `AppTest` hands the app as `st.context` (see `AppTest#context`). */
-export interface AppTestContext {
-  headers?: Readonly<Record<string, string>>;
-  cookies?: Readonly<Record<string, string>>;
-  /** The page's origin; with the run's path and query it is `st.context.url`. Default `http://localhost`. */
-  origin?: string;
-  ipAddress?: string;
-  locale?: string;
-  timezone?: string;
-  timezoneOffset?: number;
-  theme?: "light" | "dark";
-  isEmbedded?: boolean;
-}
