@@ -1,4 +1,5 @@
 import * as oauth from "oauth4webapi";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { ServerLog } from "./server-log.ts";
 import type { AuthConfig, AuthProvider } from "./auth-config.ts";
 import {
@@ -40,6 +41,28 @@ const PROTOCOL_CLAIMS = ["nonce", "at_hash", "c_hash", "auth_time", "azp", "sid"
 export function createAuth(config: AuthConfig, log: ServerLog): Auth {
   const sealed = createCookieSeal(config.cookieSecret);
   const servers = new Map<string, Promise<oauth.AuthorizationServer>>();
+  // Each provider's signing keys, cached per process.
+  const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  /** Checks the ID token's signature; a key not seen yet (the provider rotated) is fetched once more. */
+  const verifySignature = async (
+    provider: AuthProvider,
+    server: oauth.AuthorizationServer,
+    idToken: string,
+  ) => {
+    const check = { issuer: server.issuer, audience: provider.clientId };
+    const fresh = () => createRemoteJWKSet(new URL(server.jwks_uri!));
+    let keys = keySets.get(provider.name);
+    if (!keys) keySets.set(provider.name, (keys = fresh()));
+    try {
+      await jwtVerify(idToken, keys, check);
+    } catch (error) {
+      // jose waits 30 s before fetching keys again; the token came straight from the provider's
+      // token endpoint, so a key it does not know yet is worth one fetch at once.
+      if ((error as { code?: string }).code !== "ERR_JWKS_NO_MATCHING_KEY") throw error;
+      keySets.set(provider.name, (keys = fresh()));
+      await jwtVerify(idToken, keys, check);
+    }
+  };
   const redirectUri = config.redirectUri.href;
 
   /** The provider's metadata, fetched once per process (again after a failure). */
@@ -152,6 +175,8 @@ export function createAuth(config: AuthConfig, log: ServerLog): Auth {
           requireIdToken: true,
         });
         claims = { ...oauth.getValidatedIdTokenClaims(result)! };
+        // oauth4webapi checks the claims; the signature is checked here, against the provider's keys.
+        await verifySignature(provider, server, result.id_token!);
       } catch (error) {
         log.error(`[edgelit] login with "${provider.name}" failed: ${messageOf(error)}`);
         return refusal(

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startNginxWith } from "../helpers/nginx.ts";
-import { logIn, startOidcProvider } from "../helpers/oidc-provider.ts";
+import { logIn, signingKey, startOidcProvider } from "../helpers/oidc-provider.ts";
 import { freePort, startEdgelit, tempDir } from "../helpers/processes.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -44,15 +44,20 @@ function testCertificate(dir: string): { cert: string; key: string; spki: string
   return { cert, key, spki: createHash("sha256").update(publicKey).digest("base64") };
 }
 
-test("a provider served over https by nginx with a test certificate, as production ones are", async () => {
+test("a provider served over https by nginx with a test certificate, as production ones are, rotating its keys", async () => {
   const dir = tempDir("edgelit-login-https-");
   cleanups.push(() => dir.remove());
   const certificate = testCertificate(dir.path);
   const [httpsPort, providerPort, appPort] = [await freePort(), await freePort(), await freePort()];
   const issuer = `https://127.0.0.1:${httpsPort}`;
   const callback = `http://127.0.0.1:${appPort}/_edgelit/auth/callback`;
-  const provider = await startOidcProvider([callback], { issuer, port: providerPort });
-  cleanups.push(() => provider.close());
+  const provider = await startOidcProvider([callback], {
+    issuer,
+    port: providerPort,
+    keys: [await signingKey("before")],
+  });
+  let current = provider;
+  cleanups.push(() => current.close());
   // nginx terminates TLS for the provider; its plain port only answers the helper's probe.
   const nginx = await startNginxWith(
     (port) => `
@@ -102,5 +107,17 @@ server_metadata_url = "${issuer}/.well-known/openid-configuration"
   await page.goto(server.url);
   await page.getByText("Logged out", { exact: true }).waitFor();
   await logIn(page, "dave");
+
+  // The provider rotates its RS256 signing key: edgelit checks the next ID token against the
+  // new key, which it fetches on seeing its key id.
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByText("Logged out", { exact: true }).waitFor();
+  await current.close();
+  current = await startOidcProvider([callback], {
+    issuer,
+    port: providerPort,
+    keys: [await signingKey("after")],
+  });
+  await logIn(page, "erin");
   expect(page.errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { Page } from "playwright-core";
+import { exportJWK, generateKeyPair } from "jose";
 import Provider from "oidc-provider";
 import { freePort } from "./processes.ts";
 
@@ -10,6 +11,7 @@ export interface TestProvider {
   readonly metadataUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  readonly port: number;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,17 @@ export interface TestProvider {
  */
 export async function startOidcProvider(
   redirectUris: string[],
-  behindProxy?: { issuer: string; port: number },
+  options: {
+    /** The address a proxy serves the provider at (it says so in X-Forwarded-Proto). */
+    issuer?: string;
+    /** Listen here (to restart on the same address). Default a free port. */
+    port?: number;
+    /** The signing keys (private JWKs); default the provider's development keys. */
+    keys?: object[];
+  } = {},
 ): Promise<TestProvider> {
-  const port = behindProxy?.port ?? (await freePort());
-  const issuer = behindProxy?.issuer ?? `http://127.0.0.1:${port}`;
+  const port = options.port ?? (await freePort());
+  const issuer = options.issuer ?? `http://127.0.0.1:${port}`;
   const clientId = "edgelit-tests";
   const clientSecret = "test-client-secret-6c1f0d2e9b";
   const provider = new Provider(issuer, {
@@ -42,12 +51,13 @@ export async function startOidcProvider(
     conformIdTokenClaims: false,
     claims: { openid: ["sub"], email: ["email"], profile: ["name"] },
     cookies: { keys: ["test-cookie-key-for-oidc-provider"] },
+    ...(options.keys && { jwks: { keys: options.keys } }),
     findAccount: (_context: unknown, id: string) => ({
       accountId: id,
       claims: () => ({ sub: id, email: `${id}@example.test`, name: `User ${id}` }),
     }),
   });
-  if (behindProxy) provider.proxy = true;
+  if (options.issuer) provider.proxy = true;
   // The provider's own warnings about development settings are expected here.
   provider.on("server_error", (_context, error) => console.error("oidc-provider:", error));
   const server: Server = provider.listen(port, "127.0.0.1");
@@ -57,6 +67,7 @@ export async function startOidcProvider(
     metadataUrl: `${issuer}/.well-known/openid-configuration`,
     clientId,
     clientSecret,
+    port,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -77,4 +88,15 @@ export async function logIn(page: Page, login: string): Promise<void> {
   await consent.or(hello).waitFor({ timeout: 30_000 });
   if (await consent.isVisible()) await consent.click();
   await hello.waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A new RS256 signing key as the provider's `keys` option takes it.
+ *
+ * @example
+ * const provider = await startOidcProvider(uris, { keys: [await signingKey("first")] });
+ */
+export async function signingKey(kid: string): Promise<object> {
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  return { ...(await exportJWK(privateKey)), kid, alg: "RS256", use: "sig" };
 }
