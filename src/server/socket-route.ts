@@ -93,14 +93,19 @@ export function socketRoute(
       // page opens a new one after a login or logout (see the client's websocket transport).
       const event: EventRequest = request;
       if (readFacts) {
-        const read = (factsRead.get(peer) ?? Promise.resolve()).then(async () => {
-          event.facts = await readFacts(peer.request as Request, peer.remoteAddress, event.url);
-        });
+        // Never rejects: an event whose request cannot be read runs without it, and the next still waits its turn.
+        const read = (factsRead.get(peer) ?? Promise.resolve())
+          .then(() => readFacts(peer.request as Request, peer.remoteAddress, event.url))
+          .then(
+            (facts) => void (event.facts = facts),
+            (error: unknown) =>
+              context.log.error(
+                `[edgelit] could not read a socket's request: ${describeError(error)}`,
+              ),
+          );
         factsRead.set(peer, read);
-        void read.then(
-          () => start(event, gone, send),
-          () => {},
-        );
+        // A newer event of the page came meanwhile: this one is over before it starts.
+        void read.then(() => gone.signal.aborted || start(event, gone, send));
       } else start(event, gone, send);
     },
     close(peer) {
