@@ -59,6 +59,10 @@ export function readAuthConfig(secrets: SecretsTable): AuthConfig | undefined {
       "[auth] redirect_uri must be a whole URL, like https://app.example/_edgelit/auth/callback.",
     );
   }
+  if (redirect.pathname === "/")
+    throw new AuthConfigError(
+      "[auth] redirect_uri needs a path of its own (the app's page is at /), like /_edgelit/auth/callback.",
+    );
   if (cookieSecret.length < 16)
     throw new AuthConfigError(
       "[auth] cookie_secret must be at least 16 characters of random text.",

@@ -106,6 +106,9 @@ test("Streamlit's [auth] section reads unchanged; a missing key is named, its va
   }
   expect(message).toBe("[auth.microsoft] in the secrets needs client_secret (text).");
   expect(() =>
+    readAuthConfig({ auth: { ...secrets.auth, redirect_uri: "https://app.example.com/" } }),
+  ).toThrow(/redirect_uri needs a path of its own/);
+  expect(() =>
     createServer({
       app,
       storage: createStorage(),
