@@ -25,6 +25,22 @@ export interface Auth {
   logout(request: Request): Response;
 }
 
+/** The longest identity cookie value: browsers keep about 4096 bytes of name, value and attributes. */
+const MAX_COOKIE_CHARS = 3800;
+/** What st.user keeps of a token whose claims do not fit in a cookie. */
+const PROFILE_CLAIMS = [
+  "sub",
+  "iss",
+  "email",
+  "email_verified",
+  "name",
+  "given_name",
+  "family_name",
+  "preferred_username",
+  "picture",
+  "locale",
+];
+
 /** Claims of the ID token that say nothing about the user. */
 const PROTOCOL_CLAIMS = ["nonce", "at_hash", "c_hash", "auth_time", "azp", "sid", "iat", "exp"];
 
@@ -185,7 +201,17 @@ export function createAuth(config: AuthConfig, log: ServerLog): Auth {
         );
       }
       for (const claim of PROTOCOL_CLAIMS) delete claims[claim];
-      const identity = await (await sealed).seal({ claims }, "identity", IDENTITY_SECONDS);
+      let identity = await (await sealed).seal({ claims }, "identity", IDENTITY_SECONDS);
+      // A browser drops a cookie past 4 KB: a provider's many claims (groups, roles) give way to
+      // the usual profile ones.
+      if (identity.length > MAX_COOKIE_CHARS) {
+        log.warn(
+          `[edgelit] the ID token of "${provider.name}" holds too many claims for a cookie: st.user keeps ${PROFILE_CLAIMS.join(", ")}`,
+        );
+        const profile: Record<string, unknown> = {};
+        for (const claim of PROFILE_CLAIMS) if (claim in claims) profile[claim] = claims[claim];
+        identity = await (await sealed).seal({ claims: profile }, "identity", IDENTITY_SECONDS);
+      }
       const headers = new Headers({ location: String(flow.returnTo), "cache-control": "no-store" });
       headers.append(
         "set-cookie",

@@ -113,3 +113,21 @@ test("with two replicas on one Redis, the login starts on one and its callback l
   await page.close();
   await onA.close();
 });
+
+test("a provider whose ID token holds too many claims for a cookie still logs the user in", async () => {
+  const port = await freePort();
+  const callback = `http://127.0.0.1:${port}/_edgelit/auth/callback`;
+  // 400 groups make an ID token of about 8 KB: a cookie of it would be dropped by the browser.
+  const provider = await startOidcProvider([callback], { groups: 400 });
+  cleanups.push(() => provider.close());
+  const server = await startEdgelit({ app: APP, cwd: projectWithAuth(provider, callback), port });
+  cleanups.push(() => server.stop());
+  await browser.context.clearCookies();
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await logIn(page, "gina");
+  await page.reload();
+  await shows(page, "Hello gina@example.test (User gina)");
+  expect(server.output()).toContain("holds too many claims for a cookie");
+  await page.close();
+});

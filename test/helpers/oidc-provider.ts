@@ -31,6 +31,8 @@ export async function startOidcProvider(
     port?: number;
     /** The signing keys (private JWKs); default the provider's development keys. */
     keys?: object[];
+    /** How many groups each user is in (a `groups` claim in the ID token). Default none. */
+    groups?: number;
   } = {},
 ): Promise<TestProvider> {
   const port = options.port ?? (await freePort());
@@ -49,12 +51,19 @@ export async function startOidcProvider(
     ],
     pkce: { required: () => true },
     conformIdTokenClaims: false,
-    claims: { openid: ["sub"], email: ["email"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email"], profile: ["name", "groups"] },
     cookies: { keys: ["test-cookie-key-for-oidc-provider"] },
     ...(options.keys && { jwks: { keys: options.keys } }),
     findAccount: (_context: unknown, id: string) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: `${id}@example.test`, name: `User ${id}` }),
+      claims: () => ({
+        sub: id,
+        email: `${id}@example.test`,
+        name: `User ${id}`,
+        ...(options.groups && {
+          groups: Array.from({ length: options.groups }, (_, index) => `group-${index}-of-${id}`),
+        }),
+      }),
     }),
   });
   if (options.issuer) provider.proxy = true;
