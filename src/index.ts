@@ -14,6 +14,14 @@ export type { DialogOptions } from "./app/dialog.ts";
 export type { Container, ElementHandle, Placeholder } from "./elements/element-api.ts";
 export type { SessionState } from "./app/session-state.ts";
 export type { StContext } from "./app/st-context.ts";
+export type { StUser } from "./app/st-auth.ts";
+export type {
+  DeclaredSecrets,
+  Secrets,
+  SecretsMethods,
+  SecretsTable,
+  SecretValue,
+} from "./app/secrets.ts";
 export type {
   ButtonOptions,
   CheckboxOptions,

@@ -12,6 +12,7 @@ import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.t
 import { consoleLog } from "../../src/server/server-log.ts";
 import { expiresKeysItself } from "../../src/session/store.ts";
 import { fileAssets } from "./assets.ts";
+import type { SecretsTable } from "../../src/runner/run-visit.ts";
 import { createDevReload } from "./dev-reload.ts";
 import {
   createScriptThreads,
@@ -41,6 +42,8 @@ export interface NodeServeOptions extends ServerConfig {
    * for apps whose scripts compute for long without yielding.
    */
   threads?: number;
+  /** What the app reads as `st.secrets` under the environment (see loadProjectSecrets). */
+  secrets?: SecretsTable;
   /** How a script thread loads the app (the CLI gives its own; see adapters/node/script-threads). */
   scriptThread?: Pick<ScriptThreadsOptions, "entry" | "setup" | "bridgeStorage">;
 }
@@ -97,6 +100,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     transports: options.transports ?? ["sse", "websocket", "json"],
     // st.context.env: the environment as the process started, frozen so an app cannot change it.
     env: Object.freeze({ ...process.env }),
+    secrets: options.secrets,
     runEvents: threads?.dispatch,
   });
   // Listening once the threads have loaded the app, the first events do not wait for them.
@@ -182,6 +186,7 @@ function startScriptThreads(options: NodeServeOptions): ScriptThreads | undefine
       maxRunSeconds: options.maxRunSeconds,
       maxMessageBytes: options.maxMessageBytes,
       mediaSecret: options.mediaSecret,
+      secrets: options.secrets,
     },
   });
 }

@@ -25,9 +25,21 @@ import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
+import { createFactsReader } from "./request-facts.ts";
+import { authProvidersOf, readAuthConfig } from "./auth-config.ts";
+import { createAuth } from "./auth-routes.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
-import { consoleLog, describeError, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import {
+  consoleLog,
+  describeError,
+  redactingLog,
+  storeErrorMessage,
+  type ServerLog,
+} from "./server-log.ts";
+import { registerSecretValues } from "../errors/secret-redaction.ts";
+import { secretValuesOf } from "../app/secrets-files.ts";
+import type { SecretsTable } from "../runner/run-visit.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
 export type AssetSource = (pathname: string) => Promise<Response | undefined>;
@@ -136,6 +148,12 @@ export interface ServerOptions {
    * Default: none.
    */
   env?: Readonly<Record<string, unknown>>;
+  /**
+   * Secrets the app reads as `st.secrets`, under the environment: the Node CLI loads them from
+   * `.env` and `secrets.toml` (see `secretsFile`). Their values are hidden from error elements
+   * and log lines. Default: none.
+   */
+  secrets?: SecretsTable;
 }
 
 /** The h3 app together with its session store. */
@@ -210,6 +228,10 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const clientLimits = installClientLimits(h3, options);
+  // Login: an [auth] section in the secrets (a mistake in it stops the start, naming the key).
+  const authConfig = options.secrets && readAuthConfig(options.secrets);
+  const auth = authConfig && createAuth(authConfig, log);
+  const readFacts = createFactsReader({ trustProxy: options.trustProxy, identity: auth?.identity });
   const eventLimits = { ...limits, heartbeatMs: heartbeatSeconds * 1000 };
   const gate = createEventGate();
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
@@ -221,11 +243,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
       eventLimits,
       (event.context as RequestContext).env,
       () => clientLimits.newSession(event.req.ip, event.req.headers.get("x-forwarded-for")),
+      (request, pageUrl) => readFacts(request, event.req.ip, pageUrl),
       gate,
     ),
   );
   if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, gate));
+    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, readFacts, gate));
   h3.get(ROUTES.health, () =>
     gate.draining
       ? Response.json(
@@ -234,6 +257,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
         )
       : storeHealth(options.storage, log),
   );
+  if (auth && authConfig) {
+    h3.get(ROUTES.authLogin, (event) => auth.login(event.req as Request));
+    h3.get(ROUTES.authLogout, (event) => auth.logout(event.req as Request));
+    h3.get(authConfig.redirectUri.pathname, (event) => auth.callback(event.req as Request));
+  }
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
@@ -308,7 +336,9 @@ export function createServer(options: ServerOptions): EdgelitServer {
  * const context = createRerunContext({ app, storage: createStorage() });
  */
 export function createRerunContext(options: ServerOptions): RerunContext {
-  const log = options.log ?? consoleLog;
+  // Secret values never reach the log, nor an error element (see redactSecrets).
+  if (options.secrets) registerSecretValues(secretValuesOf(options.secrets));
+  const log = redactingLog(options.log ?? consoleLog);
   const showErrorDetails = options.showErrorDetails ?? "full";
   if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
     throw new TypeError(
@@ -337,6 +367,8 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     maxRunSeconds: options.maxRunSeconds ?? 300,
     maxMessageBytes: options.maxMessageBytes,
     env: options.env,
+    secrets: options.secrets,
+    authProviders: authProvidersOf(options.secrets),
     dispatch: options.runEvents,
   };
 }

@@ -6,6 +6,8 @@ import { isSameOrigin, toRerunRequest, type EventLimits } from "./read-event.ts"
 import { describeError } from "./server-log.ts";
 import type { ClientLimits } from "./client-limits.ts";
 import type { EventGate } from "./event-gate.ts";
+import type { EventRequest } from "./event-visit.ts";
+import type { FactsReader } from "./request-facts.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 const TOO_LARGE = 1009;
@@ -28,9 +30,12 @@ export function socketRoute(
   context: RerunContext,
   limits: EventLimits,
   clients?: ClientLimits,
+  readFacts?: FactsReader,
   gate?: EventGate,
 ) {
   const running = new WeakMap<object, AbortController>();
+  // Each event's facts are read in turn, so the socket's events start in the order they came.
+  const factsRead = new WeakMap<object, Promise<unknown>>();
   return defineWebSocketHandler({
     // A WebSocket cannot carry the page's own header, so the browser-set Origin is what keeps other sites out.
     upgrade(request) {
@@ -103,35 +108,61 @@ export function socketRoute(
       running.get(peer)?.abort();
       const gone = new AbortController();
       running.set(peer, gone);
-      const { ready, done } = handleRerun(context, request, {
-        send,
-        retract: () => false,
-        signal: gone.signal,
-      });
-      ready.catch((error: unknown) => {
-        const refusal =
-          error instanceof RequestError
-            ? error
-            : new RequestError("internal", "The server failed to handle this event.");
-        send([{ type: "error", code: refusal.code, message: refusal.message }]);
-      });
-      done
-        .catch((error: unknown) => {
-          context.log.error(`[edgelit] event failed: ${describeError(error)}`);
-          send([
-            {
-              type: "error",
-              code: "internal",
-              message: "The server failed while running the app; nothing was saved.",
-            },
-          ]);
-        })
-        .finally(leave);
+      // st.context and st.user: a socket carries the headers and cookies of its handshake, so the
+      // page opens a new one after a login or logout (see the client's websocket transport).
+      const event: EventRequest = request;
+      if (readFacts) {
+        // Never rejects: an event whose request cannot be read runs without it, and the next still waits its turn.
+        const read = (factsRead.get(peer) ?? Promise.resolve())
+          .then(() => readFacts(peer.request as Request, peer.remoteAddress, event.url))
+          .then(
+            (facts) => void (event.facts = facts),
+            (error: unknown) =>
+              context.log.error(
+                `[edgelit] could not read a socket's request: ${describeError(error)}`,
+              ),
+          );
+        factsRead.set(peer, read);
+        // A newer event of the page came meanwhile: this one is over before it starts.
+        void read.then(() => (gone.signal.aborted ? leave() : start(event, gone, send, leave)));
+      } else start(event, gone, send, leave);
     },
     close(peer) {
       running.get(peer)?.abort();
     },
   });
+
+  function start(
+    request: EventRequest,
+    gone: AbortController,
+    send: (messages: ServerMessage[]) => void,
+    leave: () => void,
+  ): void {
+    const { ready, done } = handleRerun(context, request, {
+      send,
+      retract: () => false,
+      signal: gone.signal,
+    });
+    ready.catch((error: unknown) => {
+      const refusal =
+        error instanceof RequestError
+          ? error
+          : new RequestError("internal", "The server failed to handle this event.");
+      send([{ type: "error", code: refusal.code, message: refusal.message }]);
+    });
+    done
+      .catch((error: unknown) => {
+        context.log.error(`[edgelit] event failed: ${describeError(error)}`);
+        send([
+          {
+            type: "error",
+            code: "internal",
+            message: "The server failed while running the app; nothing was saved.",
+          },
+        ]);
+      })
+      .finally(leave); // the gate counts the run until it is over (see event-gate.ts)
+  }
 }
 
 /** `reason`, cut to what a close frame can carry, never inside a character. */

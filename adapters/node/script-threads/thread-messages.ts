@@ -1,4 +1,5 @@
 import type { MessagePort } from "node:worker_threads";
+import type { SecretsTable } from "../../../src/runner/run-visit.ts";
 import type { ErrorCode, RerunRequest, ServerMessage } from "../../../src/protocol/index.ts";
 
 /** The main thread asks a script thread to run one event. */
@@ -54,6 +55,8 @@ export interface ThreadServerOptions {
   maxRunSeconds?: number;
   maxMessageBytes?: number;
   mediaSecret?: string;
+  /** The secrets loaded at start (st.secrets). */
+  secrets?: SecretsTable;
 }
 
 /** 0 while a retract waits for its answer; then 1 (taken back) or 2 (too late). */

@@ -18,6 +18,7 @@ import {
 } from "./events.ts";
 import { createEventNumbers } from "./event-numbers.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
+import { browserContext } from "./browser-context.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
 import { chooseTransport } from "../transports/choose.ts";
@@ -106,6 +107,11 @@ export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: n
       case "finish":
         setSettled((count) => count + 1);
         return;
+      case "navigate":
+        // Only a path of this server (the login routes): never another site.
+        if (message.url.startsWith("/") && !message.url.startsWith("//"))
+          location.assign(message.url);
+        return;
     }
   }
 
@@ -138,6 +144,7 @@ export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: n
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
         url: (sentUrl = currentUrl()),
+        browser: browserContext(),
       }),
       {
         onMessage,
