@@ -1,0 +1,234 @@
+import type { Locator, Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { appInBrowser } from "../helpers/browser.ts";
+
+const fixture = appInBrowser({ app: "test/e2e/fixtures/dataframe-features-app.ts" });
+
+async function openView(view: string) {
+  const page = await fixture.browser.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.goto(`${fixture.server.url}/?view=${view}`);
+  return page;
+}
+
+const width = (locator: Locator) =>
+  locator.evaluate((element) => element.getBoundingClientRect().width);
+const headerNames = (grid: Locator) =>
+  grid.locator('[role="columnheader"] .dataframe-label').allTextContents();
+const bodyRow = (grid: Locator, index: number) =>
+  grid.locator(`[role="row"][aria-rowindex="${index + 2}"]`);
+
+/** Presses at one point, moves in steps (as a hand does) and releases at another. */
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function centre(locator: Locator) {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test("a column widens by dragging its header's right edge, and by Alt+ArrowRight on its header", async () => {
+  const page = await openView("features");
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  const header = grid.getByRole("columnheader", { name: "name" });
+  const cell = bodyRow(grid, 0).getByRole("gridcell", { name: "person 0", exact: true });
+  const before = await width(header);
+
+  const edge = await centre(header.getByRole("separator", { name: "Resize name" }));
+  await drag(page, edge, { x: edge.x + 120, y: edge.y });
+  expect(Math.abs((await width(header)) - (before + 120))).toBeLessThanOrEqual(2);
+  // The column's cells follow its header, and the click that ends the drag does not sort.
+  expect(await width(cell)).toBe(await width(header));
+  expect(await header.getAttribute("aria-sort")).toBe("none");
+
+  const dragged = await width(header);
+  await header.focus();
+  await page.keyboard.press("Alt+ArrowRight");
+  expect(Math.abs((await width(header)) - (dragged + 20))).toBeLessThanOrEqual(1);
+  await page.keyboard.press("Alt+ArrowLeft");
+  await page.keyboard.press("Alt+ArrowLeft");
+  expect(Math.abs((await width(header)) - (dragged - 20))).toBeLessThanOrEqual(1);
+  // The keys resized; they did not move the focus.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("name");
+  expect(page.errors).toEqual([]);
+});
+
+test("a header dragged onto another moves its column there, cells and all; Alt+Shift+arrows move it too", async () => {
+  const page = await openView("features");
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  expect(await headerNames(grid)).toEqual(["id", "name", "score"]);
+
+  const score = grid.getByRole("columnheader", { name: "score" });
+  await drag(
+    page,
+    await centre(score.locator(".dataframe-label")),
+    await centre(grid.getByRole("columnheader", { name: "id" })),
+  );
+  expect(await headerNames(grid)).toEqual(["score", "id", "name"]);
+  const texts = () => bodyRow(grid, 2).getByRole("gridcell").allTextContents();
+  // The checkbox cell, then score, id, name of the data's row 2.
+  expect((await texts()).slice(1)).toEqual(["3", "2", "person 2"]);
+  expect(await score.getAttribute("aria-sort")).toBe("none");
+  expect(await score.getAttribute("aria-colindex")).toBe("3");
+
+  // From the keyboard: the focused header moves right, and keeps the focus.
+  await score.focus();
+  await page.keyboard.press("Alt+Shift+ArrowRight");
+  expect(await headerNames(grid)).toEqual(["id", "score", "name"]);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-column"))).toBe(
+    "score",
+  );
+  expect((await texts()).slice(1)).toEqual(["2", "3", "person 2"]);
+
+  // Sorting still sorts by the column clicked, wherever it stands.
+  await score.getByRole("button", { name: "Sort by score" }).click();
+  await score.getByRole("button", { name: "Sort by score" }).click();
+  expect(await score.getAttribute("aria-sort")).toBe("descending");
+  await bodyRow(grid, 0).getByRole("gridcell", { name: "person 39", exact: true }).waitFor();
+  expect(page.errors).toEqual([]);
+});
+
+test("Ctrl+C copies the focused cell, the selected cells and the selected rows as tab-separated text", async () => {
+  const page = await openView("features");
+  await fixture.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+    origin: new URL(fixture.server.url).origin,
+  });
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+  // The header's focused cell (the grid's first tab stop, moved by the arrows): its name.
+  await grid.getByRole("columnheader", { name: "id" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Control+c");
+  await expect.poll(clipboard).toBe("score");
+
+  // Two cells: the rectangle from one to the other, the cells between left empty.
+  await bodyRow(grid, 2).getByRole("gridcell", { name: "person 2", exact: true }).click();
+  await bodyRow(grid, 4).getByRole("gridcell", { name: "6", exact: true }).click();
+  await expect.poll(() => bodyRow(grid, 4).locator('[aria-selected="true"]').count()).toBe(1);
+  await page.keyboard.press("Control+c");
+  await expect.poll(clipboard).toBe("person 2\t\n\t\n\t6");
+
+  // Rows (their every column, in the data's order); a tab inside a cell is quoted.
+  await grid.getByRole("checkbox", { name: "Select row 3", exact: true }).check();
+  await grid.getByRole("checkbox", { name: "Select row 1", exact: true }).check();
+  await page.getByText("rows: 3,1", { exact: true }).waitFor();
+  await page.keyboard.press("Control+c");
+  await expect.poll(clipboard).toBe('1\tperson 1\t1.5\n3\t"tab\there"\t4.5');
+  expect(page.errors).toEqual([]);
+});
+
+test("the full-screen button spreads the grid over the page, and Escape puts it back", async () => {
+  const page = await openView("features");
+  const frame = page.locator(".el-dataframe .dataframe");
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  const inPage = (await grid.boundingBox())!;
+  expect(inPage.height).toBeLessThan(320);
+
+  await frame.hover();
+  await frame.getByRole("button", { name: "Full screen" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  const spread = (await grid.boundingBox())!;
+  expect(spread.width).toBeGreaterThan(1100 - 60);
+  expect(spread.height).toBeGreaterThan(800 - 120);
+  // More rows are drawn to fill it.
+  await bodyRow(grid, 15).waitFor();
+  expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe("hidden");
+
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  expect((await grid.boundingBox())!.height).toBe(inPage.height);
+  expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe("");
+  await frame.hover();
+  await frame.getByRole("button", { name: "Full screen" }).click();
+  await frame.getByRole("button", { name: "Close full screen" }).click();
+  await dialog.waitFor({ state: "detached" });
+  expect(page.errors).toEqual([]);
+});
+
+test("a screen reader walks the grid: row and column counts, each row's and each cell's index", async () => {
+  const page = await openView("features");
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "person 0", exact: true }).waitFor();
+  expect(await grid.getAttribute("aria-rowcount")).toBe("41");
+  expect(await grid.getAttribute("aria-colcount")).toBe("5");
+  const walk = () =>
+    grid.evaluate((element) =>
+      [...element.querySelectorAll('[role="row"]')].map((row) => ({
+        row: Number(row.getAttribute("aria-rowindex")),
+        cells: [
+          ...row.querySelectorAll('[role="gridcell"], [role="columnheader"], [role="rowheader"]'),
+        ].map((cell) => Number(cell.getAttribute("aria-colindex"))),
+        firstCell: row.querySelector('[role="rowheader"]')?.textContent ?? null,
+      })),
+    );
+  const check = (rows: Awaited<ReturnType<typeof walk>>) => {
+    for (const { row, cells, firstCell } of rows) {
+      expect(cells).toEqual([1, 2, 3, 4, 5]);
+      // Row 1 is the header; row n + 2 shows the data's row n.
+      expect(firstCell).toBe(row === 1 ? null : String(row - 2));
+    }
+  };
+  const top = await walk();
+  expect(top[0]!.row).toBe(1);
+  expect(top.slice(1, 4).map(({ row }) => row)).toEqual([2, 3, 4]);
+  check(top);
+
+  await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await bodyRow(grid, 39).waitFor();
+  const bottom = await walk();
+  expect(bottom.at(-1)!.row).toBe(41);
+  check(bottom);
+  expect(page.errors).toEqual([]);
+});
+
+test("a 1,000,000-row frame scrolls to its last row, fetching only the batches in view, with a bounded DOM", async () => {
+  const page = await openView("big");
+  const batches: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/_edgelit/media/")) batches.push(request.url());
+  });
+  const grid = page.getByRole("grid");
+  await grid.getByRole("gridcell", { name: "0", exact: true }).first().waitFor();
+  expect(await grid.getAttribute("aria-rowcount")).toBe("1000001");
+
+  await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  const last = bodyRow(grid, 999_999);
+  await last.getByRole("gridcell", { name: "999,999", exact: true }).waitFor();
+  expect(await last.getByRole("rowheader").textContent()).toBe("999999");
+  // The last row sits whole at the bottom of the view, under no other row.
+  const view = (await grid.boundingBox())!;
+  const lastBox = (await last.boundingBox())!;
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(view.y + view.height);
+  expect(lastBox.y + lastBox.height).toBeGreaterThan(view.y + view.height - 40);
+  const nodes = await grid.evaluate((element) => element.querySelectorAll("*").length);
+  expect(nodes).toBeLessThan(3000);
+  // 16 batches of 65,536 rows: the first and the last were fetched, none between.
+  expect(new Set(batches).size).toBe(2);
+
+  // From halfway, by the keyboard: Ctrl+Home (the header), then Ctrl+End reaches the last row again.
+  await grid.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
+  const middle = grid.locator('[role="row"]:not(.dataframe-header)').nth(12);
+  await expect
+    .poll(async () => Number(await middle.getAttribute("aria-rowindex")))
+    .toBeGreaterThan(400_000);
+  await middle.getByRole("gridcell").first().click();
+  await page.keyboard.press("Control+Home");
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-column")))
+    .toBe("id");
+  await page.keyboard.press("Control+End");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("999,999");
+  expect(await grid.evaluate((element) => element.querySelectorAll("*").length)).toBeLessThan(3000);
+  expect(page.errors).toEqual([]);
+}, 60_000);
