@@ -39,6 +39,7 @@ export type {
   TableOptions,
 } from "./elements/data/data-elements.ts";
 export type {
+  ChartColumnOptions,
   ColumnConfig,
   ColumnConfigMapping,
   ColumnOptions,

@@ -284,7 +284,11 @@ export type ColumnDisplayType =
   | "link"
   | "progress"
   | "list"
-  | "json";
+  | "json"
+  | "image"
+  | "lineChart"
+  | "barChart"
+  | "areaChart";
 
 /**
  * What the grid needs of a column's configuration: its header label and
@@ -292,7 +296,8 @@ export type ColumnDisplayType =
  * pixels), whether it is pinned to the left, and by kind: a number's
  * printf-style `format` (see number-format.ts), a date's or time's `format`
  * (tokens such as YYYY-MM-DD HH:mm:ss), a link's `display` text, a progress
- * bar's `min` and `max`.
+ * bar's `min` and `max`, a sparkline's `yMin` and `yMax` (default: its
+ * cell's own least and greatest values).
  */
 export interface ColumnDisplay {
   type: ColumnDisplayType;
@@ -304,10 +309,15 @@ export interface ColumnDisplay {
   display?: string;
   min?: number;
   max?: number;
+  yMin?: number;
+  yMax?: number;
 }
 
-/** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */
-export type DataCell = string | number | boolean | null;
+/**
+ * A table cell in the page: dates as epoch milliseconds, 64-bit integers as
+ * decimal text, a list of numbers (a sparkline's) as an array (non-finite items null).
+ */
+export type DataCell = string | number | boolean | null | (number | null)[];
 
 /** Media type of a dataframe's batches: each is an Arrow IPC stream (schema and one record batch). */
 export const ARROW_STREAM_TYPE = "application/vnd.apache.arrow.stream";

@@ -232,3 +232,42 @@ test("a 1,000,000-row frame scrolls to its last row, fetching only the batches i
   expect(await grid.evaluate((element) => element.querySelectorAll("*").length)).toBeLessThan(3000);
   expect(page.errors).toEqual([]);
 }, 60_000);
+
+test("column kinds: images, line, bar and area sparklines, progress, links, lists and JSON, in grids and a table", async () => {
+  const page = await openView("kinds");
+  const [lineGrid, barGrid] = [page.getByRole("grid").nth(0), page.getByRole("grid").nth(1)];
+  const table = page.locator(".data-table table");
+  await lineGrid.getByRole("gridcell", { name: "tea", exact: true }).waitFor();
+  await barGrid.getByRole("gridcell", { name: "tea", exact: true }).waitFor();
+
+  // Images: a data: image draws (the page's policy allows it); a javascript: URL stays text.
+  for (const scope of [lineGrid, table]) {
+    const image = scope.locator("img.dataframe-image");
+    await expect.poll(() => image.count()).toBe(1);
+    await expect
+      .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+      .toBe(2);
+    await scope.getByText("javascript:alert(1)", { exact: true }).waitFor();
+  }
+
+  // Sparklines: one SVG a cell, its points, bars or filled area from the list.
+  const line = lineGrid.getByRole("img", { name: "Line chart: 1, 4, 2, 8" });
+  expect(await line.locator("polyline").getAttribute("points")).toBe(
+    "0.00,20.80 33.33,14.20 66.67,18.60 100.00,5.40",
+  );
+  await lineGrid.getByRole("img", { name: "Line chart: 3, 3, 5" }).waitFor();
+  const bars = barGrid.getByRole("img", { name: "Bar chart: 1, 4, 2, 8" });
+  expect(await bars.locator("rect").count()).toBe(4);
+  const area = table.getByRole("img", { name: "Area chart: 3, 3, 5" });
+  expect(await area.locator("polygon").count()).toBe(1);
+
+  // Progress, links (http only), lists and JSON.
+  const progress = lineGrid.getByRole("progressbar").first();
+  expect(await progress.getAttribute("aria-valuenow")).toBe("40");
+  expect(await lineGrid.getByRole("link").getAttribute("href")).toBe("https://tea.example/");
+  await lineGrid.getByText("ftp://cake.example/", { exact: true }).waitFor();
+  await lineGrid.getByRole("gridcell", { name: "1, 2, 3", exact: true }).waitFor();
+  await barGrid.getByRole("gridcell", { name: "[1,2,3]", exact: true }).waitFor();
+  expect(await table.getByRole("cell", { name: "1, 2, 3", exact: true }).count()).toBe(1);
+  expect(page.errors).toEqual([]);
+});
