@@ -271,3 +271,45 @@ test("column kinds: images, line, bar and area sparklines, progress, links, list
   expect(await table.getByRole("cell", { name: "1, 2, 3", exact: true }).count()).toBe(1);
   expect(page.errors).toEqual([]);
 });
+
+test("st.table and st.dataframe fit inside a column, a tab and the sidebar, in light and dark themes", async () => {
+  const page = await openView("containers");
+  await page.locator(".data-table").nth(2).waitFor();
+  await expect.poll(() => page.getByRole("grid").count()).toBe(3);
+  const textColours: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const fits = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll(".data-table, .dataframe")].map((element) => {
+        const box = element.getBoundingClientRect();
+        const outer = element.parentElement!.getBoundingClientRect();
+        return {
+          inside: box.left >= outer.left - 1 && box.right <= outer.right + 1,
+          narrower: box.width < window.innerWidth,
+        };
+      });
+      return {
+        boxes,
+        pageWidth: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        inSidebar: document.querySelectorAll('aside .data-table, aside [role="grid"]').length,
+        gridText: getComputedStyle(document.querySelector('[role="grid"]')!).color,
+      };
+    });
+    expect(fits.boxes).toHaveLength(6);
+    expect(fits.boxes.every((box) => box.inside && box.narrower)).toBe(true);
+    expect(fits.pageWidth).toBeLessThanOrEqual(fits.viewport);
+    expect(fits.inSidebar).toBe(2);
+    textColours.push(fits.gridText);
+    // Each grid and table scrolls its wide columns sideways inside itself.
+    const scrolls = await page.evaluate(() =>
+      [...document.querySelectorAll('.data-table-scroll, [role="grid"]')].map(
+        (element) => element.scrollWidth > element.clientWidth,
+      ),
+    );
+    expect(scrolls).toEqual([true, true, true, true, true, true]);
+  }
+  // The two themes were drawn.
+  expect(textColours[0]).not.toBe(textColours[1]);
+  expect(page.errors).toEqual([]);
+});
