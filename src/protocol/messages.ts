@@ -204,6 +204,8 @@ export const ROUTES = {
   /** Followed by a media id: `GET /_edgelit/media/<id>` serves stored bytes to any replica. */
   media: "/_edgelit/media/",
   health: "/_edgelit/health",
+  /** `POST` a FrameOrderRequest (row-order.ts): the sorted row order of a stored frame, from any replica. */
+  frameOrder: "/_edgelit/frame-order",
   devEvents: "/_edgelit/dev",
 } as const;
 

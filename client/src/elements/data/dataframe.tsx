@@ -17,6 +17,7 @@ import { createColumnOrder } from "./column-order.ts";
 import { createColumnResize, KEYBOARD_RESIZE_STEP } from "./column-resize.ts";
 import { copiedText, isCopyKey, writeClipboard } from "./grid-clipboard.ts";
 import { createFullScreen, FullScreenButton } from "./full-screen.tsx";
+import { createServerOrder, LOCAL_SORT_BATCHES } from "./server-sort.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
@@ -99,8 +100,16 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     const column = state ? columns().findIndex((shown) => shown.name === state.name) : -1;
     return state && column >= 0 ? { column, descending: state.descending } : undefined;
   });
+  // A frame too large to load whole is sorted by the server; the page loads only the rows shown.
+  const sortsOnServer = () => props.el.batches.length > LOCAL_SORT_BATCHES;
+  const serverOrder = createServerOrder({
+    batches: () => props.el.batches,
+    sort,
+    enabled: sortsOnServer,
+  });
   const sorted = createMemo(() => {
     const state = sortState();
+    if (state && sortsOnServer()) return serverOrder.order();
     if (!state || !loader.allLoaded()) return undefined;
     return sortedOrder(rowCount(), state, (row) => cellValue(row, state.column));
   });
@@ -123,12 +132,12 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Fetch the batches of the rows in view (every batch once a sort asks for them all).
   createEffect(() => {
-    if (sort() || query() !== "" || downloading()) return loader.loadAll();
+    if ((sort() && !sortsOnServer()) || query() !== "" || downloading()) return loader.loadAll();
     const shown = rows.indices();
     if (shown.length === 0) return loader.load(0);
-    const first = Math.floor(shown[0]! / batchRows());
-    const last = Math.floor(shown[shown.length - 1]! / batchRows());
-    for (let batch = first; batch <= last; batch++) loader.load(batch);
+    // Sorted rows come from anywhere in the frame: each shown row's own batch.
+    const batches = new Set(shown.map((at) => Math.floor(sourceRow(at) / batchRows())));
+    for (const batch of batches) loader.load(batch);
   });
 
   // Wide enough for the longest row number (about 8 px a digit in the grid's font, and padding).
@@ -278,9 +287,11 @@ export function Dataframe(props: ElementProps<"dataframe">) {
         aria-readonly="true"
         aria-multiselectable={selection() ? multi() : undefined}
         aria-busy={
-          loader.failed()
+          loader.failed() || serverOrder.failed()
             ? undefined
-            : !loader.allLoaded() && (!loader.loaded(0) || !!sort() || query() !== "")
+            : serverOrder.pending() ||
+              (!loader.allLoaded() &&
+                (!loader.loaded(0) || (!!sort() && !sortsOnServer()) || query() !== ""))
         }
         // The grid itself is tabbable only while its active cell is scrolled out of the DOM.
         tabIndex={activeDrawn() ? -1 : 0}
