@@ -369,6 +369,12 @@ export interface DataframeProps {
   batches: string[];
   batchRows: number;
   rowCount: number;
+  /**
+   * The first `rows` rows alone (a media id of one small Arrow batch), when
+   * the first batch is large: the page draws its first screen from it
+   * without waiting for the whole first batch.
+   */
+  head?: { id: string; rows: number };
   height?: number;
   width?: number | "content";
   hideIndex?: boolean;

@@ -195,12 +195,19 @@ test("a screen reader walks the grid: row and column counts, each row's and each
 test("a 1,000,000-row frame scrolls to its last row, fetching only the batches in view, with a bounded DOM", async () => {
   const page = await openView("big");
   const batches: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("/_edgelit/media/")) batches.push(request.url());
+  const bytes: number[] = [];
+  page.on("response", (response) => {
+    if (!response.url().includes("/_edgelit/media/")) return;
+    batches.push(response.url());
+    bytes.push(Number(response.headers()["content-length"]));
   });
   const grid = page.getByRole("grid");
   await grid.getByRole("gridcell", { name: "0", exact: true }).first().waitFor();
   expect(await grid.getAttribute("aria-rowcount")).toBe("1000001");
+  // The first screen is drawn from the frame's head (its first 1,000 rows, 8 KB of numbers), not
+  // from its first batch of 65,536 rows.
+  expect(batches).toHaveLength(1);
+  expect(bytes[0]).toBeLessThan(16 * 1024);
 
   await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
   const last = bodyRow(grid, 999_999);
@@ -213,8 +220,10 @@ test("a 1,000,000-row frame scrolls to its last row, fetching only the batches i
   expect(lastBox.y + lastBox.height).toBeGreaterThan(view.y + view.height - 40);
   const nodes = await grid.evaluate((element) => element.querySelectorAll("*").length);
   expect(nodes).toBeLessThan(3000);
-  // 16 batches of 65,536 rows: the first and the last were fetched, none between.
+  // 16 batches of 65,536 rows: the head and the last batch were fetched, none between.
   expect(new Set(batches).size).toBe(2);
+  // The last batch holds the last 16,960 rows.
+  expect(bytes[1]).toBeGreaterThanOrEqual(16_960 * 8);
 
   // From halfway, by the keyboard: Ctrl+Home (the header), then Ctrl+End reaches the last row again.
   await grid.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
@@ -332,7 +341,7 @@ test("a 1,000,000-row frame sorts on the server: the page fetches the order and 
   expect(await bodyRow(grid, 1).getByRole("rowheader").textContent()).toBe("999998");
   await expect.poll(() => grid.getAttribute("aria-busy")).toBe("false");
 
-  // Two sorts asked of the server, two orders fetched; of the 16 batches, the first and the last.
+  // Two sorts asked of the server, two orders fetched; the head, and of the 16 batches the last.
   const orders = fetched.filter(
     (line) => line.startsWith("POST") && line.endsWith("/_edgelit/frame-order"),
   );

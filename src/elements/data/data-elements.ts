@@ -142,6 +142,7 @@ export function emitDataframe(
     storeFrame(target.run, frame).then((stored) => {
       props.batches = stored.ids;
       props.batchRows = stored.batchRows;
+      if (stored.head) props.head = stored.head;
       return props;
     }),
   );

@@ -44,6 +44,12 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     (id) => `${ROUTES.media}${id}`,
   );
   // The sort names its column: a column moved by the user keeps its sort.
+  // A large frame's first rows alone: the first screen draws from them while batch 0 is not needed.
+  const head = createBatchLoader(
+    () => (props.el.head ? [props.el.head.id] : []),
+    (id) => `${ROUTES.media}${id}`,
+  );
+  const headRows = () => props.el.head?.rows ?? 0;
   const [sort, setSort] = createSignal<{ name: string; descending: boolean } | undefined>();
   // New data (another frame on a rerun) drops the sort of the old one; the same batches keep it.
   createEffect(
@@ -76,7 +82,9 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   const showIndex = () => !props.el.hideIndex;
   const cellValue = (row: number, column: number): unknown => {
     const batch = Math.floor(row / batchRows());
-    const vectors = loader.columns(batch, columns());
+    const vectors =
+      loader.columns(batch, columns()) ??
+      (row < headRows() ? head.columns(0, columns()) : undefined);
     return vectors?.[column]?.get(row - batch * batchRows());
   };
   const rowText = (row: number) =>
@@ -133,10 +141,14 @@ export function Dataframe(props: ElementProps<"dataframe">) {
   // Fetch the batches of the rows in view (every batch once a sort asks for them all).
   createEffect(() => {
     if ((sort() && !sortsOnServer()) || query() !== "" || downloading()) return loader.loadAll();
-    const shown = rows.indices();
-    if (shown.length === 0) return loader.load(0);
-    // Sorted rows come from anywhere in the frame: each shown row's own batch.
-    const batches = new Set(shown.map((at) => Math.floor(sourceRow(at) / batchRows())));
+    const shown = rows.indices().map(sourceRow);
+    // Rows the head holds wait for no batch; sorted rows come from anywhere: each one's own batch.
+    const beyondHead = shown.filter((row) => row >= headRows());
+    if (beyondHead.length < shown.length || shown.length === 0) {
+      if (headRows() > 0 && !loader.loaded(0)) head.load(0);
+      else loader.load(0);
+    }
+    const batches = new Set(beyondHead.map((row) => Math.floor(row / batchRows())));
     for (const batch of batches) loader.load(batch);
   });
 
@@ -291,7 +303,9 @@ export function Dataframe(props: ElementProps<"dataframe">) {
             ? undefined
             : serverOrder.pending() ||
               (!loader.allLoaded() &&
-                (!loader.loaded(0) || (!!sort() && !sortsOnServer()) || query() !== ""))
+                (!(loader.loaded(0) || head.loaded(0)) ||
+                  (!!sort() && !sortsOnServer()) ||
+                  query() !== ""))
         }
         // The grid itself is tabbable only while its active cell is scrolled out of the DOM.
         tabIndex={activeDrawn() ? -1 : 0}
