@@ -1,4 +1,4 @@
-import { Table, tableToIPC } from "apache-arrow";
+import { Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
 import type { MediaSink } from "../../media/media-source.ts";
 import { cachedFrameBatches } from "../../cache/cached-frame.ts";
@@ -67,7 +67,7 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
     columns: describeColumns(table),
     rowCount: table.numRows,
     batches,
-    head: headOf(table, batches),
+    head: headOf(batches),
   };
   encodings++;
   if (key) encoded.set(key, { fingerprint, frame });
@@ -102,16 +102,22 @@ function fromCachedFrame(table: Table): EncodedFrame | undefined {
       columns: describeColumns(table),
       rowCount: table.numRows,
       batches: stored.batches,
-      head: headOf(table, stored.batches),
+      head: headOf(stored.batches),
     }
   );
 }
 
-/** The first rows alone, when the first batch is too large to wait for (see HEAD_MIN_BYTES). */
-function headOf(table: Table, batches: Uint8Array[]): EncodedFrame["head"] {
-  if ((batches[0]?.byteLength ?? 0) <= HEAD_MIN_BYTES || table.numRows <= HEAD_ROWS)
-    return undefined;
-  return { bytes: tableToIPC(table.slice(0, HEAD_ROWS), "stream"), rows: HEAD_ROWS };
+/**
+ * The first rows alone, when the first batch is too large to wait for (see
+ * HEAD_MIN_BYTES), cut from that batch's own bytes: a Table `cacheData`
+ * returned may read its batches lazily, and the stored bytes are what the page sees.
+ */
+function headOf(batches: Uint8Array[]): EncodedFrame["head"] {
+  const first = batches[0];
+  if (!first || first.byteLength <= HEAD_MIN_BYTES) return undefined;
+  const rows = tableFromIPC(first);
+  if (rows.numRows <= HEAD_ROWS) return undefined;
+  return { bytes: tableToIPC(rows.slice(0, HEAD_ROWS), "stream"), rows: HEAD_ROWS };
 }
 
 function encodeBatches(table: Table): Uint8Array[] {
