@@ -48,6 +48,7 @@ export type {
 } from "./elements/data/data-elements.ts";
 export type { DataEditorOptions, EditedData } from "./elements/data/data-editor.ts";
 export type {
+  ChartColumnOptions,
   ColumnConfig,
   ColumnConfigMapping,
   ColumnOptions,

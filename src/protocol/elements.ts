@@ -295,7 +295,11 @@ export type ColumnDisplayType =
   | "link"
   | "progress"
   | "list"
-  | "json";
+  | "json"
+  | "image"
+  | "lineChart"
+  | "barChart"
+  | "areaChart";
 
 /**
  * What the grid needs of a column's configuration: its header label and
@@ -303,7 +307,8 @@ export type ColumnDisplayType =
  * pixels), whether it is pinned to the left, and by kind: a number's
  * printf-style `format` (see number-format.ts), a date's or time's `format`
  * (tokens such as YYYY-MM-DD HH:mm:ss), a link's `display` text, a progress
- * bar's `min` and `max`.
+ * bar's `min` and `max`, a sparkline's `yMin` and `yMax` (default: its
+ * cell's own least and greatest values).
  */
 export interface ColumnDisplay {
   type: ColumnDisplayType;
@@ -315,10 +320,15 @@ export interface ColumnDisplay {
   display?: string;
   min?: number;
   max?: number;
+  yMin?: number;
+  yMax?: number;
 }
 
-/** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */
-export type DataCell = string | number | boolean | null;
+/**
+ * A table cell in the page: dates as epoch milliseconds, 64-bit integers as
+ * decimal text, a list of numbers (a sparkline's) as an array (non-finite items null).
+ */
+export type DataCell = string | number | boolean | null | (number | null)[];
 
 /** Media type of a dataframe's batches: each is an Arrow IPC stream (schema and one record batch). */
 export const ARROW_STREAM_TYPE = "application/vnd.apache.arrow.stream";
@@ -370,6 +380,12 @@ export interface DataframeProps {
   batches: string[];
   batchRows: number;
   rowCount: number;
+  /**
+   * The first `rows` rows alone (a media id of one small Arrow batch), when
+   * the first batch is large: the page draws its first screen from it
+   * without waiting for the whole first batch.
+   */
+  head?: { id: string; rows: number };
   height?: number;
   width?: number | "content";
   hideIndex?: boolean;

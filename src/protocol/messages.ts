@@ -272,6 +272,8 @@ export const ROUTES = {
   authLogout: "/_edgelit/auth/logout",
   /** The callback edgelit suggests for `redirect_uri` (any path of the app's origin works). */
   authCallback: "/_edgelit/auth/callback",
+  /** `POST` a FrameOrderRequest (row-order.ts): the sorted row order of a stored frame, from any replica. */
+  frameOrder: "/_edgelit/frame-order",
   devEvents: "/_edgelit/dev",
 } as const;
 

@@ -8,6 +8,7 @@ import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { frameRoute } from "./frame-route.ts";
+import { frameOrderRoute } from "./frame-order-route.ts";
 import { uploadRoute } from "./upload-route.ts";
 import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
@@ -270,6 +271,13 @@ export function createServer(options: ServerOptions): EdgelitServer {
   );
   h3.head(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
+  );
+  h3.post(ROUTES.frameOrder, (event) =>
+    frameOrderRoute(
+      event.req as Request,
+      { storage: options.storage, media, ttlSeconds: options.sessionTtlSeconds ?? 3600 },
+      log,
+    ),
   );
   h3.post(ROUTES.upload, (event) =>
     uploadRoute(event.req as Request, {
