@@ -61,6 +61,11 @@ export const CONFIG_KEYS = {
   ),
   rateLimitRequestsPerSecond: wholeNumber(PER_CLIENT, "requests per second per client IP", "50"),
   rateLimitNewSessionsPerMinute: wholeNumber(PER_CLIENT, "new sessions per minute per IP", "30"),
+  mapStyle: text(
+    "the base map of st.map: a MapLibre style URL, or none for a plain background",
+    "Carto's Positron (Dark Matter on a dark page)",
+    "a style URL or none",
+  ),
   mediaSecret: secret(
     "the key media ids are made with; the same on every replica",
     "generated once, kept in the store",

@@ -3,6 +3,8 @@ import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
+import { plotlyChartKind } from "./charts/plotly-selection.ts";
+import { mapKind } from "./charts/map-selection.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
 import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
 import { checkboxKind, toggleKind } from "./inputs/checkbox.ts";
@@ -52,6 +54,8 @@ export const widgetKinds = {
   segmentedControl: segmentedControlKind,
   feedback: feedbackKind,
   dataframe: dataframeKind,
+  plotlyChart: plotlyChartKind,
+  map: mapKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

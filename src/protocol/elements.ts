@@ -1,4 +1,5 @@
 import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
+import type { ChartLibraryElements, SelectableChartElements } from "./rich-charts.ts";
 
 /**
  * Every element kind and the props it carries on the wire. This is the one
@@ -80,7 +81,7 @@ export interface PlaceholderElements {
 
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
-export interface InputElements {
+export interface InputElements extends SelectableChartElements {
   /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
   dataframe: DataframeProps;
   button: WidgetProps & {
@@ -447,7 +448,8 @@ export type ElementPropsByKind = TextElements &
   LinkElements &
   DataElements &
   BlockElements &
-  PageElements;
+  PageElements &
+  ChartLibraryElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;
