@@ -121,6 +121,26 @@ test("a click on a Plotly point reaches the app as the chart's selection", async
   await page.close();
 });
 
+test("a box drawn over Plotly points reaches the app with the points inside it", async () => {
+  const page = await openCharts("light");
+  const points = page.locator(".plotly-chart .scatterlayer .point");
+  await expect.poll(() => points.count(), LOADED).toBe(5);
+  const [second, third] = [
+    (await points.nth(1).boundingBox())!,
+    (await points.nth(2).boundingBox())!,
+  ];
+  await page.mouse.move(second.x - 15, second.y - 15);
+  await page.mouse.down();
+  await page.mouse.move(second.x + 10, second.y + 10, { steps: 5 });
+  await page.mouse.move(third.x + third.width + 15, third.y + third.height + 15, { steps: 20 });
+  await page.mouse.up();
+  await page.getByText("plotly points [[0,1],[0,2]]", { exact: true }).waitFor();
+  // The rerun that followed did not redraw the chart, so the box the user drew still shows.
+  expect(await page.locator(".plotly-chart .selectionlayer path").count()).toBeGreaterThan(0);
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
 test("a click on a map's point reaches the app, with no tile server reachable", async () => {
   const page = await openCharts("light");
   const map = page.locator(".map-chart");
@@ -195,5 +215,41 @@ test("the page's policy stays without eval and WebAssembly; only the Graphviz wo
     ),
   );
   expect(compiled).toBe("CompileError");
+  await page.close();
+});
+
+test("charts follow their container's width and a theme switched while they show", async () => {
+  const page = await openCharts("light");
+  const plotly = page.locator(".plotly-chart .main-svg").first();
+  const echarts = page.locator(".echarts-chart svg").first();
+  const map = page.locator(".map-chart canvas").first();
+  await expect
+    .poll(() => page.locator(".plotly-chart .scatterlayer .point").count(), LOADED)
+    .toBe(5);
+  await map.waitFor(LOADED);
+  const widths = () =>
+    Promise.all(
+      [plotly, echarts, map].map((chart) =>
+        chart.evaluate((svg) => svg.getBoundingClientRect().width),
+      ),
+    );
+  const wide = await widths();
+  await page.setViewportSize({ width: 480, height: 800 });
+  await expect
+    .poll(async () => (await widths()).every((width, index) => width < wide[index]! - 100))
+    .toBe(true);
+
+  const title = page.locator(".plotly-chart .gtitle");
+  const label = page.locator(".echarts-chart svg text").first();
+  const lightTitle = await title.evaluate((text) => getComputedStyle(text).fill);
+  await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+  await expect
+    .poll(async () => luminanceOf(await title.evaluate((text) => getComputedStyle(text).fill)))
+    .toBeGreaterThan(0.5);
+  await expect
+    .poll(async () => luminanceOf(await label.evaluate((text) => getComputedStyle(text).fill)))
+    .toBeGreaterThan(0.5);
+  expect(luminanceOf(lightTitle)).toBeLessThan(0.5);
+  expect(page.errors).toEqual([]);
   await page.close();
 });

@@ -1,7 +1,7 @@
 import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { createEffect, createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from "solid-js";
 import type { MapState, WidgetProps } from "../../../../src/protocol/index.ts";
 import { readConfig } from "../../runtime/config.ts";
 import type { ElementProps } from "../element-props.ts";
@@ -114,15 +114,22 @@ export function MapChart(props: ElementProps<"map">) {
   };
 
   onMount(() => {
-    createEffect(() => {
-      void props.el.latitude;
-      draw();
-      if (map) {
-        const fit = view();
-        if (fit.bounds) map.fitBounds(fit.bounds, { ...fit.fitBoundsOptions, animate: false });
-        else map.jumpTo(fit);
-      }
+    // What the drawing depends on: a new selection from the server only restyles the points'
+    // rings, and keeps the user's pan and zoom.
+    const drawn = createMemo(() => {
+      const { latitude, longitude, size, color, zoom, mapStyle } = props.el;
+      return JSON.stringify([latitude, longitude, size, color, zoom, mapStyle]);
     });
+    createEffect(
+      on(drawn, () => {
+        draw();
+        if (map) {
+          const fit = view();
+          if (fit.bounds) map.fitBounds(fit.bounds, { ...fit.fitBoundsOptions, animate: false });
+          else map.jumpTo(fit);
+        }
+      }),
+    );
     createEffect(() => {
       const indices = selected();
       if (map?.getLayer(POINTS))

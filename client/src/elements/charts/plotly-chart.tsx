@@ -1,5 +1,5 @@
 import Plotly from "plotly.js-dist-min";
-import { createEffect, onCleanup, onMount } from "solid-js";
+import { createEffect, createMemo, on, onCleanup, onMount } from "solid-js";
 import type { PlotlyState, WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
 import { createWidgetValue } from "../inputs/widget-value.ts";
@@ -21,6 +21,19 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
     () => props.el.selection?.value ?? NOTHING,
   );
   let listening = false;
+  // plotly.js clears a selection when it redraws (and says so with plotly_deselect): a redraw of our
+  // own is not the user's doing, so nothing is sent while one is under way.
+  let drawing = false;
+  // What the drawing depends on: a new selection value from the server alone does not redraw.
+  const drawn = createMemo(() =>
+    JSON.stringify([
+      props.el.figure,
+      props.el.theme,
+      props.el.height,
+      props.el.width,
+      props.el.selection?.modes,
+    ]),
+  );
 
   const draw = async () => {
     const figure = props.el.figure;
@@ -39,16 +52,18 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
     };
     const data = Array.isArray(figure.data) ? figure.data : [];
     // plotly.js writes into what it is given: a copy, not the props.
+    drawing = true;
     const plot = await Plotly.react(
       box,
       JSON.parse(JSON.stringify(data)) as unknown[],
       layout,
       config,
-    );
+    ).finally(() => (drawing = false));
     if (!listening && selection) {
       listening = true;
       const send = (event?: unknown) => {
-        if (props.el.selection) state.commit(toPlotlyState(event as PlotlyEventData | undefined));
+        if (props.el.selection && !drawing)
+          state.commit(toPlotlyState(event as PlotlyEventData | undefined));
       };
       plot.on("plotly_click", (event) => {
         if (props.el.selection?.modes.includes("points")) send(event);
@@ -61,7 +76,7 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
   };
 
   onMount(() => {
-    createEffect(() => void draw().catch(showError));
+    createEffect(on(drawn, () => void draw().catch(showError)));
     onPageThemeChange(() => void draw().catch(showError));
     onResize(box, () => Plotly.Plots.resize(box));
   });
