@@ -81,6 +81,11 @@ for (const theme of ["light", "dark"] as const) {
       .poll(() => countPixels(page, ".echarts-chart:has(canvas)", "not-background"), LOADED)
       .toBeGreaterThan(1000);
 
+    // A sankey series, whose part of ECharts loaded when the option named it: two nodes and a link.
+    const sankey = page.locator(".echarts-chart").nth(2);
+    await sankey.locator("svg text", { hasText: /^out$/ }).waitFor(LOADED);
+    expect(await sankey.locator("svg path").count()).toBeGreaterThanOrEqual(3);
+
     // Graphviz: four nodes and three edges; DOT it cannot read shows its error.
     const graph = page.locator(".graphviz-svg svg").first();
     await expect.poll(() => graph.locator("g.node").count(), LOADED).toBe(4);

@@ -1,10 +1,15 @@
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
-import { echarts } from "./echarts-modules.ts";
+import type { EChartsType } from "echarts/core";
 import { onPageThemeChange, onResize, readPageTheme } from "./plotly-page-theme.ts";
 import "./echarts-chart.css";
 
-type EchartsInstance = ReturnType<typeof echarts.init>;
+type EchartsInstance = EChartsType;
+
+// ECharts loads from here, not with this component: the page's first script then lists one chunk
+// to preload for this kind, not the dozen ECharts is split into.
+let modules: Promise<typeof import("./echarts-modules.ts")> | undefined;
+const loadEcharts = () => (modules ??= import("./echarts-modules.ts"));
 
 /**
  * An ECharts option drawn by ECharts (its own chunk), with the SVG or canvas
@@ -15,9 +20,14 @@ export function EchartsChart(props: ElementProps<"echartsChart">) {
   let box!: HTMLDivElement;
   let chart: EchartsInstance | undefined;
   let drawnWith = "";
+  let drawing = 0;
 
-  const draw = () => {
+  const draw = async () => {
     const { option, renderer, theme } = props.el;
+    const asked = ++drawing;
+    const { echarts, loadPartsOf } = await loadEcharts();
+    await loadPartsOf(option);
+    if (asked !== drawing) return; // newer props arrived while the parts loaded
     const page = theme === "streamlit" ? readPageTheme(box) : undefined;
     const look = `${renderer}:${page?.dark ?? "library"}`;
     if (chart && drawnWith !== look) {
@@ -33,20 +43,20 @@ export function EchartsChart(props: ElementProps<"echartsChart">) {
           ...option,
         }
       : option;
-    try {
-      chart.setOption(themed, { notMerge: true });
-      box.classList.remove("echarts-error");
-    } catch (error) {
-      chart.dispose();
-      chart = undefined;
-      box.textContent = `ECharts could not draw this option: ${String(error)}`;
-      box.classList.add("echarts-error");
-    }
+    chart.setOption(themed, { notMerge: true });
+    box.classList.remove("echarts-error");
+  };
+
+  const showError = (error: unknown) => {
+    chart?.dispose();
+    chart = undefined;
+    box.textContent = `ECharts could not draw this option: ${String(error)}`;
+    box.classList.add("echarts-error");
   };
 
   onMount(() => {
-    createEffect(draw);
-    onPageThemeChange(draw);
+    createEffect(() => void draw().catch(showError));
+    onPageThemeChange(() => void draw().catch(showError));
     onResize(box, () => chart?.resize());
   });
   onCleanup(() => chart?.dispose());
