@@ -73,8 +73,9 @@ for (const theme of ["light", "dark"] as const) {
     expect(luminanceOf(titleFill) > 0.5).toBe(theme === "dark");
 
     // ECharts: five bars in SVG, and a pie on a canvas.
-    const bars = page.locator(".echarts-chart svg path");
-    await expect.poll(() => bars.count(), LOADED).toBeGreaterThanOrEqual(5);
+    // The bars take the theme's primary colour, as the first colour of the series.
+    const bars = page.locator('.echarts-chart svg path[fill="#ff4b4b"]');
+    await expect.poll(() => bars.count(), LOADED).toBe(5);
     const pie = page.locator(".echarts-chart canvas").first();
     await pie.waitFor();
     await expect

@@ -143,6 +143,27 @@ describe("st.plotlyChart", () => {
     // The refused values left the app's value as it was.
     expect(shown(at)[0]).toBe("[2]");
   });
+
+  test("an onSelect function runs before the rerun, and sees the new selection in st.session", async () => {
+    let seen: unknown;
+    const app = defineApp((st) => {
+      st.plotlyChart(figure, {
+        key: "picked",
+        onSelect: () => {
+          seen = st.session.picked;
+        },
+      });
+    });
+    const at = await AppTest.fromApp(app).run();
+    const selection = {
+      points: [{ curveNumber: 1, pointNumber: 1, pointIndex: 1, x: "b", y: 2 }],
+      pointIndices: [1],
+      box: [],
+      lasso: [],
+    };
+    await at.plotlyChart({ key: "picked" }).setValue({ selection }).run();
+    expect(seen).toEqual({ selection });
+  });
 });
 
 describe("st.echartsChart and st.graphvizChart", () => {

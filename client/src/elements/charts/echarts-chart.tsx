@@ -1,7 +1,7 @@
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { ElementProps } from "../element-props.ts";
 import type { EChartsType } from "echarts/core";
-import { onPageThemeChange, onResize, readPageTheme } from "./plotly-page-theme.ts";
+import { chartPalette, onPageThemeChange, onResize, readPageTheme } from "./plotly-page-theme.ts";
 import "./echarts-chart.css";
 
 type EchartsInstance = EChartsType;
@@ -39,6 +39,7 @@ export function EchartsChart(props: ElementProps<"echartsChart">) {
     const themed = page
       ? {
           backgroundColor: "transparent",
+          color: chartPalette(page),
           textStyle: { fontFamily: page.font },
           ...option,
         }

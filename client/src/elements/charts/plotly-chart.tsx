@@ -3,7 +3,13 @@ import { createEffect, createMemo, on, onCleanup, onMount } from "solid-js";
 import type { PlotlyState, WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
 import { createWidgetValue } from "../inputs/widget-value.ts";
-import { onPageThemeChange, onResize, readPageTheme, type PageTheme } from "./plotly-page-theme.ts";
+import {
+  chartPalette,
+  onPageThemeChange,
+  onResize,
+  readPageTheme,
+  type PageTheme,
+} from "./plotly-page-theme.ts";
 import { dragModeFor, toPlotlyState, type PlotlyEventData } from "./plotly-selection-event.ts";
 import "./plotly-chart.css";
 
@@ -103,18 +109,7 @@ function themeTemplate(theme: PageTheme): Record<string, unknown> {
       paper_bgcolor: "rgba(0,0,0,0)",
       plot_bgcolor: "rgba(0,0,0,0)",
       font: { color: theme.text, family: theme.font },
-      colorway: [
-        theme.primary,
-        "#83c9ff",
-        "#0068c9",
-        "#ffabab",
-        "#29b09d",
-        "#7defa1",
-        "#ff8700",
-        "#ffd16a",
-        "#6d3fc0",
-        "#d5dae5",
-      ],
+      colorway: chartPalette(theme),
       xaxis: axis,
       yaxis: axis,
       hoverlabel: { font: { family: theme.font } },

@@ -17,6 +17,22 @@ export interface PageTheme {
   line: string;
 }
 
+/** The series colours charts start from: the theme's primary colour, then a palette that reads on light and dark. */
+export function chartPalette(theme: PageTheme): string[] {
+  return [
+    theme.primary,
+    "#83c9ff",
+    "#0068c9",
+    "#ffabab",
+    "#29b09d",
+    "#7defa1",
+    "#ff8700",
+    "#ffd16a",
+    "#6d3fc0",
+    "#d5dae5",
+  ];
+}
+
 /** Reads the page's theme now, from the computed styles of `element`. */
 export function readPageTheme(element: Element = document.body): PageTheme {
   const style = getComputedStyle(element);
