@@ -109,6 +109,20 @@ for (const theme of ["light", "dark"] as const) {
     await expect
       .poll(() => countPixels(page, ".map-chart", "reddish"), LOADED)
       .toBeGreaterThan(100);
+    // Its plain background is the page's soft background: light on a light page, dark on a dark one.
+    const corner = await page.evaluate(
+      async (png) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        const [r, g, b] = context.getImageData(5, 60, 1, 1).data;
+        return `rgb(${r}, ${g}, ${b})`;
+      },
+      (await page.locator(".map-chart").screenshot()).toString("base64"),
+    );
+    expect(luminanceOf(corner) > 0.5).toBe(theme === "light");
     expect(page.errors).toEqual([]);
     await page.close();
   });
