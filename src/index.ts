@@ -81,6 +81,18 @@ export type {
   SelectableVegaLiteChartOptions,
   VegaLiteChartOptions,
 } from "./elements/charts/vega-lite-chart.ts";
+export type { PlotlyChartOptions, SelectablePlotlyChartOptions } from "./elements/charts/plotly.ts";
+export type { EchartsChartOptions } from "./elements/charts/echarts.ts";
+export type { GraphvizChartOptions, GraphvizEngine } from "./elements/charts/graphviz.ts";
+export type { MapOptions, SelectableMapOptions } from "./elements/charts/map.ts";
+export type {
+  MapSelectionMode,
+  MapState,
+  PlotlyArea,
+  PlotlyPoint,
+  PlotlySelectionMode,
+  PlotlyState,
+} from "./protocol/index.ts";
 export { toArrowTable } from "./elements/data/to-arrow.ts";
 export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {

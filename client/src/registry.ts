@@ -150,4 +150,14 @@ export const registry = {
   navigation: Navigation,
   pageLink: PageLink,
   pageConfig: PageConfig,
+  plotlyChart: onDemand(() =>
+    import("./elements/charts/plotly-chart.tsx").then((module) => module.PlotlyChart),
+  ),
+  echartsChart: onDemand(() =>
+    import("./elements/charts/echarts-chart.tsx").then((module) => module.EchartsChart),
+  ),
+  graphvizChart: onDemand(() =>
+    import("./elements/charts/graphviz-chart.tsx").then((module) => module.GraphvizChart),
+  ),
+  map: onDemand(() => import("./elements/charts/map-chart.tsx").then((module) => module.MapChart)),
 } satisfies { [K in ElementKind]: ElementComponent<K> };

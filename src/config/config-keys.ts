@@ -86,6 +86,11 @@ export const CONFIG_KEYS = {
     "none",
     "a path to a TOML file",
   ),
+  mapStyle: text(
+    "the base map of st.map: a MapLibre style URL, or none for a plain background",
+    "Carto's Positron (Dark Matter on a dark page)",
+    "a style URL or none",
+  ),
   mediaSecret: secret(
     "the key media ids are made with; the same on every replica",
     "generated once, kept in the store",

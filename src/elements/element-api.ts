@@ -18,6 +18,10 @@ import { richTextMethods } from "./text/rich-text.ts";
 import { textMethods } from "./text/text.ts";
 import { writeMethods } from "./text/write.ts";
 import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
+import { plotlyMethods } from "./charts/plotly.ts";
+import { echartsMethods } from "./charts/echarts.ts";
+import { graphvizMethods } from "./charts/graphviz.ts";
+import { mapMethods } from "./charts/map.ts";
 import { handlePrototype } from "./core/handle.ts";
 
 // The whole element API, assembled once: every family's methods on the one
@@ -43,6 +47,10 @@ Object.assign(
   formMethods,
   fragmentHostMethods,
   pageMethods,
+  plotlyMethods,
+  echartsMethods,
+  graphvizMethods,
+  mapMethods,
 );
 
 // `st.components.html(...)`, as Streamlit's `components.v1`: made per use, for the container it is read on.
@@ -73,7 +81,11 @@ declare module "./core/handle.ts" {
       PlaceholderMethods,
       CelebrationMethods,
       FormMethods,
-      PageMethods {
+      PageMethods,
+      PlotlyMethods,
+      EchartsMethods,
+      GraphvizMethods,
+      MapMethods {
     /** Frames as Streamlit's `components.v1` has them: `st.components.html(html, { height })`. */
     readonly components: FrameComponents;
   }
@@ -96,6 +108,10 @@ type PlaceholderMethods = typeof placeholderMethods;
 type CelebrationMethods = typeof celebrationMethods;
 type FormMethods = typeof formMethods;
 type PageMethods = typeof pageMethods;
+type PlotlyMethods = typeof plotlyMethods;
+type EchartsMethods = typeof echartsMethods;
+type GraphvizMethods = typeof graphvizMethods;
+type MapMethods = typeof mapMethods;
 
 export {
   handlePrototype as elementApiPrototype,

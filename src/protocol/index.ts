@@ -5,3 +5,4 @@ export * from "./tree.ts";
 export * from "./hash.ts";
 export * from "./sse.ts";
 export * from "./page-config.ts";
+export * from "./rich-charts.ts";

@@ -22,6 +22,7 @@ import type { RerunContext, RerunDispatch } from "./handle-rerun.ts";
 import { socketRoute } from "./socket-route.ts";
 import { renderPage } from "./page.ts";
 import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
+import { mapStyleSources, workerCspFor } from "./chart-library-csp.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
@@ -120,6 +121,12 @@ export interface ServerOptions {
    */
   contentSecurityPolicy?: CspSources;
   /**
+   * The base map of `st.map`: a MapLibre style URL (its origin is added to the
+   * page's `connect-src`), or "none" for a plain background. Default: Carto's
+   * Positron, or Dark Matter on a dark page (no key needed).
+   */
+  mapStyle?: string;
+  /**
    * Which proxies in front of the server say who the client is, for the
    * rate limits: `false` (none; the client is the connection's address),
    * `true` (all; the first `X-Forwarded-For` address), or a number of hops
@@ -204,12 +211,13 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
   let csp: { indexHtml: string; policy: string } | undefined;
-  pageCsp([], options.contentSecurityPolicy); // a bad extra source fails at startup
+  const cspSources = mapStyleSources(options.mapStyle, options.contentSecurityPolicy);
+  pageCsp([], cspSources); // a bad extra source fails at startup
   const cspFor = async (indexHtml: string) => {
     if (csp?.indexHtml !== indexHtml)
       csp = {
         indexHtml,
-        policy: pageCsp(await inlineScriptHashes(indexHtml), options.contentSecurityPolicy),
+        policy: pageCsp(await inlineScriptHashes(indexHtml), cspSources),
       };
     return csp.policy;
   };
@@ -294,7 +302,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     const pathname = event.url.pathname;
     if (pathname !== "/" && pathname !== "/index.html") {
       const asset = await options.assets?.(pathname);
-      if (asset) return asset;
+      if (asset) return workerCspFor(pathname, asset);
       if (/\.[a-z0-9]+$/i.test(pathname)) return new Response("Not found", { status: 404 });
     }
     const index = await options.assets?.("/index.html");
@@ -310,6 +318,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       transports,
       eventTimeoutMs: eventTimeoutSeconds * 1000,
       themeBase: options.app.options.theme?.base,
+      mapStyle: options.mapStyle,
     };
     const indexHtml = await index.text();
     const html = renderPage(indexHtml, pageConfig, themeCss);

@@ -20,6 +20,8 @@ export interface PageConfig {
   eventTimeoutMs?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
+  /** The base map of `st.map` (a MapLibre style URL, or "none"); absent, Carto's by theme. */
+  mapStyle?: string;
 }
 
 const CONFIG_ELEMENT =
