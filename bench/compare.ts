@@ -71,7 +71,6 @@ try {
   await sizer.stop();
   writeFileSync(recordFile, wire.record);
 
-  const withThreads = (count: string) => ({ EDGELIT_THREADS: count });
   type Variant = [string, () => Promise<BenchServer>];
   const builds: Variant[] = ref
     ? [
