@@ -93,8 +93,6 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     env: Object.freeze({ ...process.env }),
     runEvents: threads?.dispatch,
   });
-  // Listening once the threads have loaded the app, the first events do not wait for them.
-  await threads?.ready;
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
@@ -108,7 +106,10 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     ],
   });
   try {
+    // The port first: one in use is reported at once, not after every thread has loaded the app.
     await server.ready();
+    // Then the threads: events that come meanwhile wait for the first one to load the app.
+    await threads?.ready;
   } catch (error) {
     await threads?.close();
     throw error;
