@@ -106,10 +106,9 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     ],
   });
   try {
-    // The port first: one in use is reported at once, not after every thread has loaded the app.
+    // Serving at once: the page, media and health check need no script thread, and an event that
+    // comes before a thread has loaded the app waits for it. A port in use is reported at once.
     await server.ready();
-    // Then the threads: events that come meanwhile wait for the first one to load the app.
-    await threads?.ready;
   } catch (error) {
     await threads?.close();
     throw error;
