@@ -1,13 +1,13 @@
 // `npm run bench:compare -- <git ref> [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]`
-// `npm run bench:compare -- --threads [N] [--store memory|redis] ...`
+// `npm run bench:compare -- [<git ref>] --threads [N] [--store memory|redis] ...`
 // Before and after for one change: serves the bench app from this checkout and
 // from <ref> (checked out into a temporary git worktree), alternately, round
 // after round under the same load, with the limit beside them. On a shared,
 // noisy machine only builds measured in one sitting compare; the medians do.
 // `--from-source` adds this checkout run from its TypeScript sources (tsx).
-// `--threads [N]` compares, in this checkout alone, scripts in the HTTP thread
-// (`threads: 0`) with N script threads (default: the default, one per core).
-// Each build is served with its own default unless `--threads` names one.
+// `--threads [N]` compares scripts in the HTTP thread (`threads: 0`) with N
+// script threads (default: the CLI's default, one per core and at least two),
+// both in this checkout, and <ref>, if given, with N threads.
 import { execFileSync } from "node:child_process";
 import {
   mkdtempSync,
@@ -17,8 +17,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { defaultThreadCount } from "../adapters/node/serve.ts";
 import { startRedis } from "../test/helpers/processes.ts";
 import { measureWire } from "./event-loop.ts";
 import { runLoad } from "./load.ts";
@@ -27,11 +28,11 @@ import { startBenchServer, type BenchServer } from "./processes.ts";
 const ROOT = resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
 const threadsMode = argv.includes("--threads");
-const ref = threadsMode ? undefined : argv[0];
-const flags = threadsMode ? argv : argv.slice(1);
-if (!threadsMode && (!ref || ref.startsWith("--"))) {
+const ref = argv[0]?.startsWith("--") === false ? argv[0] : undefined;
+const flags = ref ? argv.slice(1) : argv;
+if (!threadsMode && !ref) {
   console.error(
-    "usage: npm run bench:compare -- <git ref> | --threads [N]  [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]",
+    "usage: npm run bench:compare -- <git ref> | [<git ref>] --threads [N]  [--store memory|redis] [--tabs 10] [--seconds 3] [--rounds 5] [--from-source]",
   );
   process.exit(2);
 }
@@ -40,7 +41,7 @@ const flag = (name: string, fallback: string) => {
   const value = flags[at + 1];
   return at >= 0 && value !== undefined && !value.startsWith("--") ? value : fallback;
 };
-const threadCount = flag("threads", String(availableParallelism()));
+const threadCount = flag("threads", String(defaultThreadCount()));
 const store = flag("store", "memory");
 const tabs = Number(flag("tabs", "10"));
 const seconds = Math.min(30, Number(flag("seconds", "3")));
@@ -72,15 +73,26 @@ try {
   writeFileSync(recordFile, wire.record);
 
   type Variant = [string, () => Promise<BenchServer>];
-  const builds: Variant[] = ref
+  const threads = (count: string) => ({ EDGELIT_THREADS: count });
+  const builds: Variant[] = !threadsMode
     ? [
-        [ref, () => startBenchServer(["edgelit", storageFlag], [], {}, other)],
+        [ref!, () => startBenchServer(["edgelit", storageFlag], [], {}, other)],
         ["this checkout", () => startBenchServer(["edgelit", storageFlag])],
       ]
-    : ["0", threadCount].map((count): Variant => [
-        `threads ${count}`,
-        () => startBenchServer(["edgelit", storageFlag], [], { EDGELIT_THREADS: count }),
-      ]);
+    : [
+        ...(ref
+          ? [
+              [
+                `${ref}, threads ${threadCount}`,
+                () => startBenchServer(["edgelit", storageFlag], [], threads(threadCount), other),
+              ] satisfies Variant,
+            ]
+          : []),
+        ...["0", threadCount].map((count): Variant => [
+          `threads ${count}`,
+          () => startBenchServer(["edgelit", storageFlag], [], threads(count)),
+        ]),
+      ];
   const variants: Variant[] = [
     ...builds,
     ["limit", () => startBenchServer(["limit", storageFlag, recordFile, String(wire.clickBody)])],
