@@ -10,6 +10,8 @@
 // both in this checkout, and <ref>, if given, with N threads.
 import { execFileSync } from "node:child_process";
 import {
+  cpSync,
+  existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -51,6 +53,10 @@ const other = mkdtempSync(join(tmpdir(), "edgelit-compare-"));
 if (ref) {
   execFileSync("git", ["worktree", "add", "--detach", other, ref], { cwd: ROOT, stdio: "ignore" });
   symlinkSync(join(ROOT, "node_modules"), join(other, "node_modules"));
+  // The load posts events and never loads the page: this checkout's built client spares <ref> a
+  // build on its first start, which can outlast the start limit on a loaded machine.
+  if (existsSync(join(ROOT, "dist-client")))
+    cpSync(join(ROOT, "dist-client"), join(other, "dist-client"), { recursive: true });
 }
 const redis = store === "redis" ? await startRedis() : undefined;
 const storageFlag = redis?.url ?? "memory";
