@@ -6,8 +6,8 @@
 // noisy machine only builds measured in one sitting compare; the medians do.
 // `--from-source` adds this checkout run from its TypeScript sources (tsx).
 // `--threads [N]` compares scripts in the HTTP thread (`threads: 0`) with N
-// script threads (default: the CLI's default, one per core and at least two),
-// both in this checkout, and <ref>, if given, with N threads.
+// script threads (default: one per core, at least two), both in this
+// checkout, and <ref>, if given, with N threads.
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -19,9 +19,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { defaultThreadCount } from "../adapters/node/serve.ts";
 import { startRedis } from "../test/helpers/processes.ts";
 import { measureWire } from "./event-loop.ts";
 import { runLoad } from "./load.ts";
@@ -43,7 +42,7 @@ const flag = (name: string, fallback: string) => {
   const value = flags[at + 1];
   return at >= 0 && value !== undefined && !value.startsWith("--") ? value : fallback;
 };
-const threadCount = flag("threads", String(defaultThreadCount()));
+const threadCount = flag("threads", String(Math.max(2, availableParallelism())));
 const store = flag("store", "memory");
 const tabs = Number(flag("tabs", "10"));
 const seconds = Math.min(30, Number(flag("seconds", "3")));

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { plugin as webSockets } from "crossws/server";
 import { serve } from "h3/node";
 import type { Storage } from "unstorage";
@@ -36,9 +35,10 @@ export interface NodeServeOptions extends ServerConfig {
   log?: ServerOptions["log"];
   /**
    * How many worker threads run the app's scripts, off the thread that serves HTTP; 0 runs them
-   * in this thread (the least memory). Needs `scriptThread`; with it, one per core by default
-   * (`os.availableParallelism()`), and at least two, so one script that never yields does not
-   * hold up every session. BENCHMARKS.md has their cost.
+   * in this thread (the least memory). Needs `scriptThread`. Default 0: on the two-core machine
+   * measured, threads still cost too much throughput with Redis (BENCHMARKS.md); for apps whose
+   * scripts compute for long without yielding, one per core (and at least two, so one such
+   * script does not hold up every session) is the size to choose.
    */
   threads?: number;
   /** How a script thread loads the app (the CLI gives its own; see adapters/node/script-threads). */
@@ -144,7 +144,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
 function startScriptThreads(options: NodeServeOptions): ScriptThreads | undefined {
   if (options.threads && !options.scriptThread)
     throw new TypeError("threads needs scriptThread: how a thread loads the app.");
-  const count = options.scriptThread ? (options.threads ?? defaultThreadCount()) : 0;
+  const count = options.scriptThread ? (options.threads ?? 0) : 0;
   if (count === 0 || !options.scriptThread) return undefined;
   return createScriptThreads({
     ...options.scriptThread,
@@ -160,9 +160,4 @@ function startScriptThreads(options: NodeServeOptions): ScriptThreads | undefine
       mediaSecret: options.mediaSecret,
     },
   });
-}
-
-/** One script thread per core, and at least two: a script that never yields holds up one. */
-export function defaultThreadCount(): number {
-  return Math.max(2, availableParallelism());
 }

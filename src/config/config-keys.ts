@@ -32,7 +32,7 @@ export const CONFIG_KEYS = {
   threads: wholeNumber(
     { min: 0, unit: "threads" },
     "worker threads that run app scripts (0 runs them in the server's own thread)",
-    "one per core, at least 2",
+    "0",
   ),
   sessionTtlSeconds: wholeNumber(SECONDS, "idle seconds before a session is forgotten", "3600"),
   maxEventBytes: wholeNumber(BYTES, "largest event a page may send", "1048576 (1 MiB)"),

@@ -6,8 +6,7 @@ import { EventClient, streamEvent } from "../helpers/events.ts";
 import { startEdgelit, tempDir } from "../helpers/processes.ts";
 
 // Scripts that never yield (fixtures/busy-loop-app.ts) run in script threads, off the thread that
-// serves HTTP: other requests are answered while such a run is provably still in its loop. The
-// shared server starts without --threads: threads are the CLI's default.
+// serves HTTP: other requests are answered while such a run is provably still in its loop.
 const APP = "test/integration/fixtures/busy-loop-app.ts";
 /** How long a request may take before the test calls the server stuck. Never reached when it passes. */
 const STUCK_MS = 10_000;
@@ -17,7 +16,11 @@ let server: Awaited<ReturnType<typeof startEdgelit>>;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startEdgelit({ app: APP, env: { EDGELIT_TEST_DIR: dir.path } });
+  server = await startEdgelit({
+    app: APP,
+    env: { EDGELIT_TEST_DIR: dir.path },
+    extraArgs: ["--threads", "2"],
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -49,7 +52,7 @@ const click = (tab: EventClient, label: string) => [
   { id: tab.widgetId("button", label), value: true },
 ];
 
-test("by default, a script in a loop that never yields leaves health checks and other sessions answered", async () => {
+test("a script in a loop that never yields leaves health checks and other sessions answered", async () => {
   const spinner = new EventClient(server.url);
   await spinner.send();
   const spin = streamEvent(server.url, {
@@ -102,7 +105,7 @@ test("a run past maxRunSeconds in a loop that never yields is ended; the session
   }
 });
 
-test("by default, elements a loop that never yields makes reach the page as they are made", async () => {
+test("elements a loop that never yields makes reach the page as they are made", async () => {
   const tab = new EventClient(server.url);
   await tab.send();
   const animation = streamEvent(server.url, {
