@@ -37,9 +37,10 @@ export interface NodeServeOptions extends ServerConfig {
   log?: ServerOptions["log"];
   /**
    * How many worker threads run the app's scripts, off the thread that serves HTTP; 0 runs them
-   * in this thread. Needs `scriptThread`. Default 0: on the two-core machines measured, threads
-   * cost 9% of throughput with the memory store and 32% with Redis (BENCHMARKS.md), so they are
-   * for apps whose scripts compute for long without yielding.
+   * in this thread (the least memory). Needs `scriptThread`. Default 0: on the two-core machine
+   * measured, threads still cost too much throughput with Redis (BENCHMARKS.md); for apps whose
+   * scripts compute for long without yielding, one per core (and at least two, so one such
+   * script does not hold up every session) is the size to choose.
    */
   threads?: number;
   /** What the app reads as `st.secrets` under the environment (see loadProjectSecrets). */
@@ -103,8 +104,6 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     secrets: options.secrets,
     runEvents: threads?.dispatch,
   });
-  // Listening once the threads have loaded the app, the first events do not wait for them.
-  await threads?.ready;
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
@@ -118,6 +117,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     ],
   });
   try {
+    // Serving at once: the page, media and health check need no script thread, and an event that
+    // comes before a thread has loaded the app waits for it. A port in use is reported at once.
     await server.ready();
   } catch (error) {
     await threads?.close();
