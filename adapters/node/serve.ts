@@ -11,6 +11,7 @@ import {
 import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.ts";
 import { consoleLog } from "../../src/server/server-log.ts";
 import { fileAssets } from "./assets.ts";
+import { readComponentFile } from "./component-files.ts";
 import { createDevReload } from "./dev-reload.ts";
 import {
   createScriptThreads,
@@ -79,6 +80,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     } as AppDefinition,
     storage: options.storage,
     assets: fileAssets(options.clientDir),
+    componentFiles: readComponentFile,
     dev: options.dev,
     log: options.log,
     maxEventBytes,

@@ -59,6 +59,9 @@ export const registry = {
   video: onDemand(() => import("./elements/media/video.tsx").then((module) => module.Video)),
   pdf: onDemand(() => import("./elements/media/pdf.tsx").then((module) => module.Pdf)),
   iframe: onDemand(() => import("./elements/media/iframe.tsx").then((module) => module.Iframe)),
+  component: onDemand(() =>
+    import("./elements/components/component-frame.tsx").then((module) => module.ComponentFrame),
+  ),
   logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
   table: onDemand(() => import("./elements/data/table.tsx").then((module) => module.Table)),
   dataframe: onDemand(() =>

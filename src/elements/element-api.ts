@@ -17,6 +17,8 @@ import { textMethods } from "./text/text.ts";
 import { writeMethods } from "./text/write.ts";
 import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
 import { handlePrototype } from "./core/handle.ts";
+import { DRAW_DECLARED_COMPONENT } from "./components/declare-component.ts";
+import { drawDeclaredComponent } from "./components/draw-declared-component.ts";
 
 // The whole element API, assembled once: every family's methods on the one
 // prototype all handles share, and in the Container type.
@@ -46,6 +48,13 @@ Object.defineProperty(handlePrototype, "components", {
   enumerable: true,
   get(this: Drawable): FrameComponents {
     return frameComponents(this[TARGET]);
+  },
+});
+
+// What a declared component's mount function calls (see declare-component.ts): not enumerable, not on `st`'s list.
+Object.defineProperty(handlePrototype, DRAW_DECLARED_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawDeclaredComponent>[1]) {
+    return drawDeclaredComponent(this[TARGET], call);
   },
 });
 

@@ -1,6 +1,7 @@
 import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
+import { declaredComponentKind } from "./components/component-value.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import { dataEditorKind } from "./data/edit-diff.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
@@ -54,6 +55,7 @@ export const widgetKinds = {
   feedback: feedbackKind,
   dataframe: dataframeKind,
   dataEditor: dataEditorKind,
+  component: declaredComponentKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

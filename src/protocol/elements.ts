@@ -1,5 +1,6 @@
 import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
 import type { DataEditorProps } from "./data-editor.ts";
+import type { ComponentElements } from "./components.ts";
 
 /**
  * Every element kind and the props it carries on the wire. This is the one
@@ -81,7 +82,7 @@ export interface PlaceholderElements {
 
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
-export interface InputElements {
+export interface InputElements extends ComponentElements {
   /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
   dataframe: DataframeProps;
   /** An editable grid: its value is the edit diff (see src/protocol/data-editor.ts). */

@@ -60,6 +60,7 @@ const EVERY_KIND = {
   video: true,
   pdf: true,
   iframe: true,
+  component: true,
   logo: true,
   table: true,
   dataframe: true,
