@@ -115,6 +115,13 @@ export type {
   DeclaredComponent,
   DeclaredComponentOptions,
 } from "./elements/components/declare-component.ts";
+export { component } from "./elements/components/inline-component.ts";
+export type {
+  InlineComponent,
+  InlineComponentOptions,
+  InlineComponentResult,
+  InlineComponentSource,
+} from "./elements/components/inline-component.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";
 export { defineConfig } from "./config/index.ts";
 export type { EdgelitConfig } from "./config/index.ts";

@@ -29,6 +29,7 @@ import { Metric } from "./elements/text/metric.tsx";
 import { Code } from "./elements/text/code.tsx";
 import { Badge, Html, Latex } from "./elements/text/rich-text.tsx";
 import { Divider, Text } from "./elements/text/text.tsx";
+import { ComponentTrigger } from "./elements/components/component-trigger.tsx";
 
 /**
  * Which component draws each element kind. A kind missing here fails the type
@@ -62,6 +63,10 @@ export const registry = {
   component: onDemand(() =>
     import("./elements/components/component-frame.tsx").then((module) => module.ComponentFrame),
   ),
+  inlineComponent: onDemand(() =>
+    import("./elements/components/inline-component.tsx").then((module) => module.InlineComponent),
+  ),
+  componentTrigger: ComponentTrigger,
   logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
   table: onDemand(() => import("./elements/data/table.tsx").then((module) => module.Table)),
   dataframe: onDemand(() =>

@@ -19,6 +19,8 @@ import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
 import { handlePrototype } from "./core/handle.ts";
 import { DRAW_DECLARED_COMPONENT } from "./components/declare-component.ts";
 import { drawDeclaredComponent } from "./components/draw-declared-component.ts";
+import { DRAW_INLINE_COMPONENT } from "./components/inline-component.ts";
+import { drawInlineComponent } from "./components/draw-inline-component.ts";
 
 // The whole element API, assembled once: every family's methods on the one
 // prototype all handles share, and in the Container type.
@@ -55,6 +57,12 @@ Object.defineProperty(handlePrototype, "components", {
 Object.defineProperty(handlePrototype, DRAW_DECLARED_COMPONENT, {
   value(this: Drawable, call: Parameters<typeof drawDeclaredComponent>[1]) {
     return drawDeclaredComponent(this[TARGET], call);
+  },
+});
+
+Object.defineProperty(handlePrototype, DRAW_INLINE_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawInlineComponent>[1]) {
+    return drawInlineComponent(this[TARGET], call);
   },
 });
 

@@ -2,6 +2,7 @@ import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
 import { declaredComponentKind } from "./components/component-value.ts";
+import { componentTriggerKind, inlineComponentKind } from "./components/inline-values.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import { dataEditorKind } from "./data/edit-diff.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
@@ -56,6 +57,8 @@ export const widgetKinds = {
   dataframe: dataframeKind,
   dataEditor: dataEditorKind,
   component: declaredComponentKind,
+  inlineComponent: inlineComponentKind,
+  componentTrigger: componentTriggerKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

@@ -59,6 +59,12 @@ export interface InlineComponentProps extends WidgetProps {
 /** The widget kinds and elements of custom components. */
 export interface ComponentElements {
   component: DeclaredComponentProps;
+  inlineComponent: InlineComponentProps;
+  /**
+   * The trigger half of an inline component, drawn after it: the widget its
+   * trigger values are sent to (see InlineComponentProps.triggerId). It shows nothing.
+   */
+  componentTrigger: WidgetProps;
 }
 
 /** The stored type of inline components' modules: only the module route serves these. */

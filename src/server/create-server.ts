@@ -9,6 +9,7 @@ import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { frameRoute } from "./frame-route.ts";
 import { componentRoute, type ComponentFileReader } from "./component-route.ts";
+import { componentModuleRoute } from "./component-module-route.ts";
 import { uploadRoute } from "./upload-route.ts";
 import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
@@ -215,6 +216,9 @@ export function createServer(options: ServerOptions): EdgelitServer {
   );
   h3.get(`${ROUTES.frame}:id`, (event) =>
     frameRoute(event.req as Request, event.context.params?.id ?? "", media, log),
+  );
+  h3.get(`${ROUTES.componentModule}:id`, (event) =>
+    componentModuleRoute(event.context.params?.id ?? "", media, log),
   );
   h3.get(`${ROUTES.component}**`, (event) =>
     componentRoute(event.url.pathname.slice(ROUTES.component.length), options.componentFiles, log),

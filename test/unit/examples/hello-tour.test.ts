@@ -61,6 +61,8 @@ const EVERY_KIND = {
   pdf: true,
   iframe: true,
   component: true,
+  inlineComponent: true,
+  componentTrigger: true,
   logo: true,
   table: true,
   dataframe: true,
