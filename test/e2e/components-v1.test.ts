@@ -80,6 +80,9 @@ test("an oversized or malformed value is refused and the app keeps running", asy
     .getByRole("status")
     .getByText(/Refused a value for this component: .*got dataType "rows"/)
     .waitFor();
+  // Past the event limit, the whole event is refused, and says so.
+  await frame.getByRole("button", { name: "Send huge" }).click();
+  await page.getByText("The event body is larger than 1048576 bytes.").waitFor();
   await page.getByText('value: "nothing yet"').waitFor();
   await frame.getByRole("button", { name: "Send", exact: true }).click();
   await page.getByText('value: {"clicks":1}').waitFor();
