@@ -6,7 +6,8 @@ import { encodeDataframeArg, isDataframeArg, type EncodedDataframeArg } from "./
 /**
  * Where a declared component's frontend is: `path`, a built frontend folder
  * on the server's disk (its `index.html` is the frame's document; Node only),
- * or `url`, a page served elsewhere (a dev server, a CDN, Workers' assets).
+ * or `url`, its page served elsewhere (a dev server, a CDN) or by this
+ * server's own assets (a path such as `/rating/index.html`, as Workers serve them).
  */
 export type ComponentSource = { path: string | URL } | { url: string };
 
@@ -118,10 +119,10 @@ function sourceOf(name: string, source: ComponentSource): { path?: string; url?:
     source &&
     "url" in source &&
     typeof source.url === "string" &&
-    /^https?:\/\//i.test(source.url)
+    /^(https?:\/\/|\/(?!\/))/i.test(source.url)
   )
     return { url: source.url };
   throw new EdgelitApiError(
-    `declareComponent("${name}"): give { path } (a built frontend folder) or { url } (http or https).`,
+    `declareComponent("${name}"): give { path } (a built frontend folder) or { url } (http(s), or a path on this server).`,
   );
 }
