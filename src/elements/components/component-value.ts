@@ -63,9 +63,10 @@ function fromBase64(text: unknown): Uint8Array | undefined {
 
 function recordsOf(bytes: Uint8Array): Record<string, unknown>[] | undefined {
   try {
-    return tableFromIPC(bytes)
-      .toArray()
-      .map((row: { toJSON(): Record<string, unknown> }) => row.toJSON());
+    const table = tableFromIPC(bytes);
+    // Bytes that hold no Arrow message read as a table of no columns, not as an error.
+    if (table.schema.fields.length === 0) return undefined;
+    return table.toArray().map((row: { toJSON(): Record<string, unknown> }) => row.toJSON());
   } catch {
     return undefined;
   }
