@@ -46,8 +46,12 @@ export const componentValueCodec: WidgetCodec = {
   },
 };
 
-/** The kind of declared components: its value is what its frontend last sent. */
-export const declaredComponentKind = defineWidget("component", { codec: componentValueCodec });
+/** The kind of declared components: its value is what its frontend last sent; forms cannot hold it. */
+export const declaredComponentKind = defineWidget("component", {
+  codec: componentValueCodec,
+  // Its frontend sends each value at once: a form could not hold it until its submit.
+  notInForms: "A component sends its value at once: put it outside the form.",
+});
 
 // --- Internal helpers ---
 

@@ -30,6 +30,7 @@ function triggerProblem(value: unknown): string | undefined {
 /** The kind of inline components: its value is the state values its module set, kept in the session. */
 export const inlineComponentKind = defineWidget("inlineComponent", {
   codec: checkedCodec(stateProblem),
+  notInForms: "A component sends its values at once: put it outside the form.",
 });
 
 /** The trigger half of an inline component: a `{ name, value }` that lasts the one run it causes. */

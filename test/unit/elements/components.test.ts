@@ -127,3 +127,13 @@ test("names and sources are checked when a component is declared", () => {
   expect(() => declareComponent("x", { url: "javascript:alert(1)" })).toThrow(EdgelitApiError);
   expect(() => component("a b", {})).toThrow(EdgelitApiError);
 });
+
+test("a form cannot hold a component, and says so", async () => {
+  const app = defineApp((st) => {
+    const form = st.form("f");
+    picker(form, {}, { key: "in-form" });
+    form.formSubmitButton("Send");
+  });
+  const at = await AppTest.fromApp(app).run();
+  expect(at.exceptions[0]?.props.message).toMatch(/put it outside the form/);
+});
