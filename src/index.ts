@@ -145,6 +145,19 @@ export type { PageConfigOptions } from "./app/page-config.ts";
 export type { PageLayout, SidebarState } from "./protocol/index.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
+export { declareComponent } from "./elements/components/declare-component.ts";
+export type {
+  ComponentSource,
+  DeclaredComponent,
+  DeclaredComponentOptions,
+} from "./elements/components/declare-component.ts";
+export { component } from "./elements/components/inline-component.ts";
+export type {
+  InlineComponent,
+  InlineComponentOptions,
+  InlineComponentResult,
+  InlineComponentSource,
+} from "./elements/components/inline-component.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";
 export { defineConfig } from "./config/index.ts";
 export type { EdgelitConfig } from "./config/index.ts";

@@ -13,6 +13,7 @@ import { consoleLog } from "../../src/server/server-log.ts";
 import { expiresKeysItself } from "../../src/session/store.ts";
 import { fileAssets } from "./assets.ts";
 import type { SecretsTable } from "../../src/runner/run-visit.ts";
+import { readComponentFile } from "./component-files.ts";
 import { createDevReload } from "./dev-reload.ts";
 import {
   createScriptThreads,
@@ -90,6 +91,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     } as AppDefinition,
     storage: options.storage,
     assets: fileAssets(options.clientDir),
+    componentFiles: readComponentFile,
     dev: options.dev,
     log: options.log,
     maxEventBytes,

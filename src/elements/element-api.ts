@@ -23,6 +23,10 @@ import { echartsMethods } from "./charts/echarts.ts";
 import { graphvizMethods } from "./charts/graphviz.ts";
 import { mapMethods } from "./charts/map.ts";
 import { handlePrototype } from "./core/handle.ts";
+import { DRAW_DECLARED_COMPONENT } from "./components/declare-component.ts";
+import { drawDeclaredComponent } from "./components/draw-declared-component.ts";
+import { DRAW_INLINE_COMPONENT } from "./components/inline-component.ts";
+import { drawInlineComponent } from "./components/draw-inline-component.ts";
 
 // The whole element API, assembled once: every family's methods on the one
 // prototype all handles share, and in the Container type.
@@ -58,6 +62,19 @@ Object.defineProperty(handlePrototype, "components", {
   enumerable: true,
   get(this: Drawable): FrameComponents {
     return frameComponents(this[TARGET]);
+  },
+});
+
+// What a declared component's mount function calls (see declare-component.ts): not enumerable, not on `st`'s list.
+Object.defineProperty(handlePrototype, DRAW_DECLARED_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawDeclaredComponent>[1]) {
+    return drawDeclaredComponent(this[TARGET], call);
+  },
+});
+
+Object.defineProperty(handlePrototype, DRAW_INLINE_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawInlineComponent>[1]) {
+    return drawInlineComponent(this[TARGET], call);
   },
 });
 

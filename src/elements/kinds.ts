@@ -1,6 +1,8 @@
 import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
+import { declaredComponentKind } from "./components/component-value.ts";
+import { componentTriggerKind, inlineComponentKind } from "./components/inline-values.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import { dataEditorKind } from "./data/edit-diff.ts";
 import { vegaLiteChartKind } from "./charts/vega-selection.ts";
@@ -60,6 +62,9 @@ export const widgetKinds = {
   vegaLiteChart: vegaLiteChartKind,
   plotlyChart: plotlyChartKind,
   map: mapKind,
+  component: declaredComponentKind,
+  inlineComponent: inlineComponentKind,
+  componentTrigger: componentTriggerKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

@@ -1,6 +1,7 @@
 import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
 import type { DataEditorProps } from "./data-editor.ts";
 import type { ChartLibraryElements, SelectableChartElements } from "./rich-charts.ts";
+import type { ComponentElements } from "./components.ts";
 
 /**
  * Every element kind and the props it carries on the wire. This is the one
@@ -82,7 +83,7 @@ export interface PlaceholderElements {
 
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
-export interface InputElements extends SelectableChartElements {
+export interface InputElements extends SelectableChartElements, ComponentElements {
   /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
   dataframe: DataframeProps;
   /** An editable grid: its value is the edit diff (see src/protocol/data-editor.ts). */

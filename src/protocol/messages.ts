@@ -265,6 +265,10 @@ export const ROUTES = {
   media: "/_edgelit/media/",
   /** Followed by a media id: the HTML of `components.html`, as a sandboxed document of its own origin. */
   frame: "/_edgelit/frame/",
+  /** Followed by a declared component's name and a file of its frontend folder. */
+  component: "/_edgelit/component/",
+  /** Followed by a media id: an inline component's module, as JavaScript. */
+  componentModule: "/_edgelit/component-module/",
   health: "/_edgelit/health",
   /** `?provider=<name>&return=<path>`: starts a login at the provider (st.login). */
   authLogin: "/_edgelit/auth/login",

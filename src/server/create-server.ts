@@ -9,6 +9,8 @@ import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { frameRoute } from "./frame-route.ts";
 import { frameOrderRoute } from "./frame-order-route.ts";
+import { componentRoute, type ComponentFileReader } from "./component-route.ts";
+import { componentModuleRoute } from "./component-module-route.ts";
 import { uploadRoute } from "./upload-route.ts";
 import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
@@ -148,6 +150,12 @@ export interface ServerOptions {
    * threads (see `RerunDispatch`).
    */
   runEvents?: RerunDispatch;
+  /**
+   * Reads the files of components declared with a `path` (see
+   * `declareComponent`); the Node adapter passes one. Without it, only
+   * components declared with a `url` show.
+   */
+  componentFiles?: ComponentFileReader;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -276,6 +284,12 @@ export function createServer(options: ServerOptions): EdgelitServer {
   );
   h3.get(`${ROUTES.frame}:id`, (event) =>
     frameRoute(event.req as Request, event.context.params?.id ?? "", media, log),
+  );
+  h3.get(`${ROUTES.componentModule}:id`, (event) =>
+    componentModuleRoute(event.context.params?.id ?? "", media, log),
+  );
+  h3.get(`${ROUTES.component}**`, (event) =>
+    componentRoute(event.url.pathname.slice(ROUTES.component.length), options.componentFiles, log),
   );
   h3.head(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),

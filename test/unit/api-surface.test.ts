@@ -8,6 +8,8 @@ test("the public API changes only on purpose", () => {
     "cacheData",
     "cacheResource",
     "clearSharedCache",
+    "component",
+    "declareComponent",
     "defineApp",
     "defineConfig",
     "dialog",
