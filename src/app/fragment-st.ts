@@ -7,6 +7,7 @@ import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods } from "./page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import { contextMembers } from "./st-context.ts";
+import { connectionMembers } from "./st-connection.ts";
 import type { RerunOptions, St } from "./st.ts";
 
 const outside = (where: string): never => {
@@ -30,6 +31,7 @@ function makeFragmentStPrototype(): object {
     queryParams: queryParams!,
     switchPage: switchPage!,
     ...Object.getOwnPropertyDescriptors(contextMembers),
+    ...Object.getOwnPropertyDescriptors(connectionMembers),
     ...Object.getOwnPropertyDescriptors({
       rerun(options: RerunOptions = {}): never {
         throw new RerunSignal(options.scope ?? "app");

@@ -7,12 +7,13 @@ import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 import { contextMembers, type StContext } from "./st-context.ts";
+import { connectionMembers } from "./st-connection.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the pinned bottom, the session state and run control.
  */
-export interface St extends Container, PageControls {
+export interface St extends Container, PageControls, StConnection {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -44,6 +45,9 @@ export interface St extends Container, PageControls {
   stop(): never;
 }
 
+/** `st.connection` (see connectionMembers). */
+export type StConnection = typeof connectionMembers;
+
 /** Options of `st.rerun`. */
 export interface RerunOptions {
   /** "app" (the default) reruns the whole script; "fragment" only the fragment whose `st` it is called on. */
@@ -58,6 +62,7 @@ export interface RerunOptions {
 const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
   ...Object.getOwnPropertyDescriptors(contextMembers),
+  ...Object.getOwnPropertyDescriptors(connectionMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

@@ -1,3 +1,4 @@
+import { setConnectionSecrets, type ConnectionSecrets } from "../connections/index.ts";
 import { createStorage } from "unstorage";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
 import { createScriptHost } from "../app/script-host.ts";
@@ -101,6 +102,7 @@ export class AppTest {
     private readonly showErrorDetails: ShowErrorDetails,
     url: string,
     private readonly env: Readonly<Record<string, unknown>> | undefined,
+    private readonly connections: ConnectionSecrets["connections"],
   ) {
     this.url = url;
     this.host = createScriptHost(app);
@@ -120,7 +122,8 @@ export class AppTest {
    * `url` is the page's path and query the first run sees (default `/`);
    * `maxRunSeconds` is the server's run time limit; `dev` (default true) and
    * `showErrorDetails` (default `full`) decide what an uncaught error shows, as the server's do;
-   * `env` is what the app reads as `st.context.env` (default: nothing, not `process.env`).
+   * `env` is what the app reads as `st.context.env` (default: nothing, not `process.env`);
+   * `connections` are the settings `st.connection(name)` reads as the secrets' `[connections.<name>]`.
    * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1", env: { API_URL: "http://127.0.0.1" } }).run();
    */
   static fromApp(
@@ -131,6 +134,7 @@ export class AppTest {
       maxRunSeconds?: number;
       showErrorDetails?: ShowErrorDetails;
       env?: Readonly<Record<string, unknown>>;
+      connections?: ConnectionSecrets["connections"];
     } = {},
   ): AppTest {
     const definition = toAppDefinition(app);
@@ -147,6 +151,7 @@ export class AppTest {
       options.showErrorDetails ?? "full",
       url,
       options.env,
+      options.connections,
     );
   }
 
@@ -205,6 +210,8 @@ export class AppTest {
     this.messages = [];
     this.urlChange = undefined;
     this.unsaved = undefined;
+    // Process-wide, as secrets are: the settings of the harness that runs last.
+    if (this.connections) setConnectionSecrets({ connections: this.connections });
     const { done, ready } = handleRerun(
       {
         host: this.host,

@@ -1,0 +1,21 @@
+import { connection, type ConnectionOptions, type SqlConnection } from "../connections/index.ts";
+import { TARGET, type Drawable } from "../elements/core/target.ts";
+
+/** `st.connection`, once for every `st` (on its prototype). */
+export const connectionMembers = {
+  /**
+   * A connection to the database `name`, made once per process (per script
+   * thread, per Worker isolate) and shared by every session: its settings
+   * are those of `[connections.<name>]` in the secrets, overridden by
+   * `options`. SQLite needs `npm install @libsql/client`, PostgreSQL
+   * `npm install pg`; D1 names the Worker's binding. `query()` results are
+   * cached in the shared store, so replicas run a query once per `ttl`.
+   *
+   * @example
+   * const db = st.connection("sales", { type: "sql", url: "sqlite:///sales.db" });
+   * st.dataframe(await db.query("select * from orders where region = ?", { params: ["EU"], ttl: 600 }));
+   */
+  connection(name: string, options: ConnectionOptions = {}): SqlConnection {
+    return connection(name, options, (this as unknown as Drawable)[TARGET].run.env);
+  },
+};
