@@ -1,5 +1,7 @@
 import type { Storage } from "unstorage";
 import { withCacheStorage } from "../cache/cache-storage.ts";
+import { withCacheRun } from "../cache/cache-run.ts";
+import { cacheRunOf } from "./cache-run-of.ts";
 import type { ShowErrorDetails } from "./exception-props.ts";
 import { ScriptErrors, errorSite, type ScriptErrorReport } from "./script-errors.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
@@ -50,6 +52,8 @@ export interface RunEventOptions {
   maxReruns?: number;
   /** The store `cacheData` uses in this run's app code (see src/cache/cache-storage.ts). */
   cacheStorage?: Storage;
+  /** The session's id, which `cacheData(fn, { scope: "session" })` keys its results by. */
+  sessionId?: string;
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Stores media bytes the app shows and gives their id; elements showing them are sent after. */
@@ -169,7 +173,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
         : "rerun";
     outcome =
       closed === "rerun"
-        ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage)
+        ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage, options.sessionId)
         : closed;
   }
   await run.placement.settle();
@@ -196,7 +200,9 @@ async function runScript(
   run: ScriptRun,
   maxReruns: number,
   cacheStorage?: Storage,
+  sessionId?: string,
 ): Promise<RunEventResult["outcome"]> {
+  const cacheRun = cacheRunOf(run, sessionId);
   // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
   // A script that returned without awaiting anything has nothing to wait for, and needs no timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -210,7 +216,9 @@ async function runScript(
         // one is armed after it, if the script goes on (it awaits) or waits for media.
         const returned = run.quietly(() =>
           withCacheStorage(cacheStorage, () =>
-            scope ? rerunFragment(run, scope) : run.host.runScript(run.binding),
+            withCacheRun(cacheRun, () =>
+              scope ? rerunFragment(run, scope) : run.host.runScript(run.binding),
+            ),
           ),
         );
         if (isThenable(returned) || run.placement.isSettling) run.reportActivity();

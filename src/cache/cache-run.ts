@@ -1,0 +1,66 @@
+/*
+ * The run a cached function is called from, for the cache variants that need
+ * it: `scope: "session"` (whose session) and `showSpinner` (where to draw).
+ *
+ * As with the store (cache-storage.ts), the run is set around each
+ * synchronous entry into app code, so a call before the script's first await
+ * finds it. A call after an await finds it only where async context is
+ * followed: `followCacheRuns()` turns that on, once a cached function that
+ * needs it is defined, with AsyncLocalStorage (Node; Workers with
+ * nodejs_compat). Following costs every await of the process something on
+ * Node 20 and 22, so apps that use no such option do not pay for it.
+ */
+
+/** What a cached function may know of the run that calls it. */
+export interface CacheRun {
+  /** The session's id: the key of `scope: "session"` entries. */
+  sessionId: string | undefined;
+  /** Draws a spinner where the run draws next; the function returned removes it. */
+  showSpinner(text: string): () => void;
+}
+
+interface AsyncContext<T> {
+  run<R>(store: T, work: () => R): R;
+  getStore(): T | undefined;
+}
+
+interface CacheRunState {
+  current: CacheRun | undefined;
+  /** Set once something needs the run after an await; null where there is no AsyncLocalStorage. */
+  tracker: AsyncContext<CacheRun> | null | undefined;
+}
+
+/** On globalThis, as cache-storage.ts explains: the app's copy of `src` and the server's must meet. */
+const STATE_KEY = Symbol.for("edgelit.cacheRun");
+const state = ((globalThis as Record<symbol, unknown>)[STATE_KEY] ??= {
+  current: undefined,
+  tracker: undefined,
+}) as CacheRunState;
+
+/** From now on, runs are followed across awaits (where the runtime can). */
+export function followCacheRuns(): void {
+  if (state.tracker !== undefined) return;
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const hooks = process?.getBuiltinModule?.("node:async_hooks") as
+    | { AsyncLocalStorage?: new () => AsyncContext<CacheRun> }
+    | undefined;
+  state.tracker = hooks?.AsyncLocalStorage ? new hooks.AsyncLocalStorage() : null;
+}
+
+/** Calls `start` (app code of one run) with `run` as the caller of cached functions. */
+export function withCacheRun<T>(run: CacheRun | undefined, start: () => T): T {
+  if (run === undefined) return start();
+  const previous = state.current;
+  state.current = run;
+  try {
+    return state.tracker ? state.tracker.run(run, start) : start();
+  } finally {
+    state.current = previous;
+  }
+}
+
+/** The run calling a cached function right now, if it can be known. */
+export function currentCacheRun(): CacheRun | undefined {
+  return state.current ?? state.tracker?.getStore() ?? undefined;
+}
