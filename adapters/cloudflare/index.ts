@@ -7,6 +7,7 @@ import {
   type ServerOptions,
 } from "../../src/server/create-server.ts";
 import type { ServerLog } from "../../src/server/server-log.ts";
+import { keepBackgroundTasksWith } from "../../src/cache/background-tasks.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
 export type {
@@ -22,6 +23,11 @@ export type {
  */
 export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
+}
+
+/** The part of a Worker's `ctx` edgelit uses. */
+export interface WorkerExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 /**
@@ -69,7 +75,9 @@ export function createWorker<Env extends object = Record<string, unknown>>(
   config.transports = transports?.length ? transports : undefined;
   let server: EdgelitServer | undefined;
   return {
-    fetch(request: Request, env: Env): Promise<Response> {
+    fetch(request: Request, env: Env, ctx?: WorkerExecutionContext): Promise<Response> {
+      // cacheData's background refreshes run within this request's waitUntil.
+      if (ctx) keepBackgroundTasksWith((task) => ctx.waitUntil(task));
       const assets = (env as WorkerEnv).ASSETS;
       server ??= createServer({
         ...config,

@@ -13,8 +13,9 @@ const DRIVER_PACKAGE = { sqlite: "@libsql/client", postgresql: "pg" } as const;
 /**
  * Opens `target` through db0's connector for it (libsql for SQLite, pg for
  * PostgreSQL), or the Worker's D1 binding from `env`. Driver packages are
- * imported here, on first use, by a name the bundler does not follow, so
- * edgelit loads without them and a Worker bundle does not pull them in.
+ * loaded here, on first use, through Node's `require` found at run time, so
+ * edgelit loads without them and a Worker bundle neither pulls them in nor
+ * holds an `import()` of a computed name (which workerd refuses).
  */
 export async function openSqlDriver(
   target: SqlTarget,
@@ -25,10 +26,11 @@ export async function openSqlDriver(
   const lib = await importDriver(DRIVER_PACKAGE[target.dialect], where);
   const connectorModule =
     target.dialect === "sqlite" ? "db0/connectors/libsql/node" : "db0/connectors/postgresql";
-  const [{ createDatabase }, connector] = await Promise.all([
-    importModule<typeof import("db0")>("db0"),
-    importModule<{ default: (options: Record<string, unknown>) => unknown }>(connectorModule),
-  ]);
+  const { createDatabase } = loadModule<typeof import("db0")>("db0", where);
+  const connector = loadModule<{ default: (options: Record<string, unknown>) => unknown }>(
+    connectorModule,
+    where,
+  );
   const database = createDatabase(connector.default({ url: target.url, lib }) as never);
   return {
     async all(sql, params) {
@@ -42,14 +44,29 @@ export async function openSqlDriver(
 
 // --- Internal helpers ---
 
-/** `import(specifier)` through a variable: bundlers leave it to run time. */
-function importModule<T>(specifier: string): Promise<T> {
-  return import(/* @vite-ignore */ specifier) as Promise<T>;
+type NodeRequire = (id: string) => unknown;
+
+/** Node's `require`, from where this file is (the app's node_modules are above it). */
+function nodeRequire(where: string): NodeRequire {
+  const builtins = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const nodeModule = builtins?.getBuiltinModule?.("node:module") as
+    | { createRequire(from: string): NodeRequire }
+    | undefined;
+  if (!nodeModule)
+    throw new Error(
+      `${where}: SQLite and PostgreSQL connections need Node; on Workers use D1 (dialect "d1").`,
+    );
+  return nodeModule.createRequire(import.meta.url);
+}
+
+function loadModule<T>(specifier: string, where: string): T {
+  return nodeRequire(where)(specifier) as T;
 }
 
 async function importDriver(name: string, where: string): Promise<unknown> {
   try {
-    return await importModule(name);
+    return loadModule(name, where);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
