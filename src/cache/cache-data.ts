@@ -14,7 +14,7 @@ import { loadFrame, storeFrame, type FrameRef } from "./cached-frame.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
 import { runAsCachedCall } from "./cached-call.ts";
-import { currentCacheRun, followCacheRuns, type CacheRun } from "./cache-run.ts";
+import { currentCacheRun, followCacheRuns, outsideCacheRun, type CacheRun } from "./cache-run.ts";
 import { runInBackground } from "./background-tasks.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 
@@ -217,8 +217,11 @@ export function cacheData<Args extends unknown[], Result>(
   function refreshLater(storage: Storage, key: string, args: Args): void {
     if (refreshing.has(key)) return;
     refreshing.add(key);
-    void runInBackground(() =>
-      compute(storage, key, args, undefined).finally(() => refreshing.delete(key)),
+    // Not the calling run's work: cached functions it calls must not draw into that run.
+    void outsideCacheRun(() =>
+      runInBackground(() =>
+        compute(storage, key, args, undefined).finally(() => refreshing.delete(key)),
+      ),
     );
   }
 

@@ -21,6 +21,7 @@ export interface CacheRun {
 
 interface AsyncContext<T> {
   run<R>(store: T, work: () => R): R;
+  exit<R>(work: () => R): R;
   getStore(): T | undefined;
 }
 
@@ -63,4 +64,15 @@ export function withCacheRun<T>(run: CacheRun | undefined, start: () => T): T {
 /** The run calling a cached function right now, if it can be known. */
 export function currentCacheRun(): CacheRun | undefined {
   return state.current ?? state.tracker?.getStore() ?? undefined;
+}
+
+/** Calls `start` as no run's code: work that outlives the run (a background refresh). */
+export function outsideCacheRun<T>(start: () => T): T {
+  const previous = state.current;
+  state.current = undefined;
+  try {
+    return state.tracker ? state.tracker.exit(start) : start();
+  } finally {
+    state.current = previous;
+  }
 }

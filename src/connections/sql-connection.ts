@@ -9,7 +9,7 @@ import type { SqlConnectionSettings, SqlTarget } from "./sql-settings.ts";
 export interface SqlQueryOptions {
   /** Values for the query's `?` placeholders, in order; sent apart from the SQL, never spliced in. */
   params?: readonly (string | number | boolean | bigint | null | Date)[];
-  /** Seconds the result stays fresh in the shared cache; default the connection's `ttl`, else kept until cleared. */
+  /** Seconds the result stays fresh in the shared cache; default the connection's `ttl`, else kept until cleared. `0`: not cached. */
   ttl?: number;
 }
 
@@ -54,6 +54,7 @@ export class SqlConnection {
    */
   query(sql: string, options: SqlQueryOptions = {}): Promise<Table> {
     const ttl = options.ttl ?? this.settings.ttl;
+    if (ttl === 0) return this.run(String(sql), [...(options.params ?? [])]);
     let cached = this.queries.get(ttl);
     if (!cached) {
       // One cache name per connection: a query's entry is the same whatever ttl asked for it.

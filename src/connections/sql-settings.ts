@@ -25,7 +25,7 @@ export interface SqlConnectionSettings {
   password?: string;
   /** The Worker's D1 binding (in `st.context.env`), for `dialect: "d1"`. */
   binding?: string;
-  /** Seconds a query's result stays fresh in the shared cache. Default: kept until cleared. */
+  /** Seconds a query's result stays fresh in the shared cache (`0`: not cached). Default: kept until cleared. */
   ttl?: number;
 }
 

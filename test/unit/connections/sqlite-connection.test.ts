@@ -106,3 +106,17 @@ test("a failing query draws an error that names the connection and not its passw
   expect(at.exceptions).toEqual([]);
   expect(at.get("text").map((text) => text.props.body)).toEqual(["still here"]);
 });
+
+test("ttl 0 runs the query on every call, caching nothing", async () => {
+  const app = defineApp(async (st) => {
+    const db = st.connection("uncached", { type: "sql", url: `file:${file}`, ttl: 0 });
+    const [row] = rowsOf(
+      await db.query("insert into log (at) values (?) returning rowid as n", { params: [2] }),
+    );
+    st.text(`row ${String(row?.n)}`);
+  });
+  const at = await AppTest.fromApp(app).run();
+  const firstRow = Number(String(at.get("text")[0]?.props.body).slice(4));
+  await at.run();
+  expect(at.get("text")[0]?.props.body).toBe(`row ${firstRow + 1}`);
+});
