@@ -158,6 +158,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
           widgetIds: withCallbacks,
           dev,
           cacheStorage: options.cacheStorage,
+          sessionId: options.sessionId,
           scope: options.scope,
         })
       : undefined;
@@ -284,6 +285,7 @@ interface CallbackPass {
   widgetIds: string[];
   dev: boolean;
   cacheStorage: Storage | undefined;
+  sessionId: string | undefined;
   scope: FragmentScope | undefined;
 }
 
@@ -331,7 +333,11 @@ async function runCallbacks(
   discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {
     try {
-      await withCacheStorage(cacheStorage, () => discovery.widgets.foundCallbacks.get(id)?.());
+      await withCacheStorage(cacheStorage, () =>
+        withCacheRun(cacheRunOf(callbacks, pass.sessionId), () =>
+          discovery.widgets.foundCallbacks.get(id)?.(),
+        ),
+      );
     } catch (error) {
       if (!isControlSignal(error))
         return {

@@ -119,3 +119,22 @@ test('refresh "background" needs a ttl', () => {
     'cacheData: refresh: "background" needs a ttl',
   );
 });
+
+test('a scope "session" function works in a widget callback too', async () => {
+  const visits = cacheData(async (page: string) => `visited ${page}`, {
+    scope: "session",
+    storage: createStorage(),
+  });
+  const app = defineApp((st) => {
+    st.button("Visit", {
+      onClick: async () => {
+        st.session.note = await visits("home");
+      },
+    });
+    st.text(String(st.session.note ?? "none"));
+  });
+  const at = await AppTest.fromApp(app).run();
+  await at.button("Visit").click().run();
+  expect(at.exceptions).toEqual([]);
+  expect(at.get("text")[0]?.props.body).toBe("visited home");
+});
