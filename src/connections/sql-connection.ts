@@ -33,6 +33,7 @@ export class SqlConnection {
     private readonly env: Readonly<Record<string, unknown>>,
   ) {
     this.secrets = secretsOf("url" in target ? target.url : undefined, settings.password);
+    if (settings.authToken) this.secrets.push(String(settings.authToken));
   }
 
   /** Which database this is: `sqlite`, `postgresql` or `d1`. */
@@ -88,8 +89,9 @@ export class SqlConnection {
 
   private failure(error: unknown): SqlConnectionError {
     const message = error instanceof Error ? error.message : String(error);
-    return new SqlConnectionError(
-      redact(`st.connection("${this.name}") (${this.dialect}): ${message}`, this.secrets),
-    );
+    const where = `st.connection("${this.name}")`;
+    // Messages of edgelit's own (a driver to install) name the connection already.
+    const shown = message.startsWith(where) ? message : `${where} (${this.dialect}): ${message}`;
+    return new SqlConnectionError(redact(shown, this.secrets));
   }
 }

@@ -23,7 +23,7 @@ export async function openSqlDriver(
   where: string,
 ): Promise<SqlDriver> {
   if (target.dialect === "d1") return d1Driver(env[target.binding], target.binding, where);
-  const lib = await importDriver(DRIVER_PACKAGE[target.dialect], where);
+  const lib = loadDriver(DRIVER_PACKAGE[target.dialect], where);
   const connectorModule =
     target.dialect === "sqlite" ? "db0/connectors/libsql/node" : "db0/connectors/postgresql";
   const { createDatabase } = loadModule<typeof import("db0")>("db0", where);
@@ -31,7 +31,9 @@ export async function openSqlDriver(
     connectorModule,
     where,
   );
-  const database = createDatabase(connector.default({ url: target.url, lib }) as never);
+  const options: Record<string, unknown> = { url: target.url, lib };
+  if (target.dialect === "sqlite" && target.authToken) options.authToken = target.authToken;
+  const database = createDatabase(connector.default(options) as never);
   return {
     async all(sql, params) {
       const rows = await database.prepare(sql).all(...(params as never[]));
@@ -64,7 +66,8 @@ function loadModule<T>(specifier: string, where: string): T {
   return nodeRequire(where)(specifier) as T;
 }
 
-async function importDriver(name: string, where: string): Promise<unknown> {
+/** The driver package `name`, or an error that says to install it. */
+export function loadDriver(name: string, where: string): unknown {
   try {
     return loadModule(name, where);
   } catch (error) {

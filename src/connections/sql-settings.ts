@@ -23,6 +23,8 @@ export interface SqlConnectionSettings {
   port?: number | string;
   username?: string;
   password?: string;
+  /** A libsql server's token (Turso), for `libsql://` urls. */
+  authToken?: string;
   /** The Worker's D1 binding (in `st.context.env`), for `dialect: "d1"`. */
   binding?: string;
   /** Seconds a query's result stays fresh in the shared cache (`0`: not cached). Default: kept until cleared. */
@@ -31,7 +33,7 @@ export interface SqlConnectionSettings {
 
 /** Where to connect, as the drivers take it. */
 export type SqlTarget =
-  | { dialect: "sqlite"; url: string }
+  | { dialect: "sqlite"; url: string; authToken?: string }
   | { dialect: "postgresql"; url: string }
   | { dialect: "d1"; binding: string };
 
@@ -44,7 +46,10 @@ export function toSqlTarget(name: string, settings: SqlConnectionSettings): SqlT
     // SQLAlchemy's "dialect+driver": the driver part names a Python package, not ours.
     const dialect = scheme.split("+")[0];
     if (dialect === "sqlite") return { dialect: "sqlite", url: sqliteFile(url) };
-    if (dialect === "file" || dialect === "libsql") return { dialect: "sqlite", url };
+    if (dialect === "file" || dialect === "libsql") {
+      const authToken = settings.authToken === undefined ? undefined : String(settings.authToken);
+      return authToken ? { dialect: "sqlite", url, authToken } : { dialect: "sqlite", url };
+    }
     if (dialect === "postgresql" || dialect === "postgres")
       return { dialect: "postgresql", url: `postgresql${url.slice(scheme.length)}` };
     throw new EdgelitApiError(
