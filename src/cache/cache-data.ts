@@ -14,9 +14,15 @@ import { loadFrame, storeFrame, type FrameRef } from "./cached-frame.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
 import { runAsCachedCall } from "./cached-call.ts";
-import { currentCacheRun, followCacheRuns, outsideCacheRun, type CacheRun } from "./cache-run.ts";
+import {
+  currentCacheRun,
+  followCacheRuns,
+  outsideCacheRun,
+  sessionOf,
+  showSpinner,
+  type CacheRun,
+} from "./cache-run.ts";
 import { runInBackground } from "./background-tasks.ts";
-import { EdgelitApiError } from "../errors/api-error.ts";
 
 /** Options of {@link cacheData}. */
 export interface CacheDataOptions {
@@ -265,30 +271,4 @@ export function cacheData<Args extends unknown[], Result>(
  */
 export function clearSharedCache(storage: Storage): Promise<number> {
   return removeAll(storage, CACHE_PREFIX);
-}
-
-/** The calling run's session id, for a `scope: "session"` function; throws where none is known. */
-function sessionOf(caller: CacheRun | undefined, what: string): string {
-  if (caller?.sessionId !== undefined) return caller.sessionId;
-  throw new EdgelitApiError(
-    `${what} keeps results per session (scope: "session"), but it was called outside a run of the app, or after an await where this runtime cannot follow the run (no AsyncLocalStorage: on Workers, enable nodejs_compat). Call it from the app's script, or use the default scope.`,
-  );
-}
-
-/** Draws the spinner in the caller's page; a run that has stopped draws nothing. */
-function showSpinner(caller: CacheRun | undefined, text: string): (() => void) | undefined {
-  if (!caller) return undefined;
-  try {
-    const hide = caller.showSpinner(text);
-    return () => {
-      try {
-        hide();
-      } catch {
-        // The run ended meanwhile: nothing left to remove.
-      }
-    };
-  } catch {
-    // The page has gone: the run stops at its own next st.* call.
-    return undefined;
-  }
 }

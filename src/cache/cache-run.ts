@@ -1,3 +1,5 @@
+import { EdgelitApiError } from "../errors/api-error.ts";
+
 /*
  * The run a cached function is called from, for the cache variants that need
  * it: `scope: "session"` (whose session) and `showSpinner` (where to draw).
@@ -74,5 +76,31 @@ export function outsideCacheRun<T>(start: () => T): T {
     return state.tracker ? state.tracker.exit(start) : start();
   } finally {
     state.current = previous;
+  }
+}
+
+/** The calling run's session id, for a `scope: "session"` function; throws where none is known. */
+export function sessionOf(caller: CacheRun | undefined, what: string): string {
+  if (caller?.sessionId !== undefined) return caller.sessionId;
+  throw new EdgelitApiError(
+    `${what} keeps results per session (scope: "session"), but it was called outside a run of the app, or after an await where this runtime cannot follow the run (no AsyncLocalStorage: on Workers, enable nodejs_compat). Call it from the app's script, or use the default scope.`,
+  );
+}
+
+/** Draws the spinner in the caller's page; a run that has stopped draws nothing. */
+export function showSpinner(caller: CacheRun | undefined, text: string): (() => void) | undefined {
+  if (!caller) return undefined;
+  try {
+    const hide = caller.showSpinner(text);
+    return () => {
+      try {
+        hide();
+      } catch {
+        // The run ended meanwhile: nothing left to remove.
+      }
+    };
+  } catch {
+    // The page has gone: the run stops at its own next st.* call.
+    return undefined;
   }
 }
