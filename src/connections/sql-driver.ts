@@ -1,3 +1,4 @@
+import { createDatabase } from "db0";
 import type { SqlTarget } from "./sql-settings.ts";
 
 /** One open database, whatever the driver: what a SQL connection queries. */
@@ -26,7 +27,6 @@ export async function openSqlDriver(
   const lib = loadDriver(DRIVER_PACKAGE[target.dialect], where);
   const connectorModule =
     target.dialect === "sqlite" ? "db0/connectors/libsql/node" : "db0/connectors/postgresql";
-  const { createDatabase } = loadModule<typeof import("db0")>("db0", where);
   const connector = loadModule<{ default: (options: Record<string, unknown>) => unknown }>(
     connectorModule,
     where,
