@@ -18,7 +18,7 @@ const LAYERS = [
   ["src/session", "src/media", "src/cache", "src/config"],
   ["src/runner"],
   ["src/elements"],
-  ["src/app"],
+  ["src/app", "src/connections"],
   ["src/server"],
   ["src/testing"],
   ["src/*"],

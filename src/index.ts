@@ -164,6 +164,15 @@ export type { EdgelitConfig } from "./config/index.ts";
 export { cacheData, cacheResource, clearSharedCache } from "./cache/index.ts";
 export type {
   CacheDataOptions,
+  CacheResourceOptions,
   CachedDataFunction,
   CachedResourceFunction,
 } from "./cache/index.ts";
+export { SqlConnectionError } from "./connections/index.ts";
+export type {
+  ConnectionOptions,
+  SqlConnection,
+  SqlConnectionSettings,
+  SqlDialect,
+  SqlQueryOptions,
+} from "./connections/index.ts";

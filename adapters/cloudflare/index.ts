@@ -8,6 +8,7 @@ import {
 } from "../../src/server/create-server.ts";
 import type { ServerLog } from "../../src/server/server-log.ts";
 import type { SecretsTable } from "../../src/runner/run-visit.ts";
+import { keepBackgroundTasksWith } from "../../src/cache/background-tasks.ts";
 
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
 export type {
@@ -23,6 +24,11 @@ export type {
  */
 export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> };
+}
+
+/** The part of a Worker's `ctx` edgelit uses. */
+export interface WorkerExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
 }
 
 /**
@@ -77,7 +83,9 @@ export function createWorker<Env extends object = Record<string, unknown>>(
   config.transports = transports?.length ? transports : undefined;
   let server: EdgelitServer | undefined;
   return {
-    fetch(request: Request, env: Env): Promise<Response> {
+    fetch(request: Request, env: Env, ctx?: WorkerExecutionContext): Promise<Response> {
+      // cacheData's background refreshes run within this request's waitUntil.
+      if (ctx) keepBackgroundTasksWith((task) => ctx.waitUntil(task));
       const assets = (env as WorkerEnv).ASSETS;
       server ??= createServer({
         ...config,

@@ -9,6 +9,7 @@ import { createSessionState } from "./session-state.ts";
 import { contextMembers } from "./st-context.ts";
 import { secretsMembers } from "./secrets.ts";
 import { authMembers } from "./st-auth.ts";
+import { connectionMembers } from "./st-connection.ts";
 import type { RerunOptions, St } from "./st.ts";
 
 const outside = (where: string): never => {
@@ -34,6 +35,7 @@ function makeFragmentStPrototype(): object {
     ...Object.getOwnPropertyDescriptors(contextMembers),
     ...Object.getOwnPropertyDescriptors(secretsMembers),
     ...Object.getOwnPropertyDescriptors(authMembers),
+    ...Object.getOwnPropertyDescriptors(connectionMembers),
     ...Object.getOwnPropertyDescriptors({
       rerun(options: RerunOptions = {}): never {
         throw new RerunSignal(options.scope ?? "app");

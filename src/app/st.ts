@@ -9,12 +9,13 @@ import { createSessionState, type SessionState } from "./session-state.ts";
 import { contextMembers, type StContext } from "./st-context.ts";
 import { secretsMembers, type Secrets } from "./secrets.ts";
 import { authMembers, type AuthMembers } from "./st-auth.ts";
+import { connectionMembers } from "./st-connection.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the pinned bottom, the session state and run control.
  */
-export interface St extends Container, PageControls, AuthMembers {
+export interface St extends Container, PageControls, AuthMembers, StConnection {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -52,6 +53,9 @@ export interface St extends Container, PageControls, AuthMembers {
   stop(): never;
 }
 
+/** `st.connection` (see connectionMembers). */
+export type StConnection = typeof connectionMembers;
+
 /** Options of `st.rerun`. */
 export interface RerunOptions {
   /** "app" (the default) reruns the whole script; "fragment" only the fragment whose `st` it is called on. */
@@ -68,6 +72,7 @@ const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(contextMembers),
   ...Object.getOwnPropertyDescriptors(secretsMembers),
   ...Object.getOwnPropertyDescriptors(authMembers),
+  ...Object.getOwnPropertyDescriptors(connectionMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

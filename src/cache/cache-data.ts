@@ -14,6 +14,15 @@ import { loadFrame, storeFrame, type FrameRef } from "./cached-frame.ts";
 import { currentCacheStorage } from "./cache-storage.ts";
 import { describeNonData } from "./cache-value.ts";
 import { runAsCachedCall } from "./cached-call.ts";
+import {
+  currentCacheRun,
+  followCacheRuns,
+  outsideCacheRun,
+  sessionOf,
+  showSpinner,
+  type CacheRun,
+} from "./cache-run.ts";
+import { runInBackground } from "./background-tasks.ts";
 
 /** Options of {@link cacheData}. */
 export interface CacheDataOptions {
@@ -25,6 +34,24 @@ export interface CacheDataOptions {
   name?: string;
   /** The store to keep results in. Default: the store of the server running the app. */
   storage?: Storage;
+  /**
+   * Shows a spinner in the page while the function computes (never for a
+   * result from the cache): `true` for "Running loadSales(...).", or the
+   * text to show. The slot it took stays, empty. Default: no spinner.
+   */
+  showSpinner?: boolean | string;
+  /**
+   * `"global"` (the default): one result per arguments for every session.
+   * `"session"`: each session computes and keeps its own.
+   */
+  scope?: "global" | "session";
+  /**
+   * `"blocking"` (the default): past its `ttl` a result is computed again
+   * while the caller waits. `"background"`: the stale result is returned at
+   * once and the next is computed after it (on Workers, within the request's
+   * `waitUntil`). Needs a `ttl`.
+   */
+  refresh?: "blocking" | "background";
 }
 
 /** A function wrapped by {@link cacheData}. */
@@ -77,16 +104,33 @@ export function cacheData<Args extends unknown[], Result>(
   options: CacheDataOptions = {},
 ): CachedDataFunction<Args, Result> {
   if (typeof fn !== "function") throw new TypeError("cacheData expects a function");
-  const { ttl, maxEntries } = options;
+  const { ttl, maxEntries, scope = "global", refresh = "blocking" } = options;
   if (ttl !== undefined && !(ttl > 0 && Number.isFinite(ttl)))
     throw new TypeError(`cacheData: ttl must be a positive number of seconds; got ${ttl}`);
   if (maxEntries !== undefined && !(Number.isInteger(maxEntries) && maxEntries > 0)) {
     throw new TypeError(`cacheData: maxEntries must be a positive integer; got ${maxEntries}`);
   }
+  if (scope !== "global" && scope !== "session")
+    throw new TypeError(`cacheData: scope must be "global" or "session"; got ${String(scope)}`);
+  if (refresh !== "blocking" && refresh !== "background")
+    throw new TypeError(
+      `cacheData: refresh must be "blocking" or "background"; got ${String(refresh)}`,
+    );
+  if (refresh === "background" && ttl === undefined)
+    throw new TypeError('cacheData: refresh: "background" needs a ttl (when is a result stale?)');
+  const background = refresh === "background";
+  // Both need the calling run after the script's awaits.
+  if (scope === "session" || options.showSpinner) followCacheRuns();
   const name = options.name ?? defaultCacheName(fn);
   const label = options.name ?? (fn.name || "anonymous");
   const prefix = functionPrefix(label, name);
   const what = `cacheData(${label})`;
+  const spinnerText =
+    typeof options.showSpinner === "string"
+      ? options.showSpinner
+      : options.showSpinner
+        ? `Running ${label}(...).`
+        : undefined;
   // Found synchronously, before the first await: see cache-storage.ts.
   const storageNow = () => options.storage ?? currentCacheStorage(what);
 
@@ -110,17 +154,55 @@ export function cacheData<Args extends unknown[], Result>(
     return table;
   };
 
-  async function lookupOrRun(storage: Storage, key: string, args: Args): Promise<Outcome> {
-    const stored = freshEntry(await storage.getItem(key), Date.now());
-    if (stored?.frame !== undefined) {
-      const table = await frameOf(storage, key, stored.frame);
+  async function lookupOrRun(
+    storage: Storage,
+    key: string,
+    args: Args,
+    caller: CacheRun | undefined,
+  ): Promise<Outcome> {
+    const now = Date.now();
+    // A background-refreshed function serves an expired entry (and computes the next one).
+    const stored = freshEntry(await storage.getItem(key), background ? -Infinity : now);
+    if (stored) {
+      const found =
+        stored.frame === undefined
+          ? { value: stored.value }
+          : await frameOutcome(storage, key, stored.frame);
+      if (found) {
+        if (stored.expiresAt !== undefined && stored.expiresAt <= now)
+          refreshLater(storage, key, args);
+        return found;
+      }
       // A batch gone from the store: computed again below.
-      if (table) return { table };
-    } else if (stored) return { value: stored.value };
-    const result = await runAsCachedCall(what, () => fn(...args));
+    }
+    return compute(storage, key, args, caller);
+  }
+
+  async function frameOutcome(
+    storage: Storage,
+    key: string,
+    ref: FrameRef,
+  ): Promise<Outcome | undefined> {
+    const table = await frameOf(storage, key, ref);
+    return table ? { table } : undefined;
+  }
+
+  async function compute(
+    storage: Storage,
+    key: string,
+    args: Args,
+    caller: CacheRun | undefined,
+  ): Promise<Outcome> {
+    const hideSpinner = spinnerText === undefined ? undefined : showSpinner(caller, spinnerText);
+    let result: Result;
+    try {
+      result = await runAsCachedCall(what, () => fn(...args));
+    } finally {
+      hideSpinner?.();
+    }
     if (result instanceof Table) {
       const frame = await storeFrame(storage, result);
-      await writeFrameEntry(storage, key, frame, ttl);
+      await writeFrameEntry(storage, key, frame, ttl, background);
       remember(key, frame.version, result);
       if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
       return { table: result };
@@ -131,14 +213,30 @@ export function cacheData<Args extends unknown[], Result>(
         `${what} cannot keep what the function returned: ${problem}. Cached results are stored as data (objects, arrays, Date, Map, Set, BigInt, ...); use cacheResource for clients, connections and other objects.`,
       );
     }
-    const value = await writeEntry(storage, key, result, ttl);
+    const value = await writeEntry(storage, key, result, ttl, background);
     if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
     return { value };
   }
 
+  // Keys being computed again in the background by this process: one refresh each at a time.
+  const refreshing = new Set<string>();
+  function refreshLater(storage: Storage, key: string, args: Args): void {
+    if (refreshing.has(key)) return;
+    refreshing.add(key);
+    // Not the calling run's work: cached functions it calls must not draw into that run.
+    void outsideCacheRun(() =>
+      runInBackground(() =>
+        compute(storage, key, args, undefined).finally(() => refreshing.delete(key)),
+      ),
+    );
+  }
+
   const cached = async (...args: Args): Promise<Awaited<Result>> => {
+    // Found synchronously, before the first await, as the store is.
+    const caller = scope === "session" || spinnerText !== undefined ? currentCacheRun() : undefined;
     const storage = storageNow();
-    const argsKey = argumentsKey(args, what);
+    let argsKey = argumentsKey(args, what);
+    if (scope === "session") argsKey = `${sessionOf(caller, what)}\u0000${argsKey}`;
     let key = entryKeys.get(argsKey);
     if (key === undefined) {
       key = await entryKey(prefix, name, argsKey);
@@ -149,7 +247,7 @@ export function cacheData<Args extends unknown[], Result>(
     if (!calls) inFlight.set(storage, (calls = new Map()));
     let pending = calls.get(key);
     if (!pending) {
-      pending = lookupOrRun(storage, key, args).finally(() => calls.delete(key));
+      pending = lookupOrRun(storage, key, args, caller).finally(() => calls.delete(key));
       calls.set(key, pending);
     }
     const outcome = await pending;

@@ -37,37 +37,49 @@ export async function writeFrameEntry(
   key: string,
   frame: FrameRef,
   ttlSeconds: number | undefined,
+  keepStale = false,
 ): Promise<void> {
-  await putEntry(storage, key, { storedAt: Date.now(), frame }, ttlSeconds);
+  await putEntry(storage, key, { storedAt: Date.now(), frame }, ttlSeconds, keepStale);
 }
 
 /**
  * Writes an entry. The expiry time inside it is what decides freshness on
  * every driver; the store's own `ttl` (Redis, KV) only frees the space. It is
- * never below 60 s, the shortest Cloudflare KV accepts.
+ * never below 60 s, the shortest Cloudflare KV accepts. `keepStale` (a
+ * `refresh: "background"` function, which serves a stale entry while it
+ * computes the next) keeps it a day past its expiry.
  */
 export async function writeEntry(
   storage: Storage,
   key: string,
   value: unknown,
   ttlSeconds: number | undefined,
+  keepStale = false,
 ): Promise<SuperJSONResult> {
   const serialized = storedJson.serialize(value);
-  await putEntry(storage, key, { storedAt: Date.now(), value: serialized }, ttlSeconds);
+  await putEntry(storage, key, { storedAt: Date.now(), value: serialized }, ttlSeconds, keepStale);
   return serialized;
 }
+
+/** How long past its expiry a `refresh: "background"` entry stays in the store, to be served stale. */
+const STALE_KEPT_SECONDS = 86_400;
 
 async function putEntry(
   storage: Storage,
   key: string,
   entry: CacheEntry,
   ttlSeconds: number | undefined,
+  keepStale: boolean,
 ): Promise<void> {
   if (ttlSeconds !== undefined) entry.expiresAt = entry.storedAt + ttlSeconds * 1000;
+  const storeTtl =
+    ttlSeconds === undefined
+      ? undefined
+      : Math.max(60, Math.ceil(ttlSeconds)) + (keepStale ? STALE_KEPT_SECONDS : 0);
   await storage.setItem(
     key,
     entry as never,
-    ttlSeconds === undefined ? undefined : { ttl: Math.max(60, Math.ceil(ttlSeconds)) },
+    storeTtl === undefined ? undefined : { ttl: storeTtl },
   );
 }
 

@@ -8,4 +8,8 @@ export {
   type CacheDataOptions,
   type CachedDataFunction,
 } from "./cache-data.ts";
-export { cacheResource, type CachedResourceFunction } from "./cache-resource.ts";
+export {
+  cacheResource,
+  type CacheResourceOptions,
+  type CachedResourceFunction,
+} from "./cache-resource.ts";

@@ -1,6 +1,8 @@
 import type { Storage } from "unstorage";
 import type { RunVisit } from "./run-visit.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
+import { withCacheRun } from "../cache/cache-run.ts";
+import { cacheRunOf } from "./cache-run-of.ts";
 import type { ShowErrorDetails } from "./exception-props.ts";
 import { ScriptErrors, errorSite, type ScriptErrorReport } from "./script-errors.ts";
 import type { UploadedFile } from "../media/uploaded-file.ts";
@@ -51,6 +53,8 @@ export interface RunEventOptions {
   maxReruns?: number;
   /** The store `cacheData` uses in this run's app code (see src/cache/cache-storage.ts). */
   cacheStorage?: Storage;
+  /** The session's id, which `cacheData(fn, { scope: "session" })` keys its results by. */
+  sessionId?: string;
   /** Opens this session's uploaded files for the app. */
   openUpload?: (ref: UploadedFileRef) => UploadedFile;
   /** Stores media bytes the app shows and gives their id; elements showing them are sent after. */
@@ -158,6 +162,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
           widgetIds: withCallbacks,
           dev,
           cacheStorage: options.cacheStorage,
+          sessionId: options.sessionId,
           scope: options.scope,
         })
       : undefined;
@@ -173,7 +178,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
         : "rerun";
     outcome =
       closed === "rerun"
-        ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage)
+        ? await runScript(run, options.maxReruns ?? 100, options.cacheStorage, options.sessionId)
         : closed;
   }
   await run.placement.settle();
@@ -200,7 +205,9 @@ async function runScript(
   run: ScriptRun,
   maxReruns: number,
   cacheStorage?: Storage,
+  sessionId?: string,
 ): Promise<RunEventResult["outcome"]> {
+  const cacheRun = cacheRunOf(run, sessionId);
   // A script stuck in an await makes no st.* call to stop at: the deadline stops waiting for it.
   // A script that returned without awaiting anything has nothing to wait for, and needs no timer.
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -214,7 +221,9 @@ async function runScript(
         // one is armed after it, if the script goes on (it awaits) or waits for media.
         const returned = run.quietly(() =>
           withCacheStorage(cacheStorage, () =>
-            scope ? rerunFragment(run, scope) : run.host.runScript(run.binding),
+            withCacheRun(cacheRun, () =>
+              scope ? rerunFragment(run, scope) : run.host.runScript(run.binding),
+            ),
           ),
         );
         if (isThenable(returned) || run.placement.isSettling) run.reportActivity();
@@ -280,6 +289,7 @@ interface CallbackPass {
   widgetIds: string[];
   dev: boolean;
   cacheStorage: Storage | undefined;
+  sessionId: string | undefined;
   scope: FragmentScope | undefined;
 }
 
@@ -329,7 +339,11 @@ async function runCallbacks(
   discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {
     try {
-      await withCacheStorage(cacheStorage, () => discovery.widgets.foundCallbacks.get(id)?.());
+      await withCacheStorage(cacheStorage, () =>
+        withCacheRun(cacheRunOf(callbacks, pass.sessionId), () =>
+          discovery.widgets.foundCallbacks.get(id)?.(),
+        ),
+      );
     } catch (error) {
       if (!isControlSignal(error))
         return {

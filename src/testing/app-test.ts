@@ -1,3 +1,4 @@
+import { setConnectionSecrets, type ConnectionSecrets } from "../connections/index.ts";
 import { createStorage } from "unstorage";
 import type { EventRequest } from "../server/event-visit.ts";
 import { browserOf, factsOf, type AppTestContext } from "./test-visit.ts";
@@ -124,6 +125,7 @@ export class AppTest {
     private readonly showErrorDetails: ShowErrorDetails,
     url: string,
     private readonly env: Readonly<Record<string, unknown>> | undefined,
+    private readonly connections: ConnectionSecrets["connections"],
   ) {
     this.url = url;
     this.host = createScriptHost(app);
@@ -143,7 +145,8 @@ export class AppTest {
    * `url` is the page's path and query the first run sees (default `/`);
    * `maxRunSeconds` is the server's run time limit; `dev` (default true) and
    * `showErrorDetails` (default `full`) decide what an uncaught error shows, as the server's do;
-   * `env` is what the app reads as `st.context.env` (default: nothing, not `process.env`).
+   * `env` is what the app reads as `st.context.env` (default: nothing, not `process.env`);
+   * `connections` are the settings `st.connection(name)` reads as the secrets' `[connections.<name>]`.
    * @example const at = await AppTest.fromApp(app, { url: "/settings?q=1", env: { API_URL: "http://127.0.0.1" } }).run();
    */
   static fromApp(
@@ -154,6 +157,7 @@ export class AppTest {
       maxRunSeconds?: number;
       showErrorDetails?: ShowErrorDetails;
       env?: Readonly<Record<string, unknown>>;
+      connections?: ConnectionSecrets["connections"];
     } = {},
   ): AppTest {
     const definition = toAppDefinition(app);
@@ -170,6 +174,7 @@ export class AppTest {
       options.showErrorDetails ?? "full",
       url,
       options.env,
+      options.connections,
     );
   }
 
@@ -240,6 +245,8 @@ export class AppTest {
       browser: browserOf(this.context),
       facts: factsOf(this.context, this.url, this.user),
     };
+    // Process-wide, as secrets are: the settings of the harness that runs last.
+    if (this.connections) setConnectionSecrets({ connections: this.connections });
     const { done, ready } = handleRerun(
       {
         host: this.host,

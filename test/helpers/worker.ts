@@ -61,6 +61,8 @@ export interface WorkerFixtureOptions {
   /** The Worker's entry module. */
   main: string;
   kvNamespaces?: string[];
+  /** D1 databases, by binding name (in memory). */
+  d1Databases?: string[];
   bindings?: Record<string, string>;
   /** Also listen on 127.0.0.1 (a random port), for clients that speak HTTP. */
   listen?: boolean;
@@ -90,6 +92,7 @@ export async function startWorker(options: WorkerFixtureOptions): Promise<Worker
   const miniflare = new Miniflare({
     ...moduleWorker(script),
     kvNamespaces: options.kvNamespaces ?? [],
+    d1Databases: options.d1Databases ?? [],
     bindings: options.bindings ?? {},
     ...(options.listen && { host: "127.0.0.1", port: options.port ?? 0 }),
     ...(options.assets && { assets: builtClientAssets() }),

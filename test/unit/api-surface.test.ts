@@ -5,6 +5,7 @@ import * as testing from "../../src/testing/index.ts";
 test("the public API changes only on purpose", () => {
   expect(Object.keys(edgelit).sort()).toEqual([
     "EdgelitApiError",
+    "SqlConnectionError",
     "cacheData",
     "cacheResource",
     "clearSharedCache",
@@ -43,6 +44,7 @@ test("st offers every element of the first release", async () => {
     "columnConfig",
     "columns",
     "components",
+    "connection",
     "container",
     "context",
     "dataEditor",
