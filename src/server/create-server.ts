@@ -18,7 +18,8 @@ import { errorResponse } from "./errors.ts";
 import { createEventGate } from "./event-gate.ts";
 import { eventRoute } from "./event-route.ts";
 import type { RerunContext, RerunDispatch } from "./handle-rerun.ts";
-import { socketRoute } from "./socket-route.ts";
+import { handedOffSocketRoute, socketNotOffered, socketRoute } from "./socket-route.ts";
+import { createSocketEvents, type SocketEvents } from "./socket-events.ts";
 import { renderPage } from "./page.ts";
 import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
 import { toThemeCss } from "./theme-css.ts";
@@ -128,6 +129,13 @@ export interface ServerOptions {
    * threads (see `RerunDispatch`).
    */
   runEvents?: RerunDispatch;
+  /**
+   * Where a runtime that holds its WebSockets outside this server (a
+   * Cloudflare Durable Object) takes an upgrade, once its origin is checked.
+   * The socket's messages then come back through `EdgelitServer.socketEvents`.
+   * Without it, "websocket" in `transports` is served by h3 (crossws).
+   */
+  acceptSocket?: (request: Request, env?: Readonly<Record<string, unknown>>) => Promise<Response>;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -143,6 +151,8 @@ export interface EdgelitServer {
   h3: H3;
   sessions: SessionStore;
   media: MediaStore;
+  /** The WebSocket transport's event path, for a runtime that holds the sockets (see `acceptSocket`). */
+  socketEvents: SocketEvents;
   /**
    * Answers one request. `env`, when given, is what this request's runs read
    * as `st.context.env` instead of the server's (a Worker's per-request `env`).
@@ -224,8 +234,16 @@ export function createServer(options: ServerOptions): EdgelitServer {
       gate,
     ),
   );
-  if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, gate));
+  const socketEvents = createSocketEvents(context, limits, clientLimits, gate);
+  const acceptSocket = options.acceptSocket;
+  if (!transports.includes("websocket")) h3.get(ROUTES.socket, socketNotOffered);
+  else if (acceptSocket)
+    h3.get(ROUTES.socket, (event) =>
+      handedOffSocketRoute((request) =>
+        acceptSocket(request, (event.context as RequestContext).env),
+      )(event.req as Request),
+    );
+  else h3.get(ROUTES.socket, socketRoute(socketEvents));
   h3.get(ROUTES.health, () =>
     gate.draining
       ? Response.json(
@@ -293,6 +311,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     h3,
     sessions,
     media,
+    socketEvents,
     fetch: async (request, env) =>
       env ? h3.request(request, undefined, { env } satisfies RequestContext) : h3.fetch(request),
     drain: () => gate.drain(),

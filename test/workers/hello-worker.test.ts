@@ -116,6 +116,16 @@ test("under workerd, the page carries its config and unknown sessions are refuse
   );
 });
 
+test("under workerd with KV, a WebSocket upgrade gets 426 with a sentence (the page is never offered one)", async () => {
+  const response = await miniflare.dispatchFetch(`http://localhost${ROUTES.socket}`, {
+    headers: { upgrade: "websocket", connection: "Upgrade", origin: "http://localhost" },
+  });
+  expect(response.status).toBe(426);
+  expect(await response.text()).toBe(
+    "This server does not offer the WebSocket transport: send events over HTTP (POST /_edgelit/event).",
+  );
+});
+
 test("under workerd, every page path gets the page with its config; edgelit routes and assets are not swallowed", async () => {
   for (const path of ["/settings", "/reports/yearly/", "/search?q=owl"]) {
     const response = await miniflare.dispatchFetch(`http://localhost${path}`);
