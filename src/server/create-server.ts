@@ -291,6 +291,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       dev: context.dev,
       transports,
       eventTimeoutMs: eventTimeoutSeconds * 1000,
+      sessionTtlSeconds: sessions.ttlSeconds,
       themeBase: options.app.options.theme?.base,
     };
     const indexHtml = await index.text();
