@@ -19,20 +19,10 @@ declare module "cloudflare:workers" {
     setAlarm(scheduledTime: number | Date): Promise<void>;
   }
 
-  /** workerd's WebSocket: a DOM WebSocket whose attachment outlives hibernation. */
-  export interface HibernatableWebSocket {
-    send(message: string | ArrayBuffer): void;
-    close(code?: number, reason?: string): void;
-    serializeAttachment(value: unknown): void;
-    deserializeAttachment(): unknown;
-  }
-
   export interface DurableObjectState {
     readonly storage: DurableObjectStorage;
     /** Accepts a socket with the hibernation API: its messages come to `webSocketMessage`. */
-    acceptWebSocket(socket: HibernatableWebSocket, tags?: string[]): void;
-    /** Keeps the object alive until `promise` settles. */
-    waitUntil(promise: Promise<unknown>): void;
+    acceptWebSocket(socket: object, tags?: string[]): void;
   }
 
   /** Base class of Durable Objects whose public methods are callable over RPC. */
@@ -42,16 +32,5 @@ declare module "cloudflare:workers" {
     constructor(ctx: DurableObjectState, env: Env);
     alarm?(): void | Promise<void>;
     fetch?(request: Request): Response | Promise<Response>;
-    webSocketMessage?(
-      ws: HibernatableWebSocket,
-      message: string | ArrayBuffer,
-    ): void | Promise<void>;
-    webSocketClose?(
-      ws: HibernatableWebSocket,
-      code: number,
-      reason: string,
-      wasClean: boolean,
-    ): void | Promise<void>;
-    webSocketError?(ws: HibernatableWebSocket, error: unknown): void | Promise<void>;
   }
 }

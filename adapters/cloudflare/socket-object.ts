@@ -1,6 +1,18 @@
-import { DurableObject, type HibernatableWebSocket } from "cloudflare:workers";
+import { DurableObject } from "cloudflare:workers";
 import type { EdgelitServer } from "../../src/server/create-server.ts";
 import type { SocketPeer } from "../../src/server/socket-events.ts";
+
+/**
+ * The end of a WebSocket a Durable Object holds, as workerd gives it: its
+ * attachment outlives hibernation. Typed here rather than taken from
+ * "cloudflare:workers", whose types come from the Worker's own project.
+ */
+interface HibernatableWebSocket {
+  send(message: string | ArrayBuffer): void;
+  close(code?: number, reason?: string): void;
+  serializeAttachment(value: unknown): void;
+  deserializeAttachment(): unknown;
+}
 
 /** What the object keeps with each socket, so it survives hibernation. */
 interface SocketAttachment {
@@ -54,13 +66,13 @@ export class EdgelitSockets extends DurableObject<Readonly<Record<string, unknow
     return new Response(null, { status: 101, webSocket: client } as ResponseInit);
   }
 
-  override webSocketMessage(ws: HibernatableWebSocket, message: string | ArrayBuffer) {
+  webSocketMessage(ws: HibernatableWebSocket, message: string | ArrayBuffer) {
     const text = typeof message === "string" ? message : new Uint8Array(message);
     // Returned, so the object stays awake until the run has saved.
     return this.#server().socketEvents.message(this.#peerOf(ws), text, this.env);
   }
 
-  override webSocketClose(ws: HibernatableWebSocket, code: number, reason: string) {
+  webSocketClose(ws: HibernatableWebSocket, code: number, reason: string) {
     this.#server().socketEvents.close(this.#peerOf(ws));
     try {
       ws.close(code, reason); // completes the closing handshake
@@ -69,7 +81,7 @@ export class EdgelitSockets extends DurableObject<Readonly<Record<string, unknow
     }
   }
 
-  override webSocketError(ws: HibernatableWebSocket) {
+  webSocketError(ws: HibernatableWebSocket) {
     this.#server().socketEvents.close(this.#peerOf(ws));
   }
 

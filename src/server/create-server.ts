@@ -90,8 +90,9 @@ export interface ServerOptions {
   eventTimeoutSeconds?: number;
   /**
    * The transports the page may use, in order of preference. "websocket"
-   * needs a runtime with WebSocket support wired in (the Node adapter does).
-   * Default: sse, then json.
+   * needs a runtime with WebSocket support wired in (the Node adapter's
+   * crossws, or `acceptSocket`); without it an upgrade gets 426 and the page
+   * never tries one. Default: sse, then json.
    */
   transports?: Transport[];
   /**
