@@ -13,6 +13,7 @@ import {
   type ServerMessage,
 } from "../../src/protocol/index.ts";
 import { elementsIn, widgetIdIn } from "../helpers/events.ts";
+import { launchBrowser, metricShows } from "../helpers/browser.ts";
 import { tempDir } from "../helpers/processes.ts";
 
 // The counter app as a Worker whose sessions and sockets live in Durable Objects, bundled by
@@ -162,4 +163,27 @@ test("a WebSocket from another site's page is refused before any object holds it
 test("the page's config offers the WebSocket transport", async () => {
   const html = await (await fetch(url)).text();
   expect(html).toMatch(/"transports":\["sse","websocket","json"\]/);
+});
+
+test("in Chromium, the page on a Worker with sockets counts its clicks over the WebSocket", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const sockets: string[] = [];
+    page.on("websocket", (socket) => sockets.push(new URL(socket.url()).pathname));
+    await page.goto(`${url}/?transport=websocket`);
+    await metricShows(page, 0);
+    const addOne = page.getByRole("button", { name: "Add one" });
+    for (let click = 0; click < 3; click++) await addOne.click();
+    await metricShows(page, 3);
+    expect(await page.evaluate(() => document.documentElement.dataset.edgelitTransport)).toBe(
+      "websocket",
+    );
+    expect(sockets).toContain(ROUTES.socket);
+    await page.reload();
+    await metricShows(page, 3);
+    expect(page.errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
