@@ -14,6 +14,14 @@ export type { DialogOptions } from "./app/dialog.ts";
 export type { Container, ElementHandle, Placeholder } from "./elements/element-api.ts";
 export type { SessionState } from "./app/session-state.ts";
 export type { StContext } from "./app/st-context.ts";
+export type { StUser } from "./app/st-auth.ts";
+export type {
+  DeclaredSecrets,
+  Secrets,
+  SecretsMethods,
+  SecretsTable,
+  SecretValue,
+} from "./app/secrets.ts";
 export type {
   ButtonOptions,
   CheckboxOptions,
@@ -40,6 +48,7 @@ export type {
 } from "./elements/data/data-elements.ts";
 export type { DataEditorOptions, EditedData } from "./elements/data/data-editor.ts";
 export type {
+  ChartColumnOptions,
   ColumnConfig,
   ColumnConfigMapping,
   ColumnOptions,
@@ -72,6 +81,18 @@ export type {
   SelectableVegaLiteChartOptions,
   VegaLiteChartOptions,
 } from "./elements/charts/vega-lite-chart.ts";
+export type { PlotlyChartOptions, SelectablePlotlyChartOptions } from "./elements/charts/plotly.ts";
+export type { EchartsChartOptions } from "./elements/charts/echarts.ts";
+export type { GraphvizChartOptions, GraphvizEngine } from "./elements/charts/graphviz.ts";
+export type { MapOptions, SelectableMapOptions } from "./elements/charts/map.ts";
+export type {
+  MapSelectionMode,
+  MapState,
+  PlotlyArea,
+  PlotlyPoint,
+  PlotlySelectionMode,
+  PlotlyState,
+} from "./protocol/index.ts";
 export { toArrowTable } from "./elements/data/to-arrow.ts";
 export type { TabularData } from "./elements/data/to-arrow.ts";
 export type {
@@ -124,6 +145,19 @@ export type { PageConfigOptions } from "./app/page-config.ts";
 export type { PageLayout, SidebarState } from "./protocol/index.ts";
 export type { QueryParamMethods, QueryParamValue, QueryParams } from "./app/query-params.ts";
 export type { PageLinkOptions } from "./elements/pages/page-link.ts";
+export { declareComponent } from "./elements/components/declare-component.ts";
+export type {
+  ComponentSource,
+  DeclaredComponent,
+  DeclaredComponentOptions,
+} from "./elements/components/declare-component.ts";
+export { component } from "./elements/components/inline-component.ts";
+export type {
+  InlineComponent,
+  InlineComponentOptions,
+  InlineComponentResult,
+  InlineComponentSource,
+} from "./elements/components/inline-component.ts";
 export { EdgelitApiError } from "./errors/api-error.ts";
 export { defineConfig } from "./config/index.ts";
 export type { EdgelitConfig } from "./config/index.ts";

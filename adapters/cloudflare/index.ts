@@ -7,6 +7,7 @@ import {
   type ServerOptions,
 } from "../../src/server/create-server.ts";
 import type { ServerLog } from "../../src/server/server-log.ts";
+import type { SecretsTable } from "../../src/runner/run-visit.ts";
 
 import { registerSocketServer, type SocketNamespace } from "./socket-object.ts";
 
@@ -55,6 +56,13 @@ export interface WorkerOptions<Env extends object = Record<string, unknown>> {
   showErrorDetails?: ServerOptions["showErrorDetails"];
   /** Where script and store errors are logged. Default: the console (Workers Logs). */
   log?: ServerLog;
+  /**
+   * Secrets under the Worker's bindings (`st.secrets` reads the bindings first), from the
+   * bindings of the isolate's first request: the place for a nested table such as `[auth]`,
+   * which bindings cannot hold.
+   * @example secrets: (env) => ({ auth: { redirect_uri: env.AUTH_REDIRECT_URI, cookie_secret: env.AUTH_COOKIE_SECRET, client_id: env.AUTH_CLIENT_ID, client_secret: env.AUTH_CLIENT_SECRET, server_metadata_url: env.AUTH_METADATA_URL } })
+   */
+  secrets?: (env: Env) => SecretsTable;
 }
 
 /**
@@ -89,6 +97,7 @@ export function createWorker<Env extends object = Record<string, unknown>>(
       app: options.app,
       storage: options.storage(env),
       log: options.log,
+      secrets: options.secrets?.(env),
       // The binding serves by path; a server first built in a socket's object has no request URL.
       assets:
         assets &&

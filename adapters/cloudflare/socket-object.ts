@@ -18,7 +18,12 @@ interface HibernatableWebSocket {
 interface SocketAttachment {
   remoteAddress: string | undefined;
   forwardedFor: string | null;
+  /** The handshake's URL and headers, for `st.context` and `st.user`, when they fit (see below). */
+  handshake?: { url: string; headers: [string, string][] };
 }
+
+/** workerd keeps at most 2,048 bytes of attachment per socket. */
+const MAX_ATTACHMENT_CHARS = 2000;
 
 /** The Worker's server for an `env`, as `createWorker` registers it (see {@link registerSocketServer}). */
 type ServerFor = (env: Readonly<Record<string, unknown>>) => EdgelitServer;
@@ -53,16 +58,23 @@ export function registerSocketServer(server: ServerFor): void {
  */
 export class EdgelitSockets extends DurableObject<Readonly<Record<string, unknown>>> {
   #peers = new WeakMap<HibernatableWebSocket, SocketPeer>();
+  /** Each socket's handshake while the object stays awake; after hibernation, the attachment's. */
+  #handshakes = new WeakMap<HibernatableWebSocket, Request>();
 
   /** Takes the upgrade the Worker handed on (its origin already checked). */
   override fetch(request: Request): Response {
     const { WebSocketPair } = globalThis as unknown as { WebSocketPair: new () => SocketPair };
     const [client, socket] = Object.values(new WebSocketPair()) as [unknown, HibernatableWebSocket];
     this.ctx.acceptWebSocket(socket);
-    socket.serializeAttachment({
+    this.#handshakes.set(socket, request);
+    const attachment: SocketAttachment = {
       remoteAddress: request.headers.get("cf-connecting-ip") ?? undefined,
       forwardedFor: request.headers.get("x-forwarded-for"),
-    } satisfies SocketAttachment);
+      handshake: { url: request.url, headers: [...request.headers] },
+    };
+    // Headers too large to keep (big cookies) are read while the object is awake only.
+    if (JSON.stringify(attachment).length > MAX_ATTACHMENT_CHARS) attachment.handshake = undefined;
+    socket.serializeAttachment(attachment);
     return new Response(null, { status: 101, webSocket: client } as ResponseInit);
   }
 
@@ -108,6 +120,10 @@ export class EdgelitSockets extends DurableObject<Readonly<Record<string, unknow
         close: (code, reason) => ws.close(code, reason),
         remoteAddress: attachment.remoteAddress,
         forwardedFor: attachment.forwardedFor ?? null,
+        request:
+          this.#handshakes.get(ws) ??
+          (attachment.handshake &&
+            new Request(attachment.handshake.url, { headers: attachment.handshake.headers })),
       };
       this.#peers.set(ws, peer);
     }

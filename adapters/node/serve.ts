@@ -12,6 +12,8 @@ import { LOOPBACK_HOSTS, isLoopbackAddress } from "../../src/server/host-check.t
 import { consoleLog } from "../../src/server/server-log.ts";
 import { expiresKeysItself } from "../../src/session/store.ts";
 import { fileAssets } from "./assets.ts";
+import type { SecretsTable } from "../../src/runner/run-visit.ts";
+import { readComponentFile } from "./component-files.ts";
 import { createDevReload } from "./dev-reload.ts";
 import {
   createScriptThreads,
@@ -36,11 +38,14 @@ export interface NodeServeOptions extends ServerConfig {
   log?: ServerOptions["log"];
   /**
    * How many worker threads run the app's scripts, off the thread that serves HTTP; 0 runs them
-   * in this thread. Needs `scriptThread`. Default 0: on the two-core machines measured, threads
-   * cost 9% of throughput with the memory store and 32% with Redis (BENCHMARKS.md), so they are
-   * for apps whose scripts compute for long without yielding.
+   * in this thread (the least memory). Needs `scriptThread`. Default 0: on the two-core machine
+   * measured, threads still cost too much throughput with Redis (BENCHMARKS.md); for apps whose
+   * scripts compute for long without yielding, one per core (and at least two, so one such
+   * script does not hold up every session) is the size to choose.
    */
   threads?: number;
+  /** What the app reads as `st.secrets` under the environment (see loadProjectSecrets). */
+  secrets?: SecretsTable;
   /** How a script thread loads the app (the CLI gives its own; see adapters/node/script-threads). */
   scriptThread?: Pick<ScriptThreadsOptions, "entry" | "setup" | "bridgeStorage">;
 }
@@ -86,6 +91,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     } as AppDefinition,
     storage: options.storage,
     assets: fileAssets(options.clientDir),
+    componentFiles: readComponentFile,
     dev: options.dev,
     log: options.log,
     maxEventBytes,
@@ -97,10 +103,9 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     transports: options.transports ?? ["sse", "websocket", "json"],
     // st.context.env: the environment as the process started, frozen so an app cannot change it.
     env: Object.freeze({ ...process.env }),
+    secrets: options.secrets,
     runEvents: threads?.dispatch,
   });
-  // Listening once the threads have loaded the app, the first events do not wait for them.
-  await threads?.ready;
   const server = serve(edgelit.h3, {
     port: options.port ?? 8501,
     hostname: options.host ?? "127.0.0.1",
@@ -114,6 +119,8 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     ],
   });
   try {
+    // Serving at once: the page, media and health check need no script thread, and an event that
+    // comes before a thread has loaded the app waits for it. A port in use is reported at once.
     await server.ready();
   } catch (error) {
     await threads?.close();
@@ -182,6 +189,7 @@ function startScriptThreads(options: NodeServeOptions): ScriptThreads | undefine
       maxRunSeconds: options.maxRunSeconds,
       maxMessageBytes: options.maxMessageBytes,
       mediaSecret: options.mediaSecret,
+      secrets: options.secrets,
     },
   });
 }

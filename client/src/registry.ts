@@ -29,6 +29,7 @@ import { Metric } from "./elements/text/metric.tsx";
 import { Code } from "./elements/text/code.tsx";
 import { Badge, Html, Latex } from "./elements/text/rich-text.tsx";
 import { Divider, Text } from "./elements/text/text.tsx";
+import { ComponentTrigger } from "./elements/components/component-trigger.tsx";
 
 /**
  * Which component draws each element kind. A kind missing here fails the type
@@ -59,6 +60,13 @@ export const registry = {
   video: onDemand(() => import("./elements/media/video.tsx").then((module) => module.Video)),
   pdf: onDemand(() => import("./elements/media/pdf.tsx").then((module) => module.Pdf)),
   iframe: onDemand(() => import("./elements/media/iframe.tsx").then((module) => module.Iframe)),
+  component: onDemand(() =>
+    import("./elements/components/component-frame.tsx").then((module) => module.ComponentFrame),
+  ),
+  inlineComponent: onDemand(() =>
+    import("./elements/components/inline-component.tsx").then((module) => module.InlineComponent),
+  ),
+  componentTrigger: ComponentTrigger,
   logo: onDemand(() => import("./elements/media/logo.tsx").then((module) => module.Logo)),
   table: onDemand(() => import("./elements/data/table.tsx").then((module) => module.Table)),
   dataframe: onDemand(() =>
@@ -150,4 +158,14 @@ export const registry = {
   navigation: Navigation,
   pageLink: PageLink,
   pageConfig: PageConfig,
+  plotlyChart: onDemand(() =>
+    import("./elements/charts/plotly-chart.tsx").then((module) => module.PlotlyChart),
+  ),
+  echartsChart: onDemand(() =>
+    import("./elements/charts/echarts-chart.tsx").then((module) => module.EchartsChart),
+  ),
+  graphvizChart: onDemand(() =>
+    import("./elements/charts/graphviz-chart.tsx").then((module) => module.GraphvizChart),
+  ),
+  map: onDemand(() => import("./elements/charts/map-chart.tsx").then((module) => module.MapChart)),
 } satisfies { [K in ElementKind]: ElementComponent<K> };

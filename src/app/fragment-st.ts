@@ -7,6 +7,8 @@ import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods } from "./page-controls.ts";
 import { createSessionState } from "./session-state.ts";
 import { contextMembers } from "./st-context.ts";
+import { secretsMembers } from "./secrets.ts";
+import { authMembers } from "./st-auth.ts";
 import type { RerunOptions, St } from "./st.ts";
 
 const outside = (where: string): never => {
@@ -30,6 +32,8 @@ function makeFragmentStPrototype(): object {
     queryParams: queryParams!,
     switchPage: switchPage!,
     ...Object.getOwnPropertyDescriptors(contextMembers),
+    ...Object.getOwnPropertyDescriptors(secretsMembers),
+    ...Object.getOwnPropertyDescriptors(authMembers),
     ...Object.getOwnPropertyDescriptors({
       rerun(options: RerunOptions = {}): never {
         throw new RerunSignal(options.scope ?? "app");

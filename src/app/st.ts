@@ -7,12 +7,14 @@ import { BlockTarget } from "../elements/core/target.ts";
 import { pageControlMethods, type PageControls } from "./page-controls.ts";
 import { createSessionState, type SessionState } from "./session-state.ts";
 import { contextMembers, type StContext } from "./st-context.ts";
+import { secretsMembers, type Secrets } from "./secrets.ts";
+import { authMembers, type AuthMembers } from "./st-auth.ts";
 
 /**
  * The object an app receives: the main area's whole element API, plus the
  * sidebar, the pinned bottom, the session state and run control.
  */
-export interface St extends Container, PageControls {
+export interface St extends Container, PageControls, AuthMembers {
   /** The sidebar, with the whole element API. @example st.sidebar.selectbox("Page", ["Home", "About"]) */
   readonly sidebar: Container;
   /**
@@ -33,6 +35,12 @@ export interface St extends Container, PageControls {
    * @example const apiUrl = st.context.env.API_URL as string | undefined;
    */
   readonly context: StContext;
+  /**
+   * The app's secrets, read-only: the environment, then `.env`, then `secrets.toml` (Streamlit's
+   * file, unchanged). A key that is not set throws an error naming it.
+   * @example const db = st.secrets.connections.db; // with DeclaredSecrets, or st.secrets.table("connections")
+   */
+  readonly secrets: Secrets;
   /**
    * Stops this run and starts the app again from the top. Inside a fragment,
    * `{ scope: "fragment" }` reruns only the fragment (and, in a dialog, keeps
@@ -58,6 +66,8 @@ export interface RerunOptions {
 const stPrototype: object = Object.create(elementApiPrototype, {
   ...Object.getOwnPropertyDescriptors(pageControlMethods),
   ...Object.getOwnPropertyDescriptors(contextMembers),
+  ...Object.getOwnPropertyDescriptors(secretsMembers),
+  ...Object.getOwnPropertyDescriptors(authMembers),
   ...Object.getOwnPropertyDescriptors({
     rerun(options: RerunOptions = {}): never {
       if (options.scope === "fragment") {

@@ -81,6 +81,16 @@ export const CONFIG_KEYS = {
   ),
   rateLimitRequestsPerSecond: wholeNumber(PER_CLIENT, "requests per second per client IP", "50"),
   rateLimitNewSessionsPerMinute: wholeNumber(PER_CLIENT, "new sessions per minute per IP", "30"),
+  secretsFile: text(
+    "a secrets.toml to read instead of .streamlit/secrets.toml and secrets.toml",
+    "none",
+    "a path to a TOML file",
+  ),
+  mapStyle: text(
+    "the base map of st.map: a MapLibre style URL, or none for a plain background",
+    "Carto's Positron (Dark Matter on a dark page)",
+    "a style URL or none",
+  ),
   mediaSecret: secret(
     "the key media ids are made with; the same on every replica",
     "generated once, kept in the store",
@@ -97,6 +107,7 @@ export const CLI_ONLY_KEYS = [
   "storageReplicas",
   "threads",
   "drainSeconds",
+  "secretsFile",
 ] as const;
 
 /** A config key's name. */

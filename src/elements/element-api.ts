@@ -18,7 +18,15 @@ import { richTextMethods } from "./text/rich-text.ts";
 import { textMethods } from "./text/text.ts";
 import { writeMethods } from "./text/write.ts";
 import { fragmentHostMethods } from "./fragments/draw-fragment.ts";
+import { plotlyMethods } from "./charts/plotly.ts";
+import { echartsMethods } from "./charts/echarts.ts";
+import { graphvizMethods } from "./charts/graphviz.ts";
+import { mapMethods } from "./charts/map.ts";
 import { handlePrototype } from "./core/handle.ts";
+import { DRAW_DECLARED_COMPONENT } from "./components/declare-component.ts";
+import { drawDeclaredComponent } from "./components/draw-declared-component.ts";
+import { DRAW_INLINE_COMPONENT } from "./components/inline-component.ts";
+import { drawInlineComponent } from "./components/draw-inline-component.ts";
 
 // The whole element API, assembled once: every family's methods on the one
 // prototype all handles share, and in the Container type.
@@ -43,6 +51,10 @@ Object.assign(
   formMethods,
   fragmentHostMethods,
   pageMethods,
+  plotlyMethods,
+  echartsMethods,
+  graphvizMethods,
+  mapMethods,
 );
 
 // `st.components.html(...)`, as Streamlit's `components.v1`: made per use, for the container it is read on.
@@ -50,6 +62,19 @@ Object.defineProperty(handlePrototype, "components", {
   enumerable: true,
   get(this: Drawable): FrameComponents {
     return frameComponents(this[TARGET]);
+  },
+});
+
+// What a declared component's mount function calls (see declare-component.ts): not enumerable, not on `st`'s list.
+Object.defineProperty(handlePrototype, DRAW_DECLARED_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawDeclaredComponent>[1]) {
+    return drawDeclaredComponent(this[TARGET], call);
+  },
+});
+
+Object.defineProperty(handlePrototype, DRAW_INLINE_COMPONENT, {
+  value(this: Drawable, call: Parameters<typeof drawInlineComponent>[1]) {
+    return drawInlineComponent(this[TARGET], call);
   },
 });
 
@@ -73,7 +98,11 @@ declare module "./core/handle.ts" {
       PlaceholderMethods,
       CelebrationMethods,
       FormMethods,
-      PageMethods {
+      PageMethods,
+      PlotlyMethods,
+      EchartsMethods,
+      GraphvizMethods,
+      MapMethods {
     /** Frames as Streamlit's `components.v1` has them: `st.components.html(html, { height })`. */
     readonly components: FrameComponents;
   }
@@ -96,6 +125,10 @@ type PlaceholderMethods = typeof placeholderMethods;
 type CelebrationMethods = typeof celebrationMethods;
 type FormMethods = typeof formMethods;
 type PageMethods = typeof pageMethods;
+type PlotlyMethods = typeof plotlyMethods;
+type EchartsMethods = typeof echartsMethods;
+type GraphvizMethods = typeof graphvizMethods;
+type MapMethods = typeof mapMethods;
 
 export {
   handlePrototype as elementApiPrototype,

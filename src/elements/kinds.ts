@@ -1,10 +1,14 @@
 import type { WidgetKind } from "../protocol/index.ts";
 import type { WidgetRuleTable, WidgetRules } from "../runner/widget-rules.ts";
 import { chatInputKind } from "./chat/chat.ts";
+import { declaredComponentKind } from "./components/component-value.ts";
+import { componentTriggerKind, inlineComponentKind } from "./components/inline-values.ts";
 import { dataframeKind } from "./data/dataframe-selection.ts";
 import { dataEditorKind } from "./data/edit-diff.ts";
 import { vegaLiteChartKind } from "./charts/vega-selection.ts";
 import type { WidgetKindDefinition } from "./core/widget-kind.ts";
+import { plotlyChartKind } from "./charts/plotly-selection.ts";
+import { mapKind } from "./charts/map-selection.ts";
 import { pillsKind, segmentedControlKind } from "./inputs/button-group.ts";
 import { buttonKind, formSubmitButtonKind } from "./inputs/button.ts";
 import { checkboxKind, toggleKind } from "./inputs/checkbox.ts";
@@ -56,6 +60,11 @@ export const widgetKinds = {
   dataframe: dataframeKind,
   dataEditor: dataEditorKind,
   vegaLiteChart: vegaLiteChartKind,
+  plotlyChart: plotlyChartKind,
+  map: mapKind,
+  component: declaredComponentKind,
+  inlineComponent: inlineComponentKind,
+  componentTrigger: componentTriggerKind,
 } as const satisfies {
   readonly [K in WidgetKind]: WidgetKindDefinition<K, never>;
 } & WidgetRuleTable;

@@ -1,5 +1,7 @@
 import type { PageConfigLayer, PageLayout, SidebarState } from "./page-config.ts";
 import type { DataEditorProps } from "./data-editor.ts";
+import type { ChartLibraryElements, SelectableChartElements } from "./rich-charts.ts";
+import type { ComponentElements } from "./components.ts";
 
 /**
  * Every element kind and the props it carries on the wire. This is the one
@@ -81,7 +83,7 @@ export interface PlaceholderElements {
 
 export type AlertLevel = "error" | "warning" | "info" | "success";
 
-export interface InputElements {
+export interface InputElements extends SelectableChartElements, ComponentElements {
   /** A grid of data; a widget only when the app lets the user select (see DataframeProps). */
   dataframe: DataframeProps;
   /** An editable grid: its value is the edit diff (see src/protocol/data-editor.ts). */
@@ -295,7 +297,11 @@ export type ColumnDisplayType =
   | "link"
   | "progress"
   | "list"
-  | "json";
+  | "json"
+  | "image"
+  | "lineChart"
+  | "barChart"
+  | "areaChart";
 
 /**
  * What the grid needs of a column's configuration: its header label and
@@ -303,7 +309,8 @@ export type ColumnDisplayType =
  * pixels), whether it is pinned to the left, and by kind: a number's
  * printf-style `format` (see number-format.ts), a date's or time's `format`
  * (tokens such as YYYY-MM-DD HH:mm:ss), a link's `display` text, a progress
- * bar's `min` and `max`.
+ * bar's `min` and `max`, a sparkline's `yMin` and `yMax` (default: its
+ * cell's own least and greatest values).
  */
 export interface ColumnDisplay {
   type: ColumnDisplayType;
@@ -315,10 +322,15 @@ export interface ColumnDisplay {
   display?: string;
   min?: number;
   max?: number;
+  yMin?: number;
+  yMax?: number;
 }
 
-/** A table cell in the page: dates as epoch milliseconds, 64-bit integers as decimal text. */
-export type DataCell = string | number | boolean | null;
+/**
+ * A table cell in the page: dates as epoch milliseconds, 64-bit integers as
+ * decimal text, a list of numbers (a sparkline's) as an array (non-finite items null).
+ */
+export type DataCell = string | number | boolean | null | (number | null)[];
 
 /** Media type of a dataframe's batches: each is an Arrow IPC stream (schema and one record batch). */
 export const ARROW_STREAM_TYPE = "application/vnd.apache.arrow.stream";
@@ -370,6 +382,12 @@ export interface DataframeProps {
   batches: string[];
   batchRows: number;
   rowCount: number;
+  /**
+   * The first `rows` rows alone (a media id of one small Arrow batch), when
+   * the first batch is large: the page draws its first screen from it
+   * without waiting for the whole first batch.
+   */
+  head?: { id: string; rows: number };
   height?: number;
   width?: number | "content";
   hideIndex?: boolean;
@@ -506,7 +524,8 @@ export type ElementPropsByKind = TextElements &
   LinkElements &
   DataElements &
   BlockElements &
-  PageElements;
+  PageElements &
+  ChartLibraryElements;
 export type ElementKind = keyof ElementPropsByKind;
 export type BlockKind = keyof BlockElements;
 export type WidgetKind = keyof InputElements;

@@ -72,6 +72,22 @@ export interface RerunRequest {
    * or a change lies outside it.
    */
   fragment?: FragmentRequest;
+  /** What the page says of its browser (`st.context`'s locale, timezone, theme, isEmbedded), with every event. */
+  browser?: BrowserContext;
+}
+
+/** The browser as the page sees it when it sends an event. */
+export interface BrowserContext {
+  /** `navigator.language` (`en-US`). */
+  locale?: string;
+  /** The IANA time zone (`Europe/Paris`). */
+  timezone?: string;
+  /** `Date#getTimezoneOffset()`: minutes to add to local time to get UTC. */
+  timezoneOffset?: number;
+  /** The colour scheme the page shows. */
+  theme?: "light" | "dark";
+  /** The page is shown in a frame of another page. */
+  isEmbedded?: boolean;
 }
 
 /** The fragment an event is scoped to. */
@@ -161,6 +177,15 @@ export interface UrlMessage {
   history: "push" | "replace";
 }
 
+/**
+ * The page leaves the app for `url`, a path of this server (`st.login`, `st.logout`): a full
+ * navigation, not a history entry of the app.
+ */
+export interface NavigateMessage {
+  type: "navigate";
+  url: string;
+}
+
 /** The run could not complete (store down, concurrent save): nothing of it was saved. */
 export interface ErrorMessage {
   type: "error";
@@ -175,7 +200,8 @@ export type ServerMessage =
   | RefusedMessage
   | FinishMessage
   | ErrorMessage
-  | UrlMessage;
+  | UrlMessage
+  | NavigateMessage;
 
 export type ErrorCode =
   | "bad_request"
@@ -223,6 +249,13 @@ export interface UploadAnswer {
 }
 
 /** Routes, relative to the app's base URL. */
+/**
+ * A cookie the page may read (not HttpOnly), changed by every login and logout: a page whose
+ * WebSocket opened under another value opens a new one before its next event, so the socket's
+ * handshake carries the current login cookie. It holds no secret.
+ */
+export const LOGIN_MARK_COOKIE = "edgelit_login_mark";
+
 export const ROUTES = {
   event: "/_edgelit/event",
   /** The WebSocket transport: each message a SocketEventMessage; the server answers with arrays of ServerMessage. */
@@ -232,7 +265,19 @@ export const ROUTES = {
   media: "/_edgelit/media/",
   /** Followed by a media id: the HTML of `components.html`, as a sandboxed document of its own origin. */
   frame: "/_edgelit/frame/",
+  /** Followed by a declared component's name and a file of its frontend folder. */
+  component: "/_edgelit/component/",
+  /** Followed by a media id: an inline component's module, as JavaScript. */
+  componentModule: "/_edgelit/component-module/",
   health: "/_edgelit/health",
+  /** `?provider=<name>&return=<path>`: starts a login at the provider (st.login). */
+  authLogin: "/_edgelit/auth/login",
+  /** `?return=<path>`: ends the login (st.logout). */
+  authLogout: "/_edgelit/auth/logout",
+  /** The callback edgelit suggests for `redirect_uri` (any path of the app's origin works). */
+  authCallback: "/_edgelit/auth/callback",
+  /** `POST` a FrameOrderRequest (row-order.ts): the sorted row order of a stored frame, from any replica. */
+  frameOrder: "/_edgelit/frame-order",
   devEvents: "/_edgelit/dev",
 } as const;
 

@@ -67,6 +67,7 @@ export function applyServerMessage(tree: ElementTree, message: ServerMessage): v
       return;
     case "refused":
     case "url":
+    case "navigate":
       return;
   }
 }

@@ -29,6 +29,7 @@ export async function closeDialog(
     location: run.location,
     dev: run.dev,
     env: run.env,
+    visit: run.visit,
   });
   const site = `the onDismiss of ${errorSite(run.location, scope)}`;
   run.redraw(undefined);

@@ -1,3 +1,4 @@
+import { redactSecrets } from "../errors/secret-redaction.ts";
 import type { ElementPropsByKind } from "../protocol/index.ts";
 
 /**
@@ -28,16 +29,16 @@ export const HIDDEN_ERROR_MESSAGE =
 
 type ExceptionProps = ElementPropsByKind["exception"];
 
-/** The props of an exception box for any thrown value. */
+/** The props of an exception box for any thrown value; known secret values are hidden (see redactSecrets). */
 export function exceptionProps(error: unknown, withStack: boolean): ExceptionProps {
   if (error instanceof Error) {
     return {
       name: error.name,
-      message: error.message,
-      ...(withStack && error.stack !== undefined && { stack: error.stack }),
+      message: redactSecrets(error.message),
+      ...(withStack && error.stack !== undefined && { stack: redactSecrets(error.stack) }),
     };
   }
-  return { name: "Error", message: String(error) };
+  return { name: "Error", message: redactSecrets(String(error)) };
 }
 
 /**

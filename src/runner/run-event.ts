@@ -1,4 +1,5 @@
 import type { Storage } from "unstorage";
+import type { RunVisit } from "./run-visit.ts";
 import { withCacheStorage } from "../cache/cache-storage.ts";
 import type { ShowErrorDetails } from "./exception-props.ts";
 import { ScriptErrors, errorSite, type ScriptErrorReport } from "./script-errors.ts";
@@ -73,6 +74,8 @@ export interface RunEventOptions {
   dismiss?: boolean;
   /** The runtime's bindings the app reads as `st.context.env`. */
   env?: RunEnv;
+  /** Secrets, this event's request and browser, and the logged-in user. */
+  visit?: RunVisit;
   /**
    * Hand each element to `send` as soon as it is made, without waiting for the script to yield:
    * a run in a worker thread, whose messages another thread streams, even from a loop that
@@ -138,6 +141,7 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
     onActivity: () => batcher.touch(),
     scope: options.scope,
     env: options.env,
+    visit: options.visit,
   });
   batcher.onFlush = () => {
     const counts = run.placement.emitter.takeProgress();
@@ -300,6 +304,7 @@ async function runCallbacks(
     wantedCallbacks: new Set(widgetIds),
     scope,
     env: run.env,
+    visit: run.visit,
   });
   try {
     await withCacheStorage(cacheStorage, () =>
@@ -319,6 +324,7 @@ async function runCallbacks(
     dev,
     triggers: run.triggers,
     env: run.env,
+    visit: run.visit,
   });
   discovery.binding.handTo(callbacks);
   for (const id of widgetIds) {

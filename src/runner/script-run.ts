@@ -1,9 +1,11 @@
 import type { UploadedFile } from "../media/uploaded-file.ts";
+import { EMPTY_VISIT, type RunVisit } from "./run-visit.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
 import {
   pathKey,
   type ElementKind,
   type ElementMessage,
+  type NavigateMessage,
   type ElementPath,
   type ElementPropsByKind,
   type UploadedFileRef,
@@ -53,7 +55,7 @@ export interface ScriptRunOptions {
   /** Element hashes the client holds; empty when it must receive everything. */
   readonly previousTree?: Record<string, string>;
   /** Where placed elements go (nowhere for a run that draws nothing). */
-  readonly send?: (message: ElementMessage) => void;
+  readonly send?: (message: ElementMessage | NavigateMessage) => void;
   /**
    * Trigger widgets fired by this event (a button's click, a chat message), with their value for
    * exactly one run. The run takes the map over: it empties it when the script starts over.
@@ -77,6 +79,8 @@ export interface ScriptRunOptions {
   readonly errors?: ScriptErrors;
   /** The runtime's bindings the app reads as `st.context.env` (a Worker's `env`, `process.env`). Default: none. */
   readonly env?: RunEnv;
+  /** Secrets, this event's request and browser, and the logged-in user (see RunVisit). Default: none. */
+  readonly visit?: RunVisit;
 }
 
 /** The runtime's bindings, as the app reads them (`st.context.env`). */
@@ -111,6 +115,8 @@ export type RunContext = Pick<
   | "record"
   | "widgets"
   | "env"
+  | "visit"
+  | "navigate"
 >;
 
 /**
@@ -129,6 +135,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   readonly errors: ScriptErrors;
   /** The runtime's bindings (see ScriptRunOptions). */
   readonly env: RunEnv;
+  /** Secrets, request, browser and user (see ScriptRunOptions). */
+  readonly visit: RunVisit;
   readonly placement: ElementPlacement;
   readonly widgets: WidgetRegistry;
   /** What handles made for this run hold (see RunBinding). */
@@ -145,6 +153,7 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     | ((bytes: Uint8Array, type: string, sealed?: boolean) => Promise<string>)
     | undefined;
   private readonly onActivity: (() => void) | undefined;
+  private readonly sendToPage: ((message: NavigateMessage) => void) | undefined;
   /** The forms drawn so far, and the values their clearing submit hands the script. */
   private runForms = new RunForms();
   /** A widget registered but not yet placed: the next element placed is it (to know its fragment). */
@@ -167,6 +176,8 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
     this.dev = options.dev;
     this.errors = options.errors ?? new ScriptErrors({ dev: options.dev });
     this.env = options.env ?? NO_ENV;
+    this.visit = options.visit ?? EMPTY_VISIT;
+    this.sendToPage = options.send;
     this.deadline = options.deadline;
     // The event's own map (runEvent makes one per event): the run empties it when it starts over.
     this.triggers = options.triggers ?? new Map();
@@ -183,6 +194,11 @@ export class ScriptRun implements PlacementHooks, RegistryContext {
   /** The forms drawn so far in this run. */
   get forms(): RunForms {
     return this.runForms;
+  }
+
+  /** Sends the page to `url`, a path of this server, once the message arrives (`st.login`); not from a callbacks run's or a silent run's page. */
+  navigate(url: string): void {
+    this.sendToPage?.({ type: "navigate", url });
   }
 
   /** True in a callbacks run: element calls draw nothing. */

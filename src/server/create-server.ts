@@ -8,6 +8,9 @@ import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
 import { mediaRoute } from "./media-route.ts";
 import { frameRoute } from "./frame-route.ts";
+import { frameOrderRoute } from "./frame-order-route.ts";
+import { componentRoute, type ComponentFileReader } from "./component-route.ts";
+import { componentModuleRoute } from "./component-module-route.ts";
 import { uploadRoute } from "./upload-route.ts";
 import { freshRecordForUpload } from "./fresh-upload.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "../elements/inputs/uploads.ts";
@@ -22,13 +25,26 @@ import { handedOffSocketRoute, socketNotOffered, socketRoute } from "./socket-ro
 import { createSocketEvents, type SocketEvents } from "./socket-events.ts";
 import { renderPage } from "./page.ts";
 import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
+import { mapStyleSources, workerCspFor } from "./chart-library-csp.ts";
 import { toThemeCss } from "./theme-css.ts";
 import type { EventLimits } from "./read-event.ts";
 import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
+import { createFactsReader } from "./request-facts.ts";
+import { authProvidersOf, readAuthConfig } from "./auth-config.ts";
+import { createAuth } from "./auth-routes.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
-import { consoleLog, describeError, storeErrorMessage, type ServerLog } from "./server-log.ts";
+import {
+  consoleLog,
+  describeError,
+  redactingLog,
+  storeErrorMessage,
+  type ServerLog,
+} from "./server-log.ts";
+import { registerSecretValues } from "../errors/secret-redaction.ts";
+import { secretValuesOf } from "../app/secrets-files.ts";
+import type { SecretsTable } from "../runner/run-visit.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
 export type AssetSource = (pathname: string) => Promise<Response | undefined>;
@@ -109,6 +125,12 @@ export interface ServerOptions {
    */
   contentSecurityPolicy?: CspSources;
   /**
+   * The base map of `st.map`: a MapLibre style URL (its origin is added to the
+   * page's `connect-src`), or "none" for a plain background. Default: Carto's
+   * Positron, or Dark Matter on a dark page (no key needed).
+   */
+  mapStyle?: string;
+  /**
    * Which proxies in front of the server say who the client is, for the
    * rate limits: `false` (none; the client is the connection's address),
    * `true` (all; the first `X-Forwarded-For` address), or a number of hops
@@ -137,6 +159,12 @@ export interface ServerOptions {
    * Without it, "websocket" in `transports` is served by h3 (crossws).
    */
   acceptSocket?: (request: Request, env?: Readonly<Record<string, unknown>>) => Promise<Response>;
+  /**
+   * Reads the files of components declared with a `path` (see
+   * `declareComponent`); the Node adapter passes one. Without it, only
+   * components declared with a `url` show.
+   */
+  componentFiles?: ComponentFileReader;
   /** Extra routes a runtime adds (the dev server's reload stream). */
   extend?: (app: H3) => void;
   /**
@@ -145,6 +173,12 @@ export interface ServerOptions {
    * Default: none.
    */
   env?: Readonly<Record<string, unknown>>;
+  /**
+   * Secrets the app reads as `st.secrets`, under the environment: the Node CLI loads them from
+   * `.env` and `secrets.toml` (see `secretsFile`). Their values are hidden from error elements
+   * and log lines. Default: none.
+   */
+  secrets?: SecretsTable;
 }
 
 /** The h3 app together with its session store. */
@@ -196,12 +230,13 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const limits: EventLimits = { maxBytes: options.maxEventBytes ?? 1024 * 1024, maxChanges: 1000 };
   // The client's index.html rarely changes (a dev rebuild): its policy is made once per version.
   let csp: { indexHtml: string; policy: string } | undefined;
-  pageCsp([], options.contentSecurityPolicy); // a bad extra source fails at startup
+  const cspSources = mapStyleSources(options.mapStyle, options.contentSecurityPolicy);
+  pageCsp([], cspSources); // a bad extra source fails at startup
   const cspFor = async (indexHtml: string) => {
     if (csp?.indexHtml !== indexHtml)
       csp = {
         indexHtml,
-        policy: pageCsp(await inlineScriptHashes(indexHtml), options.contentSecurityPolicy),
+        policy: pageCsp(await inlineScriptHashes(indexHtml), cspSources),
       };
     return csp.policy;
   };
@@ -221,6 +256,10 @@ export function createServer(options: ServerOptions): EdgelitServer {
 
   installHostCheck(h3, options.allowedHosts ?? true);
   const clientLimits = installClientLimits(h3, options);
+  // Login: an [auth] section in the secrets (a mistake in it stops the start, naming the key).
+  const authConfig = options.secrets && readAuthConfig(options.secrets);
+  const auth = authConfig && createAuth(authConfig, log);
+  const readFacts = createFactsReader({ trustProxy: options.trustProxy, identity: auth?.identity });
   const eventLimits = { ...limits, heartbeatMs: heartbeatSeconds * 1000 };
   const gate = createEventGate();
   // `as Request`: h3's request type differs from the Request of Cloudflare's types
@@ -232,10 +271,11 @@ export function createServer(options: ServerOptions): EdgelitServer {
       eventLimits,
       (event.context as RequestContext).env,
       () => clientLimits.newSession(event.req.ip, event.req.headers.get("x-forwarded-for")),
+      (request, pageUrl) => readFacts(request, event.req.ip, pageUrl),
       gate,
     ),
   );
-  const socketEvents = createSocketEvents(context, limits, clientLimits, gate);
+  const socketEvents = createSocketEvents(context, limits, clientLimits, readFacts, gate);
   const acceptSocket = options.acceptSocket;
   if (!transports.includes("websocket")) h3.get(ROUTES.socket, socketNotOffered);
   else if (acceptSocket)
@@ -253,14 +293,32 @@ export function createServer(options: ServerOptions): EdgelitServer {
         )
       : storeHealth(options.storage, log),
   );
+  if (auth && authConfig) {
+    h3.get(ROUTES.authLogin, (event) => auth.login(event.req as Request));
+    h3.get(ROUTES.authLogout, (event) => auth.logout(event.req as Request));
+    h3.get(authConfig.redirectUri.pathname, (event) => auth.callback(event.req as Request));
+  }
   h3.get(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
   h3.get(`${ROUTES.frame}:id`, (event) =>
     frameRoute(event.req as Request, event.context.params?.id ?? "", media, log),
   );
+  h3.get(`${ROUTES.componentModule}:id`, (event) =>
+    componentModuleRoute(event.context.params?.id ?? "", media, log),
+  );
+  h3.get(`${ROUTES.component}**`, (event) =>
+    componentRoute(event.url.pathname.slice(ROUTES.component.length), options.componentFiles, log),
+  );
   h3.head(`${ROUTES.media}:id`, (event) =>
     mediaRoute(event.req as Request, event.context.params?.id ?? "", media, log),
+  );
+  h3.post(ROUTES.frameOrder, (event) =>
+    frameOrderRoute(
+      event.req as Request,
+      { storage: options.storage, media, ttlSeconds: options.sessionTtlSeconds ?? 3600 },
+      log,
+    ),
   );
   h3.post(ROUTES.upload, (event) =>
     uploadRoute(event.req as Request, {
@@ -277,7 +335,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     const pathname = event.url.pathname;
     if (pathname !== "/" && pathname !== "/index.html") {
       const asset = await options.assets?.(pathname);
-      if (asset) return asset;
+      if (asset) return workerCspFor(pathname, asset);
       if (/\.[a-z0-9]+$/i.test(pathname)) return new Response("Not found", { status: 404 });
     }
     const index = await options.assets?.("/index.html");
@@ -294,6 +352,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       eventTimeoutMs: eventTimeoutSeconds * 1000,
       sessionTtlSeconds: sessions.ttlSeconds,
       themeBase: options.app.options.theme?.base,
+      mapStyle: options.mapStyle,
     };
     const indexHtml = await index.text();
     const html = renderPage(indexHtml, pageConfig, themeCss);
@@ -329,7 +388,9 @@ export function createServer(options: ServerOptions): EdgelitServer {
  * const context = createRerunContext({ app, storage: createStorage() });
  */
 export function createRerunContext(options: ServerOptions): RerunContext {
-  const log = options.log ?? consoleLog;
+  // Secret values never reach the log, nor an error element (see redactSecrets).
+  if (options.secrets) registerSecretValues(secretValuesOf(options.secrets));
+  const log = redactingLog(options.log ?? consoleLog);
   const showErrorDetails = options.showErrorDetails ?? "full";
   if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))
     throw new TypeError(
@@ -358,6 +419,8 @@ export function createRerunContext(options: ServerOptions): RerunContext {
     maxRunSeconds: options.maxRunSeconds ?? 300,
     maxMessageBytes: options.maxMessageBytes,
     env: options.env,
+    secrets: options.secrets,
+    authProviders: authProvidersOf(options.secrets),
     dispatch: options.runEvents,
   };
 }

@@ -13,6 +13,7 @@ import { SameDelayTimers } from "./same-delay-timers.ts";
 import { DRAINING_RETRY_AFTER_SECONDS, type EventGate } from "./event-gate.ts";
 import { describeError } from "./server-log.ts";
 import type { RunEnv } from "../runner/script-run.ts";
+import type { EventRequest, RequestFacts } from "./event-visit.ts";
 
 // nosniff on every answer: a browser must never read an event's JSON or stream as a page or script.
 const NOSNIFF = { "x-content-type-options": "nosniff" };
@@ -53,13 +54,22 @@ export async function eventRoute(
   limits: EventLimits & { heartbeatMs: number },
   env?: RunEnv,
   newSession?: () => RateLimitVerdict,
+  readFacts?: (request: Request, pageUrl: string | undefined) => Promise<RequestFacts>,
   gate?: EventGate,
 ): Promise<Response> {
   const leave = gate ? gate.enter() : () => {};
   if (!leave) return drainingRefusal();
   let over: Promise<unknown> = Promise.resolve();
   try {
-    return await answerEvent(request, context, limits, env, newSession, (run) => (over = run));
+    return await answerEvent(
+      request,
+      context,
+      limits,
+      env,
+      newSession,
+      readFacts,
+      (run) => (over = run),
+    );
   } finally {
     void over.finally(leave);
   }
@@ -72,6 +82,7 @@ async function answerEvent(
   limits: EventLimits & { heartbeatMs: number },
   env: RunEnv | undefined,
   newSession: (() => RateLimitVerdict) | undefined,
+  readFacts: ((request: Request, pageUrl: string | undefined) => Promise<RequestFacts>) | undefined,
   track: (run: Promise<unknown>) => void,
 ): Promise<Response> {
   const asJson = (request.headers.get("accept") ?? "").startsWith("application/json");
@@ -87,6 +98,9 @@ async function answerEvent(
     if (!verdict.allowed)
       return withNosniff(tooManyRequests(verdict.retryAfterSeconds, "new sessions"));
   }
+
+  // st.context and st.user: this request's headers, cookies, address and identity.
+  if (readFacts) (rerunRequest as EventRequest).facts = await readFacts(request, rerunRequest.url);
 
   const buffered: string[] = [];
   const collected: ServerMessage[] = [];

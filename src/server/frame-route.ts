@@ -13,7 +13,7 @@ const MEDIA_ID = /^[0-9a-f]{32}$/;
  * session id, storage, cookies). Inside that sandbox it may run its scripts
  * and load what it names, as a component's HTML expects to.
  */
-const FRAME_CSP =
+export const FRAME_CSP =
   "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads";
 
 /**

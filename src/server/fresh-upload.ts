@@ -37,6 +37,7 @@ export async function freshRecordForUpload(
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
     env: context.env,
+    visit: context.secrets && { secrets: context.secrets },
     storeMedia: (bytes, type) => context.media.putMedia(bytes, type, record.media),
   });
   return record;

@@ -25,6 +25,8 @@ export interface PageConfig {
   sessionTtlSeconds?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
+  /** The base map of `st.map` (a MapLibre style URL, or "none"); absent, Carto's by theme. */
+  mapStyle?: string;
 }
 
 const CONFIG_ELEMENT =

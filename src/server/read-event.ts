@@ -9,6 +9,7 @@ import {
 import { isSessionId } from "../session/session-id.ts";
 import { RequestError } from "./errors.ts";
 import { isEventNumber, isEventSeq } from "./event-sequence.ts";
+import { toBrowserContext } from "./read-browser.ts";
 
 /** Limits on what an event request may carry. */
 export interface EventLimits {
@@ -67,6 +68,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
     );
   }
   const { sessionId, lastRunId, eventId, seq, changes, carried, fragment, url } = body;
+  const browser = toBrowserContext(body.browser);
   if (sessionId !== null && !isSessionId(sessionId)) {
     throw new RequestError(
       "bad_request",
@@ -142,6 +144,7 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) },
     }),
     ...(url !== undefined && { url }),
+    ...(browser && { browser }),
   };
 }
 

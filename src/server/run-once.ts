@@ -30,6 +30,8 @@ import {
 } from "./server-log.ts";
 import type { RunEnv } from "../runner/script-run.ts";
 import { isRefusal, storeErrorKind } from "../session/store-error.ts";
+import type { SecretsTable } from "../runner/run-visit.ts";
+import { visitOf } from "./event-visit.ts";
 
 /** What one event needs besides the request. */
 export interface RerunContext {
@@ -52,6 +54,10 @@ export interface RerunContext {
   cacheStorage?: Storage;
   /** The runtime's bindings the app reads as `st.context.env`, unless a request brings its own. */
   env?: RunEnv;
+  /** Secrets loaded from files when the server started (`st.secrets`; `env` lies over them). */
+  secrets?: SecretsTable;
+  /** The login providers of the app's `[auth]` section, when it has one. */
+  authProviders?: readonly string[];
   /** Told of the record of a run that was not saved (it held nothing to keep): AppTest shows it. */
   onUnsaved?: (sessionId: string, record: SessionRecord) => void;
   /**
@@ -113,6 +119,7 @@ export async function runOnce(
     context.log.error(
       `[edgelit] script error in ${site} (session ${shortSessionId(sessionId)}): ${describeError(error)}`,
     );
+  const visit = visitOf(context.secrets, request, context.authProviders);
   const common = {
     host: context.host,
     record,
@@ -126,6 +133,7 @@ export async function runOnce(
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
     env,
+    visit,
   };
   // The URL the page shows picks the page and the query params; each run starts where the last ended.
   const shownUrl = request.url ?? record.url ?? "/";
@@ -209,6 +217,7 @@ export async function runOnce(
     maxRunSeconds: context.maxRunSeconds,
     maxMessageBytes: context.maxMessageBytes,
     env,
+    visit,
     url,
     scope,
     // A dialog the app made undismissible is only rerun, whatever the page says.

@@ -1,4 +1,5 @@
 import { storeErrorKind } from "../session/store-error.ts";
+import { redactSecrets } from "../errors/secret-redaction.ts";
 
 /**
  * Where the server writes what an operator should see. Each call is one
@@ -24,6 +25,19 @@ export const consoleLog: ServerLog = {
   error: (entry) => console.error(entry),
   warn: (entry) => console.warn(entry),
 };
+
+/**
+ * `log` with every known secret value hidden from its entries (see redactSecrets).
+ *
+ * @example
+ * const log = redactingLog(options.log ?? consoleLog);
+ */
+export function redactingLog(log: ServerLog): ServerLog {
+  return {
+    error: (entry) => log.error(redactSecrets(entry)),
+    warn: (entry) => log.warn(redactSecrets(entry)),
+  };
+}
 
 /** A session id as a log names it: its first 8 characters, enough to follow one session, not to take it over. */
 export function shortSessionId(sessionId: string): string {

@@ -6,6 +6,8 @@ import { toRerunRequest, type EventLimits } from "./read-event.ts";
 import { describeError } from "./server-log.ts";
 import type { ClientLimits } from "./client-limits.ts";
 import type { EventGate } from "./event-gate.ts";
+import type { EventRequest } from "./event-visit.ts";
+import type { FactsReader } from "./request-facts.ts";
 
 /** The close code for a message too big to process (RFC 6455, 7.4.1). */
 export const TOO_LARGE = 1009;
@@ -24,6 +26,11 @@ export interface SocketPeer {
   readonly remoteAddress: string | undefined;
   /** The upgrade request's `X-Forwarded-For`. */
   readonly forwardedFor: string | null;
+  /**
+   * The handshake, whose headers and cookies `st.context` and `st.user` read
+   * (the page opens a new socket after a login or logout).
+   */
+  readonly request: Request | undefined;
 }
 
 /** What a runtime calls for each socket: every message is one whole event. */
@@ -44,7 +51,9 @@ export interface SocketEvents {
  * shape, rate limits), refused with `draining` (close 1012) once `gate`
  * closes, and run by `handleRerun`, so sequence numbers and event ids make it
  * apply once whatever copy comes late. A newer event from the same socket
- * interrupts the run in progress.
+ * interrupts the run in progress. With `readFacts`, each event's facts are
+ * read from the handshake in turn, so a socket's events start in the order
+ * they came.
  *
  * @example
  * const events = createSocketEvents(context, limits, clientLimits, gate);
@@ -54,9 +63,46 @@ export function createSocketEvents(
   context: RerunContext,
   limits: EventLimits,
   clients?: ClientLimits,
+  readFacts?: FactsReader,
   gate?: EventGate,
 ): SocketEvents {
   const running = new WeakMap<SocketPeer, AbortController>();
+  const factsRead = new WeakMap<SocketPeer, Promise<unknown>>();
+
+  function start(
+    request: EventRequest,
+    gone: AbortController,
+    send: (messages: ServerMessage[]) => void,
+    leave: () => void,
+    env: RunEnv | undefined,
+  ): Promise<void> {
+    const { ready, done } = handleRerun(
+      context,
+      request,
+      { send, retract: () => false, signal: gone.signal },
+      env,
+    );
+    ready.catch((error: unknown) => {
+      const refusal =
+        error instanceof RequestError
+          ? error
+          : new RequestError("internal", "The server failed to handle this event.");
+      send([{ type: "error", code: refusal.code, message: refusal.message }]);
+    });
+    return done
+      .catch((error: unknown) => {
+        context.log.error(`[edgelit] event failed: ${describeError(error)}`);
+        send([
+          {
+            type: "error",
+            code: "internal",
+            message: "The server failed while running the app; nothing was saved.",
+          },
+        ]);
+      })
+      .finally(leave); // the gate counts the run until it is over (see event-gate.ts)
+  }
+
   return {
     async message(peer, message, env) {
       const bytes = typeof message === "string" ? new TextEncoder().encode(message) : message;
@@ -120,31 +166,24 @@ export function createSocketEvents(
       running.get(peer)?.abort();
       const gone = new AbortController();
       running.set(peer, gone);
-      const { ready, done } = handleRerun(
-        context,
-        request,
-        { send, retract: () => false, signal: gone.signal },
-        env,
-      );
-      ready.catch((error: unknown) => {
-        const refusal =
-          error instanceof RequestError
-            ? error
-            : new RequestError("internal", "The server failed to handle this event.");
-        send([{ type: "error", code: refusal.code, message: refusal.message }]);
-      });
-      await done
-        .catch((error: unknown) => {
-          context.log.error(`[edgelit] event failed: ${describeError(error)}`);
-          send([
-            {
-              type: "error",
-              code: "internal",
-              message: "The server failed while running the app; nothing was saved.",
-            },
-          ]);
-        })
-        .finally(leave);
+      const event: EventRequest = request;
+      const handshake = peer.request;
+      if (!readFacts || !handshake) return start(event, gone, send, leave, env);
+      // Never rejects: an event whose request cannot be read runs without it, and the next still waits its turn.
+      const read = (factsRead.get(peer) ?? Promise.resolve())
+        .then(() => readFacts(handshake, peer.remoteAddress, event.url))
+        .then(
+          (facts) => void (event.facts = facts),
+          (error: unknown) =>
+            context.log.error(
+              `[edgelit] could not read a socket's request: ${describeError(error)}`,
+            ),
+        );
+      factsRead.set(peer, read);
+      await read;
+      // A newer event of the page came meanwhile: this one is over before it starts.
+      if (gone.signal.aborted) return leave();
+      return start(event, gone, send, leave, env);
     },
     close(peer) {
       running.get(peer)?.abort();

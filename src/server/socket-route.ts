@@ -7,7 +7,7 @@ interface CrosswsPeer {
   send(text: string): unknown;
   close(code?: number, reason?: string): void;
   readonly remoteAddress?: string;
-  readonly request: { headers: Headers };
+  readonly request: Request | { headers: Headers };
 }
 
 /**
@@ -26,6 +26,7 @@ export function socketRoute(events: SocketEvents) {
         close: (code, reason) => peer.close(code, reason),
         remoteAddress: peer.remoteAddress,
         forwardedFor: peer.request.headers.get("x-forwarded-for"),
+        request: peer.request as Request,
       };
       peers.set(peer, known);
     }

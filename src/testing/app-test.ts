@@ -1,4 +1,8 @@
 import { createStorage } from "unstorage";
+import type { EventRequest } from "../server/event-visit.ts";
+import { browserOf, factsOf, type AppTestContext } from "./test-visit.ts";
+import { authProvidersOf } from "../server/auth-config.ts";
+import type { SecretsTable } from "../runner/run-visit.ts";
 import { toAppDefinition, type AppDefinition, type AppScript } from "../app/define-app.ts";
 import { createScriptHost } from "../app/script-host.ts";
 import type { ScriptHost } from "../runner/script-host.ts";
@@ -93,6 +97,25 @@ export class AppTest {
   private readonly sessionIds: SessionIdIssuer;
   /** The record of the last run when it was not saved (it held nothing to keep). */
   private unsaved: SessionRecord | undefined;
+  /**
+   * What the app reads as `st.secrets` (under `env`), as a `secrets.toml` holds it; set or
+   * change it before a run.
+   * @example at.secrets = { API_TOKEN: "test-token", connections: { db: { host: "127.0.0.1" } } };
+   */
+  secrets: SecretsTable = {};
+  /**
+   * What the app reads as `st.context` (besides `env`): the request's headers and cookies, the
+   * page's URL, the client's address and what the browser says of itself. Set it before a run.
+   * @example at.context = { headers: { "x-team": "blue" }, cookies: { consent: "yes" }, timezone: "Europe/Paris", locale: "fr-FR" };
+   */
+  context: AppTestContext = {};
+  /**
+   * The logged-in user's ID token claims (`st.user`), or undefined for nobody. Set it before a run.
+   * @example at.user = { email: "alice@example.com", name: "Alice" };
+   */
+  user: Readonly<Record<string, unknown>> | undefined;
+  /** Where the last run sent the page (`st.login`, `st.logout`), if anywhere. @example expect(at.navigatedTo).toMatch(/^\/_edgelit\/auth\/login/) */
+  navigatedTo: string | undefined;
 
   private constructor(
     readonly app: AppDefinition,
@@ -205,6 +228,18 @@ export class AppTest {
     this.messages = [];
     this.urlChange = undefined;
     this.unsaved = undefined;
+    this.navigatedTo = undefined;
+    const request: EventRequest = {
+      protocol: PROTOCOL_VERSION,
+      sessionId: this.tree.sessionId,
+      lastRunId: this.tree.lastRunId,
+      eventId: `test-${++this.events}`,
+      changes,
+      ...(fragment && { fragment }),
+      url: this.url,
+      browser: browserOf(this.context),
+      facts: factsOf(this.context, this.url, this.user),
+    };
     const { done, ready } = handleRerun(
       {
         host: this.host,
@@ -218,20 +253,15 @@ export class AppTest {
         log: SILENT_LOG,
         ...(this.maxRunSeconds !== undefined && { maxRunSeconds: this.maxRunSeconds }),
         env: this.env,
+        secrets: this.secrets,
+        authProviders: authProvidersOf(this.secrets),
       },
-      {
-        protocol: PROTOCOL_VERSION,
-        sessionId: this.tree.sessionId,
-        lastRunId: this.tree.lastRunId,
-        eventId: `test-${++this.events}`,
-        changes,
-        ...(fragment && { fragment }),
-        url: this.url,
-      },
+      request,
       {
         send: (batch) => {
           for (const message of batch) {
             this.messages.push(message);
+            if (message.type === "navigate") this.navigatedTo = message.url;
             if (message.type === "url")
               this.url = (this.urlChange = { url: message.url, history: message.history }).url;
             applyServerMessage(this.tree, message);

@@ -64,6 +64,8 @@ export interface WorkerFixtureOptions {
   bindings?: Record<string, string>;
   /** Also listen on 127.0.0.1 (a random port), for clients that speak HTTP. */
   listen?: boolean;
+  /** The port to listen on with `listen`, when the test must know it first. Default: a random one. */
+  port?: number;
   /** Serve the built client as static assets, as wrangler.toml does. */
   assets?: boolean;
 }
@@ -89,7 +91,7 @@ export async function startWorker(options: WorkerFixtureOptions): Promise<Worker
     ...moduleWorker(script),
     kvNamespaces: options.kvNamespaces ?? [],
     bindings: options.bindings ?? {},
-    ...(options.listen && { host: "127.0.0.1", port: 0 }),
+    ...(options.listen && { host: "127.0.0.1", port: options.port ?? 0 }),
     ...(options.assets && { assets: builtClientAssets() }),
     cf: false,
   });

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CLIENT_HEADER, ROUTES } from "../../src/protocol/index.ts";
+import { CLIENT_HEADER, PROTOCOL_VERSION, ROUTES } from "../../src/protocol/index.ts";
 import { freePort } from "../helpers/processes.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -233,3 +233,50 @@ for (const [index, bad] of BAD_INPUTS.entries()) {
     expect(await listening(port)).toBe(false);
   });
 }
+
+test("the app reads secrets.toml and .env, and a malformed secrets.toml stops the start naming its line", async () => {
+  const port = await freePort();
+  const app = `import { defineApp } from "edgelit";\nexport default defineApp((st) => st.title(\`\${st.secrets.table("connections").table("db").string("host")} \${st.secrets.string("TOKEN")}\`));\n`;
+  const cwd = project("secrets", {
+    "app.ts": app,
+    "secrets.toml": '[connections.db]\nhost = "db.internal"\nTOKEN = "toml"\n',
+    ".env": "TOKEN=from-dotenv\n",
+  });
+  const server = await edgelit(["start", "app.ts", "--storage", "memory", "--port", `${port}`], {
+    cwd,
+  });
+  try {
+    expect(server.code).toBe("serving");
+    const answer = await fetch(`${server.url}${ROUTES.event}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+      body: JSON.stringify({
+        protocol: PROTOCOL_VERSION,
+        sessionId: null,
+        lastRunId: null,
+        eventId: "load",
+        changes: [],
+      }),
+    });
+    expect(await answer.text()).toContain("db.internal from-dotenv");
+  } finally {
+    await server.stop();
+  }
+  mkdirSync(join(cwd, ".streamlit"));
+  writeFileSync(join(cwd, ".streamlit/secrets.toml"), 'ok = "v"\npassword = "hunter2-x\n');
+  const refused = await edgelit(["start", "app.ts", "--storage", "memory", "--port", "0"], { cwd });
+  await refused.stop();
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/edgelit: \.streamlit\/secrets\.toml:2: /);
+  expect(refused.stderr).not.toContain("hunter2");
+
+  writeFileSync(
+    join(cwd, ".streamlit/secrets.toml"),
+    '[auth]\nredirect_uri = "http://127.0.0.1/cb"\ncookie_secret = "hunter2-hunter2-hunter2"\nclient_id = "x"\n',
+  );
+  const noAuth = await edgelit(["start", "app.ts", "--storage", "memory", "--port", "0"], { cwd });
+  await noAuth.stop();
+  expect(noAuth.code).toBe(1);
+  expect(noAuth.stderr).toContain("edgelit: [auth] in the secrets needs client_secret (text).");
+  expect(noAuth.stderr).not.toContain("hunter2");
+});

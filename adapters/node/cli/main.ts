@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { loadProjectSecrets } from "../secrets-files.ts";
+import { readAuthConfig } from "../../../src/server/auth-config.ts";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveNode } from "../serve.ts";
@@ -97,6 +99,15 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     console.error(`edgelit: ${(error as Error).message}`);
     return 1;
   }
+  let secrets;
+  try {
+    secrets = loadProjectSecrets(process.cwd(), settings.secretsFile);
+    readAuthConfig(secrets); // a mistake in [auth] is named here, before the server starts
+  } catch (error) {
+    app.close();
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 1;
+  }
   const chosen = chooseStorage(settings);
   if (!chosen) {
     app.close();
@@ -125,6 +136,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
       storage: chosen.storage,
       clientDir,
       dev: args.dev,
+      secrets,
       scriptThread: {
         entry: SCRIPT_THREAD_ENTRY,
         // The memory store lives in this thread: the script threads reach it through this one.

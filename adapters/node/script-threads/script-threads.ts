@@ -10,7 +10,6 @@ import { ThreadRun } from "./thread-run.ts";
 import {
   HEARTBEAT_MS,
   RETRACT_SLOT,
-  type RunOrder,
   type ThreadReport,
   type ThreadServerOptions,
 } from "./thread-messages.ts";
@@ -78,9 +77,11 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
     if (closed) return;
     const thread = startThread(options, {
       onReport: (report) => onReport(thread, report),
+      onMessages: (runId, messages) => thread.runs.get(runId)?.send(messages),
       onExit: (error) => {
         threads.delete(thread);
         if (thread.ended) return;
+        thread.readMessages();
         if (!thread.loaded) markReady();
         options.log.error(
           `[edgelit] a script thread stopped${error ? `: ${error.message}` : ""}; starting another`,
@@ -134,7 +135,27 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
     }
   };
 
+  /**
+   * While runs are in hand, their messages are read every HEARTBEAT_MS besides when a thread
+   * posts: a script that does not yield, or waits long, streams what it made so far.
+   */
+  let reading: ReturnType<typeof setInterval> | undefined;
+  const readWhileRunning = () => {
+    reading ??= setInterval(() => {
+      let running = false;
+      for (const thread of threads) {
+        thread.readMessages();
+        running ||= thread.runs.size > 0;
+      }
+      if (!running) {
+        clearInterval(reading);
+        reading = undefined;
+      }
+    }, HEARTBEAT_MS);
+  };
+
   const start = (thread: Thread, run: ThreadRun) => {
+    readWhileRunning();
     const slot = thread.freeSlots.pop()!;
     run.slot = slot;
     thread.runs.set(run.runId, run);
@@ -146,13 +167,13 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
       options.bridgeStorage && sessionId !== null
         ? readAtOnce(options.storage, sessionKey(sessionId))
         : undefined;
-    thread.worker.postMessage({
+    thread.order({
       type: "run",
       runId: run.runId,
       slot,
       request: run.request,
       primed: primed && { key: sessionKey(sessionId!), value: primed.value },
-    } satisfies RunOrder);
+    });
   };
 
   /** A run went past its limit without stopping: its thread is ended, and every run on it. */
@@ -161,6 +182,8 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
     options.log.error(
       "[edgelit] a run went past maxRunSeconds without stopping; its script thread was ended",
     );
+    // What its runs wrote reaches their pages before the error.
+    thread.readMessages();
     endRuns(thread, (run) =>
       run === culprit
         ? new RequestError("run_timeout", new RunTimeoutError(maxRunSeconds).message)
@@ -182,11 +205,11 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
       if (thread.stale) replace(thread);
       return drain();
     }
+    // Posted messages were handed on with the ring's (see startThread).
+    if (report.type === "posted") return;
     const run = thread.runs.get(report.runId);
     if (!run) return;
     switch (report.type) {
-      case "send":
-        return run.send(report.messages);
       case "refused":
         return run.refused(report.code, report.message);
       case "retract":
@@ -196,7 +219,6 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
       case "done":
         thread.runs.delete(run.runId);
         thread.freeSlots.push(run.slot);
-        if (report.messages) run.send(report.messages);
         run.finish(report.failure);
         if (thread.stale && thread.runs.size === 0) replace(thread);
         return drain();
@@ -237,6 +259,7 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
     async close() {
       closed = true;
       clearTimeout(recheck);
+      clearInterval(reading);
       const all = [...threads];
       for (const thread of all) thread.ended = true;
       await Promise.all(all.map((thread) => thread.worker.terminate()));

@@ -31,20 +31,22 @@ type StoreAnswer = { id: number; value: unknown } | { id: number; error: string 
  * text), so the main thread parses nothing.
  */
 export function serveStorage(port: MessagePort, storage: Storage): void {
-  port.on("message", async (call: StoreCall) => {
-    let answer: StoreAnswer;
+  const answer = batched<StoreAnswer>((answers) => port.postMessage(answers));
+  const serve = async (call: StoreCall) => {
     try {
-      answer = {
+      answer({
         id: call.id,
         value:
           call.operation === "compareAndSet"
             ? await compareAndSet(storage, call)
             : await perform(storage, call),
-      };
+      });
     } catch (error) {
-      answer = { id: call.id, error: error instanceof Error ? error.message : String(error) };
+      answer({ id: call.id, error: error instanceof Error ? error.message : String(error) });
     }
-    port.postMessage(answer);
+  };
+  port.on("message", (calls: StoreCall[]) => {
+    for (const call of calls) void serve(call);
   });
 }
 
@@ -67,12 +69,15 @@ export function bridgedStorage(port: MessagePort): BridgedStorage {
   const primed = new Map<string, unknown>();
   let nextId = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  port.on("message", (answer: StoreAnswer) => {
-    const call = waiting.get(answer.id);
-    waiting.delete(answer.id);
-    if ("error" in answer) call?.reject(new Error(answer.error));
-    else call?.resolve(answer.value);
+  port.on("message", (answers: StoreAnswer[]) => {
+    for (const answer of answers) {
+      const call = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if ("error" in answer) call?.reject(new Error(answer.error));
+      else call?.resolve(answer.value);
+    }
   });
+  const call = batched<StoreCall>((calls) => port.postMessage(calls));
   // The port must not keep an idle thread alive on its own; the parent port does.
   port.unref();
   const ask = (
@@ -84,7 +89,7 @@ export function bridgedStorage(port: MessagePort): BridgedStorage {
     new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject });
-      port.postMessage({ id, operation, key, value, options } satisfies StoreCall);
+      call({ id, operation, key, value, options });
     });
   const driver: Driver = {
     name: "edgelit-thread-bridge",
@@ -116,6 +121,22 @@ export function bridgedStorage(port: MessagePort): BridgedStorage {
 }
 
 // --- Internal helpers ---
+
+/**
+ * Collects what is posted while this thread's event loop turns, and posts it as one message:
+ * waking the other thread costs more than the message. Store calls are awaited, so holding
+ * them until the loop turns delays no script that does not yield.
+ */
+function batched<T>(post: (items: T[]) => void): (item: T) => void {
+  let items: T[] = [];
+  const flush = () => {
+    post(items);
+    items = [];
+  };
+  return (item) => {
+    if (items.push(item) === 1) setImmediate(flush);
+  };
+}
 
 /**
  * The value `key` holds, if the main thread's store gives it without waiting (the memory

@@ -1,5 +1,7 @@
 import type { MessagePort } from "node:worker_threads";
+import type { SecretsTable } from "../../../src/runner/run-visit.ts";
 import type { ErrorCode, RerunRequest, ServerMessage } from "../../../src/protocol/index.ts";
+import type { MessageRing } from "./message-ring.ts";
 
 /** The main thread asks a script thread to run one event. */
 export interface RunOrder {
@@ -18,12 +20,15 @@ export type ThreadReport =
   | { type: "loaded" }
   /** The event was refused before it started (`code` for a RequestError, else a failure to log). */
   | { type: "refused"; runId: number; code?: ErrorCode; message: string }
-  /** Messages for the page, in order (the first says the session is loaded: the answer may start). */
-  | { type: "send"; runId: number; messages: ServerMessage[] }
+  /**
+   * Messages too large for the thread's message ring (ScriptThreadData.ring), which holds
+   * every other message for the pages: they take the place of the ring's POSTED mark.
+   */
+  | { type: "posted"; messages: ServerMessage[] }
   /** A run that lost a race asks to take back what it sent: the answer goes in RETRACT_SLOT. */
   | { type: "retract"; runId: number }
-  /** The event is over (`failure`: what went wrong, for the log), with its last messages. */
-  | { type: "done"; runId: number; failure?: string; messages?: ServerMessage[] };
+  /** The event is over (`failure`: what went wrong, for the log); its messages are in the ring. */
+  | { type: "done"; runId: number; failure?: string };
 
 /** Marks the data of a worker that is a script thread. */
 export const SCRIPT_THREAD_MARK = "edgelitScriptThread";
@@ -38,6 +43,8 @@ export interface ScriptThreadData<Setup = unknown> {
   flags: Int32Array;
   /** When the thread's event loop last turned (Date.now()), written every HEARTBEAT_MS. */
   heartbeat: Float64Array;
+  /** The runs' messages for their pages (see message-ring.ts). */
+  ring: MessageRing;
   /** The main thread's store, when the thread cannot open it itself (memory, an object). */
   storagePort?: MessagePort;
   /** The server options the thread's runs need (limits, dev, media secret). */
@@ -54,6 +61,8 @@ export interface ThreadServerOptions {
   maxRunSeconds?: number;
   maxMessageBytes?: number;
   mediaSecret?: string;
+  /** The secrets loaded at start (st.secrets). */
+  secrets?: SecretsTable;
 }
 
 /** 0 while a retract waits for its answer; then 1 (taken back) or 2 (too late). */

@@ -3,6 +3,7 @@ import type { ServerMessage } from "../../../src/protocol/index.ts";
 import { handleRerun, type RerunContext } from "../../../src/server/handle-rerun.ts";
 import { RequestError } from "../../../src/server/errors.ts";
 import { describeError } from "../../../src/server/server-log.ts";
+import { ringWriter, type MessageRing } from "./message-ring.ts";
 import { HEARTBEAT_MS, RETRACT_SLOT, type RunOrder, type ThreadReport } from "./thread-messages.ts";
 
 /** How long a thread waits for the main thread to say whether a retract came in time. */
@@ -11,24 +12,28 @@ const RETRACT_WAIT_MS = 5000;
 /**
  * The script thread's side: runs each event the main thread sends with `handleRerun` (several
  * at once, as one process does, each waiting on its store in turn), and reports back. Messages
- * for the page are posted as soon as they are made (posting does not need this thread's event
- * loop), so a script that never yields still streams; the page's departure is read from shared
- * memory, so such a script still stops at its next `st.*` call. A heartbeat tells the main
- * thread whether this thread's event loop turns, so new events go to threads that are not
- * stuck in a loop.
+ * for the page go to the thread's message ring in shared memory as soon as they are made,
+ * which the main thread reads when this thread reports an event over, and every few
+ * milliseconds on its own: a quick event wakes the main thread once, and a script that never
+ * yields still streams. The page's departure is read from shared memory, so such a script
+ * still stops at its next `st.*` call. A heartbeat tells the main thread whether this thread's
+ * event loop turns, so new events go to threads that are not stuck in a loop.
  */
 export function serveRuns(
   context: RerunContext,
   port: MessagePort,
-  shared: { flags: Int32Array; heartbeat: Float64Array },
+  shared: { flags: Int32Array; heartbeat: Float64Array; ring: MessageRing },
   prime?: (key: string, value: unknown) => void,
 ): void {
   const { flags, heartbeat } = shared;
-  const report = (message: ThreadReport) => port.postMessage(message);
+  const report = createOutbox(port);
+  const ring = ringWriter(shared.ring);
   heartbeat[0] = Date.now();
   setInterval(() => void (heartbeat[0] = Date.now()), HEARTBEAT_MS).unref();
-  port.on("message", (order: RunOrder) => {
-    if (order.type !== "run") return;
+  port.on("message", (orders: RunOrder[]) => {
+    for (const order of orders) if (order.type === "run") run(order);
+  });
+  const run = (order: RunOrder) => {
     const { runId, slot } = order;
     if (order.primed) prime?.(order.primed.key, order.primed.value);
     const signal = {
@@ -38,18 +43,13 @@ export function serveRuns(
     };
     const retract = () => {
       Atomics.store(flags, RETRACT_SLOT, 0);
-      report({ type: "retract", runId });
+      report({ type: "retract", runId }, true);
       Atomics.wait(flags, RETRACT_SLOT, 0, RETRACT_WAIT_MS);
       return Atomics.load(flags, RETRACT_SLOT) === 1;
     };
-    // The finish message goes with the report that the event is over: one message, not two.
-    // Nothing of the app's runs between the two, so holding it back delays nothing.
-    let last: ServerMessage[] | undefined;
     const send = (messages: ServerMessage[]) => {
-      if (last) report({ type: "send", runId, messages: last });
-      last = undefined;
-      if (messages.at(-1)?.type === "finish") last = messages;
-      else report({ type: "send", runId, messages });
+      // Too large for the ring: posted at once, in the place the ring keeps for them.
+      if (!ring.write(runId, messages)) report({ type: "posted", messages }, true);
     };
     const { ready, done } = handleRerun(context, order.request, { send, retract, signal });
     ready.catch((error: unknown) =>
@@ -60,10 +60,36 @@ export function serveRuns(
       ),
     );
     done.then(
-      () => report({ type: "done", runId, messages: last }),
-      (error: unknown) =>
-        report({ type: "done", runId, failure: describeError(error), messages: last }),
+      () => report({ type: "done", runId }),
+      (error: unknown) => report({ type: "done", runId, failure: describeError(error) }),
     );
-  });
-  report({ type: "loaded" });
+  };
+  report({ type: "loaded" }, true);
+}
+
+// --- Internal helpers ---
+
+/**
+ * Reports to the main thread, several to a message: waking a thread costs more than the
+ * message itself. What cannot wait while a script may not yield (a retract, a large message)
+ * goes at once, with whatever waits before it; the rest (an event is over, or was refused)
+ * waits until this thread's event loop turns, which it does once the run is over.
+ */
+function createOutbox(port: MessagePort): (message: ThreadReport, now?: boolean) => void {
+  let outbox: ThreadReport[] = [];
+  let scheduled = false;
+  const post = () => {
+    scheduled = false;
+    if (outbox.length === 0) return;
+    port.postMessage(outbox);
+    outbox = [];
+  };
+  return (message, now = false) => {
+    outbox.push(message);
+    if (now) post();
+    else if (!scheduled) {
+      scheduled = true;
+      setImmediate(post);
+    }
+  };
 }

@@ -1,10 +1,13 @@
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ScriptThreadsOptions } from "./script-threads.ts";
+import type { ServerMessage } from "../../../src/protocol/index.ts";
+import { createMessageRing, ringReader } from "./message-ring.ts";
 import { serveStorage } from "./storage-bridge.ts";
 import type { ThreadRun } from "./thread-run.ts";
 import {
   RUNS_PER_THREAD,
   SCRIPT_THREAD_MARK,
+  type RunOrder,
   type ScriptThreadData,
   type ThreadReport,
 } from "./thread-messages.ts";
@@ -21,19 +24,29 @@ export interface Thread {
   stale: boolean;
   /** Ended on purpose (replaced, closed): its exit is expected. */
   ended: boolean;
+  /** Hands the thread an event: orders given while this thread's event loop turns go in one message. */
+  order(order: RunOrder): void;
+  /** Hands the messages the thread has written so far to their runs (see message-ring.ts). */
+  readMessages(): void;
 }
 
 /** Starts one worker thread from `options.entry`. */
 export function startThread(
   options: ScriptThreadsOptions,
-  on: { onReport(report: ThreadReport): void; onExit(error: Error | undefined): void },
+  on: {
+    onReport(report: ThreadReport): void;
+    onMessages(runId: number, messages: ServerMessage[]): void;
+    onExit(error: Error | undefined): void;
+  },
 ): Thread {
   const flags = new Int32Array(new SharedArrayBuffer(4 * (RUNS_PER_THREAD + 1)));
   const heartbeat = new Float64Array(new SharedArrayBuffer(8));
+  const ring = createMessageRing();
   const data: ScriptThreadData = {
     [SCRIPT_THREAD_MARK]: true,
     flags,
     heartbeat,
+    ring,
     server: options.server,
     setup: options.setup,
   };
@@ -50,6 +63,14 @@ export function startThread(
     workerData: data,
     transferList,
   });
+  const reader = ringReader(ring);
+  /** Messages too large for the ring, in the order the ring names them. */
+  const posted: ServerMessage[][] = [];
+  let orders: RunOrder[] = [];
+  const postOrders = () => {
+    if (!thread.ended && orders.length > 0) worker.postMessage(orders);
+    orders = [];
+  };
   const thread: Thread = {
     worker,
     flags,
@@ -59,9 +80,20 @@ export function startThread(
     loaded: false,
     stale: false,
     ended: false,
+    order(order) {
+      if (orders.push(order) === 1) setImmediate(postOrders);
+    },
+    readMessages() {
+      if (reader.pending()) reader.read(on.onMessages, posted);
+    },
   };
   let failure: Error | undefined;
-  worker.on("message", on.onReport);
+  worker.on("message", (reports: ThreadReport[]) => {
+    // What the thread wrote before it posted comes first: an event's messages before its end.
+    for (const report of reports) if (report.type === "posted") posted.push(report.messages);
+    thread.readMessages();
+    for (const report of reports) if (report.type !== "posted") on.onReport(report);
+  });
   worker.on("error", (error) => (failure = error));
   worker.on("exit", () => on.onExit(failure));
   return thread;

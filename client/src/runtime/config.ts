@@ -17,6 +17,8 @@ export interface ClientConfig {
   sessionTtlSeconds?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
+  /** The base map of `st.map` (a MapLibre style URL, or "none"); absent, Carto's by theme. */
+  mapStyle?: string;
 }
 
 export function readConfig(): ClientConfig {

@@ -19,6 +19,7 @@ import {
 import { createSaveClock } from "./save-clock.ts";
 import { createEventNumbers } from "./event-numbers.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
+import { browserContext } from "./browser-context.ts";
 import { clearSessionId, readSessionId, storeSessionId } from "./session-id.ts";
 import { deliverEvent, type UnreachableReason } from "../transports/transport.ts";
 import { chooseTransport } from "../transports/choose.ts";
@@ -116,6 +117,11 @@ export function createClient(
         if (saves.finished(tree.sessionId, message.runId)) showToast(SESSION_LOST);
         setSettled((count) => count + 1);
         return;
+      case "navigate":
+        // Only a path of this server (the login routes): never another site.
+        if (message.url.startsWith("/") && !message.url.startsWith("//"))
+          location.assign(message.url);
+        return;
     }
   }
 
@@ -148,6 +154,7 @@ export function createClient(
         ...(event.carried.length > 0 && { carried: event.carried }),
         ...(event.fragment && { fragment: event.fragment }),
         url: (sentUrl = currentUrl()),
+        browser: browserContext(),
       }),
       {
         onMessage,

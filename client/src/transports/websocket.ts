@@ -1,4 +1,5 @@
 import {
+  LOGIN_MARK_COOKIE,
   ROUTES,
   type RerunRequest,
   type ServerMessage,
@@ -44,6 +45,8 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
   let reconnects = 0;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: PendingEvent | null = null;
+  /** The login mark the socket opened with (see LOGIN_MARK_COOKIE). */
+  let openedWithMark = "";
 
   const sendPending = () => {
     if (pending && socket?.readyState === WebSocket.OPEN) {
@@ -57,6 +60,7 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
     clearTimeout(reconnectTimer);
     const url = new URL(ROUTES.socket, location.href);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    openedWithMark = loginMark();
     const opened = new WebSocket(url);
     socket = opened;
     const timeout = setTimeout(() => opened.close(), OPEN_TIMEOUT_MS);
@@ -135,9 +139,23 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
         if (signal.aborted) return abandon();
         signal.addEventListener("abort", abandon);
         pending = event;
+        // A login or logout since the socket opened: its handshake's cookies are stale.
+        if (socket && loginMark() !== openedWithMark) {
+          socket.close();
+          socket = null;
+        }
         if (!socket) connect(); // closed and waiting to reconnect: the event should not wait longer
         else sendPending(); // or on open
       });
     },
   };
 };
+
+/** The login mark cookie's value, or "" (see LOGIN_MARK_COOKIE). */
+function loginMark(): string {
+  for (const part of document.cookie.split(";")) {
+    const [name, value] = part.trim().split("=");
+    if (name === LOGIN_MARK_COOKIE) return value ?? "";
+  }
+  return "";
+}

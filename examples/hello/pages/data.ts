@@ -1,4 +1,5 @@
 import type { St } from "edgelit";
+import { chartLibrariesSection } from "../sections/chart-libraries.ts";
 
 const CITIES = ["Oslo", "Lisbon", "Nairobi", "Lima", "Osaka", "Perth"];
 const DAY = 86_400_000;
@@ -97,4 +98,6 @@ export default function dataPage(st: St): void {
 
   st.subheader("st.write of records");
   st.write(summary.slice(0, 2));
+
+  chartLibrariesSection(st, Object.fromEntries(summary.map((row) => [row.city, row["mean °C"]])));
 }

@@ -1,4 +1,5 @@
 import type { St } from "edgelit";
+import { componentsSection } from "../sections/components.ts";
 import { barChartSvg, onePagePdf, toneWav } from "../../uploads/generated-media.ts";
 
 /** The Media and uploads page: media made in code, downloads, uploads, camera and microphone. */
@@ -36,6 +37,8 @@ export default async function mediaPage(st: St): Promise<void> {
   st.caption(
     'A path of this app in `st.iframe` runs sandboxed too. Another site\'s page shows once its origin is in the page\'s policy: `contentSecurityPolicy: { "frame-src": ["https://example.com"] }`.',
   );
+
+  componentsSection(st);
 
   st.subheader("Uploads");
   const picture = st.fileUploader("A picture", {

@@ -45,6 +45,11 @@ export interface ProgressColumnOptions extends ColumnOptions {
   max?: number;
   format?: string;
 }
+/** A sparkline column: the chart's vertical range (default: each cell's own least and greatest). */
+export interface ChartColumnOptions extends ColumnOptions {
+  yMin?: number;
+  yMax?: number;
+}
 /** A text column: `maxChars` for editable grids. */
 export interface TextColumnOptions extends ColumnOptions {
   maxChars?: number;
@@ -59,7 +64,8 @@ export interface SelectboxColumnOptions extends ColumnOptions {
 export type ColumnConfig = { type: ColumnDisplayType } & NumberColumnOptions &
   LinkColumnOptions &
   TextColumnOptions &
-  SelectboxColumnOptions;
+  SelectboxColumnOptions &
+  ChartColumnOptions;
 
 /** `columnConfig`'s value: per column name, a configuration, a label, or null to hide it. */
 export type ColumnConfigMapping = Record<string, ColumnConfig | string | null>;
@@ -78,8 +84,7 @@ function maker<Options extends ColumnOptions>(type: ColumnDisplayType): Maker<Op
 /**
  * How `st.dataframe` and `st.table` show each column, as Streamlit's
  * `st.column_config`: each helper takes a label and options (or the options
- * alone) and returns a plain configuration. Image and sparkline columns are
- * not offered yet.
+ * alone) and returns a plain configuration.
  * @example st.dataframe(rows, { columnConfig: { price: st.columnConfig.number("Price", { format: "$%.2f" }) } });
  */
 export const columnConfig = {
@@ -101,6 +106,18 @@ export const columnConfig = {
   progress: maker<ProgressColumnOptions>("progress"),
   list: maker<ColumnOptions>("list"),
   json: maker<ColumnOptions>("json"),
+  /**
+   * Image URLs (http(s), or `data:image/...`) drawn as small images. The
+   * page's Content-Security-Policy allows images from any http(s) URL; a
+   * deployment that narrows it adds hosts through `contentSecurityPolicy`.
+   */
+  image: maker<ColumnOptions>("image"),
+  /** Lists of numbers as a small line chart. */
+  lineChart: maker<ChartColumnOptions>("lineChart"),
+  /** Lists of numbers as small bars. */
+  barChart: maker<ChartColumnOptions>("barChart"),
+  /** Lists of numbers as a small filled line chart. */
+  areaChart: maker<ChartColumnOptions>("areaChart"),
 };
 
 const TYPES = Object.keys(columnConfig) as ColumnDisplayType[];
@@ -118,7 +135,12 @@ const OWN: Record<ColumnDisplayType, string[]> = {
   progress: ["format", "min", "max"],
   list: [],
   json: [],
+  image: [],
+  lineChart: ["yMin", "yMax"],
+  barChart: ["yMin", "yMax"],
+  areaChart: ["yMin", "yMax"],
 };
+const CHARTS: ColumnDisplayType[] = ["lineChart", "barChart", "areaChart"];
 
 /**
  * The columns as the grid shows them: each with its configuration checked
@@ -153,7 +175,9 @@ export function configuredColumns(
     }
     const entry = entries[column.name];
     if (entry === null) continue;
-    const display = toDisplay(entry, `${method}: columnConfig "${column.name}"`);
+    const where = `${method}: columnConfig "${column.name}"`;
+    const display = toDisplay(entry, where);
+    checkKindFits(display.type, column, where);
     shown.push({ name: column.name, type: column.type, display });
   }
   // Pinned columns come first, in their order, as in Streamlit.
@@ -248,7 +272,29 @@ function toDisplay(entry: unknown, where: string): ColumnDisplay {
     );
   if (type === "progress" && (display.min ?? 0) >= (display.max ?? 100))
     throw new EdgelitApiError(`${where}: min must be below max.`);
+  for (const bound of ["yMin", "yMax"] as const) {
+    const value = OWN[type].includes(bound) ? number(bound) : undefined;
+    if (value !== undefined) display[bound] = value;
+  }
+  if (display.yMin !== undefined && display.yMax !== undefined && display.yMin >= display.yMax)
+    throw new EdgelitApiError(`${where}: yMin must be below yMax.`);
   return display;
+}
+
+/** Image and sparkline columns need cells they can draw: text URLs, lists of numbers. */
+function checkKindFits(type: ColumnDisplayType, column: DataColumn, where: string): void {
+  if (column.type === "null") return;
+  if (type === "image" && column.type !== "string")
+    throw new EdgelitApiError(
+      `${where}: an image column holds URLs (text); this column holds ${column.type} values.`,
+    );
+  if (
+    CHARTS.includes(type) &&
+    !/^(FixedSize)?List(\[\d+\])?<(Float|Int|Uint)\d*>$/.test(column.type)
+  )
+    throw new EdgelitApiError(
+      `${where}: a ${type} column holds lists of numbers; this column holds ${column.type} values.`,
+    );
 }
 
 function describeValue(value: unknown): string {

@@ -144,6 +144,7 @@ export function emitDataframe(
     storeFrame(target.run, frame).then((stored) => {
       props.batches = stored.ids;
       props.batchRows = stored.batchRows;
+      if (stored.head) props.head = stored.head;
       return props;
     }),
   );
@@ -213,11 +214,25 @@ function tableRows(table: Table, shown: DataColumn[], count: number): DataCell[]
   return rows;
 }
 
+/** A list cell of numbers, as Arrow reads it (a Vector of a List<Float64> column, say). */
+function isNumberVector(value: unknown): value is { toArray(): ArrayLike<number> } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { toArray?: unknown }).toArray === "function" &&
+    /^(Float|Int|Uint)\d*$/.test(String((value as { type?: unknown }).type))
+  );
+}
+
 /** A cell as JSON can carry it: 64-bit integers and non-finite numbers as text, dates as milliseconds. */
 function toCell(value: unknown): DataCell {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return value.getTime();
+  if (isNumberVector(value))
+    return Array.from(value.toArray(), (item) =>
+      Number.isFinite(Number(item)) ? Number(item) : null,
+    );
   return String(value);
 }

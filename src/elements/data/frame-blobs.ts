@@ -1,4 +1,4 @@
-import { Table, tableToIPC } from "apache-arrow";
+import { Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
 import type { MediaSink } from "../../media/media-source.ts";
 import { cachedFrameBatches } from "../../cache/cached-frame.ts";
@@ -7,6 +7,10 @@ import { withOwnDictionaries } from "../../cache/frame-dictionaries.ts";
 
 /** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
 export const BATCH_ROWS = 65_536;
+/** Rows of a frame's head: enough for a first screen, even in full screen. */
+export const HEAD_ROWS = 1000;
+/** A first batch of more bytes than this gets a head, so the first screen does not wait for it. */
+const HEAD_MIN_BYTES = 256 * 1024;
 
 /** A frame encoded once: its columns, and its batches as Arrow IPC streams. */
 export interface EncodedFrame {
@@ -14,6 +18,8 @@ export interface EncodedFrame {
   rowCount: number;
   /** One Arrow IPC stream (schema and one record batch) per BATCH_ROWS rows; never changed. */
   batches: Uint8Array[];
+  /** The first HEAD_ROWS rows alone, when the first batch is large (see HEAD_MIN_BYTES). */
+  head?: { bytes: Uint8Array; rows: number };
 }
 
 /** What the page needs to fetch a stored frame. */
@@ -23,6 +29,8 @@ export interface StoredFrame {
   batchRows: number;
   /** Media ids of the batches, in order. */
   ids: string[];
+  /** The head's media id and row count, if the frame has one. */
+  head?: { id: string; rows: number };
 }
 
 interface Remembered {
@@ -55,10 +63,12 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
     return cached;
   }
   const table = toArrowTable(data, method);
+  const batches = encodeBatches(table);
   const frame: EncodedFrame = {
     columns: describeColumns(table),
     rowCount: table.numRows,
-    batches: encodeBatches(table),
+    batches,
+    head: headOf(batches),
   };
   encodings++;
   if (key) encoded.set(key, { fingerprint, frame });
@@ -70,18 +80,45 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
  * hashed nor written again while the session's record says it is stored).
  */
 export async function storeFrame(sink: MediaSink, frame: EncodedFrame): Promise<StoredFrame> {
-  const ids = await Promise.all(
-    frame.batches.map((batch) => sink.storeMedia(batch, ARROW_STREAM_TYPE, true)),
+  const [head, ...ids] = await Promise.all(
+    [frame.head?.bytes, ...frame.batches].map((batch) =>
+      batch ? sink.storeMedia(batch, ARROW_STREAM_TYPE, true) : undefined,
+    ),
   );
-  return { columns: frame.columns, rowCount: frame.rowCount, batchRows: BATCH_ROWS, ids };
+  const stored: StoredFrame = {
+    columns: frame.columns,
+    rowCount: frame.rowCount,
+    batchRows: BATCH_ROWS,
+    ids: ids as string[],
+  };
+  if (head && frame.head) stored.head = { id: head, rows: frame.head.rows };
+  return stored;
 }
 
 /** A Table `cacheData` returned, shown from the batches it stored (their ids known: no hashing). */
 function fromCachedFrame(table: Table): EncodedFrame | undefined {
   const stored = table.numRows > 0 ? cachedFrameBatches(table) : undefined;
   return (
-    stored && { columns: describeColumns(table), rowCount: table.numRows, batches: stored.batches }
+    stored && {
+      columns: describeColumns(table),
+      rowCount: table.numRows,
+      batches: stored.batches,
+      head: headOf(stored.batches),
+    }
   );
+}
+
+/**
+ * The first rows alone, when the first batch is too large to wait for (see
+ * HEAD_MIN_BYTES), cut from that batch's own bytes: a Table `cacheData`
+ * returned may read its batches lazily, and the stored bytes are what the page sees.
+ */
+function headOf(batches: Uint8Array[]): EncodedFrame["head"] {
+  const first = batches[0];
+  if (!first || first.byteLength <= HEAD_MIN_BYTES) return undefined;
+  const rows = tableFromIPC(first);
+  if (rows.numRows <= HEAD_ROWS) return undefined;
+  return { bytes: tableToIPC(rows.slice(0, HEAD_ROWS), "stream"), rows: HEAD_ROWS };
 }
 
 function encodeBatches(table: Table): Uint8Array[] {

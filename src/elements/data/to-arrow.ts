@@ -1,6 +1,8 @@
 import {
   Bool,
+  Field,
   Float64,
+  List,
   Int64,
   makeBuilder,
   makeVector,
@@ -20,7 +22,8 @@ import { EdgelitApiError } from "../../errors/api-error.ts";
  * What `st.dataframe`, `st.table` and `st.write` take as tabular data: an array
  * of records, an object of columns (arrays or typed arrays), an Apache Arrow
  * `Table`, or anything with a `toArrow()` method that returns one (an Arquero
- * table, say). Cells are numbers, strings, booleans, `Date`s, `BigInt`s or null.
+ * table, say). Cells are numbers, strings, booleans, `Date`s, `BigInt`s, lists
+ * of numbers (arrays or typed arrays, for sparkline columns) or null.
  */
 export type TabularData =
   | readonly Record<string, unknown>[]
@@ -29,13 +32,14 @@ export type TabularData =
   | { toArrow(): Table };
 
 /** The kinds of cell a JavaScript column may hold, and the Arrow type each becomes. */
-type CellKind = "number" | "string" | "boolean" | "date" | "bigint";
+type CellKind = "number" | "string" | "boolean" | "date" | "bigint" | "number list";
 const ARROW_TYPE_OF: Record<CellKind, () => DataType> = {
   number: () => new Float64(),
   string: () => new Utf8(),
   boolean: () => new Bool(),
   date: () => new TimestampMillisecond(),
   bigint: () => new Int64(),
+  "number list": () => new List(new Field("item", new Float64(), true)),
 };
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -166,7 +170,7 @@ function toVector(values: unknown[], name: string, method: string): Vector {
       if (value !== null && value !== undefined)
         throw new EdgelitApiError(
           `${method}: column "${name}" holds ${describe(value)} at row ${row}; cells must be ` +
-            `numbers, strings, booleans, Dates, BigInts or null.`,
+            `numbers, strings, booleans, Dates, BigInts, lists of numbers or null.`,
         );
       cells[row] = null;
       continue;
@@ -181,8 +185,13 @@ function toVector(values: unknown[], name: string, method: string): Vector {
       throw new EdgelitApiError(
         `${method}: column "${name}" holds ${String(value)} at row ${row}, beyond a 64-bit integer.`,
       );
-    // An invalid Date is no date: an empty cell.
-    cells[row] = cellKind === "date" && Number.isNaN((value as Date).getTime()) ? null : value;
+    // An invalid Date is no date: an empty cell. A typed array becomes a plain list for the builder.
+    cells[row] =
+      cellKind === "date" && Number.isNaN((value as Date).getTime())
+        ? null
+        : cellKind === "number list"
+          ? Array.from(value as ArrayLike<number>)
+          : value;
   }
   return buildVector(cells, kind === undefined ? new Null() : ARROW_TYPE_OF[kind]());
 }
@@ -209,8 +218,19 @@ function kindOf(value: unknown): CellKind | undefined {
     case "bigint":
       return typeof value as CellKind;
     default:
-      return value instanceof Date ? "date" : undefined;
+      if (value instanceof Date) return "date";
+      return isNumberList(value) ? "number list" : undefined;
   }
+}
+
+/** A list of numbers (nulls allowed among them): a plain array or a numeric typed array. */
+function isNumberList(value: unknown): boolean {
+  if (ArrayBuffer.isView(value))
+    return (
+      !(value instanceof DataView) &&
+      !(value instanceof BigInt64Array || value instanceof BigUint64Array)
+    );
+  return Array.isArray(value) && value.every((item) => item === null || typeof item === "number");
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

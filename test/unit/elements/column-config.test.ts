@@ -122,6 +122,64 @@ describe("st.columnConfig", () => {
   });
 });
 
+describe("image and sparkline columns", () => {
+  const trends = {
+    item: ["tea", "cake"],
+    photo: ["https://img.example/tea.png", "data:image/png;base64,iVBORw0KGgo="],
+    sales: [[1, 4, 2, 8], Float64Array.of(3, 3, 5)],
+    empty: [null, null],
+  };
+
+  test("lists of numbers are frame cells; image and chart columns reach the grid with their range", async () => {
+    const at = await showing((st) => {
+      st.dataframe(trends, {
+        columnConfig: {
+          photo: st.columnConfig.image("Photo"),
+          sales: st.columnConfig.lineChart("Sales", { yMin: 0, yMax: 10 }),
+          empty: st.columnConfig.barChart(),
+        },
+      });
+    });
+    expect(at.exceptions).toEqual([]);
+    expect(at.get("dataframe")[0]!.props.columns).toEqual([
+      { name: "item", type: "string" },
+      { name: "photo", type: "string", display: { type: "image", label: "Photo" } },
+      {
+        name: "sales",
+        type: "List<Float64>",
+        display: { type: "lineChart", label: "Sales", yMin: 0, yMax: 10 },
+      },
+      { name: "empty", type: "null", display: { type: "barChart" } },
+    ]);
+  });
+
+  test("a chart over text, an image over numbers, a reversed range or a list of text is refused, naming the column", async () => {
+    const problems: [object, string][] = [
+      [
+        { columnConfig: { item: { type: "areaChart" } } },
+        'columnConfig "item": a areaChart column holds lists of numbers; this column holds string values',
+      ],
+      [
+        { columnConfig: { sales: { type: "image" } } },
+        'columnConfig "sales": an image column holds URLs (text); this column holds List<Float64> values',
+      ],
+      [
+        { columnConfig: { sales: { type: "barChart", yMin: 5, yMax: 5 } } },
+        "yMin must be below yMax",
+      ],
+      [{ columnConfig: { sales: { type: "lineChart", min: 0 } } }, 'has no option "min"'],
+    ];
+    for (const [options, message] of problems) {
+      const at = await showing((st) => st.dataframe(trends, options as never));
+      expect(at.exceptions[0]?.props.message).toContain(message);
+    }
+    const at = await showing((st) => st.dataframe({ tags: [["a", "b"]] }));
+    expect(at.exceptions[0]?.props.message).toContain(
+      'column "tags" holds an array at row 0; cells must be numbers, strings, booleans, Dates, BigInts, lists of numbers or null',
+    );
+  });
+});
+
 describe("number formats", () => {
   test.each([
     [3.14159, "%.2f", "3.14"],

@@ -10,6 +10,8 @@ import type { GridSelection } from "./grid-selection.ts";
 export interface GridView {
   rowHeight: number;
   checkWidth: number;
+  /** Where a shown row's top goes in the scrolled space (see virtual-rows.ts). */
+  rowTop(shown: number): number;
   /** The frame's row shown at a position (after sort and search). */
   sourceRow(shown: number): number;
   columns: Accessor<DataColumn[]>;
@@ -39,7 +41,7 @@ export function BodyRow(props: { index: number; grid: GridView }) {
       aria-selected={
         props.grid.selection()?.rows ? props.grid.selection()!.rowSelected(row()) : undefined
       }
-      style={{ transform: `translateY(${(props.index + 1) * props.grid.rowHeight}px)` }}
+      style={{ transform: `translateY(${props.grid.rowTop(props.index)}px)` }}
     >
       <Show when={props.grid.showCheckbox()}>
         <div

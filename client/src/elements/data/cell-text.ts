@@ -35,6 +35,9 @@ export function cellText(value: unknown, column: DataColumn): string {
     case "link":
       return display.display ?? String(value);
     case "list":
+    case "lineChart":
+    case "barChart":
+    case "areaChart":
       return listOf(value)
         .map((item) => formatCell(item, ""))
         .join(", ");
@@ -56,6 +59,12 @@ export function safeLink(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An image a cell may show: http(s) URLs and `data:image/...` (an image runs no script). */
+export function safeImage(value: unknown): string | undefined {
+  if (typeof value === "string" && /^data:image\/[a-z0-9.+-]+[;,]/i.test(value)) return value;
+  return safeLink(value);
 }
 
 // --- Internal helpers ---

@@ -13,6 +13,11 @@ import { GridToolbar, saveFile } from "./grid-toolbar.tsx";
 import { HeaderCell } from "./header-cell.tsx";
 import { frameToCsv } from "./frame-csv.ts";
 import { matchingRows } from "./row-filter.ts";
+import { createColumnOrder } from "./column-order.ts";
+import { createColumnResize, KEYBOARD_RESIZE_STEP } from "./column-resize.ts";
+import { copiedText, isCopyKey, writeClipboard } from "./grid-clipboard.ts";
+import { createFullScreen, FullScreenButton } from "./full-screen.tsx";
+import { createServerOrder, LOCAL_SORT_BATCHES } from "./server-sort.ts";
 import "./data.css";
 
 const ROW_HEIGHT = 35;
@@ -26,7 +31,11 @@ const DEFAULT_VISIBLE_ROWS = 10;
  * and a header's sort button sorts by that column (loading every batch first).
  * Made with `onSelect`, it lets the user select rows (checkboxes), columns (a
  * header click) or cells (a cell click), by mouse or keyboard (arrows move the
- * focused cell, Space and Enter select).
+ * focused cell, Space and Enter select). Columns resize by their header's
+ * right edge and reorder by dragging a header (or Alt+arrows and
+ * Alt+Shift+arrows on a header); Ctrl/Cmd+C copies the selection or the
+ * focused cell as tab-separated text; the toolbar's full-screen button
+ * spreads the grid over the page (Escape closes it).
  */
 export function Dataframe(props: ElementProps<"dataframe">) {
   let scroller: HTMLDivElement | undefined;
@@ -34,7 +43,14 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     () => props.el.batches,
     (id) => `${ROUTES.media}${id}`,
   );
-  const [sort, setSort] = createSignal<SortState | undefined>();
+  // The sort names its column: a column moved by the user keeps its sort.
+  // A large frame's first rows alone: the first screen draws from them while batch 0 is not needed.
+  const head = createBatchLoader(
+    () => (props.el.head ? [props.el.head.id] : []),
+    (id) => `${ROUTES.media}${id}`,
+  );
+  const headRows = () => props.el.head?.rows ?? 0;
+  const [sort, setSort] = createSignal<{ name: string; descending: boolean } | undefined>();
   // New data (another frame on a rerun) drops the sort of the old one; the same batches keep it.
   createEffect(
     on(
@@ -53,15 +69,22 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     ),
   );
   // A rerun sends new props; the same columns keep their cells (and the focus in them).
-  const columns = createMemo(() => props.el.columns, [], {
+  const givenColumns = createMemo(() => props.el.columns, [], {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
+  // The columns in the order the user arranged them, at the widths they gave them.
+  const columnOrder = createColumnOrder(givenColumns);
+  const columns = columnOrder.columns;
+  const resize = createColumnResize();
+  const fullScreen = createFullScreen();
   const rowCount = () => props.el.rowCount;
   const batchRows = () => Math.max(props.el.batchRows, 1);
   const showIndex = () => !props.el.hideIndex;
   const cellValue = (row: number, column: number): unknown => {
     const batch = Math.floor(row / batchRows());
-    const vectors = loader.columns(batch, columns());
+    const vectors =
+      loader.columns(batch, columns()) ??
+      (row < headRows() ? head.columns(0, columns()) : undefined);
     return vectors?.[column]?.get(row - batch * batchRows());
   };
   const rowText = (row: number) =>
@@ -80,8 +103,21 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     }),
   );
   /** The frame's rows in the order shown, once sorted (undefined: as stored, or still loading). */
-  const sorted = createMemo(() => {
+  const sortState = createMemo((): SortState | undefined => {
     const state = sort();
+    const column = state ? columns().findIndex((shown) => shown.name === state.name) : -1;
+    return state && column >= 0 ? { column, descending: state.descending } : undefined;
+  });
+  // A frame too large to load whole is sorted by the server; the page loads only the rows shown.
+  const sortsOnServer = () => props.el.batches.length > LOCAL_SORT_BATCHES;
+  const serverOrder = createServerOrder({
+    batches: () => props.el.batches,
+    sort,
+    enabled: sortsOnServer,
+  });
+  const sorted = createMemo(() => {
+    const state = sortState();
+    if (state && sortsOnServer()) return serverOrder.order();
     if (!state || !loader.allLoaded()) return undefined;
     return sortedOrder(rowCount(), state, (row) => cellValue(row, state.column));
   });
@@ -104,12 +140,16 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   // Fetch the batches of the rows in view (every batch once a sort asks for them all).
   createEffect(() => {
-    if (sort() || query() !== "" || downloading()) return loader.loadAll();
-    const shown = rows.indices();
-    if (shown.length === 0) return loader.load(0);
-    const first = Math.floor(shown[0]! / batchRows());
-    const last = Math.floor(shown[shown.length - 1]! / batchRows());
-    for (let batch = first; batch <= last; batch++) loader.load(batch);
+    if ((sort() && !sortsOnServer()) || query() !== "" || downloading()) return loader.loadAll();
+    const shown = rows.indices().map(sourceRow);
+    // Rows the head holds wait for no batch; sorted rows come from anywhere: each one's own batch.
+    const beyondHead = shown.filter((row) => row >= headRows());
+    if (beyondHead.length < shown.length || shown.length === 0) {
+      if (headRows() > 0 && !loader.loaded(0)) head.load(0);
+      else loader.load(0);
+    }
+    const batches = new Set(beyondHead.map((row) => Math.floor(row / batchRows())));
+    for (const batch of batches) loader.load(batch);
   });
 
   // Wide enough for the longest row number (about 8 px a digit in the grid's font, and padding).
@@ -119,13 +159,15 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     ...(selection()?.rows ? [CHECK_WIDTH] : []),
     ...(showIndex() ? [indexWidth()] : []),
   ];
-  const template = () => gridTemplate(leading(), columns());
-  const minWidth = () => gridMinWidth(leading(), columns());
+  const template = () => gridTemplate(leading(), columns(), resize.widths());
+  const minWidth = () => gridMinWidth(leading(), columns(), resize.widths());
   // Pinned columns stick at the left, and so do the leading ones while any is pinned.
-  const pinned = createMemo(() => pinnedOffsets(leading(), columns()));
+  const pinned = createMemo(() => pinnedOffsets(leading(), columns(), resize.widths()));
   const anyPinned = () => pinned().some((left) => left !== undefined);
   const height = () =>
-    props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3;
+    fullScreen.on()
+      ? undefined
+      : `${props.el.height ?? ROW_HEIGHT * (Math.min(rowCount(), DEFAULT_VISIBLE_ROWS) + 1) + 3}px`;
   const width = () =>
     typeof props.el.width === "number"
       ? `${props.el.width}px`
@@ -135,13 +177,14 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   const toggleSort = (column: number) => {
     const state = sort();
-    if (state?.column !== column) setSort({ column, descending: false });
-    else if (!state.descending) setSort({ column, descending: true });
+    const name = columns()[column]?.name ?? "";
+    if (state?.name !== name) setSort({ name, descending: false });
+    else if (!state.descending) setSort({ name, descending: true });
     else setSort(undefined);
     scroller?.scrollTo({ top: 0 });
   };
   const ariaSort = (column: number) => {
-    const state = sort();
+    const state = sortState();
     if (state?.column !== column) return "none";
     return state.descending ? "descending" : "ascending";
   };
@@ -163,6 +206,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     columnCount: () => columns().length,
     scroller: () => scroller,
     rowHeight: ROW_HEIGHT,
+    revealRow: (row) => rows.revealRow(row),
     onActivate: (cell, key) => {
       if (cell.row >= 0) clickCell(cell.row, cell.column);
       else if (key === "Enter") toggleSort(cell.column);
@@ -179,6 +223,7 @@ export function Dataframe(props: ElementProps<"dataframe">) {
 
   const view: GridView = {
     rowHeight: ROW_HEIGHT,
+    rowTop: (shown) => rows.rowTop(shown),
     checkWidth: CHECK_WIDTH,
     sourceRow,
     columns,
@@ -193,8 +238,46 @@ export function Dataframe(props: ElementProps<"dataframe">) {
     clickCell,
   };
 
+  const copy = () =>
+    writeClipboard(
+      copiedText({
+        columns: columns(),
+        selection: selection(),
+        active: focus.active(),
+        rowCount: shownCount(),
+        sourceRow,
+        cellValue,
+        allLoaded: loader.allLoaded(),
+      }),
+    );
+  /** Alt+arrows on a header resize its column; Alt+Shift+arrows move it (and the focus with it). */
+  const arrangeKey = (event: KeyboardEvent, column: number) => {
+    const direction = event.key === "ArrowLeft" ? -1 : event.key === "ArrowRight" ? 1 : 0;
+    if (!event.altKey || direction === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const name = columnName(column);
+    if (!event.shiftKey)
+      resize.resizeBy(name, event.currentTarget as HTMLElement, direction * KEYBOARD_RESIZE_STEP);
+    else {
+      columnOrder.step(name, direction);
+      const moved = columns().findIndex((shown) => shown.name === name);
+      focus.activate({ row: -1, column: moved });
+      queueMicrotask(() =>
+        scroller?.querySelector<HTMLElement>(`[data-cell="${cellName(-1, moved)}"]`)?.focus(),
+      );
+    }
+  };
+
   return (
-    <div class="dataframe" style={{ width: width(), "--dataframe-columns": template() }}>
+    <div
+      class="dataframe"
+      classList={{ "dataframe-full-screen": fullScreen.on() }}
+      role={fullScreen.on() ? "dialog" : undefined}
+      aria-modal={fullScreen.on() ? "true" : undefined}
+      aria-label={fullScreen.on() ? props.el.label || "Table" : undefined}
+      style={{ width: fullScreen.on() ? undefined : width(), "--dataframe-columns": template() }}
+    >
       <GridToolbar
         query={query()}
         onQuery={(text) => {
@@ -203,7 +286,9 @@ export function Dataframe(props: ElementProps<"dataframe">) {
         }}
         onDownload={() => setDownloading(true)}
         downloading={downloading()}
-      />
+      >
+        <FullScreenButton on={fullScreen.on()} onToggle={fullScreen.toggle} />
+      </GridToolbar>
       <div
         class="dataframe-scroll"
         ref={scroller}
@@ -214,14 +299,22 @@ export function Dataframe(props: ElementProps<"dataframe">) {
         aria-readonly="true"
         aria-multiselectable={selection() ? multi() : undefined}
         aria-busy={
-          loader.failed()
+          loader.failed() || serverOrder.failed()
             ? undefined
-            : !loader.allLoaded() && (!loader.loaded(0) || !!sort() || query() !== "")
+            : serverOrder.pending() ||
+              (!loader.allLoaded() &&
+                (!(loader.loaded(0) || head.loaded(0)) ||
+                  (!!sort() && !sortsOnServer()) ||
+                  query() !== ""))
         }
         // The grid itself is tabbable only while its active cell is scrolled out of the DOM.
         tabIndex={activeDrawn() ? -1 : 0}
-        onKeyDown={(event) => focus.onKeyDown(event)}
-        style={{ height: `${height()}px` }}
+        onKeyDown={(event) => {
+          if (!isCopyKey(event)) return focus.onKeyDown(event);
+          event.preventDefault();
+          copy();
+        }}
+        style={{ height: height() }}
       >
         <div
           class="dataframe-body"
@@ -269,6 +362,10 @@ export function Dataframe(props: ElementProps<"dataframe">) {
                     focus.activate({ row: -1, column: at() });
                     toggleSort(at());
                   }}
+                  onPointerDown={(event) => columnOrder.startDrag(event, column.name)}
+                  onResizeStart={(event) => resize.startDrag(event, column.name)}
+                  onKeyDown={(event) => arrangeKey(event, at())}
+                  dragging={columnOrder.dragging() === column.name}
                 />
               )}
             </For>

@@ -188,6 +188,7 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
 
   const view: GridView = {
     rowHeight: ROW_HEIGHT,
+    rowTop: (shown) => virtualRows.rowTop(shown),
     checkWidth: CHECK_WIDTH,
     sourceRow,
     columns,

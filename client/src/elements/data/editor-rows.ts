@@ -46,6 +46,8 @@ export function createEditorRows(options: EditorRowsOptions): EditorRows {
     rows: true,
     columns: false,
     cells: false,
+    // The ticked rows are the editor's own, for deleting; it reports no selection to the app.
+    selected: () => ({ rows: ticked(), columns: [], cells: [] }),
     rowSelected: (row) => ticked().includes(row),
     columnSelected: () => false,
     cellSelected: () => false,

@@ -32,9 +32,13 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-// --- Internal helpers ---
-
-function csvText(value: unknown, type: DataColumn["type"]): string {
+/**
+ * A cell as plain text, for a file or the clipboard: numbers in full without
+ * grouping, dates as UTC "YYYY-MM-DD HH:MM:SS" (the date alone at midnight),
+ * empty cells as nothing.
+ * @example csvText(1234.5, "number") // "1234.5"
+ */
+export function csvText(value: unknown, type: DataColumn["type"]): string {
   if (value === null || value === undefined) return "";
   if (type === "date" && (typeof value === "number" || value instanceof Date)) {
     const iso = new Date(typeof value === "number" ? value : value.getTime()).toISOString();

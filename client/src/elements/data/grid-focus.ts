@@ -12,6 +12,8 @@ export interface GridFocusOptions {
   columnCount: Accessor<number>;
   scroller: () => HTMLElement | undefined;
   rowHeight: number;
+  /** Scrolls a row into view (rows whose scroll is scaled, see virtual-rows.ts); default: by `rowHeight`. */
+  revealRow?(row: number): void;
   /** Space or Enter on a cell. */
   onActivate(cell: GridCell, key: string): void;
 }
@@ -49,7 +51,8 @@ export function createGridFocus(options: GridFocusOptions): GridFocus {
     setActive(next);
     const scroller = options.scroller();
     if (!scroller) return;
-    scrollRowIntoView(scroller, next.row, options.rowHeight);
+    if (options.revealRow) options.revealRow(next.row);
+    else scrollRowIntoView(scroller, next.row, options.rowHeight);
     focusWhenDrawn(scroller, next, 20);
   };
 

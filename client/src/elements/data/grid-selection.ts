@@ -12,6 +12,8 @@ export interface GridSelection {
   rows: boolean;
   columns: boolean;
   cells: boolean;
+  /** What is selected now (rows as positions in the data, columns by name). */
+  selected(): DataframeSelection;
   rowSelected(row: number): boolean;
   columnSelected(column: string): boolean;
   cellSelected(row: number, column: string): boolean;
@@ -46,6 +48,7 @@ export function createGridSelection(el: () => DataframeProps): GridSelection | u
     rows: allows("row"),
     columns: allows("column"),
     cells: allows("cell"),
+    selected: current,
     rowSelected: (row) => current().rows.includes(row),
     columnSelected: (column) => current().columns.includes(column),
     cellSelected: (row, column) =>

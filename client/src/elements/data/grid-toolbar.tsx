@@ -1,4 +1,4 @@
-import { createSignal, Show } from "solid-js";
+import { createSignal, Show, type JSX } from "solid-js";
 
 /** What the toolbar asks of its grid. */
 export interface GridToolbarProps {
@@ -7,6 +7,8 @@ export interface GridToolbarProps {
   onDownload(): void;
   /** True while the CSV is being prepared (the frame's batches loading). */
   downloading: boolean;
+  /** More buttons, after the download's (full screen). */
+  children?: JSX.Element;
 }
 
 /**
@@ -64,6 +66,7 @@ export function GridToolbar(props: GridToolbarProps) {
           <path d="M12 3v12m-5-5 5 5 5-5M4 19h16" />
         </svg>
       </button>
+      {props.children}
     </div>
   );
 }

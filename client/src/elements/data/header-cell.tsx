@@ -17,6 +17,14 @@ export interface HeaderCellProps {
   /** A click on the header: selects the column, or sorts when the grid does not select columns. */
   onClick(): void;
   onSort(): void;
+  /** A press on the header (a drag of it reorders the columns, see column-order.ts). */
+  onPointerDown?(event: PointerEvent): void;
+  /** A press on its right edge (a drag of it resizes the column, see column-resize.ts). */
+  onResizeStart?(event: PointerEvent): void;
+  /** A key on the focused header: Alt+arrows resize, Alt+Shift+arrows move the column. */
+  onKeyDown?(event: KeyboardEvent): void;
+  /** True while this column is being dragged. */
+  dragging?: boolean;
 }
 
 /**
@@ -32,7 +40,11 @@ export function HeaderCell(props: HeaderCellProps) {
       aria-sort={props.sort}
       aria-colindex={props.colIndex}
       aria-selected={props.selected}
-      classList={{ numeric: isNumeric(props.column.type), pinned: props.pinnedAt !== undefined }}
+      classList={{
+        numeric: isNumeric(props.column.type),
+        pinned: props.pinnedAt !== undefined,
+        dragging: props.dragging === true,
+      }}
       style={
         props.pinnedAt === undefined
           ? undefined
@@ -40,8 +52,11 @@ export function HeaderCell(props: HeaderCellProps) {
       }
       title={props.column.display?.help}
       data-cell={props.cellName}
+      data-column={props.column.name}
       tabIndex={props.tabIndex}
       onClick={() => props.onClick()}
+      onPointerDown={(event) => props.onPointerDown?.(event)}
+      onKeyDown={(event) => props.onKeyDown?.(event)}
     >
       <span class="dataframe-label">{label()}</span>
       <button
@@ -57,6 +72,14 @@ export function HeaderCell(props: HeaderCellProps) {
       >
         {props.sort === "ascending" ? "↑" : props.sort === "descending" ? "↓" : ""}
       </button>
+      <span
+        class="dataframe-resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={`Resize ${label()}`}
+        onPointerDown={(event) => props.onResizeStart?.(event)}
+        onClick={(event) => event.stopPropagation()}
+      />
     </div>
   );
 }
