@@ -21,6 +21,8 @@ declare module "cloudflare:workers" {
 
   export interface DurableObjectState {
     readonly storage: DurableObjectStorage;
+    /** Accepts a socket with the hibernation API: its messages come to `webSocketMessage`. */
+    acceptWebSocket(socket: object, tags?: string[]): void;
   }
 
   /** Base class of Durable Objects whose public methods are callable over RPC. */
@@ -29,5 +31,6 @@ declare module "cloudflare:workers" {
     protected env: Env;
     constructor(ctx: DurableObjectState, env: Env);
     alarm?(): void | Promise<void>;
+    fetch?(request: Request): Response | Promise<Response>;
   }
 }

@@ -10,7 +10,11 @@ import type { ServerLog } from "../../src/server/server-log.ts";
 import type { SecretsTable } from "../../src/runner/run-visit.ts";
 import { keepBackgroundTasksWith } from "../../src/cache/background-tasks.ts";
 
+import { registerSocketServer, type SocketNamespace } from "./socket-object.ts";
+
 export { EdgelitSessionStore, durableObjectDriver } from "./durable-object-store.ts";
+export { EdgelitSockets } from "./socket-object.ts";
+export type { SocketNamespace } from "./socket-object.ts";
 export type {
   DurableObjectDriverOptions,
   SessionStoreNamespace,
@@ -42,10 +46,16 @@ export interface WorkerOptions<Env extends object = Record<string, unknown>> {
   storage: (env: Env) => Storage;
   /**
    * The project's config (`import config from "./edgelit.config.ts"`), checked here. A Worker
-   * ignores what only the CLI uses (app, port, host, storage) and the websocket transport
-   * (none is wired on Workers).
+   * ignores what only the CLI uses (app, port, host, storage), and the websocket transport
+   * unless `sockets` is given.
    */
   config?: EdgelitConfig;
+  /**
+   * The binding of {@link EdgelitSockets} (`env.SOCKETS`): the page may then use the WebSocket
+   * transport, each socket held by its own Durable Object with the hibernation API. Without it,
+   * an upgrade gets 426 and the page never tries one.
+   */
+  sockets?: (env: Env) => SocketNamespace;
   /** Idle seconds before a session is forgotten; wins over the config's. */
   sessionTtlSeconds?: number;
   /** How much of an uncaught error the page sees (see ServerOptions). Default `full`. */
@@ -79,27 +89,45 @@ export function createWorker<Env extends object = Record<string, unknown>>(
   const config = serverConfigOf(checkConfig(options.config ?? {}));
   if (options.sessionTtlSeconds !== undefined) config.sessionTtlSeconds = options.sessionTtlSeconds;
   if (options.showErrorDetails !== undefined) config.showErrorDetails = options.showErrorDetails;
-  const transports = config.transports?.filter((transport) => transport !== "websocket");
-  config.transports = transports?.length ? transports : undefined;
+  const sockets = options.sockets;
+  if (sockets) config.transports ??= ["sse", "websocket", "json"];
+  else {
+    const transports = config.transports?.filter((transport) => transport !== "websocket");
+    config.transports = transports?.length ? transports : undefined;
+  }
   let server: EdgelitServer | undefined;
+  const serverFor = (env: Env, origin?: string): EdgelitServer => {
+    const assets = (env as WorkerEnv).ASSETS;
+    server ??= createServer({
+      ...config,
+      app: options.app,
+      storage: options.storage(env),
+      log: options.log,
+      secrets: options.secrets?.(env),
+      // The binding serves by path; a server first built in a socket's object has no request URL.
+      assets:
+        assets &&
+        ((pathname) =>
+          assets
+            .fetch(new Request(new URL(pathname, origin ?? "http://localhost/")))
+            .then(okOrUndefined)),
+      // Each socket gets an object of its own, near the page that opened it.
+      acceptSocket:
+        sockets &&
+        ((request, requestEnv) => {
+          const namespace = sockets((requestEnv ?? env) as Env);
+          return namespace.get(namespace.newUniqueId() as never).fetch(request);
+        }),
+    });
+    return server;
+  };
+  if (sockets) registerSocketServer((env) => serverFor(env as Env));
   return {
     fetch(request: Request, env: Env, ctx?: WorkerExecutionContext): Promise<Response> {
       // cacheData's background refreshes run within this request's waitUntil.
       if (ctx) keepBackgroundTasksWith((task) => ctx.waitUntil(task));
-      const assets = (env as WorkerEnv).ASSETS;
-      server ??= createServer({
-        ...config,
-        app: options.app,
-        storage: options.storage(env),
-        log: options.log,
-        secrets: options.secrets?.(env),
-        assets:
-          assets &&
-          ((pathname) =>
-            assets.fetch(new Request(new URL(pathname, request.url))).then(okOrUndefined)),
-      });
       // The app reads this request's bindings as `st.context.env`.
-      return server.fetch(request, env as Readonly<Record<string, unknown>>);
+      return serverFor(env, request.url).fetch(request, env as Readonly<Record<string, unknown>>);
     },
   };
 }

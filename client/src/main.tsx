@@ -16,7 +16,7 @@ startPageConfig({
   initialSidebarState: config.initialSidebarState,
 });
 
-const client = createClient(config.transports, config.eventTimeoutMs);
+const client = createClient(config.transports, config.eventTimeoutMs, config.sessionTtlSeconds);
 render(
   () => (
     <>

@@ -21,7 +21,8 @@ import { errorResponse } from "./errors.ts";
 import { createEventGate } from "./event-gate.ts";
 import { eventRoute } from "./event-route.ts";
 import type { RerunContext, RerunDispatch } from "./handle-rerun.ts";
-import { socketRoute } from "./socket-route.ts";
+import { handedOffSocketRoute, socketNotOffered, socketRoute } from "./socket-route.ts";
+import { createSocketEvents, type SocketEvents } from "./socket-events.ts";
 import { renderPage } from "./page.ts";
 import { inlineScriptHashes, pageCsp, type CspSources } from "./page-csp.ts";
 import { mapStyleSources, workerCspFor } from "./chart-library-csp.ts";
@@ -105,8 +106,9 @@ export interface ServerOptions {
   eventTimeoutSeconds?: number;
   /**
    * The transports the page may use, in order of preference. "websocket"
-   * needs a runtime with WebSocket support wired in (the Node adapter does).
-   * Default: sse, then json.
+   * needs a runtime with WebSocket support wired in (the Node adapter's
+   * crossws, or `acceptSocket`); without it an upgrade gets 426 and the page
+   * never tries one. Default: sse, then json.
    */
   transports?: Transport[];
   /**
@@ -151,6 +153,13 @@ export interface ServerOptions {
    */
   runEvents?: RerunDispatch;
   /**
+   * Where a runtime that holds its WebSockets outside this server (a
+   * Cloudflare Durable Object) takes an upgrade, once its origin is checked.
+   * The socket's messages then come back through `EdgelitServer.socketEvents`.
+   * Without it, "websocket" in `transports` is served by h3 (crossws).
+   */
+  acceptSocket?: (request: Request, env?: Readonly<Record<string, unknown>>) => Promise<Response>;
+  /**
    * Reads the files of components declared with a `path` (see
    * `declareComponent`); the Node adapter passes one. Without it, only
    * components declared with a `url` show.
@@ -177,6 +186,8 @@ export interface EdgelitServer {
   h3: H3;
   sessions: SessionStore;
   media: MediaStore;
+  /** The WebSocket transport's event path, for a runtime that holds the sockets (see `acceptSocket`). */
+  socketEvents: SocketEvents;
   /**
    * Answers one request. `env`, when given, is what this request's runs read
    * as `st.context.env` instead of the server's (a Worker's per-request `env`).
@@ -264,8 +275,16 @@ export function createServer(options: ServerOptions): EdgelitServer {
       gate,
     ),
   );
-  if (transports.includes("websocket"))
-    h3.get(ROUTES.socket, socketRoute(context, limits, clientLimits, readFacts, gate));
+  const socketEvents = createSocketEvents(context, limits, clientLimits, readFacts, gate);
+  const acceptSocket = options.acceptSocket;
+  if (!transports.includes("websocket")) h3.get(ROUTES.socket, socketNotOffered);
+  else if (acceptSocket)
+    h3.get(ROUTES.socket, (event) =>
+      handedOffSocketRoute((request) =>
+        acceptSocket(request, (event.context as RequestContext).env),
+      )(event.req as Request),
+    );
+  else h3.get(ROUTES.socket, socketRoute(socketEvents));
   h3.get(ROUTES.health, () =>
     gate.draining
       ? Response.json(
@@ -331,6 +350,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       dev: context.dev,
       transports,
       eventTimeoutMs: eventTimeoutSeconds * 1000,
+      sessionTtlSeconds: sessions.ttlSeconds,
       themeBase: options.app.options.theme?.base,
       mapStyle: options.mapStyle,
     };
@@ -352,6 +372,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
     h3,
     sessions,
     media,
+    socketEvents,
     fetch: async (request, env) =>
       env ? h3.request(request, undefined, { env } satisfies RequestContext) : h3.fetch(request),
     drain: () => gate.drain(),

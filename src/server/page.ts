@@ -18,6 +18,11 @@ export interface PageConfig {
   transports?: Transport[];
   /** Silence after which the page sends an event again (eventTimeoutSeconds); 0 never. */
   eventTimeoutMs?: number;
+  /**
+   * Idle seconds before a session is forgotten: a session the page saved less
+   * than this ago cannot have expired, so its loss is the store's.
+   */
+  sessionTtlSeconds?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
   /** The base map of `st.map` (a MapLibre style URL, or "none"); absent, Carto's by theme. */

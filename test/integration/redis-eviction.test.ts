@@ -9,7 +9,8 @@ import { untilTrue } from "../helpers/redis-topology.ts";
 /**
  * A session evicted from Redis between a run's load and its save (an
  * evicting maxmemory-policy under pressure) starts a new session as an
- * expired one does: a toast and a fresh page, not a banner saying the session
+ * expired one does: a toast (saying the store lost it, as it was saved
+ * moments ago) and a fresh page, not a banner saying the session
  * "does not exist". The JSON transport keeps the whole answer until the run
  * ends, so the server takes the run back and answers the retry's verdict.
  */
@@ -39,7 +40,7 @@ afterAll(async () => {
   files.remove();
 });
 
-test("a session evicted while its run goes on starts anew with the expiry toast, no error banner", async () => {
+test("a session evicted while its run goes on starts anew with a toast saying the store lost it, no error banner", async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
   await page.getByRole("button", { name: "Add one", exact: true }).click();
@@ -55,7 +56,8 @@ test("a session evicted while its run goes on starts anew with the expiry toast,
   client.disconnect();
   writeFileSync(gate, "");
 
-  await page.getByText("Your session expired; a new one was started").waitFor();
+  // Saved moments ago, it cannot have expired: the page says the store lost it.
+  await page.getByText("The session store lost your session; a new one was started").waitFor();
   await metricShows(page, 0);
   expect(await page.getByText(/does not exist/).count()).toBe(0);
   expect(await page.locator(".banner").count()).toBe(0);

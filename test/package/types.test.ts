@@ -52,16 +52,17 @@ export const upstash = createUpstashStorage({ url: "https://example.upstash.io",
 export const types = (messages: ServerMessage[]): string[] => messages.map((m) => m.type);
 `;
 
-/** A Worker as README's "Deploy to Cloudflare Workers" shows it, with the Durable Object store. */
+/** A Worker as README's "Deploy to Cloudflare Workers" shows it, with the Durable Object store and sockets. */
 const WORKER = `import { createWorker, durableObjectDriver } from "edgelit/cloudflare";
 import { createStorage } from "unstorage";
 import app from "./app.js";
 
-export { EdgelitSessionStore } from "edgelit/cloudflare";
+export { EdgelitSessionStore, EdgelitSockets } from "edgelit/cloudflare";
 
 export default createWorker({
   app,
   storage: (env: Env) => createStorage({ driver: durableObjectDriver({ namespace: env.SESSIONS }) }),
+  sockets: (env: Env) => env.SOCKETS,
 });
 `;
 
@@ -73,9 +74,13 @@ compatibility_date = "2026-04-26"
 name = "SESSIONS"
 class_name = "EdgelitSessionStore"
 
+[[durable_objects.bindings]]
+name = "SOCKETS"
+class_name = "EdgelitSockets"
+
 [[migrations]]
 tag = "v1"
-new_sqlite_classes = ["EdgelitSessionStore"]
+new_sqlite_classes = ["EdgelitSessionStore", "EdgelitSockets"]
 `;
 
 const STRICT = {

@@ -93,7 +93,7 @@ test("under workerd, the hello Worker runs events and keeps its sessions in KV",
 test("under workerd, the page carries its config and unknown sessions are refused", async () => {
   const page = await (await miniflare.dispatchFetch("http://localhost/")).text();
   expect(page).toContain(
-    '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000}',
+    '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000,"sessionTtlSeconds":3600}',
   );
   const script = page.match(/\/assets\/[^"]+\.js/)?.[0];
   const asset = await miniflare.dispatchFetch(`http://localhost${script}`);
@@ -116,12 +116,22 @@ test("under workerd, the page carries its config and unknown sessions are refuse
   );
 });
 
+test("under workerd with KV, a WebSocket upgrade gets 426 with a sentence (the page is never offered one)", async () => {
+  const response = await miniflare.dispatchFetch(`http://localhost${ROUTES.socket}`, {
+    headers: { upgrade: "websocket", connection: "Upgrade", origin: "http://localhost" },
+  });
+  expect(response.status).toBe(426);
+  expect(await response.text()).toBe(
+    "This server does not offer the WebSocket transport: send events over HTTP (POST /_edgelit/event).",
+  );
+});
+
 test("under workerd, every page path gets the page with its config; edgelit routes and assets are not swallowed", async () => {
   for (const path of ["/settings", "/reports/yearly/", "/search?q=owl"]) {
     const response = await miniflare.dispatchFetch(`http://localhost${path}`);
     expect(response.status, path).toBe(200);
     expect(await response.text(), path).toContain(
-      '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000}',
+      '{"title":"Hello · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000,"sessionTtlSeconds":3600}',
     );
   }
   expect((await miniflare.dispatchFetch("http://localhost/_edgelit/nope")).status).toBe(400);

@@ -13,6 +13,8 @@ export interface ClientConfig {
   transports?: Transport[];
   /** Silence (no first byte, no message or heartbeat) after which an event is sent again; 0 never. */
   eventTimeoutMs?: number;
+  /** Idle seconds before the server forgets a session (sessionTtlSeconds). */
+  sessionTtlSeconds?: number;
   /** The app's fixed colour scheme (theme.base); absent, the page follows the system. */
   themeBase?: "light" | "dark";
   /** The base map of `st.map` (a MapLibre style URL, or "none"); absent, Carto's by theme. */

@@ -16,6 +16,7 @@ import {
   type Flight,
   type OutgoingEvent,
 } from "./events.ts";
+import { createSaveClock } from "./save-clock.ts";
 import { createEventNumbers } from "./event-numbers.ts";
 import { applyUrl, currentUrl, pushUrl } from "./location.ts";
 import { browserContext } from "./browser-context.ts";
@@ -48,6 +49,8 @@ export interface Client {
 }
 
 const TOAST_MS = 5000;
+/** What a page whose session was saved moments ago is told when the server no longer has it. */
+const SESSION_LOST = "The session store lost your session; a new one was started";
 
 /** Error codes the page handles by itself (a retry, a new session) without a banner. */
 const QUIET_ERRORS: ReadonlySet<string> = new Set([
@@ -65,7 +68,11 @@ const QUIET_ERRORS: ReadonlySet<string> = new Set([
  * const client = createClient(config.transports);
  * client.queue.rerun(); // the page load's first event
  */
-export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: number): Client {
+export function createClient(
+  offeredTransports?: Transport[],
+  eventTimeoutMs?: number,
+  sessionTtlSeconds?: number,
+): Client {
   const transports = chooseTransport(
     offeredTransports,
     eventTimeoutMs === undefined ? undefined : { eventTimeoutMs },
@@ -81,6 +88,7 @@ export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: n
   const [switchingPage, setSwitchingPage] = createSignal(false);
   let nextToastId = 0;
   const numbers = createEventNumbers();
+  const saves = createSaveClock(sessionTtlSeconds);
 
   function showToast(text: string): void {
     const toast = { id: nextToastId++, text };
@@ -105,6 +113,8 @@ export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: n
         setSettled((count) => count + 1);
         return;
       case "finish":
+        // A session made anew under the same id (the store lost the record while the page was away).
+        if (saves.finished(tree.sessionId, message.runId)) showToast(SESSION_LOST);
         setSettled((count) => count + 1);
         return;
       case "navigate":
@@ -172,7 +182,9 @@ export function createClient(offeredTransports?: Transport[], eventTimeoutMs?: n
       // The changes were made against a page that no longer exists; start over.
       clearSessionId();
       setTree({ sessionId: null, lastRunId: null });
-      showToast("Your session expired; a new one was started");
+      showToast(
+        saves.couldHaveExpired() ? "Your session expired; a new one was started" : SESSION_LOST,
+      );
       return deliver(
         { eventId: randomId(), seq: numbers.next(), changes: [], carried: [] },
         flight,

@@ -23,7 +23,8 @@ export interface TransportChoice {
 
 /**
  * Picks the page's transport: `?transport=` in the URL, else the server's only
- * offer, else what this tab fell back to, else SSE. A transport that gives way
+ * offer, else what this tab fell back to, else SSE. The WebSocket is never
+ * tried unless the server offers it, whatever the URL or the tab remembers. A transport that gives way
  * is replaced: SSE by the WebSocket if offered, else JSON; the WebSocket by
  * JSON. A pinned choice (URL or server) gives way only when it cannot work at
  * all. Exposed as `<html data-edgelit-transport>` for tests.
@@ -35,10 +36,13 @@ export function chooseTransport(
   offered: Transport[] = [],
   settings: TransportSettings = { eventTimeoutMs: DEFAULT_EVENT_TIMEOUT_MS },
 ): TransportChoice {
+  // HTTP is always served; a WebSocket only when the server lists it (elsewhere an upgrade gets 426).
+  const offers = (name: Transport) =>
+    offered.includes(name) || (offered.length === 0 && name !== "websocket");
+  const requested = asTransport(new URLSearchParams(location.search).get("transport"));
   const pinned =
-    asTransport(new URLSearchParams(location.search).get("transport")) ??
+    (requested && (requested !== "websocket" || offers(requested)) ? requested : undefined) ??
     (offered.length === 1 ? offered[0] : undefined);
-  const offers = (name: Transport) => offered.length === 0 || offered.includes(name);
   const remembered = asTransport(readStorage());
   let transport = use(
     pinned ?? (remembered && offers(remembered) ? remembered : offers("sse") ? "sse" : offered[0]!),

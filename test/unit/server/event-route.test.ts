@@ -51,7 +51,7 @@ test("the page is served with its config, and unknown edgelit routes are 400", a
   });
   const page = await (await server.fetch(new Request("http://app.test/"))).text();
   expect(page).toContain(
-    '<script type="application/json" id="edgelit-config">{"title":"Counter · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000}</script>',
+    '<script type="application/json" id="edgelit-config">{"title":"Counter · edgelit","dev":false,"transports":["sse","json"],"eventTimeoutMs":15000,"sessionTtlSeconds":3600}</script>',
   );
   expect(page).toContain("<title>Counter · edgelit</title>");
   expect((await server.fetch(new Request("http://app.test/_edgelit/nope"))).status).toBe(400);
