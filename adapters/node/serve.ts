@@ -63,6 +63,11 @@ export interface NodeServer {
    * `drainSeconds`, then the server closes. True when they all finished in time.
    */
   shutdown(drainSeconds: number): Promise<boolean>;
+  /**
+   * Resolves once every script thread has loaded the app (at once without threads). The server
+   * answers before that: an event waits for a thread that has.
+   */
+  threadsReady: Promise<void>;
 }
 
 /**
@@ -148,6 +153,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   return {
     url: server.url!.replace(/\/$/, ""),
     edgelit,
+    threadsReady: threads?.ready ?? Promise.resolve(),
     reload: () => {
       threads?.reload();
       devReload?.reload();

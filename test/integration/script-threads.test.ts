@@ -12,15 +12,29 @@ const APP = "test/integration/fixtures/busy-loop-app.ts";
 const STUCK_MS = 10_000;
 
 let dir: ReturnType<typeof tempDir>;
+
+/**
+ * Starts the app on two threads and waits until both have loaded it: the server answers before
+ * that, and an event waits for a loaded thread, which on a loaded machine can take seconds.
+ */
+async function startOnThreads(extraArgs: string[] = []) {
+  const started = await startEdgelit({
+    app: APP,
+    env: { EDGELIT_TEST_DIR: dir.path },
+    extraArgs: ["--threads", "2", ...extraArgs],
+  });
+  for (let tries = 0; tries < 1200; tries++) {
+    if (started.output().includes("script threads have loaded the app")) return started;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  await started.stop();
+  throw new Error(`the script threads did not load the app in 60 s:\n${started.output()}`);
+}
 let server: Awaited<ReturnType<typeof startEdgelit>>;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startEdgelit({
-    app: APP,
-    env: { EDGELIT_TEST_DIR: dir.path },
-    extraArgs: ["--threads", "2"],
-  });
+  server = await startOnThreads();
 });
 afterAll(async () => {
   await server?.stop();
@@ -79,11 +93,7 @@ test("a script in a loop that never yields leaves health checks and other sessio
 });
 
 test("a run past maxRunSeconds in a loop that never yields is ended; the session goes on", async () => {
-  const limited = await startEdgelit({
-    app: APP,
-    env: { EDGELIT_TEST_DIR: dir.path },
-    extraArgs: ["--threads", "2", "--max-run-seconds", "2"],
-  });
+  const limited = await startOnThreads(["--max-run-seconds", "2"]);
   try {
     const tab = new EventClient(limited.url);
     await tab.send();

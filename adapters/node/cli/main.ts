@@ -159,6 +159,10 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
   console.log(
     `edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`,
   );
+  if (settings.threads)
+    void server.threadsReady.then(() =>
+      console.log(`edgelit: ${settings.threads} script threads have loaded the app`),
+    );
 
   let stopping = false;
   const shutdown = async () => {
