@@ -17,114 +17,141 @@ export function hashString(input: string, seed = 0): string {
 }
 
 /**
- * The props of recently hashed elements whose values are all strings,
- * numbers, booleans or null (most elements), by hash, as [kind, name, value,
- * name, value, ...]: when an element's previous hash names such props and
- * its new props equal them value for value, the hash is the same, found with
- * no JSON made and no long string hashed. Emptied whenever it fills.
+ * The hash of an element's kind and props, as `kind:digest`; equal hashes
+ * mean the same JSON, so nothing to send. The props are hashed as they are
+ * walked, with no JSON made and nothing cached: an element costs the same
+ * whether the page has 25 elements or 25,000, and whatever other sessions
+ * the process serves (a cache shared by the process has a size past which
+ * every element misses). What JSON does not show is skipped as JSON skips
+ * it; values JSON renders in its own way (a Date, a class instance) are
+ * hashed as their JSON.
+ *
+ * @example
+ * hashElement("markdown", { body: "Hello" }) === hashElement("markdown", { body: "Hello" }); // true
  */
-const flatPropsOfHash = new Map<string, unknown[]>();
-const FLAT_PROPS_LIMIT = 4096;
-/** Long strings are left to the JSON path (comparing them costs what hashing does). */
-const FLAT_STRING_MAX_LENGTH = 1024;
+export function hashElement(kind: string, props: unknown): string {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  mixString(kind);
+  mixValue(props, 0);
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return `${kind}:${(4294967296 * (2097151 & b) + (a >>> 0)).toString(36)}`;
+}
+
+// --- Internal helpers ---
+
+// The running state of the hash of one element (hashElement is synchronous, so one suffices).
+let h1 = 0;
+let h2 = 0;
 
 /**
- * The hash of an element's kind and props; equal hashes mean nothing to send.
- * `previous`, the hash the client holds at the element's place, makes the
- * common case (nothing changed) cheap.
+ * Tags that open each value: outside the range of a UTF-16 code unit, so a
+ * tag is never read as a character. With each string's length before its
+ * characters, two different values never mix the same sequence.
  */
-export function hashElement(kind: string, props: unknown, previous?: string): string {
-  if (previous !== undefined) {
-    const flat = flatPropsOfHash.get(previous);
-    if (flat !== undefined && equalsFlatProps(flat, kind, props)) return previous;
-  }
-  const hash = jsonHash(kind, props);
-  if (!flatPropsOfHash.has(hash)) {
-    const flat = flatProps(kind, props);
-    if (flat !== undefined) {
-      if (flatPropsOfHash.size >= FLAT_PROPS_LIMIT) flatPropsOfHash.clear();
-      flatPropsOfHash.set(hash, flat);
-    }
-  }
-  return hash;
+const STRING = 0x10001;
+const INTEGER = 0x10002;
+const DOUBLE = 0x10003;
+const TRUE = 0x10004;
+const FALSE = 0x10005;
+const NULL = 0x10006;
+const OBJECT = 0x10007;
+const ARRAY = 0x10008;
+const END = 0x10009;
+const AS_JSON = 0x1000a;
+
+/** Nesting past this depth is hashed as its JSON (which also reports a cycle as JSON would). */
+const MAX_DEPTH = 32;
+
+const numberBits = new Float64Array(1);
+const numberWords = new Uint32Array(numberBits.buffer);
+
+function mix(code: number): void {
+  h1 = Math.imul(h1 ^ code, 2654435761);
+  h2 = Math.imul(h2 ^ code, 1597334677);
 }
 
-/** [kind, name, value, ...] in JSON's order, skipping undefined as JSON does; undefined unless every value is a short primitive. */
-function flatProps(kind: string, props: unknown): unknown[] | undefined {
-  if (
-    props === null ||
-    typeof props !== "object" ||
-    Object.getPrototypeOf(props) !== Object.prototype
-  )
-    return undefined;
-  const flat: unknown[] = [kind];
-  for (const name in props) {
-    const value = (props as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    if (!isFlatValue(value)) return undefined;
-    flat.push(name, value);
+function mixString(text: string): void {
+  mix(STRING);
+  mix(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
   }
-  return flat;
 }
 
-function isFlatValue(value: unknown): boolean {
+function mixNumber(value: number): void {
+  // JSON shows NaN and the infinities as null, and -0 as 0.
+  if (!Number.isFinite(value)) return mix(NULL);
+  if ((value | 0) === value) {
+    mix(INTEGER);
+    return mix(value | 0);
+  }
+  numberBits[0] = value;
+  mix(DOUBLE);
+  mix(numberWords[0]!);
+  mix(numberWords[1]!);
+}
+
+/** Mixes a value as JSON shows it; false when JSON would leave it out (undefined, a function, a symbol). */
+function mixValue(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case "string":
-      return value.length <= FLAT_STRING_MAX_LENGTH;
-    case "number":
-      return Number.isFinite(value);
-    case "boolean":
+      mixString(value);
       return true;
-    default:
-      return value === null;
+    case "number":
+      mixNumber(value);
+      return true;
+    case "boolean":
+      mix(value ? TRUE : FALSE);
+      return true;
+    case "undefined":
+    case "function":
+    case "symbol":
+      return false;
+    case "bigint":
+      // JSON throws for it: so does the hash, as it did when it hashed JSON.
+      JSON.stringify(value);
   }
-}
-
-/** True when `props` has exactly the names and values of `flat`, in its order: then its JSON is the same. */
-function equalsFlatProps(flat: unknown[], kind: string, props: unknown): boolean {
-  if (
-    flat[0] !== kind ||
-    props === null ||
-    typeof props !== "object" ||
-    Object.getPrototypeOf(props) !== Object.prototype
-  )
-    return false;
-  let at = 1;
-  for (const name in props) {
-    const value = (props as Record<string, unknown>)[name];
-    if (value === undefined) continue;
-    if (flat[at] !== name || flat[at + 1] !== value) return false;
-    at += 2;
+  if (value === null) {
+    mix(NULL);
+    return true;
   }
-  return at === flat.length;
-}
-
-/**
- * Hashes of recently seen element JSON, by kind: a Map lookup (native string
- * hashing) costs a fraction of hashing the text in JavaScript. It holds short
- * contents only, not sessions, and is emptied whenever it fills: at most
- * about 8 MB whatever the traffic.
- */
-const recentHashes = new Map<string, Map<string, string>>();
-let recentHashCount = 0;
-const RECENT_HASHES_LIMIT = 4096;
-/** Longer contents (a growing stream, a big JSON) are hashed each time rather than kept. */
-const RECENT_HASH_MAX_LENGTH = 2048;
-
-function jsonHash(kind: string, props: unknown): string {
-  const json = JSON.stringify(props);
-  if (json.length > RECENT_HASH_MAX_LENGTH) return `${kind}:${hashString(kind + json)}`;
-  let ofKind = recentHashes.get(kind);
-  if (ofKind === undefined) recentHashes.set(kind, (ofKind = new Map()));
-  let hash = ofKind.get(json);
-  if (hash === undefined) {
-    if (recentHashCount >= RECENT_HASHES_LIMIT) {
-      for (const hashes of recentHashes.values()) hashes.clear();
-      recentHashCount = 0;
+  if (depth < MAX_DEPTH) {
+    if (Array.isArray(value)) {
+      mixArray(value, depth);
+      return true;
     }
-    hash = `${kind}:${hashString(kind + json)}`;
-    ofKind.set(json, hash);
-    recentHashCount++;
+    const object = value as object;
+    const prototype = Object.getPrototypeOf(object);
+    if ((prototype === Object.prototype || prototype === null) && !("toJSON" in object)) {
+      mixObject(object as Record<string, unknown>, depth);
+      return true;
+    }
   }
-  return hash;
+  const json = JSON.stringify(value) as string | undefined;
+  if (json === undefined) return false;
+  mix(AS_JSON);
+  mixString(json);
+  return true;
+}
+
+function mixArray(items: readonly unknown[], depth: number): void {
+  mix(ARRAY);
+  for (let i = 0; i < items.length; i++) if (!mixValue(items[i], depth + 1)) mix(NULL);
+  mix(END);
+}
+
+function mixObject(object: Record<string, unknown>, depth: number): void {
+  mix(OBJECT);
+  for (const name in object) {
+    const value = object[name];
+    // Most props are strings, numbers and booleans: no call to skip what JSON leaves out.
+    if (value === undefined || typeof value === "function" || typeof value === "symbol") continue;
+    mixString(name);
+    mixValue(value, depth + 1);
+  }
+  mix(END);
 }

@@ -11,7 +11,9 @@ import {
 /**
  * The keys of a block's children ("0.12"), made once per process and reused
  * by every run: a new string per element would be hashed anew by each Map,
- * Set and object it is looked up in. Bounded like the element hash memo.
+ * Set and object it is looked up in. Bounded: past the limit the block
+ * added first is forgotten, one at a time, so a page with more blocks than
+ * the limit costs a few more strings, not every key anew.
  */
 const childKeys = new Map<string, string[]>();
 const CHILD_KEY_BLOCKS_LIMIT = 4096;
@@ -19,7 +21,8 @@ const CHILD_KEY_BLOCKS_LIMIT = 4096;
 function childKey(parentKey: string, index: number): string {
   let keys = childKeys.get(parentKey);
   if (keys === undefined) {
-    if (childKeys.size >= CHILD_KEY_BLOCKS_LIMIT) childKeys.clear();
+    if (childKeys.size >= CHILD_KEY_BLOCKS_LIMIT)
+      childKeys.delete(childKeys.keys().next().value as string);
     childKeys.set(parentKey, (keys = []));
   }
   return (keys[index] ??= `${parentKey}.${index}`);
@@ -160,7 +163,7 @@ export class TreeEmitter {
   ): void {
     this.placed.add(key);
     const previous = this.clientTree[key];
-    const hash = hashElement(kind, props, previous);
+    const hash = hashElement(kind, props);
     if (isBlockKind(kind) && !keepChildren) {
       this.counts.set(key, 0);
       this.changedCounts.add(key);
