@@ -30,20 +30,70 @@ export function hashString(input: string, seed = 0): string {
  * hashElement("markdown", { body: "Hello" }) === hashElement("markdown", { body: "Hello" }); // true
  */
 export function hashElement(kind: string, props: unknown): string {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
+  state[0] = 0xdeadbeef;
+  state[1] = 0x41c6ce57;
   mixString(kind);
   mixValue(props, 0);
-  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
-  return `${kind}:${(4294967296 * (2097151 & b) + (a >>> 0)).toString(36)}`;
+  finish();
+  return `${kind}:${digits(state[0]!, state[1]! & 0x1fffff)}`;
+}
+
+/**
+ * A 64-bit digest of a value as its JSON shows it (the same walk as
+ * {@link hashElement}, both halves of the state kept): names a whole tree of
+ * element hashes, where 53 bits would leave a collision between many trees
+ * less unlikely than it need be.
+ *
+ * @example
+ * digestValue({ "0.0": "markdown:abc" }); // "1ekx9ph.w1ep3c"
+ */
+export function digestValue(value: unknown): string {
+  state[0] = 0x2545f491;
+  state[1] = 0x9e3779b9;
+  mixValue(value, 0);
+  finish();
+  return `${digits(state[0]!, state[1]! & 0x1fffff)}${digits(state[1]! >>> 21, 0)}`;
 }
 
 // --- Internal helpers ---
 
-// The running state of the hash of one element (hashElement is synchronous, so one suffices).
-let h1 = 0;
-let h2 = 0;
+/**
+ * The running state of one hash (hashing is synchronous, so one suffices). In
+ * a typed array, not two module variables: those would hold each 32-bit step
+ * as a heap number, one allocation per character.
+ */
+const state = new Int32Array(2);
+
+/** The final mixing of cyrb53, left in `state`. */
+function finish(): void {
+  const h1 = state[0]!;
+  const h2 = state[1]!;
+  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  state[1] = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  state[0] = a;
+}
+
+/** 64 characters that mean nothing else in a hash (no ":" nor "."), 6 bits each. */
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
+const DIGIT_CODES = Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+
+/**
+ * 32 bits of `low` and 21 of `high` as 9 characters. Number#toString(36) of
+ * a 53-bit number costs as much as hashing a line of text.
+ */
+function digits(low: number, high: number): string {
+  return String.fromCharCode(
+    DIGIT_CODES[low & 63]!,
+    DIGIT_CODES[(low >>> 6) & 63]!,
+    DIGIT_CODES[(low >>> 12) & 63]!,
+    DIGIT_CODES[(low >>> 18) & 63]!,
+    DIGIT_CODES[(low >>> 24) & 63]!,
+    DIGIT_CODES[((low >>> 30) | (high << 2)) & 63]!,
+    DIGIT_CODES[(high >>> 4) & 63]!,
+    DIGIT_CODES[(high >>> 10) & 63]!,
+    DIGIT_CODES[(high >>> 16) & 63]!,
+  );
+}
 
 /**
  * Tags that open each value: outside the range of a UTF-16 code unit, so a
@@ -68,18 +118,22 @@ const numberBits = new Float64Array(1);
 const numberWords = new Uint32Array(numberBits.buffer);
 
 function mix(code: number): void {
-  h1 = Math.imul(h1 ^ code, 2654435761);
-  h2 = Math.imul(h2 ^ code, 1597334677);
+  state[0] = Math.imul(state[0]! ^ code, 2654435761);
+  state[1] = Math.imul(state[1]! ^ code, 1597334677);
 }
 
 function mixString(text: string): void {
-  mix(STRING);
-  mix(text.length);
+  let h1 = Math.imul(state[0]! ^ STRING, 2654435761);
+  let h2 = Math.imul(state[1]! ^ STRING, 1597334677);
+  h1 = Math.imul(h1 ^ text.length, 2654435761);
+  h2 = Math.imul(h2 ^ text.length, 1597334677);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ code, 2654435761);
     h2 = Math.imul(h2 ^ code, 1597334677);
   }
+  state[0] = h1;
+  state[1] = h2;
 }
 
 function mixNumber(value: number): void {

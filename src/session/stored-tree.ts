@@ -1,5 +1,5 @@
 import type { Storage } from "unstorage";
-import { hashString } from "../protocol/index.ts";
+import { digestValue } from "../protocol/index.ts";
 import type { SessionRecord } from "./record.ts";
 import type { ClientTree, TreeMemo } from "./tree-memo.ts";
 
@@ -159,9 +159,7 @@ function diffTrees(
   return patch;
 }
 
-/** A digest of the tree's paths and hashes, in their order: two 53-bit hashes, so trees of different sessions never share one by chance. */
+/** A 64-bit digest of the tree's paths and hashes, in their order (see digestValue). */
 function digestOf(tree: ClientTree): string {
-  let entries = "";
-  for (const key in tree) entries += `${key}=${tree[key]};`;
-  return `${hashString(entries)}.${hashString(entries, 0x9e3779b9)}`;
+  return digestValue(tree);
 }
