@@ -32,7 +32,7 @@ interface Figures {
 const PAGE_SIZES = [25, 250, 2_500, 25_000];
 const SESSION_COUNTS = [1, 17, 50, 200];
 /** Elements hashed in each timed part: enough for a steady figure, few enough for a short run. */
-const ELEMENTS_PER_SCENARIO = quick ? 200_000 : 1_000_000;
+const ELEMENTS_PER_SCENARIO = quick ? 150_000 : 600_000;
 
 async function measureAll(root: string): Promise<Figures[]> {
   const { createServer } = await import(
@@ -127,18 +127,37 @@ async function measureAll(root: string): Promise<Figures[]> {
     };
   };
 
-  const empty = await measure("one-element page", 1, 1, false);
-  const figures: Figures[] = [];
-  const perElement = (figure: Figures) => {
+  const scenarios: [string, number, number, boolean][] = [
+    ["one-element page", 1, 1, false],
+    ...PAGE_SIZES.map((size): [string, number, number, boolean] => [
+      `page of ${size}`,
+      size,
+      1,
+      false,
+    ]),
+    ...SESSION_COUNTS.map((count): [string, number, number, boolean] => [
+      `${count} sessions of 250`,
+      250,
+      count,
+      false,
+    ]),
+    ["2,500 changing lines", 2_500, 1, true],
+  ];
+  // Two passes over every scenario, keeping each one's cheaper: the first pass also warms the
+  // JIT for all of them, and on a shared machine the lower figure is the one less disturbed.
+  const best = new Map<string, Figures>();
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [name, lines, sessions, changing] of scenarios) {
+      const figure = await measure(name, lines, sessions, changing);
+      const known = best.get(name);
+      if (!known || figure.cpuMsPerEvent < known.cpuMsPerEvent) best.set(name, figure);
+    }
+  }
+  const figures = [...best.values()];
+  const empty = figures[0]!;
+  for (const figure of figures.slice(1))
     figure.cpuUsPerElement =
       ((figure.cpuMsPerEvent - empty.cpuMsPerEvent) * 1000) / (figure.elements - 1);
-    figures.push(figure);
-  };
-  for (const size of PAGE_SIZES) perElement(await measure(`page of ${size}`, size, 1, false));
-  for (const count of SESSION_COUNTS)
-    perElement(await measure(`${count} sessions of 250`, 250, count, false));
-  perElement(await measure("2,500 changing lines", 2_500, 1, true));
-  figures.unshift(empty);
   return figures;
 }
 
