@@ -1,7 +1,7 @@
 import type { Storage } from "unstorage";
 import { digestValue } from "../protocol/index.ts";
 import type { SessionRecord } from "./record.ts";
-import type { ClientTree, TreeMemo } from "./tree-memo.ts";
+import { noteTreeSize, type ClientTree, type TreeMemo } from "./tree-memo.ts";
 
 /**
  * How the record keeps the element hashes the page holds (`record.tree`)
@@ -48,6 +48,7 @@ export async function restoreTree(
   if (record.treeBase === undefined) {
     // A small page (or a record saved before this layout, whose `tree` is whole).
     record.tree = (record.treePatch as Record<string, string> | undefined) ?? record.tree ?? {};
+    loadedTrees.set(record, record.tree);
     return;
   }
   const base = await loadBase(record.treeBase, sessionId, storage, memo);
@@ -58,7 +59,8 @@ export async function restoreTree(
     record.treePatch = undefined;
     return;
   }
-  record.tree = applyPatch(base.tree, record.treePatch);
+  record.tree = applyPatch(base.tree, base.size, record.treePatch);
+  loadedTrees.set(record, record.tree);
 }
 
 /** The stored form of `record.tree`, against the base the record was loaded with. */
@@ -69,10 +71,17 @@ export function storeTree(
   ttlMs: number,
 ): StoredTree {
   const tree = record.tree;
+  const renew = record.treeBaseAt !== undefined && now - record.treeBaseAt > ttlMs / 2;
+  // The run left the tree it loaded (the page held what it was sent): stored as it was.
+  if (loadedTrees.get(record) === tree && record.treePatch !== undefined && !renew)
+    return {
+      treeBase: record.treeBase,
+      treePatch: record.treePatch,
+      treeBaseAt: record.treeBaseAt,
+    };
   const base =
     record.treeBase === undefined ? { tree: EMPTY_TREE, size: 0 } : memo.get(record.treeBase);
   const patch = base && diffTrees(base.tree, base.size, tree);
-  const renew = record.treeBaseAt !== undefined && now - record.treeBaseAt > ttlMs / 2;
   if (patch !== undefined && !renew)
     return { treeBase: record.treeBase, treePatch: patch, treeBaseAt: record.treeBaseAt };
   // The patch outgrew its bound (or the base is due to expire): this tree is the new base.
@@ -89,6 +98,9 @@ export function storeTree(
 // --- Internal helpers ---
 
 const EMPTY_TREE: ClientTree = Object.freeze({});
+
+/** The tree each record was loaded with: a run that leaves it as it is needs no diff. */
+const loadedTrees = new WeakMap<SessionRecord, ClientTree>();
 
 async function loadBase(
   digest: string | undefined,
@@ -114,6 +126,7 @@ async function loadBase(
 
 function applyPatch(
   base: ClientTree,
+  baseSize: number,
   patch: Record<string, string | null> | undefined,
 ): Record<string, string> {
   let empty = true;
@@ -122,13 +135,24 @@ function applyPatch(
     break;
   }
   // The run copies the tree it starts from, so an unchanged base is shared, frozen.
-  if (empty) return base as Record<string, string>;
+  if (empty) {
+    noteTreeSize(base, baseSize);
+    return base as Record<string, string>;
+  }
   const tree: Record<string, string> = Object.assign({}, base);
+  let size = baseSize;
   for (const key in patch) {
     const hash = patch[key];
-    if (hash === null || hash === undefined) delete tree[key];
-    else tree[key] = hash;
+    const held = key in tree;
+    if (hash === null || hash === undefined) {
+      if (held) size--;
+      delete tree[key];
+    } else {
+      if (!held) size++;
+      tree[key] = hash;
+    }
   }
+  noteTreeSize(tree, size);
   return tree;
 }
 

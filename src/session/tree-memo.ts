@@ -63,3 +63,28 @@ export class TreeMemo {
 
 /** The process's memo: about 100,000 element hashes, some 10 MB at most. */
 export const processTreeMemo = new TreeMemo(100_000);
+
+/** Sizes of the trees records were loaded with, known without counting (counting a big page's keys is slow). */
+const treeSizes = new WeakMap<ClientTree, number>();
+
+/**
+ * The number of element hashes in a tree: known for a tree a record was
+ * loaded with, counted (once) for any other.
+ *
+ * @example
+ * sizeOfTree({ "0.0": "markdown:abc" }); // 1
+ */
+export function sizeOfTree(tree: ClientTree): number {
+  let size = treeSizes.get(tree);
+  if (size === undefined) {
+    size = 0;
+    for (const _ in tree) size++;
+    treeSizes.set(tree, size);
+  }
+  return size;
+}
+
+/** Notes the size of a tree made from a known one (see sizeOfTree). */
+export function noteTreeSize(tree: ClientTree, size: number): void {
+  treeSizes.set(tree, size);
+}
