@@ -62,7 +62,7 @@ export function digestValue(value: unknown): string {
  * a typed array, not two module variables: those would hold each 32-bit step
  * as a heap number, one allocation per character.
  */
-const state = new Int32Array(2);
+const state = /* @__PURE__ */ new Int32Array(2);
 
 /** The final mixing of cyrb53, left in `state`. */
 function finish(): void {
@@ -75,7 +75,7 @@ function finish(): void {
 
 /** 64 characters that mean nothing else in a hash (no ":" nor "."), 6 bits each. */
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
-const DIGIT_CODES = Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+const DIGIT_CODES = /* @__PURE__ */ Array.from(DIGITS, (digit) => digit.charCodeAt(0));
 
 /**
  * 32 bits of `low` and 21 of `high` as 9 characters. Number#toString(36) of
@@ -114,8 +114,8 @@ const AS_JSON = 0x1000a;
 /** Nesting past this depth is hashed as its JSON (which also reports a cycle as JSON would). */
 const MAX_DEPTH = 32;
 
-const numberBits = new Float64Array(1);
-const numberWords = new Uint32Array(numberBits.buffer);
+const numberBits = /* @__PURE__ */ new Float64Array(1);
+const numberWords = /* @__PURE__ */ new Uint32Array(numberBits.buffer);
 
 function mix(code: number): void {
   state[0] = Math.imul(state[0]! ^ code, 2654435761);
