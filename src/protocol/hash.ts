@@ -26,16 +26,29 @@ export function hashString(input: string, seed = 0): string {
  * it; values JSON renders in its own way (a Date, a class instance) are
  * hashed as their JSON.
  *
+ * `previous`, the hash the client holds at the element's place, is given
+ * back when it is the same (and its prefix is this kind), so an unchanged
+ * element makes no string.
+ *
  * @example
  * hashElement("markdown", { body: "Hello" }) === hashElement("markdown", { body: "Hello" }); // true
  */
-export function hashElement(kind: string, props: unknown): string {
+export function hashElement(kind: string, props: unknown, previous?: string): string {
   state[0] = 0xdeadbeef;
   state[1] = 0x41c6ce57;
   mixString(kind);
   mixValue(props, 0);
   finish();
-  return `${kind}:${digits(state[0]!, state[1]! & 0x1fffff)}`;
+  const low = state[0]!;
+  const high = state[1]! & 0x1fffff;
+  // Unchanged (the common case): the hash the client holds, with no string made.
+  if (
+    previous !== undefined &&
+    sameDigits(previous, kind.length + 1, low, high) &&
+    previous.startsWith(kind)
+  )
+    return previous;
+  return `${kind}:${digits(low, high)}`;
 }
 
 /**
@@ -76,6 +89,23 @@ function finish(): void {
 /** 64 characters that mean nothing else in a hash (no ":" nor "."), 6 bits each. */
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
 const DIGIT_CODES = /* @__PURE__ */ Array.from(DIGITS, (digit) => digit.charCodeAt(0));
+
+/** True when `hash` has a `:` at `at - 1` and then exactly these digits (the caller checks the kind before it). */
+function sameDigits(hash: string, at: number, low: number, high: number): boolean {
+  return (
+    hash.length === at + 9 &&
+    hash.charCodeAt(at - 1) === 58 &&
+    hash.charCodeAt(at) === DIGIT_CODES[low & 63] &&
+    hash.charCodeAt(at + 1) === DIGIT_CODES[(low >>> 6) & 63] &&
+    hash.charCodeAt(at + 2) === DIGIT_CODES[(low >>> 12) & 63] &&
+    hash.charCodeAt(at + 3) === DIGIT_CODES[(low >>> 18) & 63] &&
+    hash.charCodeAt(at + 4) === DIGIT_CODES[(low >>> 24) & 63] &&
+    hash.charCodeAt(at + 5) === DIGIT_CODES[((low >>> 30) | (high << 2)) & 63] &&
+    hash.charCodeAt(at + 6) === DIGIT_CODES[(high >>> 4) & 63] &&
+    hash.charCodeAt(at + 7) === DIGIT_CODES[(high >>> 10) & 63] &&
+    hash.charCodeAt(at + 8) === DIGIT_CODES[(high >>> 16) & 63]
+  );
+}
 
 /**
  * 32 bits of `low` and 21 of `high` as 9 characters. Number#toString(36) of

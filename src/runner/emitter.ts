@@ -178,7 +178,7 @@ export class TreeEmitter {
   ): void {
     this.placed.add(key);
     const previous = this.hashAt(key);
-    const hash = hashElement(kind, props);
+    const hash = hashElement(kind, props, previous);
     if (isBlockKind(kind) && !keepChildren) {
       this.counts.set(key, 0);
       this.changedCounts.add(key);

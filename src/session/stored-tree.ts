@@ -48,7 +48,7 @@ export async function restoreTree(
   if (record.treeBase === undefined) {
     // A small page (or a record saved before this layout, whose `tree` is whole).
     record.tree = (record.treePatch as Record<string, string> | undefined) ?? record.tree ?? {};
-    loadedTrees.set(record, record.tree);
+    noteLoadedTree(record, record.tree);
     return;
   }
   const base = await loadBase(record.treeBase, sessionId, storage, memo);
@@ -60,7 +60,7 @@ export async function restoreTree(
     return;
   }
   record.tree = applyPatch(base.tree, base.size, record.treePatch);
-  loadedTrees.set(record, record.tree);
+  noteLoadedTree(record, record.tree);
 }
 
 /** The stored form of `record.tree`, against the base the record was loaded with. */
@@ -73,7 +73,11 @@ export function storeTree(
   const tree = record.tree;
   const renew = record.treeBaseAt !== undefined && now - record.treeBaseAt > ttlMs / 2;
   // The run left the tree it loaded (the page held what it was sent): stored as it was.
-  if (loadedTrees.get(record) === tree && record.treePatch !== undefined && !renew)
+  if (
+    (record as { [LOADED_TREE]?: ClientTree })[LOADED_TREE] === tree &&
+    record.treePatch !== undefined &&
+    !renew
+  )
     return {
       treeBase: record.treeBase,
       treePatch: record.treePatch,
@@ -90,6 +94,7 @@ export function storeTree(
   if (size <= MAX_PATCH_ELEMENTS)
     return { treeBase: undefined, treePatch: tree, treeBaseAt: undefined };
   const digest = digestOf(tree);
+  noteTreeSize(tree, size);
   const frozen = Object.freeze(tree);
   memo.set(digest, frozen, size);
   return { treeBase: digest, treePatch: {}, treeBaseAt: now, newBase: { digest, tree: frozen } };
@@ -99,8 +104,12 @@ export function storeTree(
 
 const EMPTY_TREE: ClientTree = Object.freeze({});
 
-/** The tree each record was loaded with: a run that leaves it as it is needs no diff. */
-const loadedTrees = new WeakMap<SessionRecord, ClientTree>();
+/** Where a record notes the tree it was loaded with (a symbol, not stored): a run that leaves it as it is needs no diff. */
+const LOADED_TREE = Symbol("edgelit.loadedTree");
+
+function noteLoadedTree(record: SessionRecord, tree: ClientTree): void {
+  Object.defineProperty(record, LOADED_TREE, { value: tree, writable: true, configurable: true });
+}
 
 async function loadBase(
   digest: string | undefined,
@@ -117,10 +126,11 @@ async function loadBase(
   } | null;
   if (!stored || stored.digest !== digest || !stored.tree || typeof stored.tree !== "object")
     return undefined;
-  const tree = Object.freeze(stored.tree as Record<string, string>);
+  const tree = stored.tree as Record<string, string>;
   let size = 0;
   for (const _ in tree) size++;
-  memo.set(digest, tree, size);
+  noteTreeSize(tree, size);
+  memo.set(digest, Object.freeze(tree), size);
   return { tree, size };
 }
 
@@ -135,10 +145,8 @@ function applyPatch(
     break;
   }
   // The run copies the tree it starts from, so an unchanged base is shared, frozen.
-  if (empty) {
-    noteTreeSize(base, baseSize);
-    return base as Record<string, string>;
-  }
+  // The base notes its size already.
+  if (empty) return base as Record<string, string>;
   const tree: Record<string, string> = Object.assign({}, base);
   let size = baseSize;
   for (const key in patch) {

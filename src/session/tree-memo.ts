@@ -64,27 +64,30 @@ export class TreeMemo {
 /** The process's memo: about 100,000 element hashes, some 10 MB at most. */
 export const processTreeMemo = new TreeMemo(100_000);
 
-/** Sizes of the trees records were loaded with, known without counting (counting a big page's keys is slow). */
-const treeSizes = new WeakMap<ClientTree, number>();
+/**
+ * Where a tree notes its size: a symbol, which JSON, `for...in` and the
+ * record's codec all skip (a WeakMap would do, but its entries cost every
+ * garbage collection).
+ */
+const TREE_SIZE = Symbol("edgelit.treeSize");
 
 /**
- * The number of element hashes in a tree: known for a tree a record was
- * loaded with, counted (once) for any other.
+ * The number of element hashes in a tree: noted for a tree a record was
+ * loaded with, counted for any other.
  *
  * @example
  * sizeOfTree({ "0.0": "markdown:abc" }); // 1
  */
 export function sizeOfTree(tree: ClientTree): number {
-  let size = treeSizes.get(tree);
-  if (size === undefined) {
-    size = 0;
-    for (const _ in tree) size++;
-    treeSizes.set(tree, size);
-  }
+  const noted = (tree as { [TREE_SIZE]?: number })[TREE_SIZE];
+  if (noted !== undefined) return noted;
+  let size = 0;
+  for (const _ in tree) size++;
+  if (!Object.isFrozen(tree)) noteTreeSize(tree, size);
   return size;
 }
 
-/** Notes the size of a tree made from a known one (see sizeOfTree). */
+/** Notes the size of a tree (see sizeOfTree); before it is frozen. */
 export function noteTreeSize(tree: ClientTree, size: number): void {
-  treeSizes.set(tree, size);
+  Object.defineProperty(tree, TREE_SIZE, { value: size, writable: true, configurable: true });
 }

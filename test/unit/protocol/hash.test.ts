@@ -62,6 +62,20 @@ describe("hashElement follows the props' JSON", () => {
     expect(hashElement("markdown", props)).toBe(hashElement("markdown", { body: "after" }));
   });
 
+  test("the previous hash is given back when it is the same, and never when it is not", () => {
+    const previous = hashElement("markdown", { body: "a" });
+    expect(hashElement("markdown", { body: "a" }, previous)).toBe(previous);
+    expect(hashElement("markdown", { body: "b" }, previous)).toBe(
+      hashElement("markdown", { body: "b" }),
+    );
+    // The same digits under another kind of the same length are not this kind's hash.
+    const other = `caption:${previous.slice("markdown:".length)}`;
+    expect(hashElement("markdown", { body: "a" }, other)).toBe(previous);
+    expect(hashElement("text", { body: "a" }, "json:" + previous.slice(9))).toBe(
+      hashElement("text", { body: "a" }),
+    );
+  });
+
   test("a cycle throws as JSON does", () => {
     const props: Record<string, unknown> = { body: "a" };
     props.self = props;
