@@ -66,11 +66,11 @@ try {
   const wire = await measureWire(sizer, async () => {
     const dir = join(other, ".sizer");
     const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find(
-      // A session's file is named by its id, or (private fs store) by a hash of it.
+      // The fs store names a session's file by its id, or by a hash of it (`h-<sha256>`).
       (entry) =>
         entry.isFile() &&
-        /session/.test(entry.parentPath) &&
-        /^(?:h-[0-9a-f]{64}|[0-9a-f]{32}(?:[0-9a-f]{24})?)$/.test(entry.name),
+        /[/\\]session$/.test(entry.parentPath) &&
+        /^(?:[0-9a-f]{32}(?:[0-9a-f]{24})?|h-[0-9a-f]{64})$/.test(entry.name),
     );
     return readFileSync(join(file!.parentPath, file!.name), "utf8");
   });

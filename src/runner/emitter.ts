@@ -7,11 +7,14 @@ import {
   type ElementMessage,
   type ElementPath,
 } from "../protocol/index.ts";
+import { sizeOfTree } from "../session/tree-memo.ts";
 
 /**
  * The keys of a block's children ("0.12"), made once per process and reused
  * by every run: a new string per element would be hashed anew by each Map,
- * Set and object it is looked up in. Bounded like the element hash memo.
+ * Set and object it is looked up in. Bounded: past the limit the block
+ * added first is forgotten, one at a time, so a page with more blocks than
+ * the limit costs a few more strings, not every key anew.
  */
 const childKeys = new Map<string, string[]>();
 const CHILD_KEY_BLOCKS_LIMIT = 4096;
@@ -19,11 +22,15 @@ const CHILD_KEY_BLOCKS_LIMIT = 4096;
 function childKey(parentKey: string, index: number): string {
   let keys = childKeys.get(parentKey);
   if (keys === undefined) {
-    if (childKeys.size >= CHILD_KEY_BLOCKS_LIMIT) childKeys.clear();
+    if (childKeys.size >= CHILD_KEY_BLOCKS_LIMIT)
+      childKeys.delete(childKeys.keys().next().value as string);
     childKeys.set(parentKey, (keys = []));
   }
   return (keys[index] ??= `${parentKey}.${index}`);
 }
+
+/** In `sentTree`: the client no longer holds an element there (no hash is empty). */
+const FORGOTTEN = "";
 
 /**
  * Places the elements of one run in the tree and decides which to send: an
@@ -32,8 +39,10 @@ function childKey(parentKey: string, index: number): string {
  * uses to drop what the run no longer draws.
  */
 export class TreeEmitter {
-  /** Element hashes as the client holds them, updated as elements are sent. */
-  private readonly clientTree: Record<string, string>;
+  /** Element hashes the client held when the run began; read, never copied (a big page holds thousands). */
+  private readonly previousTree: Readonly<Record<string, string>>;
+  /** What changed in it as elements are sent: the new hash, or FORGOTTEN. */
+  private readonly sentTree = new Map<string, string>();
   private counts = new Map<string, number>();
   private changedCounts = new Set<string>();
   /** Keys placed since `begin`: after the run, exactly the elements the client keeps. */
@@ -45,7 +54,7 @@ export class TreeEmitter {
     previousTree: Record<string, string>,
     private readonly send: (message: ElementMessage) => void,
   ) {
-    this.clientTree = { ...previousTree };
+    this.previousTree = previousTree;
     this.begin();
   }
 
@@ -106,11 +115,7 @@ export class TreeEmitter {
   /** Gives the element at a path new props; a block of the same kind keeps its children (`status.update`). */
   update(path: ElementPath, kind: ElementKind, props: object): void {
     const key = pathKey(path);
-    if (
-      !isBlockKind(kind) ||
-      !this.counts.has(key) ||
-      !this.clientTree[key]?.startsWith(`${kind}:`)
-    )
+    if (!isBlockKind(kind) || !this.counts.has(key) || !this.hashAt(key)?.startsWith(`${kind}:`))
       return this.replace(path, kind, props);
     this.place(path, key, kind, props, true);
   }
@@ -144,11 +149,24 @@ export class TreeEmitter {
     if (this.scope !== undefined) {
       // A fragment's run: what lies outside its block stays; inside, only what it placed.
       const inside = `${this.scope}.`;
-      for (const [key, hash] of Object.entries(this.clientTree))
-        if (!key.startsWith(inside)) tree[key] = hash;
+      for (const key in this.previousTree)
+        if (!key.startsWith(inside) && this.hashAt(key) !== undefined)
+          tree[key] = this.hashAt(key)!;
+      for (const [key, hash] of this.sentTree)
+        if (!key.startsWith(inside) && hash !== FORGOTTEN) tree[key] = hash;
+    } else if (this.sentTree.size === 0 && this.placed.size === sizeOfTree(this.previousTree)) {
+      // Nothing sent and every element placed again: the client holds what it held.
+      return this.previousTree as Record<string, string>;
     }
-    for (const key of this.placed) tree[key] = this.clientTree[key]!;
+    for (const key of this.placed) tree[key] = this.hashAt(key)!;
     return tree;
+  }
+
+  /** The hash the client holds at `key` now. */
+  private hashAt(key: string): string | undefined {
+    const sent = this.sentTree.get(key);
+    if (sent === undefined) return this.previousTree[key];
+    return sent === FORGOTTEN ? undefined : sent;
   }
 
   private place(
@@ -159,7 +177,7 @@ export class TreeEmitter {
     keepChildren = false,
   ): void {
     this.placed.add(key);
-    const previous = this.clientTree[key];
+    const previous = this.hashAt(key);
     const hash = hashElement(kind, props, previous);
     if (isBlockKind(kind) && !keepChildren) {
       this.counts.set(key, 0);
@@ -169,7 +187,7 @@ export class TreeEmitter {
     // The client replaces a node whose kind changed, children and all; forget
     // what it held below so those children are sent again.
     if (previous !== undefined && !previous.startsWith(`${kind}:`)) this.forgetBelow(key);
-    this.clientTree[key] = hash;
+    this.sentTree.set(key, hash);
     this.send({ type: "element", path, kind, props } as ElementMessage);
   }
 
@@ -186,8 +204,9 @@ export class TreeEmitter {
 
   private forgetBelow(key: string): void {
     const prefix = `${key}.`;
-    for (const other of Object.keys(this.clientTree)) {
-      if (other.startsWith(prefix)) delete this.clientTree[other];
-    }
+    for (const other in this.previousTree)
+      if (other.startsWith(prefix)) this.sentTree.set(other, FORGOTTEN);
+    for (const other of this.sentTree.keys())
+      if (other.startsWith(prefix)) this.sentTree.set(other, FORGOTTEN);
   }
 }

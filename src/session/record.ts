@@ -27,8 +27,17 @@ export interface SessionRecord {
   widgets: Record<string, WidgetState>;
   /** `st.session`: the app's own values (superjson types survive: Date, Map, Set, BigInt). */
   session: Record<string, unknown>;
-  /** The element hash at each element path the client holds after `lastRunId`. */
+  /**
+   * The element hash at each element path the client holds after `lastRunId`. Not stored as
+   * such: the store keeps it as the three fields below (see src/session/stored-tree.ts).
+   */
   tree: Record<string, string>;
+  /** Stored: the digest of the base tree kept under its own key; absent for a small page. */
+  treeBase?: string;
+  /** Stored: the hashes that differ from the base (null: the page no longer holds one); a small page's whole tree. */
+  treePatch?: Record<string, string | null>;
+  /** Stored: when the base was written (ms), to write it again before it expires. */
+  treeBaseAt?: number;
   lastRunId: string | null;
   /** The last event applied: a retry of it reruns without applying its changes again. */
   lastEventId: string | null;

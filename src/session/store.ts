@@ -3,6 +3,8 @@ import { decodeRecord, encodeRecord } from "./codec.ts";
 import { conditionalWriteFor, type SaveGuarantee } from "./conditional-write.ts";
 import type { SessionRecord } from "./record.ts";
 import { createSessionLock } from "./session-lock.ts";
+import { restoreTree, storeTree, treeKey } from "./stored-tree.ts";
+import { processTreeMemo, type TreeMemo } from "./tree-memo.ts";
 
 /** Options of {@link createSessionStore}. */
 export interface SessionStoreOptions {
@@ -10,6 +12,8 @@ export interface SessionStoreOptions {
   ttlSeconds?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** The element trees held between events; default: the process's (a test gives each replica its own). */
+  treeMemo?: TreeMemo;
 }
 
 /** Loads and saves session records in any unstorage instance. */
@@ -58,6 +62,7 @@ export function createSessionStore(
   const keyOf = sessionKey;
   const isExpired = (record: SessionRecord) => now() - record.touchedAt > ttlSeconds * 1000;
   const conditional = conditionalWriteFor(storage, PREFIX);
+  const treeMemo = options.treeMemo ?? processTreeMemo;
 
   return {
     ttlSeconds,
@@ -68,15 +73,23 @@ export function createSessionStore(
       if (!record) return undefined;
       if (isExpired(record)) {
         await storage.removeItem(keyOf(sessionId));
+        await storage.removeItem(treeKey(sessionId));
         return undefined;
       }
+      await restoreTree(record, sessionId, storage, treeMemo);
       return record;
     },
     async save(sessionId, record, expectedVersion) {
+      const touchedAt = now();
+      const stored = storeTree(record, treeMemo, touchedAt, ttlSeconds * 1000);
       // Object.assign, not a spread: on Node 20 it copies a record several times faster.
       const saved: SessionRecord = Object.assign({}, record, {
         version: expectedVersion + 1,
-        touchedAt: now(),
+        touchedAt,
+        tree: undefined as never,
+        treeBase: stored.treeBase,
+        treePatch: stored.treePatch,
+        treeBaseAt: stored.treeBaseAt,
       });
       // Drivers with native expiry (Redis, KV) drop idle sessions by themselves;
       // the others are checked on load and swept.
@@ -86,7 +99,12 @@ export function createSessionStore(
         expectedVersion,
         ttlSeconds,
       );
-      return written ? saved : undefined;
+      if (!written) return undefined;
+      // After the save: a base written by a save that lost would not match its record anyway.
+      if (stored.newBase)
+        await storage.setItem(treeKey(sessionId), stored.newBase as never, { ttl: ttlSeconds });
+      saved.tree = record.tree;
+      return saved;
     },
     async sweepExpired() {
       let removed = 0;
@@ -94,6 +112,7 @@ export function createSessionStore(
         const record = decodeRecord(await storage.getItem(key));
         if (!record || isExpired(record)) {
           await storage.removeItem(key);
+          await storage.removeItem(treeKey(key.slice(PREFIX.length + 1)));
           removed++;
         }
       }
