@@ -1,10 +1,8 @@
 import { FastResponse } from "srvx";
 import { COMPONENT_MODULE_TYPE } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
-import { errorResponse } from "./errors.ts";
-import { storeErrorMessage, type ServerLog } from "./server-log.ts";
-
-const MEDIA_ID = /^[0-9a-f]{32}$/;
+import type { ServerLog } from "./server-log.ts";
+import { openStoredMedia } from "./stored-media.ts";
 
 /**
  * `GET /_edgelit/component-module/<id>`: an inline component's JavaScript
@@ -17,20 +15,14 @@ export async function componentModuleRoute(
   media: MediaStore,
   log: ServerLog,
 ): Promise<Response> {
-  let entry;
-  try {
-    entry = MEDIA_ID.test(mediaId) ? await media.openMedia(mediaId) : undefined;
-  } catch (error) {
-    log.error(
-      `[edgelit] store error while reading a component module ${mediaId.slice(0, 8)}: ${storeErrorMessage(error)}`,
-    );
-    return errorResponse("store_unavailable", "The media store is unavailable.");
-  }
-  if (!entry || entry.meta.type !== COMPONENT_MODULE_TYPE)
-    return errorResponse(
-      "not_found",
-      "No component module with this id: it may have expired with its session.",
-    );
+  const entry = await openStoredMedia(
+    mediaId,
+    media,
+    log,
+    "component module",
+    COMPONENT_MODULE_TYPE,
+  );
+  if (entry instanceof Response) return entry;
   return new FastResponse(entry.stream(0, entry.meta.size), {
     status: 200,
     headers: {

@@ -1,10 +1,8 @@
 import { FastResponse } from "srvx";
 import { FRAME_DOCUMENT_TYPE } from "../protocol/index.ts";
 import type { MediaStore } from "../media/media-store.ts";
-import { errorResponse } from "./errors.ts";
-import { storeErrorMessage, type ServerLog } from "./server-log.ts";
-
-const MEDIA_ID = /^[0-9a-f]{32}$/;
+import type { ServerLog } from "./server-log.ts";
+import { openStoredMedia } from "./stored-media.ts";
 
 /**
  * The policy of a `components.html` document: a sandbox without
@@ -27,20 +25,8 @@ export async function frameRoute(
   media: MediaStore,
   log: ServerLog,
 ): Promise<Response> {
-  let entry;
-  try {
-    entry = MEDIA_ID.test(mediaId) ? await media.openMedia(mediaId) : undefined;
-  } catch (error) {
-    log.error(
-      `[edgelit] store error while reading a frame ${mediaId.slice(0, 8)}: ${storeErrorMessage(error)}`,
-    );
-    return errorResponse("store_unavailable", "The media store is unavailable.");
-  }
-  if (!entry || entry.meta.type !== FRAME_DOCUMENT_TYPE)
-    return errorResponse(
-      "not_found",
-      "No frame with this id: it may have expired with its session.",
-    );
+  const entry = await openStoredMedia(mediaId, media, log, "frame", FRAME_DOCUMENT_TYPE);
+  if (entry instanceof Response) return entry;
   const headers = {
     "content-type": "text/html; charset=utf-8",
     "content-length": String(entry.meta.size),

@@ -1,10 +1,8 @@
 import { FastResponse } from "srvx";
-import { errorResponse } from "./errors.ts";
 import type { MediaStore } from "../media/media-store.ts";
 import { toServedType } from "../media/media-types.ts";
-import { storeErrorLine, type ServerLog } from "./server-log.ts";
-
-const MEDIA_ID = /^[0-9a-f]{32}$/;
+import type { ServerLog } from "./server-log.ts";
+import { openStoredMedia } from "./stored-media.ts";
 
 /**
  * Media are served from the app's origin and need no session, so whatever a
@@ -25,20 +23,8 @@ export async function mediaRoute(
   media: MediaStore,
   log: ServerLog,
 ): Promise<Response> {
-  let entry;
-  try {
-    entry = MEDIA_ID.test(mediaId) ? await media.openMedia(mediaId) : undefined;
-  } catch (error) {
-    log.error(
-      `[edgelit] store error while reading media ${mediaId.slice(0, 8)}: ${storeErrorLine(error)}`,
-    );
-    return errorResponse("store_unavailable", "The media store is unavailable.");
-  }
-  if (!entry)
-    return errorResponse(
-      "not_found",
-      "No media with this id: it may have expired with its session.",
-    );
+  const entry = await openStoredMedia(mediaId, media, log, "media");
+  if (entry instanceof Response) return entry;
   const { meta } = entry;
   const size = meta.size;
   const etag = `"${mediaId}"`;
