@@ -3,6 +3,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { tempDir } from "./processes.ts";
+import {
+  CLIENT_HEADER,
+  PROTOCOL_VERSION,
+  ROUTES,
+  createSseParser,
+  type ServerMessage,
+} from "../../src/protocol/index.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 /** Not newer than the workerd that the pinned wrangler (4.86.0) bundles. */
@@ -107,4 +114,21 @@ export async function startWorker(options: WorkerFixtureOptions): Promise<Worker
       out.remove();
     },
   };
+}
+
+/**
+ * Posts one event to the Worker as the page does (`changes` default to none) and reads every
+ * message of its answer, which must be a 200 stream.
+ */
+export async function postToWorker(worker: WorkerFixture, body: object): Promise<ServerMessage[]> {
+  const response = (await worker.miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
+    body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
+  })) as unknown as Response;
+  if (response.status !== 200)
+    throw new Error(`the Worker answered ${response.status}: ${await response.text()}`);
+  const messages: ServerMessage[] = [];
+  createSseParser((message) => messages.push(message))(await response.text());
+  return messages;
 }

@@ -1,13 +1,7 @@
 import { resolve } from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  CLIENT_HEADER,
-  PROTOCOL_VERSION,
-  ROUTES,
-  createSseParser,
-  type ServerMessage,
-} from "../../src/protocol/index.ts";
-import { startWorker, type WorkerFixture } from "../helpers/worker.ts";
+import { type ServerMessage } from "../../src/protocol/index.ts";
+import { postToWorker, startWorker, type WorkerFixture } from "../helpers/worker.ts";
 
 /** st.connection on Cloudflare D1 under workerd: the binding from the Worker's env, results cached in KV. */
 
@@ -31,17 +25,7 @@ afterAll(async () => {
   await worker?.dispose();
 });
 
-async function post(body: object): Promise<ServerMessage[]> {
-  const response = (await worker.miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-    body: JSON.stringify({ protocol: PROTOCOL_VERSION, changes: [], ...body }),
-  })) as unknown as Response;
-  expect(response.status).toBe(200);
-  const messages: ServerMessage[] = [];
-  createSseParser((message) => messages.push(message))(await response.text());
-  return messages;
-}
+const post = (body: object) => postToWorker(worker, body);
 
 const elementsOf = (messages: ServerMessage[], kind: string) =>
   messages.flatMap((m) =>

@@ -1,14 +1,8 @@
 import { resolve } from "node:path";
 import { inflateSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import {
-  CLIENT_HEADER,
-  PROTOCOL_VERSION,
-  ROUTES,
-  createSseParser,
-  type ServerMessage,
-} from "../../src/protocol/index.ts";
-import { startWorker, type WorkerFixture } from "../helpers/worker.ts";
+import type { ServerMessage } from "../../src/protocol/index.ts";
+import { postToWorker, startWorker, type WorkerFixture } from "../helpers/worker.ts";
 
 /** Issue 19: raw pixels become a PNG under workerd too, served by its media route. */
 
@@ -26,19 +20,11 @@ afterAll(async () => {
 });
 
 test("under workerd, an image from raw pixels is served as a PNG of that size holding them", async () => {
-  const response = (await worker.miniflare.dispatchFetch(`http://localhost${ROUTES.event}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", [CLIENT_HEADER]: "1" },
-    body: JSON.stringify({
-      protocol: PROTOCOL_VERSION,
-      changes: [],
-      sessionId: null,
-      lastRunId: null,
-      eventId: "load",
-    }),
-  })) as unknown as Response;
-  const messages: ServerMessage[] = [];
-  createSseParser((message) => messages.push(message))(await response.text());
+  const messages = await postToWorker(worker, {
+    sessionId: null,
+    lastRunId: null,
+    eventId: "load",
+  });
   const image = messages.find((m) => m.type === "element" && m.kind === "image") as Extract<
     ServerMessage,
     { kind: "image" }
