@@ -130,7 +130,9 @@ export async function startSentinelGroup(
     for (let i = 0; i < (options.replicaCount ?? 1); i++) {
       const replica = await redisNode(
         (dir, port) => dataNodeArgs(dir, port, ["--replicaof", "127.0.0.1", String(primary.port)]),
-        /MASTER <-> REPLICA sync: Finished with success/,
+        // Up once it holds the primary's data, or once the sentinels made it the primary (a node
+        // restarted during a failover may be chosen before its first sync ends).
+        /MASTER <-> REPLICA sync: Finished with success|MASTER MODE enabled/,
       );
       started.push(replica);
       replicas.push(replica);
