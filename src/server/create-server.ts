@@ -275,7 +275,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
       gate,
     ),
   );
-  const socketEvents = createSocketEvents(context, limits, clientLimits, readFacts, gate);
+  const socketEvents = createSocketEvents(context, eventLimits, clientLimits, readFacts, gate);
   const acceptSocket = options.acceptSocket;
   if (!transports.includes("websocket")) h3.get(ROUTES.socket, socketNotOffered);
   else if (acceptSocket)

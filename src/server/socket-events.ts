@@ -61,7 +61,7 @@ export interface SocketEvents {
  */
 export function createSocketEvents(
   context: RerunContext,
-  limits: EventLimits,
+  limits: EventLimits & { heartbeatMs?: number },
   clients?: ClientLimits,
   readFacts?: FactsReader,
   gate?: EventGate,
@@ -82,6 +82,11 @@ export function createSocketEvents(
       { send, retract: () => false, signal: gone.signal },
       env,
     );
+    // While the run goes on, an empty batch now and then tells the page the server is alive (its
+    // silence timeout then never gives up a long run, only a hung server).
+    const heartbeat = limits.heartbeatMs
+      ? setInterval(() => gone.signal.aborted || send([]), limits.heartbeatMs)
+      : undefined;
     ready.catch((error: unknown) => {
       const refusal =
         error instanceof RequestError
@@ -100,7 +105,10 @@ export function createSocketEvents(
           },
         ]);
       })
-      .finally(leave); // the gate counts the run until it is over (see event-gate.ts)
+      .finally(() => {
+        clearInterval(heartbeat);
+        leave(); // the gate counts the run until it is over (see event-gate.ts)
+      });
   }
 
   return {

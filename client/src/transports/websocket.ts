@@ -7,11 +7,13 @@ import {
 } from "../../../src/protocol/index.ts";
 import {
   ABORTED,
+  RESEND,
   SERVER_UNREACHABLE,
   endOfRun,
   type AttemptOutcome,
   type CreateTransport,
 } from "./transport.ts";
+import { createWatchdog, type Watchdog } from "./watchdog.ts";
 
 /** The close code of a server that drains (see the socket route): not a lost connection. */
 const SERVICE_RESTART = 1012;
@@ -25,6 +27,8 @@ interface PendingEvent {
   onMessage(message: ServerMessage): void;
   /** Its `start` arrived; what comes before belongs to a run the page interrupted. */
   started: boolean;
+  /** Gives the attempt up when the socket stays silent (no message, no heartbeat) too long. */
+  watchdog: Watchdog;
   settle(outcome: AttemptOutcome): void;
 }
 
@@ -38,7 +42,7 @@ interface PendingEvent {
  * @example
  * const outcome = await createWebSocketTransport(giveWay).send(request, apply, signal);
  */
-export const createWebSocketTransport: CreateTransport = (giveWay) => {
+export const createWebSocketTransport: CreateTransport = (giveWay, settings) => {
   let socket: WebSocket | null = null;
   let everOpened = false;
   let gaveWay = false;
@@ -96,6 +100,8 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
     } catch {
       return console.warn("edgelit: ignoring an unreadable socket message");
     }
+    // Any batch is a sign of life, the heartbeat's empty one too: the silence starts again.
+    pending?.watchdog.heard();
     for (const message of batch) {
       const event = pending;
       if (!event) continue; // the end of an abandoned run
@@ -124,20 +130,31 @@ export const createWebSocketTransport: CreateTransport = (giveWay) => {
     name: "websocket",
     send(request, onMessage, signal) {
       return new Promise<AttemptOutcome>((resolve) => {
+        const watchdog = createWatchdog(settings.eventTimeoutMs, signal);
         const event: PendingEvent = {
           request,
           onMessage,
           started: false,
+          watchdog,
           settle(outcome) {
             if (pending === event) pending = null;
-            signal.removeEventListener("abort", abandon);
+            watchdog.stop();
+            watchdog.signal.removeEventListener("abort", abandon);
             resolve(outcome);
           },
         };
-        // Nothing to send: the next event on the socket interrupts this one's run.
-        const abandon = () => event.settle(ABORTED);
-        if (signal.aborted) return abandon();
-        signal.addEventListener("abort", abandon);
+        // Given up by the page: nothing to send, the next event on the socket interrupts this
+        // one's run. Given up for silence (a hung server behind the socket): drop the socket, so
+        // the same event goes out on a new one, through the balancer to another server.
+        const abandon = () => {
+          if (!watchdog.fired()) return event.settle(ABORTED);
+          const silent = socket;
+          socket = null;
+          silent?.close();
+          event.settle(RESEND);
+        };
+        if (watchdog.signal.aborted) return abandon();
+        watchdog.signal.addEventListener("abort", abandon);
         pending = event;
         // A login or logout since the socket opened: its handshake's cookies are stale.
         if (socket && loginMark() !== openedWithMark) {
