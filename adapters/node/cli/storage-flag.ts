@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { createStorage, type Storage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
 import redisDriver from "unstorage/drivers/redis";
+import { clusterWideKeys } from "./cluster-wide-keys.ts";
 import { acknowledgedRedisDriver } from "../../../src/session/redis-acknowledged.ts";
 import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
 import { privateFsDriver } from "../private-fs-driver.ts";
@@ -104,7 +105,7 @@ function redisStorage(target: RedisTarget, options: StorageFlagOptions): ChosenS
     driver = redisDriver(sentinelOptions(target, REDIS_CLIENT_OPTIONS));
   else {
     const { nodes, options: clusterSettings } = clusterOptions(target, REDIS_CLIENT_OPTIONS);
-    driver = redisDriver({ cluster: nodes, clusterOptions: clusterSettings });
+    driver = clusterWideKeys(redisDriver({ cluster: nodes, clusterOptions: clusterSettings }));
   }
   logOutagesOnce(driver.getInstance?.() as Parameters<typeof logOutagesOnce>[0]);
   const replicas = options.storageReplicas ?? 0;
