@@ -23,6 +23,7 @@ import {
   type CacheRun,
 } from "./cache-run.ts";
 import { runInBackground } from "./background-tasks.ts";
+import { ownArrowTable } from "./own-arrow-table.ts";
 
 /** Options of {@link cacheData}. */
 export interface CacheDataOptions {
@@ -201,11 +202,12 @@ export function cacheData<Args extends unknown[], Result>(
       hideSpinner?.();
     }
     if (result instanceof Table) {
-      const frame = await storeFrame(storage, result);
+      const table = ownArrowTable(result);
+      const frame = await storeFrame(storage, table);
       await writeFrameEntry(storage, key, frame, ttl, background);
-      remember(key, frame.version, result);
+      remember(key, frame.version, table);
       if (maxEntries !== undefined) await evictOldest(storage, prefix, maxEntries);
-      return { table: result };
+      return { table };
     }
     const problem = describeNonData(result, "its result");
     if (problem) {

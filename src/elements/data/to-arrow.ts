@@ -17,6 +17,7 @@ import {
 } from "apache-arrow";
 import type { DataColumn } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
+import { ownArrowTable } from "../../cache/own-arrow-table.ts";
 
 /**
  * What `st.dataframe`, `st.table` and `st.write` take as tabular data: an array
@@ -64,12 +65,12 @@ export function isTabularData(value: unknown): boolean {
  * @example const loadCities = cacheData(async () => toArrowTable(await fetchCityRows()));
  */
 export function toArrowTable(data: unknown, method = "toArrowTable"): Table {
-  if (data instanceof Table) return data;
+  if (data instanceof Table) return ownArrowTable(data);
   if (data !== null && typeof data === "object") {
     const toArrow = (data as { toArrow?: unknown }).toArrow;
     if (typeof toArrow === "function") {
       const table: unknown = toArrow.call(data);
-      if (table instanceof Table) return table;
+      if (table instanceof Table) return ownArrowTable(table);
       throw new EdgelitApiError(`${method}: toArrow() must return an Apache Arrow Table.`);
     }
     if (Array.isArray(data)) return fromRecords(data, method);
