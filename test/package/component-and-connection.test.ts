@@ -71,11 +71,9 @@ test(
     const served = await openApp();
     try {
       expect(served.tab.elements("exception")).toEqual([]);
-      const [frame] = served.tab.elements("dataframe");
-      expect(frame).toMatchObject({ rowCount: 3 });
-      expect((frame?.columns as { name: string }[]).map((column) => column.name)).toEqual([
-        "region",
-        "total",
+      const frames = served.tab.elements("dataframe");
+      expect(frames).toMatchObject([
+        { rowCount: 3, columns: [{ name: "region" }, { name: "total" }] },
       ]);
       expect(served.tab.elements("component")).toHaveLength(1);
     } finally {
