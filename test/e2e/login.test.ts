@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
 import { logIn, startOidcProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import { startNginx } from "../helpers/nginx.ts";
 import { freePort, startEdgelit, startRedis, tempDir } from "../helpers/processes.ts";
 
 const APP = "test/e2e/fixtures/login-app.ts";
@@ -112,6 +113,48 @@ test("with two replicas on one Redis, the login starts on one and its callback l
   await shows(page, "Logged out");
   await page.close();
   await onA.close();
+});
+
+test("behind a round-robin nginx with no affinity, log in, reload and log out while requests land on both replicas", async () => {
+  const redis = await startRedis();
+  cleanups.push(() => redis.stop());
+  const balancerPort = await freePort();
+  const callback = `http://127.0.0.1:${balancerPort}/_edgelit/auth/callback`;
+  const provider = await startOidcProvider([callback]);
+  cleanups.push(() => provider.close());
+  const cwd = projectWithAuth(provider, callback);
+  const replicas = [
+    await startEdgelit({ app: APP, cwd, storage: redis.url }),
+    await startEdgelit({ app: APP, cwd, storage: redis.url }),
+  ];
+  for (const replica of replicas) cleanups.push(() => replica.stop());
+  const balancer = await startNginx(
+    replicas.map((replica) => Number(new URL(replica.url).port)),
+    { port: balancerPort },
+  );
+  cleanups.push(() => balancer.stop());
+
+  await browser.context.clearCookies();
+  const page = await browser.newPage();
+  const upstreams = new Set<string>();
+  page.on("response", (response) => {
+    const upstream = response.headers()["x-edgelit-upstream"];
+    if (upstream) upstreams.add(upstream);
+  });
+  await page.goto(balancer.url);
+  await shows(page, "Logged out");
+  await logIn(page, "carol");
+  expect(new URL(page.url()).port).toBe(String(balancerPort));
+  await shows(page, "Hello carol@example.test (User carol)");
+  for (let reload = 0; reload < 3; reload++) {
+    await page.reload();
+    await shows(page, "Hello carol@example.test (User carol)");
+  }
+  await page.getByRole("button", { name: "Log out" }).click();
+  await shows(page, "Logged out");
+  // Round robin with no affinity: the flow above was served by both replicas.
+  expect(upstreams.size).toBe(2);
+  await page.close();
 });
 
 test("a provider whose ID token holds too many claims for a cookie still logs the user in", async () => {

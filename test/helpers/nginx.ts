@@ -16,6 +16,8 @@ export interface NginxOptions {
   buffering?: boolean;
   /** Pass WebSocket upgrades through; without it the proxy refuses them, as many corporate proxies do. */
   websockets?: boolean;
+  /** Listen on this port (one the test had to know first, e.g. for a login callback URL); default: a free one. */
+  port?: number;
 }
 
 /**
@@ -56,18 +58,20 @@ ${
     : ""
 }
   }`,
+    options.port,
   );
 }
 
 /**
- * A real nginx on 127.0.0.1 (port chosen here) whose `http` block holds what
+ * A real nginx on 127.0.0.1 (on `listenPort`, or a free port) whose `http` block holds what
  * `serverConfig(port)` returns: upstreams, maps and a server that listens on
  * 127.0.0.1:port. Resolves once it answers `/_edgelit/health`.
  */
 export async function startNginxWith(
   serverConfig: (port: number) => string,
+  listenPort?: number,
 ): Promise<StartedProcess & { url: string }> {
-  const port = await freePort();
+  const port = listenPort ?? (await freePort());
   const dir = tempDir("edgelit-nginx-");
   for (const temp of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(join(dir.path, temp));
   const config = `
