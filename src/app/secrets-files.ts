@@ -1,4 +1,5 @@
 import { parse as parseToml, TomlError } from "smol-toml";
+import { SECRET_NAME } from "../errors/secret-redaction.ts";
 import type { SecretValue, SecretsTable } from "../runner/run-visit.ts";
 
 /**
@@ -53,6 +54,27 @@ export function parseDotEnv(text: string, file: string): Record<string, string> 
     if (!match) throw new SecretsFileError(file, index + 1, "expected NAME=value");
     values[match[1]!] = dotEnvValue(match[2]!, file, index + 1);
   }
+  return values;
+}
+
+/**
+ * The string values of `table` kept under a name that says they are secret
+ * (`password`, `token`, `cookie_secret`, ...; see SECRET_NAME), however short:
+ * they are hidden even below the length other values need.
+ *
+ * @example
+ * registerSecretValues(namedSecretValuesOf(secrets), { named: true });
+ */
+export function namedSecretValuesOf(table: SecretsTable): string[] {
+  const values: string[] = [];
+  const visit = (value: SecretValue, named: boolean) => {
+    if (typeof value === "string") {
+      if (named) values.push(value);
+    } else if (Array.isArray(value)) for (const item of value) visit(item, named);
+    else if (typeof value === "object")
+      for (const key in value) visit((value as SecretsTable)[key]!, named || SECRET_NAME.test(key));
+  };
+  visit(table, false);
   return values;
 }
 

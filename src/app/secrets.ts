@@ -1,6 +1,6 @@
 import { TARGET, type Drawable } from "../elements/core/target.ts";
 import { EdgelitApiError } from "../errors/api-error.ts";
-import { registerSecretValues } from "../errors/secret-redaction.ts";
+import { registerSecretValues, SECRET_NAME } from "../errors/secret-redaction.ts";
 import type { RunEnv } from "../runner/script-run.ts";
 import type { SecretValue, SecretsTable } from "../runner/run-visit.ts";
 
@@ -52,7 +52,7 @@ export function createSecrets(env: RunEnv, files: SecretsTable): Secrets {
     const fromEnv = Object.hasOwn(env, name) ? env[name] : undefined;
     if (typeof fromEnv === "string") {
       // A value the app reads is hidden from error messages and logs from now on.
-      registerSecretValues([fromEnv]);
+      registerSecretValues([fromEnv], { named: SECRET_NAME.test(name) });
       return fromEnv;
     }
     return Object.hasOwn(files, name) ? files[name] : undefined;

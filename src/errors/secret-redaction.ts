@@ -6,8 +6,22 @@
  */
 const knownSecrets = new Set<string>();
 
-/** Shorter values are left as they are (see knownSecrets). */
+/**
+ * Shorter values kept under a name that says they are secret (`password`, `token`, ...):
+ * hidden too, but only where they stand as a whole word, so a six-letter password is hidden
+ * in `postgres://app:hunter@db` without blanking the same letters inside other words.
+ */
+const namedShortSecrets = new Set<string>();
+
+/** Shorter values are left as they are (see knownSecrets), unless named as secrets. */
 export const MIN_REDACTED_LENGTH = 8;
+
+/** Named secrets shorter than this are left as they are: too short to hide without noise. */
+export const MIN_NAMED_REDACTED_LENGTH = 4;
+
+/** A setting's name that says its value is a secret, wherever it stands in the name. */
+export const SECRET_NAME =
+  /pass(word|wd|phrase)?|pwd|secret|token|api_?key|private_?key|credential/i;
 
 /** What a hidden secret reads as. */
 export const REDACTED = "[secret]";
@@ -20,10 +34,16 @@ let pattern: RegExp | undefined;
  * @example
  * registerSecretValues(["s3cr3t-token"]);
  */
-export function registerSecretValues(values: Iterable<string>): void {
+export function registerSecretValues(
+  values: Iterable<string>,
+  options: { named?: boolean } = {},
+): void {
   for (const value of values) {
-    if (value.length < MIN_REDACTED_LENGTH || /\s/.test(value) || knownSecrets.has(value)) continue;
-    knownSecrets.add(value);
+    if (/\s/.test(value) || knownSecrets.has(value) || namedShortSecrets.has(value)) continue;
+    if (value.length >= MIN_REDACTED_LENGTH) knownSecrets.add(value);
+    else if (options.named && value.length >= MIN_NAMED_REDACTED_LENGTH)
+      namedShortSecrets.add(value);
+    else continue;
     pattern = undefined;
   }
 }
@@ -35,12 +55,21 @@ export function registerSecretValues(values: Iterable<string>): void {
  * log.error(redactSecrets(`could not connect with ${url}`));
  */
 export function redactSecrets(text: string): string {
-  if (knownSecrets.size === 0 || text.length < MIN_REDACTED_LENGTH) return text;
+  if (knownSecrets.size + namedShortSecrets.size === 0) return text;
   // Longest first, so a secret that contains another is hidden whole.
-  pattern ??= new RegExp(
-    [...knownSecrets]
+  const alternatives = (values: Set<string>) =>
+    [...values]
       .sort((a, b) => b.length - a.length)
       .map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|");
+  pattern ??= new RegExp(
+    [
+      knownSecrets.size > 0 ? alternatives(knownSecrets) : undefined,
+      namedShortSecrets.size > 0
+        ? `(?<![A-Za-z0-9])(?:${alternatives(namedShortSecrets)})(?![A-Za-z0-9])`
+        : undefined,
+    ]
+      .filter(Boolean)
       .join("|"),
     "g",
   );

@@ -43,7 +43,7 @@ import {
   type ServerLog,
 } from "./server-log.ts";
 import { registerSecretValues } from "../errors/secret-redaction.ts";
-import { secretValuesOf } from "../app/secrets-files.ts";
+import { namedSecretValuesOf, secretValuesOf } from "../app/secrets-files.ts";
 import type { SecretsTable } from "../runner/run-visit.ts";
 
 /** Serves the client's built files: the response for a path, or undefined. */
@@ -389,7 +389,10 @@ export function createServer(options: ServerOptions): EdgelitServer {
  */
 export function createRerunContext(options: ServerOptions): RerunContext {
   // Secret values never reach the log, nor an error element (see redactSecrets).
-  if (options.secrets) registerSecretValues(secretValuesOf(options.secrets));
+  if (options.secrets) {
+    registerSecretValues(secretValuesOf(options.secrets));
+    registerSecretValues(namedSecretValuesOf(options.secrets), { named: true });
+  }
   const log = redactingLog(options.log ?? consoleLog);
   const showErrorDetails = options.showErrorDetails ?? "full";
   if (!SHOW_ERROR_DETAILS.includes(showErrorDetails))

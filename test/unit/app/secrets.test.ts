@@ -123,6 +123,44 @@ test("a malformed secrets.toml is refused naming the file and line, without its 
   );
 });
 
+test("short passwords and tokens kept under a secret's name are hidden where they stand as a word", async () => {
+  const log: string[] = [];
+  const app = defineApp((st) => {
+    const db = st.secrets.table("connections").table("db");
+    const pin = st.secrets.string("SERVICE_TOKEN");
+    if (st.button("Fail"))
+      throw new Error(
+        `could not reach postgres://${db.string("user")}:${db.string("password")}@db/shop with token ${pin} (hunter2go and xpa55 are other words)`,
+      );
+  });
+  const server = createServer({
+    app,
+    storage: createStorage(),
+    // "hunter2" and "pa55" are shorter than the 8 characters an unnamed value needs to be hidden.
+    secrets: { connections: { db: { user: "app", password: "hunter2" } } },
+    env: { SERVICE_TOKEN: "pa55" },
+    log: { error: (entry) => log.push(entry), warn: (entry) => log.push(entry) },
+  });
+  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
+  const start = first.find((message) => message.type === "start");
+  const button = first.find((message) => message.type === "element" && message.kind === "button");
+  const clicked = await postToServer(server, {
+    sessionId: start && start.type === "start" ? start.sessionId : null,
+    lastRunId: null,
+    eventId: "click",
+    changes: [{ id: (button as { props: { id: string } }).props.id, value: true }],
+  });
+  const exception = clicked.find(
+    (message) => message.type === "element" && message.kind === "exception",
+  );
+  const shown =
+    "could not reach postgres://app:[secret]@db/shop with token [secret] (hunter2go and xpa55 are other words)";
+  expect(JSON.stringify(exception)).toContain(shown);
+  expect(log.join("\n")).toContain(shown);
+  // The user name is a setting, not a secret, and stays readable.
+  expect(shown).toContain("//app:");
+});
+
 test("secret values never reach an error element, the page or a log line", async () => {
   const log: string[] = [];
   const secret = "sk-live-5f4dcc3b5aa765d61d8327deb882cf99";
