@@ -2,11 +2,12 @@ import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { bundleWorker, moduleWorker } from "../helpers/worker.ts";
+import { builtClientAssets, bundleWorker, moduleWorker } from "../helpers/worker.ts";
 import { tempDir } from "../helpers/processes.ts";
-import { toneWav } from "../../examples/uploads/generated-media.ts";
+import { readFileSync } from "node:fs";
 import { noisePng } from "../integration/fixtures/media-app.ts";
-import { downloadBytes } from "./fixtures/r2-media/app.ts";
+import { clipBytes, downloadBytes } from "./fixtures/r2-media/app.ts";
+import { launchBrowser } from "../helpers/browser.ts";
 import {
   digest,
   fetchBytes,
@@ -35,6 +36,7 @@ beforeAll(async () => {
         unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
         durableObjects: { SESSIONS: { className: "EdgelitSessionStore", useSQLite: true } },
         r2Buckets: ["MEDIA"],
+        assets: builtClientAssets(),
       },
     ],
   });
@@ -53,11 +55,11 @@ const MEDIA_URL = /^\/_edgelit\/media\/([0-9a-f]{32})$/;
 test("through the Worker: a clip, an upload shown back, a download read by ranges; the bytes are in R2", async () => {
   const tab = await openMediaTab(url);
 
-  const [audio] = tab.elements("audio");
-  expect(audio!.src).toMatch(MEDIA_URL);
-  const clip = await fetchBytes(url, audio!.src as string);
+  const [video] = tab.elements("video");
+  expect(video!.src).toMatch(MEDIA_URL);
+  const clip = await fetchBytes(url, video!.src as string);
   expect(clip.status).toBe(200);
-  expect(digest(clip.bytes)).toBe(digest(toneWav(440, 5)));
+  expect(digest(clip.bytes)).toBe(digest(clipBytes()));
 
   const photo = noisePng(40, 40, 3);
   const sent = await upload(url, { sessionId: tab.sessionId, widgetId: uploaderId(tab, "Photo") }, [
@@ -93,4 +95,58 @@ test("through the Worker: a clip, an upload shown back, a download read by range
   );
   const inSessions = await fetch(`${url}/__in-session-store?key=${encodeURIComponent(chunkKey)}`);
   expect(await inSessions.json()).toBe(false);
+});
+
+test("in Chromium through the Worker: the clip plays from 20 s in by a range, a picture goes up, shows back and downloads whole", async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const ranges: string[] = [];
+    page.on("response", (response) => {
+      const range = response.headers()["content-range"];
+      if (response.status() === 206 && range) ranges.push(range);
+    });
+    await page.goto(url);
+    const video = page.locator("video");
+    await video.waitFor();
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => Math.round(element.currentTime)), {
+        timeout: 30_000,
+      })
+      .toBe(20);
+    await expect
+      .poll(() => ranges, { timeout: 30_000 })
+      .toContainEqual(
+        expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clipBytes().length}$`)),
+      );
+
+    const picture = noisePng(300, 300, 9);
+    await page
+      .getByLabel("Photo")
+      .setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: Buffer.from(picture) });
+    await page.getByText(`Photo size: ${picture.length} bytes`).waitFor();
+    const shown = page.getByRole("img", { name: "noise.png" });
+    await expect
+      .poll(() =>
+        shown.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
+      )
+      .toBe("300x300");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download" }).click(),
+    ]);
+    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(downloadBytes());
+    expect(page.errors).toEqual([]);
+
+    const objects = (await (await fetch(`${url}/__bucket`)).json()) as {
+      key: string;
+      size: number;
+    }[];
+    const uploaded = objects.filter((object) => object.key.startsWith("edgelit:chunks:upload:"));
+    expect(uploaded.reduce((sum, object) => sum + object.size, 0)).toBeGreaterThanOrEqual(
+      picture.length,
+    );
+  } finally {
+    await browser.close();
+  }
 });
