@@ -239,7 +239,12 @@ export function createMediaStore(
       );
       const last = written[id];
       if (last !== undefined && now() - last < refreshAfterMs) return id;
-      const upload = await readMeta(storage, uploadKeys(sessionId, fileId), now());
+      let upload;
+      try {
+        upload = await readMeta(storage, uploadKeys(sessionId, fileId), now());
+      } catch (error) {
+        throw options.bytes ? mediaStorageError(error) : error;
+      }
       if (!upload)
         throw new EdgelitApiError(
           "This uploaded file is no longer available: uploads expire with their session.",
