@@ -1,4 +1,6 @@
-import type { Storage } from "unstorage";
+import type { Driver, Storage } from "unstorage";
+import { parseMediaStorageSpec } from "../../src/media/media-storage-spec.ts";
+import { workerMediaStorage } from "./worker-media-storage.ts";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { checkConfig, serverConfigOf, type EdgelitConfig } from "../../src/config/index.ts";
 import {
@@ -45,6 +47,12 @@ export interface WorkerOptions<Env extends object = Record<string, unknown>> {
   /** The session store, from the Worker's bindings (KV, a Durable Object, Upstash, ...). */
   storage: (env: Env) => Storage;
   /**
+   * Where media, uploads and frame batches keep their bytes: any unstorage instance or driver
+   * from the bindings. Wins over the config's `mediaStorage` (`r2:<BINDING>` or an `s3://`
+   * bucket). Default: the session store.
+   */
+  mediaStorage?: (env: Env) => Storage | Driver;
+  /**
    * The project's config (`import config from "./edgelit.config.ts"`), checked here. A Worker
    * ignores what only the CLI uses (app, port, host, storage), and the websocket transport
    * unless `sockets` is given.
@@ -86,7 +94,11 @@ export interface WorkerOptions<Env extends object = Record<string, unknown>> {
 export function createWorker<Env extends object = Record<string, unknown>>(
   options: WorkerOptions<Env>,
 ) {
-  const config = serverConfigOf(checkConfig(options.config ?? {}));
+  const checked = checkConfig(options.config ?? {});
+  // Read now, so a malformed setting stops the Worker's deployment rather than its first request.
+  const mediaSpec =
+    checked.mediaStorage === undefined ? undefined : parseMediaStorageSpec(checked.mediaStorage);
+  const config = serverConfigOf(checked);
   if (options.sessionTtlSeconds !== undefined) config.sessionTtlSeconds = options.sessionTtlSeconds;
   if (options.showErrorDetails !== undefined) config.showErrorDetails = options.showErrorDetails;
   const sockets = options.sockets;
@@ -102,6 +114,9 @@ export function createWorker<Env extends object = Record<string, unknown>>(
       ...config,
       app: options.app,
       storage: options.storage(env),
+      mediaStorage:
+        options.mediaStorage?.(env) ??
+        (mediaSpec && workerMediaStorage(mediaSpec, env, options.secrets?.(env))),
       log: options.log,
       secrets: options.secrets?.(env),
       // The binding serves by path; a server first built in a socket's object has no request URL.

@@ -29,6 +29,11 @@ export interface NodeServeOptions extends ServerConfig {
   /** The app, or a function giving the current app (the dev server swaps it on reload). */
   app: AppDefinition | (() => AppDefinition);
   storage: Storage;
+  /**
+   * Where media, uploads and frame batches keep their bytes (a bucket, a shared volume); default
+   * `storage`. Swept now and then unless it is a bucket, whose lifecycle rule removes old objects.
+   */
+  mediaStorage?: Storage;
   /** The built client (dist-client). */
   clientDir: string;
   port?: number;
@@ -95,6 +100,7 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
       },
     } as AppDefinition,
     storage: options.storage,
+    mediaStorage: options.mediaStorage,
     assets: fileAssets(options.clientDir),
     componentFiles: readComponentFile,
     dev: options.dev,
@@ -133,12 +139,17 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
   }
   // Stores without native expiry (fs, memory) are swept now and then; a sweep reads every key,
   // which on Redis would only load the store.
-  const sweep = expiresKeysItself(options.storage)
-    ? undefined
-    : setInterval(() => {
-        void edgelit.sessions.sweepExpired().catch(() => {});
-        void edgelit.media.sweepExpired().catch(() => {});
-      }, 10 * 60_000);
+  const sweepSessions = !expiresKeysItself(options.storage);
+  const sweepMedia = options.mediaStorage
+    ? !isBucket(options.mediaStorage)
+    : !expiresKeysItself(options.storage);
+  const sweep =
+    sweepSessions || sweepMedia
+      ? setInterval(() => {
+          if (sweepSessions) void edgelit.sessions.sweepExpired().catch(() => {});
+          if (sweepMedia) void edgelit.media.sweepExpired().catch(() => {});
+        }, 10 * 60_000)
+      : undefined;
   sweep?.unref();
 
   const close = async (gracefulMs = 0) => {
@@ -172,6 +183,12 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
 
 /** How long a shutdown waits, once its runs are over, for their last bytes to leave. */
 const FLUSH_MS = 2000;
+
+/** True for object storage: listing it whole to sweep would be slow and billed; a lifecycle rule expires its objects. */
+function isBucket(storage: Storage): boolean {
+  const { driver } = storage.getMount("edgelit:media") as { driver: { name?: string } };
+  return driver.name === "s3" || (driver.name ?? "").includes("r2");
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms).unref());

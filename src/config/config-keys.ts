@@ -30,6 +30,11 @@ export const CONFIG_KEYS = {
     "where sessions live: fs (.edgelit/store), fs:<dir>, memory, a redis://, rediss://, redis+sentinel:// or redis+cluster:// URL, or upstash",
     "fs",
   ),
+  mediaStorage: text(
+    "where media, uploads and frame batches keep their bytes: s3://<bucket>?endpoint=…&region=… (keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), fs:<dir>, or r2:<BINDING> on Workers",
+    "the session store",
+    "s3://<bucket>?endpoint=…&region=…, fs:<dir> or r2:<BINDING>",
+  ),
   storageReplicas: wholeNumber(
     { min: 0, unit: "replicas" },
     "Redis replicas that must hold a save (WAIT) before the page is told it counted",
@@ -104,6 +109,7 @@ export const CLI_ONLY_KEYS = [
   "port",
   "host",
   "storage",
+  "mediaStorage",
   "storageReplicas",
   "threads",
   "drainSeconds",

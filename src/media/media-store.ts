@@ -15,6 +15,7 @@ import { randomId } from "./random-id.ts";
 import { loadMediaIdKey, mediaId, type MediaIdKey } from "./media-id.ts";
 import { createUploadLedger, DEFAULT_MAX_SESSION_UPLOAD_BYTES } from "./upload-quota.ts";
 import { createUploadBatch, type UploadBatch } from "./upload-batch.ts";
+import { mediaStorageError } from "./media-storage-error.ts";
 
 export type { UploadBatch, UploadFileWriter } from "./upload-batch.ts";
 
@@ -107,25 +108,37 @@ export interface MediaStoreOptions {
   secret?: string;
   /** The bytes a session's uploads may keep in the store at one time. Default 1 GB. */
   maxSessionUploadBytes?: number;
+  /**
+   * Where the bytes go (media, uploads, download payloads, frame batches: chunks and metas): a
+   * bucket or a shared volume, apart from the sessions. Default: the session store itself. The
+   * media key and the upload quotas stay in the session store.
+   */
+  bytes?: Storage;
   now?: () => number;
 }
 
-/** The media store over the session store's unstorage instance. */
+/**
+ * The media store over the session store's unstorage instance, its bytes in `options.bytes`
+ * when given (object storage).
+ */
 export function createMediaStore(
   storage: Storage,
   sessionTtlSeconds: number,
   options: MediaStoreOptions = {},
 ): MediaStore {
   const now = options.now ?? Date.now;
+  const sessionStorage = storage;
+  // Below, `storage` is where bytes live; the media key and the quotas use `sessionStorage`.
+  storage = options.bytes ?? storage;
   const maxSessionUploadBytes = options.maxSessionUploadBytes ?? DEFAULT_MAX_SESSION_UPLOAD_BYTES;
   let idKey: Promise<MediaIdKey> | undefined;
   const loadIdKey = () => {
-    idKey ??= loadMediaIdKey(storage, options.secret);
+    idKey ??= loadMediaIdKey(sessionStorage, options.secret);
     // A store that failed once is asked again by the next run.
     idKey.catch(() => (idKey = undefined));
     return idKey;
   };
-  const ledger = createUploadLedger(storage, now);
+  const ledger = createUploadLedger(sessionStorage, now);
   const ttlSeconds = Math.ceil(sessionTtlSeconds * 1.5);
   // Chunks outlive their meta by a session TTL: renewals in between write the meta alone.
   const chunkTtlSeconds = ttlSeconds + Math.ceil(sessionTtlSeconds);
@@ -173,29 +186,44 @@ export function createMediaStore(
     return id;
   };
 
+  /** Stores media's chunks and meta (see putMedia). */
+  const putMediaBytes = async (
+    bytes: Uint8Array,
+    type: string,
+    written: Record<string, number>,
+    sealed: boolean | undefined,
+  ): Promise<string> => {
+    const id = await idOf(bytes, type, sealed);
+    const last = written[id];
+    if (last !== undefined && now() - last < refreshAfterMs) return id;
+    const keys = blobKeys("media", id);
+    const expiresAt = now() + ttlSeconds * 1000;
+    const meta = await readMeta(storage, keys, now());
+    if (meta && !meta.chunksOf && meta.chunksExpireAt >= expiresAt) {
+      // Stored already, chunks and all: a new expiry on the meta is enough.
+      await storage.setItem(keys.meta, { ...meta, expiresAt }, { ttl: ttlSeconds });
+    } else {
+      // The id is a keyed hash of this type and these bytes: whatever chunks are stored under
+      // it already are exactly these, so writing them again changes nothing a reader sees.
+      const writer = await createBlobWriter(storage, keys, chunkTtlSeconds, now);
+      await writer.write(bytes);
+      await writer.finish(
+        { type, expiresAt, chunksExpireAt: now() + chunkTtlSeconds * 1000 },
+        ttlSeconds,
+      );
+    }
+    written[id] = now();
+    return id;
+  };
+
   const store: MediaStore = {
     async putMedia(bytes, type, written, sealed) {
-      const id = await idOf(bytes, type, sealed);
-      const last = written[id];
-      if (last !== undefined && now() - last < refreshAfterMs) return id;
-      const keys = blobKeys("media", id);
-      const expiresAt = now() + ttlSeconds * 1000;
-      const meta = await readMeta(storage, keys, now());
-      if (meta && !meta.chunksOf && meta.chunksExpireAt >= expiresAt) {
-        // Stored already, chunks and all: a new expiry on the meta is enough.
-        await storage.setItem(keys.meta, { ...meta, expiresAt }, { ttl: ttlSeconds });
-      } else {
-        // The id is a keyed hash of this type and these bytes: whatever chunks are stored under
-        // it already are exactly these, so writing them again changes nothing a reader sees.
-        const writer = await createBlobWriter(storage, keys, chunkTtlSeconds, now);
-        await writer.write(bytes);
-        await writer.finish(
-          { type, expiresAt, chunksExpireAt: now() + chunkTtlSeconds * 1000 },
-          ttlSeconds,
-        );
+      if (!options.bytes) return putMediaBytes(bytes, type, written, sealed);
+      try {
+        return await putMediaBytes(bytes, type, written, sealed);
+      } catch (error) {
+        throw mediaStorageError(error);
       }
-      written[id] = now();
-      return id;
     },
     adoptSealed(bytes, type, id) {
       sealedIds.set(bytes, { type, id });
@@ -211,7 +239,12 @@ export function createMediaStore(
       );
       const last = written[id];
       if (last !== undefined && now() - last < refreshAfterMs) return id;
-      const upload = await readMeta(storage, uploadKeys(sessionId, fileId), now());
+      let upload;
+      try {
+        upload = await readMeta(storage, uploadKeys(sessionId, fileId), now());
+      } catch (error) {
+        throw options.bytes ? mediaStorageError(error) : error;
+      }
       if (!upload)
         throw new EdgelitApiError(
           "This uploaded file is no longer available: uploads expire with their session.",
@@ -225,7 +258,11 @@ export function createMediaStore(
         chunksExpireAt: upload.chunksExpireAt,
         chunksOf: owner,
       };
-      await storage.setItem(blobKeys("media", id).meta, meta, { ttl: ttlSeconds });
+      try {
+        await storage.setItem(blobKeys("media", id).meta, meta, { ttl: ttlSeconds });
+      } catch (error) {
+        throw options.bytes ? mediaStorageError(error) : error;
+      }
       written[id] = now();
       return id;
     },

@@ -1,11 +1,12 @@
 import { H3, HTTPError } from "h3";
 import { createScriptHost } from "../app/script-host.ts";
-import type { Storage } from "unstorage";
+import type { Driver, Storage } from "unstorage";
 import type { AppDefinition } from "../app/define-app.ts";
 import { setCacheStorage } from "../cache/cache-storage.ts";
 import { registerFrameMedia } from "../cache/cached-frame.ts";
 import { ROUTES, type Transport } from "../protocol/index.ts";
 import { createMediaStore, type MediaStore } from "../media/media-store.ts";
+import { storageOf } from "../media/storage-of.ts";
 import { mediaRoute } from "./media-route.ts";
 import { frameRoute } from "./frame-route.ts";
 import { frameOrderRoute } from "./frame-order-route.ts";
@@ -82,6 +83,12 @@ export interface ServerOptions {
    * the store, which every replica shares.
    */
   mediaSecret?: string;
+  /**
+   * Where media, uploads, download payloads and frame batches keep their bytes: any unstorage
+   * instance or driver (an S3 or R2 bucket, a shared volume). Default: `storage`, beside the
+   * sessions. See `--media-storage` in the README.
+   */
+  mediaStorage?: Storage | Driver;
   /** Largest upload body in bytes, whatever a widget allows. Default 200 MB. */
   maxUploadBytes?: number;
   /**
@@ -405,6 +412,7 @@ export function createRerunContext(options: ServerOptions): RerunContext {
   const media = createMediaStore(options.storage, sessions.ttlSeconds, {
     secret: options.mediaSecret,
     maxSessionUploadBytes: options.maxSessionUploadBytes,
+    bytes: options.mediaStorage && storageOf(options.mediaStorage),
   });
   setCacheStorage(options.storage);
   // cacheData keeps frames as batches in this media store (a script thread registers its own).

@@ -14,6 +14,7 @@ import { shownPath } from "./project-file-error.ts";
 import { resolveSettings, type Settings } from "./settings.ts";
 import { inspectRedis } from "./redis-inspection.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
+import { mediaStorageFromFlag, type ChosenMediaStorage } from "./media-storage-flag.ts";
 import { SCRIPT_THREAD_ENTRY, type CliThreadSetup } from "./script-thread.ts";
 import { clearSharedCache } from "../../../src/cache/index.ts";
 
@@ -113,6 +114,18 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     app.close();
     return 2;
   }
+  let media: ChosenMediaStorage | undefined;
+  try {
+    media =
+      settings.mediaStorage === undefined
+        ? undefined
+        : mediaStorageFromFlag(settings.mediaStorage, process.cwd(), process.env, secrets);
+  } catch (error) {
+    app.close();
+    await chosen.storage.dispose();
+    console.error(`edgelit: ${(error as Error).message}`);
+    return 2;
+  }
   const storeProblem = chosen.redis && (await inspectRedis(chosen.redis, settings));
   if (storeProblem) {
     app.close();
@@ -134,6 +147,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
       ...settings,
       app: () => app.current(),
       storage: chosen.storage,
+      mediaStorage: media?.storage,
       clientDir,
       dev: args.dev,
       secrets,
@@ -144,6 +158,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
           appFile: file,
           storage: settings.storage === "memory" ? undefined : settings.storage,
           storageReplicas: settings.storageReplicas,
+          mediaStorage: settings.mediaStorage,
           cwd: process.cwd(),
         } satisfies CliThreadSetup,
         bridgeStorage: settings.storage === "memory",
@@ -159,6 +174,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
   console.log(
     `edgelit: sessions in ${chosen.description}${args.dev ? "; reloading on changes" : ""}`,
   );
+  if (media) console.log(`edgelit: media, uploads and frame batches in ${media.description}`);
   if (settings.threads)
     void server.threadsReady.then(() =>
       console.log(`edgelit: ${settings.threads} script threads have loaded the app`),

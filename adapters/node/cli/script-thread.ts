@@ -10,6 +10,7 @@ import { serveRuns } from "../script-threads/thread-runs.ts";
 import { loadApp } from "./load-app.ts";
 import { isInstalledPackage, packageRoot } from "./package-root.ts";
 import { storageFromFlag } from "./storage-flag.ts";
+import { mediaStorageFromFlag } from "./media-storage-flag.ts";
 
 /** How the CLI's script threads load the app: its file, and the store setting to open. */
 export interface CliThreadSetup {
@@ -18,6 +19,8 @@ export interface CliThreadSetup {
   storage: string | undefined;
   /** Replicas that must hold a Redis save (`--storage-replicas`). */
   storageReplicas?: number;
+  /** The `--media-storage` setting, opened again in the thread. */
+  mediaStorage?: string;
   cwd: string;
 }
 
@@ -48,6 +51,11 @@ async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promis
     ...data.server,
     app: await loadThreadApp(setup.appFile),
     storage,
+    mediaStorage:
+      setup.mediaStorage === undefined
+        ? undefined
+        : mediaStorageFromFlag(setup.mediaStorage, setup.cwd, process.env, data.server.secrets)
+            .storage,
     // st.context.env: the environment as the process started, frozen so an app cannot change it.
     env: Object.freeze({ ...process.env }),
   });

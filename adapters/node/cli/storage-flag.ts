@@ -139,7 +139,7 @@ function logOutagesOnce(
  * when a session is saved, which the page would show as an expired session on
  * every click; failing at startup names the directory instead.
  */
-function assertWritableDirectory(base: string): void {
+export function assertWritableDirectory(base: string, what = "the fs store directory"): void {
   const probe = join(base, `.edgelit-write-check-${process.pid}`);
   try {
     mkdirSync(base, { recursive: true, mode: 0o700 });
@@ -147,6 +147,6 @@ function assertWritableDirectory(base: string): void {
     rmSync(probe, { force: true });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    throw new Error(`the fs store directory ${base} cannot be written (${code ?? message})`);
+    throw new Error(`${what} ${base} cannot be written (${code ?? message})`);
   }
 }
