@@ -177,7 +177,8 @@ export async function runOnce(
           );
   } catch (error) {
     logStoreError(context, "reading the uploads of", sessionId, error);
-    output.send([storeFailure(context, error, "The session store is unavailable")]);
+    // Uploads live in the media storage when one is set apart: not always the session store.
+    output.send([storeFailure(context, error, "The store that keeps uploads is unavailable")]);
     return "failed";
   }
   // Earlier runs only replay clicks that could not share the last run; the page sees the last one.

@@ -156,6 +156,6 @@ function storeFailed(context: UploadContext, sessionId: string, error: unknown):
   );
   return new RequestError(
     "store_unavailable",
-    "The session store is unavailable: the upload was not stored.",
+    "The store that keeps uploads is unavailable: the upload was not stored.",
   );
 }
