@@ -1,3 +1,5 @@
+import { counterApp } from "./counter-app.ts";
+import { measureCpuPerEvent } from "./cpu.ts";
 import { runLoad, Tab } from "./load.ts";
 import { startBenchServer, type BenchServer } from "./processes.ts";
 
@@ -135,4 +137,22 @@ export async function measureVariantLoads(
     cpuMsPerEvent: median(rows.map((row) => row.cpu)),
     p50Ms: median(rows.map((row) => row.p50)),
   }));
+}
+
+/**
+ * CPU per click of each variant in one process (bench/cpu.ts: `server.fetch`,
+ * memory store, one session), in `rounds` alternating rounds of `events`
+ * clicks: the medians. Steadier than a load over HTTP on a busy machine.
+ */
+export async function measureVariantCpuInProcess(
+  rounds: number,
+  events: number,
+): Promise<Record<CounterVariant, number>> {
+  const apps = { one: counterApp(false), lines: counterApp(true) };
+  const runs: Record<CounterVariant, number[]> = { one: [], lines: [] };
+  for (let round = 0; round < rounds; round++)
+    for (const variant of ["one", "lines"] as const)
+      runs[variant].push((await measureCpuPerEvent(events, apps[variant])).cpuMsPerEvent);
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return { one: median(runs.one), lines: median(runs.lines) };
 }
