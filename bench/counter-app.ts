@@ -6,7 +6,7 @@ import { defineApp } from "edgelit";
  * the count, so a click changes 21 of the 25 elements (as in Streamlit's
  * counter demo); otherwise a click changes one element.
  */
-export function counterApp(everyLineShowsTheCount: boolean) {
+export function counterAppOf(everyLineShowsTheCount: boolean) {
   return defineApp((st) => {
     st.title("Counter");
     st.session.count ??= 0;
@@ -26,4 +26,4 @@ export function counterApp(everyLineShowsTheCount: boolean) {
 }
 
 /** The app the bench serves: `EDGELIT_BENCH_COUNTER=lines` picks the variant that changes 21 of 25. */
-export default counterApp(process.env.EDGELIT_BENCH_COUNTER === "lines");
+export default counterAppOf(process.env.EDGELIT_BENCH_COUNTER === "lines");

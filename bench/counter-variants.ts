@@ -1,4 +1,4 @@
-import { counterApp } from "./counter-app.ts";
+import { counterAppOf } from "./counter-app.ts";
 import { measureCpuPerEvent } from "./cpu.ts";
 import { runLoad, Tab } from "./load.ts";
 import { startBenchServer, type BenchServer } from "./processes.ts";
@@ -148,7 +148,7 @@ export async function measureVariantCpuInProcess(
   rounds: number,
   events: number,
 ): Promise<Record<CounterVariant, number>> {
-  const apps = { one: counterApp(false), lines: counterApp(true) };
+  const apps = { one: counterAppOf(false), lines: counterAppOf(true) };
   const runs: Record<CounterVariant, number[]> = { one: [], lines: [] };
   for (let round = 0; round < rounds; round++)
     for (const variant of ["one", "lines"] as const)
