@@ -1,7 +1,7 @@
 import { createStorage } from "unstorage";
 import { CLIENT_HEADER, PROTOCOL_VERSION } from "../src/protocol/index.ts";
 import { createServer } from "../src/server/create-server.ts";
-import app from "./counter-app.ts";
+import counter from "./counter-app.ts";
 
 /**
  * CPU per event inside one process, with no network: the server's whole
@@ -10,6 +10,7 @@ import app from "./counter-app.ts";
  */
 export async function measureCpuPerEvent(
   events = 5000,
+  app = counter,
 ): Promise<{ cpuMsPerEvent: number; wallMsPerEvent: number }> {
   const server = createServer({ app, storage: createStorage() });
   let sessionId: string | null = null;

@@ -1,4 +1,5 @@
 import type { ClientSizes } from "./client.ts";
+import type { VariantBytes, VariantLoad } from "./counter-variants.ts";
 import type { FragmentCost } from "./fragment-cost.ts";
 import type { LoadRow, WireSizes } from "./event-loop.ts";
 import type { MemoryStep } from "./memory.ts";
@@ -11,6 +12,9 @@ export interface BenchResults {
   rounds: number;
   rows: LoadRow[];
   wire: WireSizes;
+  /** The counter app's two variants: a click that changes one element, and one that changes 21 of 25. */
+  variantBytes: VariantBytes[];
+  variantLoads: VariantLoad[];
   cpu: { cpuMsPerEvent: number; wallMsPerEvent: number };
   fragment: FragmentCost;
   /** The rerun alone (runEvent), µs per click. */
@@ -66,6 +70,15 @@ export function renderResults(r: BenchResults): string {
     `| a click that changes one element (${r.wire.clickElements} element sent) | **${r.wire.clickBody} B** | ${r.wire.clickHeaders} B |`,
     "",
     `The stored session record is ${r.wire.recordBytes} B.`,
+    "",
+    "The same app with every line showing the count (`EDGELIT_BENCH_COUNTER=lines`: a click changes 21 of its 25 elements, as in Streamlit's counter demo) beside the one-element case; store bytes as Redis counts them (`INFO stats`) over 200 clicks of one tab, and CPU under 10 tabs on the memory store (alternating rounds, medians):",
+    "",
+    "| variant | elements sent per click | answer body per click | store bytes written / read per click | record | CPU ms/ev (memory, 10 tabs) | ev/s |",
+    "|---|---|---|---|---|---|---|",
+    ...r.variantBytes.map((bytes) => {
+      const load = r.variantLoads.find((row) => row.variant === bytes.variant);
+      return `| ${bytes.variant === "lines" ? "21 of 25 change" : "one changes"} | ${bytes.clickElements} | **${bytes.clickBody} B** | ${fixed(bytes.storeBytesWrittenPerEvent, 0)} / ${fixed(bytes.storeBytesReadPerEvent, 0)} B | ${bytes.recordBytes} B | ${load ? fixed(load.cpuMsPerEvent, 3) : "–"} | ${load ? fixed(load.eventsPerSecond, 0) : "–"} |`;
+    }),
     "",
     "### 4. Memory with idle sessions",
     "",

@@ -8,6 +8,7 @@ import { buildCompiledCli, isCompiledCliFresh } from "../bin/compiled-cli.mjs";
 import { startRedis, tempDir } from "../test/helpers/processes.ts";
 import { measureClientSizes, measureFirstRender } from "./client.ts";
 import { measureColdStart } from "./cold-start.ts";
+import { measureVariantBytes, measureVariantLoads } from "./counter-variants.ts";
 import { compareWithLimit, measureWire, type LoadRow } from "./event-loop.ts";
 import { measureIdleMemory } from "./memory.ts";
 import { measureWorker } from "./worker.ts";
@@ -35,6 +36,13 @@ try {
     return (await client.get(key!)) ?? "";
   });
   await sizer.stop();
+
+  console.log("the counter's two variants (one element changed, 21 of 25)…");
+  const variantBytes = [
+    await measureVariantBytes("one", redis.url),
+    await measureVariantBytes("lines", redis.url),
+  ];
+  const variantLoads = await measureVariantLoads("memory", "memory", 10, seconds, rounds);
 
   console.log("event loop vs the limit…");
   const rows: LoadRow[] = [];
@@ -75,6 +83,8 @@ try {
     rounds,
     rows,
     wire,
+    variantBytes,
+    variantLoads,
     cpu,
     fragment,
     rerunMicroseconds,

@@ -130,22 +130,22 @@ export function toRerunRequest(body: unknown, limits: EventLimits): RerunRequest
       "fragment must be { id: string, dismiss?: true }, the fragment the event reruns.",
     );
   }
-  return {
+  // Built by assignment, not by spreading optional parts: this runs on every event.
+  const request: RerunRequest = {
     protocol: PROTOCOL_VERSION,
     sessionId,
     lastRunId,
     eventId,
-    ...(seq !== undefined && { seq: { tab: seq.tab, n: seq.n } }),
     changes: changes as WidgetChange[],
-    ...(carried !== undefined && {
-      carried: toCarried(carried as CarriedEvent[], seq !== undefined),
-    }),
-    ...(fragment !== undefined && {
-      fragment: { id: fragment.id, ...(fragment.dismiss && { dismiss: true as const }) },
-    }),
-    ...(url !== undefined && { url }),
-    ...(browser && { browser }),
   };
+  if (seq !== undefined) request.seq = { tab: seq.tab, n: seq.n };
+  if (carried !== undefined)
+    request.carried = toCarried(carried as CarriedEvent[], seq !== undefined);
+  if (fragment !== undefined)
+    request.fragment = fragment.dismiss ? { id: fragment.id, dismiss: true } : { id: fragment.id };
+  if (url !== undefined) request.url = url;
+  if (browser) request.browser = browser;
+  return request;
 }
 
 /** The carried events as the request's type has them: id, number (when the carrier is numbered), changes. */

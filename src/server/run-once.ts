@@ -203,7 +203,9 @@ export async function runOnce(
       ? resolveFragmentScope(record, request.fragment, runs[0]!)
       : undefined;
   output.send([
-    { type: "start", sessionId, runId, reset, ...(scope && { scope: scope.state.path }) },
+    scope
+      ? { type: "start", sessionId, runId, reset, scope: scope.state.path }
+      : { type: "start", sessionId, runId, reset },
   ]);
   // Built field by field (no spread of `common`): this is every event's path.
   const last = await runEvent({
