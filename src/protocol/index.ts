@@ -1,5 +1,6 @@
 export * from "./elements.ts";
 export * from "./data-editor.ts";
+export * from "./edit-cell.ts";
 export * from "./components.ts";
 export * from "./messages.ts";
 export * from "./tree.ts";
