@@ -1,6 +1,5 @@
 export * from "./elements.ts";
 export * from "./data-editor.ts";
-export * from "./edit-cell.ts";
 export * from "./components.ts";
 export * from "./messages.ts";
 export * from "./tree.ts";

@@ -1,4 +1,5 @@
-import { cellProblem, type EditDiff, type EditRules } from "../../protocol/index.ts";
+import type { EditDiff, EditRules } from "../../protocol/index.ts";
+import { cellProblem } from "../../protocol/edit-cell.ts";
 import { checkedCodec, defineWidget, describe, isIndex } from "../core/widget-kind.ts";
 
 export { cellProblem };

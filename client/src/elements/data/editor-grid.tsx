@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { cellProblem } from "../../../../src/protocol/edit-cell.ts";
 import {
-  cellProblem,
   ROUTES,
   type DataColumn,
   type EditCell,

@@ -1,4 +1,5 @@
-import { cellProblem, type EditCell, type EditRules } from "../../../../src/protocol/index.ts";
+import { cellProblem } from "../../../../src/protocol/edit-cell.ts";
+import type { EditCell, EditRules } from "../../../../src/protocol/index.ts";
 import { parseInput } from "./editor-value.ts";
 
 /** A cell a paste sets, by row (the editor's numbering) and column name. */
