@@ -2,7 +2,7 @@ import { Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import { ARROW_STREAM_TYPE, type DataColumn } from "../../protocol/index.ts";
 import type { MediaSink } from "../../media/media-source.ts";
 import { cachedFrameBatches } from "../../cache/cached-frame.ts";
-import { describeColumns, toArrowTable } from "./to-arrow.ts";
+import { describeColumns, toArrowSlices, toArrowTable } from "./to-arrow.ts";
 import { withOwnDictionaries } from "../../cache/frame-dictionaries.ts";
 
 /** Rows in each stored batch: the page fetches a table batch by batch as the user scrolls. */
@@ -62,11 +62,15 @@ export function encodeFrame(data: unknown, method: string): EncodedFrame {
     encoded.set(data as object, { fingerprint, frame: cached });
     return cached;
   }
-  const table = toArrowTable(data, method);
-  const batches = encodeBatches(table);
+  // Records and columns are encoded a batch at a time: the whole frame never exists as Arrow columns.
+  const sliced = toArrowSlices(data, method, BATCH_ROWS);
+  const table = sliced ? undefined : toArrowTable(data, method);
+  const batches = sliced
+    ? Array.from(sliced.slices(), (slice) => tableToIPC(slice, "stream"))
+    : encodeBatches(table!);
   const frame: EncodedFrame = {
-    columns: describeColumns(table),
-    rowCount: table.numRows,
+    columns: sliced ? sliced.columns : describeColumns(table!),
+    rowCount: sliced ? sliced.rowCount : table!.numRows,
     batches,
     head: headOf(batches),
   };

@@ -73,13 +73,37 @@ export function toArrowTable(data: unknown, method = "toArrowTable"): Table {
       if (table instanceof Table) return ownArrowTable(table);
       throw new EdgelitApiError(`${method}: toArrow() must return an Apache Arrow Table.`);
     }
-    if (Array.isArray(data)) return fromRecords(data, method);
-    if (isPlainObject(data)) return fromColumns(data, method);
+    const plan = planOf(data, method);
+    if (plan) return tableOf(plan, 0, plan.rowCount);
   }
   throw new EdgelitApiError(
     `${method} takes an array of records, an object of columns, an Apache Arrow Table or an ` +
       `object with toArrow(); got ${describe(data)}.`,
   );
+}
+
+/**
+ * Records or columns as Arrow tables of `sliceRows` rows each, checked over
+ * every row first and then built one slice at a time, so a large frame never
+ * holds whole Arrow columns besides the data given; undefined for data that
+ * is already Arrow (a `Table` or a `toArrow()` object).
+ * @example toArrowSlices({ n: [1, 2, 3] }, "st.dataframe", 2)?.slices() // tables of 2 and 1 rows
+ */
+export function toArrowSlices(
+  data: unknown,
+  method: string,
+  sliceRows: number,
+): { rowCount: number; columns: DataColumn[]; slices(): Generator<Table> } | undefined {
+  const plan = planOf(data, method);
+  if (!plan) return undefined;
+  return {
+    rowCount: plan.rowCount,
+    columns: describeColumns(tableOf(plan, 0, 0)),
+    *slices() {
+      for (let start = 0; start < plan.rowCount; start += sliceRows)
+        yield tableOf(plan, start, Math.min(plan.rowCount, start + sliceRows));
+    },
+  };
 }
 
 /** The columns of a table as the page sees them. */
@@ -111,7 +135,39 @@ function columnType(type: DataType): DataColumn["type"] {
   }
 }
 
-function fromRecords(records: unknown[], method: string): Table {
+/** A JavaScript column, checked and typed, read row by row when its batches are built. */
+interface ColumnPlan {
+  name: string;
+  /** A typed array column: its batches are views of it. */
+  typed?: ArrayBufferView;
+  type: DataType;
+  cell(row: number): unknown;
+}
+
+/** Records or columns, checked (types, lengths) over every row before any batch is built. */
+interface TabularPlan {
+  rowCount: number;
+  columns: ColumnPlan[];
+}
+
+function planOf(data: unknown, method: string): TabularPlan | undefined {
+  if (data === null || typeof data !== "object" || data instanceof Table) return undefined;
+  if (typeof (data as { toArrow?: unknown }).toArrow === "function") return undefined;
+  if (Array.isArray(data)) return recordsPlan(data, method);
+  return isPlainObject(data) ? columnsPlan(data, method) : undefined;
+}
+
+/** The rows `start` to `end` of planned data, as one table. */
+function tableOf(plan: TabularPlan, start: number, end: number): Table {
+  const vectors: Record<string, Vector> = {};
+  for (const column of plan.columns)
+    vectors[column.name] = column.typed
+      ? typedVector(column.typed, start, end)
+      : buildVector(column, start, end);
+  return new Table(vectors);
+}
+
+function recordsPlan(records: unknown[], method: string): TabularPlan {
   const names: string[] = [];
   const seen = new Set<string>();
   records.forEach((record, row) => {
@@ -125,19 +181,18 @@ function fromRecords(records: unknown[], method: string): Table {
       names.push(name);
     }
   });
-  const vectors: Record<string, Vector> = {};
-  for (const name of names) {
-    const values = records.map((record) => (record as Record<string, unknown>)[name]);
-    vectors[name] = toVector(values, name, method);
-  }
-  return new Table(vectors);
+  const columns = names.map((name) => {
+    const cell = (row: number) => (records[row] as Record<string, unknown>)[name];
+    return { name, type: columnTypeOf(cell, records.length, name, method), cell };
+  });
+  return { rowCount: records.length, columns };
 }
 
-function fromColumns(columns: Record<string, unknown>, method: string): Table {
-  const vectors: Record<string, Vector> = {};
+function columnsPlan(given: Record<string, unknown>, method: string): TabularPlan {
+  const columns: ColumnPlan[] = [];
   let length: number | undefined;
   let first = "";
-  for (const [name, column] of Object.entries(columns)) {
+  for (const [name, column] of Object.entries(given)) {
     if (!isColumnArray(column))
       throw new EdgelitApiError(
         `${method}: column "${name}" is ${describe(column)}; each column must be an array or a typed array.`,
@@ -147,25 +202,35 @@ function fromColumns(columns: Record<string, unknown>, method: string): Table {
       throw new EdgelitApiError(
         `${method}: column "${name}" has ${column.length} values but column "${first}" has ${length}; columns must have the same length.`,
       );
-    vectors[name] = ArrayBuffer.isView(column)
-      ? typedVector(column)
-      : toVector(column as unknown[], name, method);
+    const cell = (row: number) => (column as ArrayLike<unknown>)[row];
+    columns.push(
+      ArrayBuffer.isView(column)
+        ? { name, typed: column, type: new Null(), cell }
+        : { name, type: columnTypeOf(cell, column.length, name, method), cell },
+    );
   }
-  return new Table(vectors);
+  return { rowCount: length ?? 0, columns };
 }
 
-function typedVector(column: ArrayBufferView): Vector {
-  if (column instanceof Uint8ClampedArray) return makeVector(new Uint8Array(column));
-  return makeVector(column as Parameters<typeof makeVector>[0] & ArrayBufferView) as Vector;
+function typedVector(column: ArrayBufferView, start: number, end: number): Vector {
+  const rows = (
+    column as unknown as { subarray(start: number, end: number): ArrayBufferView }
+  ).subarray(start, end);
+  if (rows instanceof Uint8ClampedArray) return makeVector(new Uint8Array(rows));
+  return makeVector(rows as Parameters<typeof makeVector>[0] & ArrayBufferView) as Vector;
 }
 
-/** One JavaScript column as an Arrow vector of the one type its cells share. */
-function toVector(values: unknown[], name: string, method: string): Vector {
+/** The Arrow type of a JavaScript column: the one kind its cells share, checked over every row. */
+function columnTypeOf(
+  cell: (row: number) => unknown,
+  length: number,
+  name: string,
+  method: string,
+): DataType {
   let kind: CellKind | undefined;
   let kindRow = 0;
-  const cells: unknown[] = Array.from({ length: values.length });
-  for (let row = 0; row < values.length; row++) {
-    const value = values[row];
+  for (let row = 0; row < length; row++) {
+    const value = cell(row);
     const cellKind = kindOf(value);
     if (cellKind === undefined) {
       if (value !== null && value !== undefined)
@@ -173,7 +238,6 @@ function toVector(values: unknown[], name: string, method: string): Vector {
           `${method}: column "${name}" holds ${describe(value)} at row ${row}; cells must be ` +
             `numbers, strings, booleans, Dates, BigInts, lists of numbers or null.`,
         );
-      cells[row] = null;
       continue;
     }
     if (kind === undefined) [kind, kindRow] = [cellKind, row];
@@ -186,27 +250,29 @@ function toVector(values: unknown[], name: string, method: string): Vector {
       throw new EdgelitApiError(
         `${method}: column "${name}" holds ${String(value)} at row ${row}, beyond a 64-bit integer.`,
       );
-    // An invalid Date is no date: an empty cell. A typed array becomes a plain list for the builder.
-    cells[row] =
-      cellKind === "date" && Number.isNaN((value as Date).getTime())
-        ? null
-        : cellKind === "number list"
-          ? Array.from(value as ArrayLike<number>)
-          : value;
   }
-  return buildVector(cells, kind === undefined ? new Null() : ARROW_TYPE_OF[kind]());
+  return kind === undefined ? new Null() : ARROW_TYPE_OF[kind]();
 }
 
 /**
- * Builds a vector as Arrow's `Builder.set` does, but tells nulls by itself:
- * given null values to recognise, Arrow's builders compile a checker with
- * `new Function`, which Workers (and a strict CSP) refuse.
+ * Builds a vector of the rows `start` to `end` as Arrow's `Builder.set` does,
+ * but tells nulls by itself: given null values to recognise, Arrow's builders
+ * compile a checker with `new Function`, which Workers (and a strict CSP) refuse.
  */
-function buildVector(cells: unknown[], type: DataType): Vector {
-  const builder = makeBuilder({ type });
-  for (let row = 0; row < cells.length; row++) {
-    const cell = cells[row];
-    if (builder.setValid(row, cell !== null)) builder.setValue(row, cell);
+function buildVector(column: ColumnPlan, start: number, end: number): Vector {
+  const builder = makeBuilder({ type: column.type });
+  for (let row = start; row < end; row++) {
+    const value = column.cell(row);
+    // An invalid Date is no date: an empty cell. A typed array becomes a plain list for the builder.
+    const cell =
+      value === undefined ||
+      value === null ||
+      (value instanceof Date && Number.isNaN(value.getTime()))
+        ? null
+        : column.type.typeId === Type.List
+          ? Array.from(value as ArrayLike<number>)
+          : value;
+    if (builder.setValid(row - start, cell !== null)) builder.setValue(row - start, cell);
   }
   return builder.finish().toVector() as Vector;
 }

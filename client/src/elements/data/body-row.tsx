@@ -24,6 +24,8 @@ export interface GridView {
   cellValue(row: number, column: number): unknown;
   focus: GridFocus;
   clickCell(shown: number, column: number): void;
+  /** Why the cell's last edit was refused, and the id its message takes (an editor's); undefined when it was not. */
+  cellProblem?(row: number, column: number): { id: string; reason: string } | undefined;
 }
 
 /**
@@ -76,30 +78,44 @@ export function BodyRow(props: { index: number; grid: GridView }) {
         </div>
       </Show>
       <For each={props.grid.columns()}>
-        {(column, at) => (
-          <div
-            role="gridcell"
-            aria-colindex={props.grid.leadingColumns() + at() + 1}
-            aria-selected={
-              props.grid.selection()?.cells
-                ? props.grid.selection()!.cellSelected(row(), column.name)
-                : undefined
-            }
-            classList={{
-              numeric: isNumeric(column.type),
-              pinned: props.grid.pinned()[at()] !== undefined,
-            }}
-            style={stickyStyle(props.grid.pinned()[at()])}
-            data-cell={cellName(props.index, at())}
-            tabIndex={props.grid.focus.tabIndex(props.index, at())}
-            onClick={() => {
-              props.grid.focus.activate({ row: props.index, column: at() });
-              if (props.grid.selection()?.cells) props.grid.clickCell(props.index, at());
-            }}
-          >
-            <ColumnCell value={props.grid.cellValue(row(), at())} column={column} />
-          </div>
-        )}
+        {(column, at) => {
+          const problem = () => props.grid.cellProblem?.(row(), at());
+          return (
+            <div
+              role="gridcell"
+              aria-colindex={props.grid.leadingColumns() + at() + 1}
+              aria-invalid={problem() ? true : undefined}
+              aria-describedby={problem()?.id}
+              aria-selected={
+                props.grid.selection()?.cells
+                  ? props.grid.selection()!.cellSelected(row(), column.name)
+                  : undefined
+              }
+              classList={{
+                numeric: isNumeric(column.type),
+                pinned: props.grid.pinned()[at()] !== undefined,
+                "cell-refused": problem() !== undefined,
+              }}
+              style={stickyStyle(props.grid.pinned()[at()])}
+              data-cell={cellName(props.index, at())}
+              tabIndex={props.grid.focus.tabIndex(props.index, at())}
+              onClick={() => {
+                props.grid.focus.activate({ row: props.index, column: at() });
+                if (props.grid.selection()?.cells) props.grid.clickCell(props.index, at());
+              }}
+            >
+              <ColumnCell value={props.grid.cellValue(row(), at())} column={column} />
+              <Show when={problem()}>
+                {(shown) => (
+                  // Out of the cell's name, which is its value; it is the cell's description.
+                  <span class="cell-problem" id={shown().id} aria-hidden="true">
+                    {shown().reason}
+                  </span>
+                )}
+              </Show>
+            </div>
+          );
+        }}
       </For>
     </div>
   );

@@ -66,17 +66,3 @@ export function withoutRows(diff: EditDiff, rowCount: number, rows: number[]): E
   const addedRows = diff.addedRows.filter((_, index) => !rows.includes(rowCount + index));
   return { editedRows, addedRows, deletedRows };
 }
-
-/** The rows shown, in order, when some are deleted; undefined when none is (every row, in order). */
-export function shownRows(
-  rowCount: number,
-  diff: EditDiff,
-  pendingCount: number,
-): number[] | undefined {
-  if (diff.deletedRows.length === 0) return undefined;
-  const deleted = new Set(diff.deletedRows);
-  const rows: number[] = [];
-  const total = rowCount + diff.addedRows.length + pendingCount;
-  for (let row = 0; row < total; row++) if (!deleted.has(row)) rows.push(row);
-  return rows;
-}

@@ -1,4 +1,5 @@
-import { createEffect, createMemo, For, on, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { cellProblem } from "../../../../src/protocol/edit-cell.ts";
 import {
   ROUTES,
   type DataColumn,
@@ -13,12 +14,18 @@ import { gridMinWidth, gridTemplate, pinnedOffsets } from "./column-layout.ts";
 import { CELL_ATTRIBUTE, cellName, createGridFocus } from "./grid-focus.ts";
 import { createVirtualRows } from "./virtual-rows.ts";
 import { CellInput } from "./editor-cell-input.tsx";
-import { editedCell, shownRows, withCell } from "./editor-diff.ts";
+import { editedCell, withCell } from "./editor-diff.ts";
 import { createCellEditing } from "./editor-editing.ts";
 import { EditorHeader } from "./editor-header.tsx";
+import { parseTabular, planPaste } from "./editor-paste.ts";
+import { commitPaste } from "./editor-paste-commit.ts";
+import { editorKeyHandler } from "./editor-keys.ts";
+import { createEditorRefusals } from "./editor-refusals.ts";
+import { createEditorView } from "./editor-view.ts";
 import { createEditorRows } from "./editor-rows.ts";
 import { EditorToolbar } from "./editor-toolbar.tsx";
 import { shownValue, togglesInPlace } from "./editor-value.ts";
+import { GridToolbar } from "./grid-toolbar.tsx";
 import "./data.css";
 import "./editor.css";
 
@@ -32,6 +39,11 @@ const DEFAULT_VISIBLE_ROWS = 10;
  * or typing opens a cell's input (Enter or Tab commits, Escape cancels);
  * a checkbox cell toggles with a click or Space. With `dynamic`, a toolbar
  * adds rows and deletes the ticked ones. Each commit sends the whole diff.
+ * A header sorts the rows and the toolbar's search (or Ctrl/Cmd+F) filters
+ * them, as the dataframe's do; edits still name the rows of the data. A
+ * tab-separated block pasted at the focused cell fills cells right and down
+ * (adding rows in a dynamic editor) in one commit. A cell whose edit does not
+ * fit its column keeps its value and is marked with the reason.
  */
 export function DataEditor(props: ElementProps<"dataEditor">) {
   let scroller: HTMLDivElement | undefined;
@@ -60,19 +72,43 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     columns: () => columns().map((column, at) => ({ name: column.name, rules: rulesOf(at)! })),
     commit: (next) => state.commit(next),
   });
-  createEffect(on(() => props.el.batches.join(), rows.reset, { defer: true }));
+  const refusals = createEditorRefusals();
+  // The last refusal, read out by screen readers (the cell itself carries it as its description).
+  const [announcement, announce] = createSignal("");
+  const [searchOpen, setSearchOpen] = createSignal(false);
+  // New data drops the pending rows, the sort and the marks of the old.
+  createEffect(
+    on(
+      createMemo(() => props.el.batches.join()),
+      () => {
+        rows.reset();
+        refusals.clear();
+        view.clearSort();
+      },
+      { defer: true },
+    ),
+  );
 
-  const order = createMemo(() => shownRows(rowCount(), diff(), rows.pending().length));
-  const shownCount = () =>
-    order()?.length ?? rowCount() + diff().addedRows.length + rows.pending().length;
-  const sourceRow = (shown: number) => order()?.[shown] ?? shown;
   const cellValue = (row: number, column: number): unknown => {
     const name = columns()[column]?.name ?? "";
     const edited = editedCell(diff(), rowCount(), rows.pending(), row, name);
-    if (edited) return shownValue(edited.value, rulesOf(column)!);
+    return edited ? shownValue(edited.value, rulesOf(column)!) : storedValue(row, column);
+  };
+  function storedValue(row: number, column: number): unknown {
     const batch = Math.floor(row / batchRows());
     return loader.columns(batch, columns())?.[column]?.get(row - batch * batchRows());
-  };
+  }
+  const view = createEditorView({
+    batches: () => props.el.batches,
+    rowCount,
+    columns,
+    diff,
+    pendingCount: () => rows.pending().length,
+    allLoaded: loader.allLoaded,
+    cellValue,
+    storedValue,
+  });
+  const { shownCount, sourceRow } = view;
 
   const virtualRows = createVirtualRows({
     count: shownCount,
@@ -81,8 +117,9 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     paddingStart: ROW_HEIGHT,
     overscan: 10,
   });
-  // Fetch the batches of the data's rows in view.
+  // Fetch the batches of the data's rows in view (every batch for a sort in the page or a search).
   createEffect(() => {
+    if (view.needsAll()) return loader.loadAll();
     const shown = virtualRows.indices();
     if (shown.length === 0) return loader.load(0);
     const first = Math.floor(Math.min(sourceRow(shown[0]!), rowCount() - 1) / batchRows());
@@ -102,6 +139,10 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
   };
   const setCell = (row: number, column: number, value: EditCell) => {
     const name = columns()[column]!.name;
+    // Checked as the server checks it: a cell that does not fit is marked, and nothing is sent.
+    const reason = cellProblem(value, name, rulesOf(column)!);
+    refusals.set([{ row, column: name, reason }]);
+    if (reason) return announce(reason);
     const pendingIndex = row - rowCount() - diff().addedRows.length;
     if (pendingIndex >= 0) rows.setPendingCell(pendingIndex, name, value);
     else state.commit(withCell(diff(), rowCount(), row, name, value));
@@ -118,6 +159,29 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
   });
   const startEdit = cells.start;
 
+  /** Fills cells from a pasted block at the focused cell: one commit for every cell taken. */
+  const paste = (text: string) => {
+    const at = focus.active();
+    if (at.row < 0 || props.el.disabled === true) return;
+    const plan = planPaste(parseTabular(text), {
+      shown: at.row,
+      column: at.column,
+      shownCount: shownCount(),
+      sourceRow,
+      columns: columns().map((column, index) => ({ name: column.name, rules: rulesOf(index)! })),
+      editable: cells.editable,
+      dynamic: dynamic(),
+    });
+    commitPaste(plan, {
+      diff,
+      rowCount,
+      rows,
+      refusals,
+      commit: (next) => state.commit(next),
+      announce,
+    });
+  };
+
   const focus = createGridFocus({
     rowCount: shownCount,
     columnCount: () => columns().length,
@@ -129,34 +193,14 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
         startEdit(cell.row, cell.column);
     },
   });
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (cells.editing()) return;
-    const cell = focus.active();
-    const onCell = event.target instanceof HTMLElement && event.target.hasAttribute(CELL_ATTRIBUTE);
-    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
-    const kind = rulesOf(cell.column)?.kind;
-    if (
-      onCell &&
-      cell.row >= 0 &&
-      typed &&
-      event.key !== " " &&
-      (kind === "text" || kind === "number" || kind === "integer")
-    ) {
-      event.preventDefault();
-      return startEdit(cell.row, cell.column, event.key);
-    }
-    if (onCell && cell.row >= 0 && event.key === "F2") {
-      event.preventDefault();
-      return startEdit(cell.row, cell.column);
-    }
-    // Delete or Backspace empties the cell (a required one is refused by the server, with its reason).
-    const clears = event.key === "Delete" || event.key === "Backspace";
-    if (onCell && cell.row >= 0 && clears && cells.editable(cell.column) && kind !== "checkbox") {
-      event.preventDefault();
-      return setCell(sourceRow(cell.row), cell.column, null);
-    }
-    focus.onKeyDown(event);
-  };
+  const onKeyDown = editorKeyHandler({
+    cells,
+    focus,
+    rulesOf,
+    sourceRow,
+    setCell,
+    openSearch: () => setSearchOpen(true),
+  });
   /** The cell an event happened in: its shown row and column, or undefined outside the body's cells. */
   const cellOf = (event: MouseEvent) => {
     const target =
@@ -186,7 +230,7 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
         ? "fit-content"
         : undefined;
 
-  const view: GridView = {
+  const gridView: GridView = {
     rowHeight: ROW_HEIGHT,
     rowTop: (shown) => virtualRows.rowTop(shown),
     checkWidth: CHECK_WIDTH,
@@ -201,6 +245,13 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
     cellValue,
     focus,
     clickCell: () => {},
+    cellProblem: (row, column) => {
+      const name = columns()[column]?.name ?? "";
+      const reason = refusals.reason(row, name);
+      return reason === undefined
+        ? undefined
+        : { id: `${props.el.id}-refused-${row}-${column}`, reason };
+    },
   };
 
   return (
@@ -208,6 +259,15 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
       class="dataframe data-editor"
       style={{ width: width(), "--dataframe-columns": gridTemplate(leading(), columns()) }}
     >
+      <GridToolbar
+        query={view.query()}
+        onQuery={(text) => {
+          view.setQuery(text);
+          scroller?.scrollTo({ top: 0 });
+        }}
+        searchOpen={searchOpen()}
+        onSearchOpen={setSearchOpen}
+      />
       <Show when={dynamic()}>
         <EditorToolbar
           ticked={rows.ticked().length}
@@ -233,9 +293,21 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
         aria-rowcount={shownCount() + 1}
         aria-colcount={columns().length + leadingColumns()}
         aria-multiselectable={dynamic() ? true : undefined}
-        aria-busy={loader.failed() ? undefined : !loader.loaded(0) && rowCount() > 0}
+        aria-busy={
+          loader.failed() || view.serverOrder.failed()
+            ? undefined
+            : view.serverOrder.pending() ||
+              (rowCount() > 0 && (!loader.loaded(0) || (view.needsAll() && !loader.allLoaded())))
+        }
         tabIndex={-1}
         onKeyDown={onKeyDown}
+        onPaste={(event) => {
+          // A paste into the open input is the input's.
+          const text = event.clipboardData?.getData("text/plain");
+          if (cells.editing() || !text) return;
+          event.preventDefault();
+          paste(text);
+        }}
         onClick={(event) => {
           const cell = cellOf(event);
           const rules = cell && rulesOf(cell.column);
@@ -262,8 +334,15 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
             leadingColumns={leadingColumns()}
             pinned={pinned()}
             editable={cells.editable}
+            sort={view.ariaSort}
+            onSort={(column) => {
+              view.toggleSort(column);
+              scroller?.scrollTo({ top: 0 });
+            }}
           />
-          <For each={virtualRows.indices()}>{(index) => <BodyRow index={index} grid={view} />}</For>
+          <For each={virtualRows.indices()}>
+            {(index) => <BodyRow index={index} grid={gridView} />}
+          </For>
           <Show when={cells.editing()}>
             {(edit) => (
               <CellInput
@@ -281,6 +360,9 @@ export function DataEditor(props: ElementProps<"dataEditor">) {
           </Show>
         </div>
       </div>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement()}
+      </p>
       <Show when={loader.failed()}>
         <p class="data-note" role="alert">
           Some rows could not be loaded; scrolling to them asks again.

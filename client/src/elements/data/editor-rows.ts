@@ -13,6 +13,8 @@ export interface EditorRows {
   /** Sets a cell of a pending row; a row that now has every required value is sent. */
   setPendingCell(index: number, column: string, value: EditCell): void;
   addRow(): void;
+  /** Takes new rows (a paste past the end): returns the complete ones, to send; keeps the others pending. */
+  takeRows(rows: Record<string, EditCell>[]): Record<string, EditCell>[];
   deleteTicked(): void;
   /** Forgets pending and ticked rows (new data). */
   reset(): void;
@@ -73,6 +75,11 @@ export function createEditorRows(options: EditorRowsOptions): EditorRows {
       for (const { name, rules } of options.columns())
         if (rules.default !== undefined) row[name] = rules.default;
       send([...pending(), row], row);
+    },
+    takeRows(rows) {
+      const waiting = rows.filter((row) => !complete(row));
+      if (waiting.length > 0) setPending([...pending(), ...waiting]);
+      return rows.filter(complete);
     },
     deleteTicked() {
       const firstPending = options.rowCount() + options.diff().addedRows.length;

@@ -4,9 +4,13 @@ import { createSignal, Show, type JSX } from "solid-js";
 export interface GridToolbarProps {
   query: string;
   onQuery(query: string): void;
-  onDownload(): void;
+  /** Saves the frame as CSV; without it, no download button. */
+  onDownload?(): void;
   /** True while the CSV is being prepared (the frame's batches loading). */
-  downloading: boolean;
+  downloading?: boolean;
+  /** Whether the search box is open, when the grid holds that (Ctrl/Cmd+F opens it); else the toolbar does. */
+  searchOpen?: boolean;
+  onSearchOpen?(open: boolean): void;
   /** More buttons, after the download's (full screen). */
   children?: JSX.Element;
 }
@@ -18,7 +22,10 @@ export interface GridToolbarProps {
  * @example <GridToolbar query={query()} onQuery={setQuery} onDownload={download} downloading={false} />
  */
 export function GridToolbar(props: GridToolbarProps) {
-  const [open, setOpen] = createSignal(false);
+  const [ownOpen, setOwnOpen] = createSignal(false);
+  const open = () => props.searchOpen ?? ownOpen();
+  const setOpen = (value: boolean) =>
+    props.onSearchOpen ? props.onSearchOpen(value) : setOwnOpen(value);
   let input: HTMLInputElement | undefined;
   const close = () => {
     setOpen(false);
@@ -55,17 +62,19 @@ export function GridToolbar(props: GridToolbarProps) {
           <path d="M15.5 15.5 21 21" />
         </svg>
       </button>
-      <button
-        type="button"
-        title="Download as CSV"
-        aria-label="Download as CSV"
-        aria-busy={props.downloading}
-        onClick={() => props.onDownload()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M12 3v12m-5-5 5 5 5-5M4 19h16" />
-        </svg>
-      </button>
+      <Show when={props.onDownload}>
+        <button
+          type="button"
+          title="Download as CSV"
+          aria-label="Download as CSV"
+          aria-busy={props.downloading}
+          onClick={() => props.onDownload?.()}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 3v12m-5-5 5 5 5-5M4 19h16" />
+          </svg>
+        </button>
+      </Show>
       {props.children}
     </div>
   );
