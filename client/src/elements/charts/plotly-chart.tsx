@@ -1,4 +1,4 @@
-import Plotly from "plotly.js-dist-min";
+import Plotly from "plotly.js-strict-dist-min";
 import { createEffect, createMemo, on, onCleanup, onMount } from "solid-js";
 import type { PlotlyState, WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
