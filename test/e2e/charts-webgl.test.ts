@@ -40,10 +40,13 @@ async function redPixels(page: Page, selector: string): Promise<number> {
 
 test("a scattergl trace draws its points on a WebGL canvas, with no breach of the page's policy", async () => {
   const page = await openCharts();
+  const stored = page.waitForResponse((response) => response.url().includes("/media/"));
   const chart = page.locator(".plotly-chart").first();
   await chart.locator("canvas").first().waitFor(LOADED);
   await expect.poll(() => redPixels(page, ".plotly-chart >> nth=0"), LOADED).toBeGreaterThan(2000);
   expect(await chart.textContent()).not.toMatch(/could not draw/);
+  // Its 2,000 points came as a stored Arrow batch, not in the element.
+  expect((await stored).status()).toBe(200);
   const policy = (await fetch(fixture.server.url)).headers.get("content-security-policy") ?? "";
   expect(policy).not.toContain("unsafe-eval");
   expect(page.errors).toEqual([]);
@@ -81,6 +84,21 @@ test("a lasso drawn around scatter points reaches the app with the points inside
   await page.mouse.up();
   await page.getByText("lasso points [3,4,5]", { exact: true }).waitFor();
   await page.getByText("lasso areas 1", { exact: true }).waitFor();
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+test("a map's points stored as an Arrow batch draw on the map", async () => {
+  const page = await fixture.browser.newPage();
+  const media = new Set<string>();
+  page.on("response", (response) => {
+    if (response.url().includes("/media/") && response.ok()) media.add(response.url());
+  });
+  await page.goto(fixture.server.url);
+  await page.getByText("after the charts", { exact: true }).waitFor();
+  await expect.poll(() => redPixels(page, ".map-chart"), LOADED).toBeGreaterThan(500);
+  // Two stored tables: the scattergl trace's arrays and the map's points.
+  await expect.poll(() => media.size, LOADED).toBe(2);
   expect(page.errors).toEqual([]);
   await page.close();
 });
