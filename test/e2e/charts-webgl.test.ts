@@ -45,6 +45,8 @@ test("a scattergl trace draws its points on a WebGL canvas, with no breach of th
   await chart.locator("canvas").first().waitFor(LOADED);
   await expect.poll(() => redPixels(page, ".plotly-chart >> nth=0"), LOADED).toBeGreaterThan(2000);
   expect(await chart.textContent()).not.toMatch(/could not draw/);
+  // The figure gives no height, nor does the app: the chart takes Plotly's default.
+  expect((await chart.boundingBox())!.height).toBeGreaterThanOrEqual(440);
   // Its 2,000 points came as a stored Arrow batch, not in the element.
   expect((await stored).status()).toBe(200);
   const policy = (await fetch(fixture.server.url)).headers.get("content-security-policy") ?? "";
@@ -59,6 +61,7 @@ test("a lasso drawn around scatter points reaches the app with the points inside
   const points = chart.locator(".scatterlayer .point");
   await expect.poll(() => points.count(), LOADED).toBe(9);
   await page.getByText("lasso points []", { exact: true }).waitFor();
+  await chart.scrollIntoViewIfNeeded();
   const centres: { x: number; y: number }[] = [];
   for (const index of [2, 3, 4, 5, 6]) {
     const box = (await points.nth(index).boundingBox())!;

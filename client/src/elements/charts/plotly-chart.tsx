@@ -14,6 +14,8 @@ import {
 import { dragModeFor, toPlotlyState, type PlotlyEventData } from "./plotly-selection-event.ts";
 import "./plotly-chart.css";
 
+/** Plotly's default height, for a figure that gives none. */
+const PLOTLY_HEIGHT = 450;
 const NOTHING: PlotlyState = { selection: { points: [], pointIndices: [], box: [], lasso: [] } };
 
 /**
@@ -51,6 +53,8 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
     const layout = JSON.parse(JSON.stringify(figure.layout ?? {})) as Record<string, unknown>;
     if (props.el.theme === "streamlit") layout.template = themeTemplate(readPageTheme(box));
     if (props.el.height !== undefined) layout.height = props.el.height;
+    // Plotly's own default: with autosize and no height it would take the box's (a couple of rem).
+    else if (typeof layout.height !== "number") layout.height = PLOTLY_HEIGHT;
     if (props.el.width !== undefined) layout.width = props.el.width;
     else delete layout.width; // follow the container
     layout.autosize = true;
