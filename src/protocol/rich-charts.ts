@@ -50,9 +50,29 @@ export interface MapState {
   selection: { indices: number[] };
 }
 
+/**
+ * Long arrays of a chart's data (as many as `CHART_COLUMN_MIN_ITEMS` or more),
+ * taken out of its props and stored as one Arrow table in the media store: the
+ * page fetches its batches by media id and puts column i at `paths[i]`.
+ */
+export interface StoredChartColumns {
+  /** Media ids of the table's batches, in order (each an Arrow IPC stream). */
+  batches: string[];
+  /** Where each column goes, as keys from the trace (Plotly) or the props (a map): `["marker", "color"]`. */
+  paths: string[][];
+  /** Plotly: the index in `figure.data` of the trace these arrays belong to. */
+  trace?: number;
+}
+
+/** Arrays of at least this many items travel as stored Arrow columns, not in the element. */
+export const CHART_COLUMN_MIN_ITEMS = 512;
+
 /** A Plotly figure (`{ data, layout, config }`, checked JSON) drawn by plotly.js. */
 export interface PlotlyChartProps extends ChartSize {
+  /** The figure, without the arrays that travel in `columns`. */
   figure: { [key: string]: JsonValue };
+  /** The traces' long arrays, stored (absent when there are none). */
+  columns?: StoredChartColumns[];
   /** "streamlit" (the default) follows the page's light or dark theme; null keeps Plotly's own look. */
   theme: "streamlit" | null;
   /** Set when the user may select: the widget id, the modes, the value. */
@@ -80,6 +100,7 @@ export interface GraphvizChartProps extends ChartSize {
  * metres (one for all or one per point) and a CSS colour (one or per point).
  */
 export interface MapProps extends ChartSize {
+  /** The points' latitudes; empty when they travel in `columns` (with longitude, size and color). */
   latitude: number[];
   longitude: number[];
   size: number | number[];
@@ -89,6 +110,8 @@ export interface MapProps extends ChartSize {
   zoom?: number;
   /** The base map's MapLibre style URL; absent, the page's default (the server's `mapStyle`). */
   mapStyle?: string;
+  /** Many points: their latitude, longitude (and per-point size and color) as a stored Arrow table. */
+  columns?: StoredChartColumns;
   id?: string;
   label?: string;
   selection?: { mode: MapSelectionMode; value: MapState };

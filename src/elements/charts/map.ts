@@ -1,9 +1,15 @@
-import type { MapProps, MapSelectionMode, MapState } from "../../protocol/index.ts";
+import {
+  CHART_COLUMN_MIN_ITEMS,
+  type MapProps,
+  type MapSelectionMode,
+  type MapState,
+} from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
-import { drawElement, type ElementHandle } from "../core/handle.ts";
+import { drawElement, drawElementLater, type ElementHandle } from "../core/handle.ts";
 import { registerWidget } from "../core/widget-kind.ts";
 import { toArrowTable, type TabularData } from "../data/to-arrow.ts";
+import { storeChartColumns, type ChartColumn } from "./chart-columns.ts";
 import { chartSize, type ChartSizeOptions } from "./plotly-json.ts";
 import { colorColumn, hasColumn, isCssColor, mapColumns, numberColumn } from "./map-columns.ts";
 import { emptyMapSelection, mapKind, mapSelectionMode } from "./map-selection.ts";
@@ -46,9 +52,13 @@ function map(
 ): ElementHandle | MapState {
   const target = this[TARGET];
   const props = mapProps(data, options);
+  const pointCount = props.latitude.length;
+  const columns = liftPoints(props);
   if (options.onSelect === undefined || options.onSelect === "ignore")
-    return drawElement(target, "map", props);
-  return selectableMap(target, props, options);
+    return columns.length === 0
+      ? drawElement(target, "map", props)
+      : drawElementLater(target, "map", withColumns(target, props, columns));
+  return selectableMap(target, props, options, pointCount, columns);
 }
 
 /** Points on a map, over a MapLibre base map (loaded the first time a map shows). */
@@ -114,13 +124,19 @@ export function mapProps(data: TabularData, options: MapOptions): MapProps {
 
 // --- Internal helpers ---
 
-function selectableMap(target: ElementTarget, props: MapProps, options: MapOptions): MapState {
+function selectableMap(
+  target: ElementTarget,
+  props: MapProps,
+  options: MapOptions,
+  pointCount: number,
+  columns: ChartColumn[],
+): MapState {
   if (options.onSelect !== "rerun" && typeof options.onSelect !== "function")
     throw new EdgelitApiError(
       `st.map: onSelect must be "ignore", "rerun" or a function; got ${String(options.onSelect)}.`,
     );
   const mode = mapSelectionMode(options.selectionMode);
-  const settings = { mode, pointCount: props.latitude.length };
+  const settings = { mode, pointCount };
   const registered = registerWidget(target, mapKind, {
     label: "",
     key: options.key,
@@ -132,6 +148,41 @@ function selectableMap(target: ElementTarget, props: MapProps, options: MapOptio
   props.id = registered.id;
   props.label = "";
   props.selection = { mode, value: registered.shown as MapState };
-  target.emit("map", props);
+  if (columns.length === 0) target.emit("map", props);
+  else target.emitLater("map", withColumns(target, props, columns));
   return registered.value;
+}
+
+/**
+ * Takes many points' arrays out of the props (latitude, longitude, and size
+ * and color when they are per point), to be stored as one Arrow table; the
+ * props keep empty lists in their place.
+ */
+function liftPoints(props: MapProps): ChartColumn[] {
+  if (props.latitude.length < CHART_COLUMN_MIN_ITEMS) return [];
+  const columns: ChartColumn[] = [
+    { path: ["latitude"], values: props.latitude },
+    { path: ["longitude"], values: props.longitude },
+  ];
+  props.latitude = [];
+  props.longitude = [];
+  if (Array.isArray(props.size)) {
+    columns.push({ path: ["size"], values: props.size });
+    props.size = [];
+  }
+  if (Array.isArray(props.color)) {
+    columns.push({ path: ["color"], values: props.color });
+    props.color = [];
+  }
+  return columns;
+}
+
+/** The props once the points are stored (nothing is written for points stored before). */
+async function withColumns(
+  target: ElementTarget,
+  props: MapProps,
+  columns: ChartColumn[],
+): Promise<MapProps> {
+  props.columns = await storeChartColumns(target.run, columns, "st.map");
+  return props;
 }

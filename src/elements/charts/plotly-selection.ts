@@ -38,15 +38,23 @@ export function plotlySelectionModes(requested: unknown): PlotlySelectionMode[] 
   return modes;
 }
 
-/** Each trace's number of points, from its `x`, `y` (or `values`, for pies) array. */
-export function traceLengths(figure: { [key: string]: JsonValue }): (number | null)[] {
+/**
+ * Each trace's number of points, from its `x`, `y` (or `values`, for pies)
+ * array; `lifted` gives the length of an array taken out of the figure to be stored.
+ */
+export function traceLengths(
+  figure: { [key: string]: JsonValue },
+  lifted: (trace: number, name: string) => number | null = () => null,
+): (number | null)[] {
   const data = figure.data;
   if (!Array.isArray(data)) return [];
-  return data.map((trace) => {
+  return data.map((trace, index) => {
     if (trace === null || typeof trace !== "object" || Array.isArray(trace)) return null;
     for (const name of ["x", "y", "values", "lat", "z"]) {
       const column = trace[name];
       if (Array.isArray(column)) return column.length;
+      const length = lifted(index, name);
+      if (length !== null) return length;
     }
     return null;
   });

@@ -1,8 +1,10 @@
 import type { PlotlyChartProps, PlotlySelectionMode, PlotlyState } from "../../protocol/index.ts";
 import { EdgelitApiError } from "../../errors/api-error.ts";
 import { TARGET, type Drawable, type ElementTarget } from "../core/target.ts";
-import { drawElement, type ElementHandle } from "../core/handle.ts";
+import { drawElement, drawElementLater, type ElementHandle } from "../core/handle.ts";
 import { registerWidget } from "../core/widget-kind.ts";
+import { storeChartColumns } from "./chart-columns.ts";
+import { liftedLength, liftTraceArrays, type TraceColumns } from "./plotly-data.ts";
 import { chartSize, chartTheme, toChartObject, type ChartSizeOptions } from "./plotly-json.ts";
 import {
   emptyPlotlySelection,
@@ -46,16 +48,20 @@ function plotlyChart(
   options: PlotlyChartOptions = {},
 ): ElementHandle | PlotlyState {
   const target = this[TARGET];
+  // Long arrays leave the figure before it is checked and copied as JSON: they are stored.
+  const lifted = liftTraceArrays(figure);
   const props: PlotlyChartProps = {
-    figure: toChartObject(figure, METHOD, "figure"),
+    figure: toChartObject(lifted.figure, METHOD, "figure"),
     theme: chartTheme(options.theme, METHOD),
     ...chartSize(options, METHOD),
   };
   if (props.figure.data !== undefined && !Array.isArray(props.figure.data))
     throw new EdgelitApiError(`${METHOD}: figure.data must be a list of traces.`);
   if (options.onSelect === undefined || options.onSelect === "ignore")
-    return drawElement(target, "plotlyChart", props);
-  return selectablePlotlyChart(target, props, options);
+    return lifted.groups.length === 0
+      ? drawElement(target, "plotlyChart", props)
+      : drawElementLater(target, "plotlyChart", withColumns(target, props, lifted.groups));
+  return selectablePlotlyChart(target, props, options, lifted.groups);
 }
 
 /** Plotly figures, drawn in the page by plotly.js (loaded the first time one shows). */
@@ -76,13 +82,17 @@ function selectablePlotlyChart(
   target: ElementTarget,
   props: PlotlyChartProps,
   options: PlotlyChartOptions,
+  groups: TraceColumns[],
 ): PlotlyState {
   if (options.onSelect !== "rerun" && typeof options.onSelect !== "function")
     throw new EdgelitApiError(
       `${METHOD}: onSelect must be "ignore", "rerun" or a function; got ${String(options.onSelect)}.`,
     );
   const modes = plotlySelectionModes(options.selectionMode);
-  const settings = { modes, traceLengths: traceLengths(props.figure) };
+  const settings = {
+    modes,
+    traceLengths: traceLengths(props.figure, (trace, name) => liftedLength(groups, trace, name)),
+  };
   const registered = registerWidget(target, plotlyChartKind, {
     label: "",
     key: options.key,
@@ -94,6 +104,19 @@ function selectablePlotlyChart(
   props.id = registered.id;
   props.label = "";
   props.selection = { modes, value: registered.shown as PlotlyState };
-  target.emit("plotlyChart", props);
+  if (groups.length === 0) target.emit("plotlyChart", props);
+  else target.emitLater("plotlyChart", withColumns(target, props, groups));
   return registered.value;
+}
+
+/** The props once the traces' long arrays are stored (nothing is written for arrays stored before). */
+async function withColumns(
+  target: ElementTarget,
+  props: PlotlyChartProps,
+  groups: TraceColumns[],
+): Promise<PlotlyChartProps> {
+  props.columns = await Promise.all(
+    groups.map((group) => storeChartColumns(target.run, group.columns, METHOD, group.trace)),
+  );
+  return props;
 }

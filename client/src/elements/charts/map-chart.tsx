@@ -2,10 +2,11 @@ import { Map as MapLibreMap, setWorkerUrl, type LngLatBoundsLike } from "maplibr
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from "solid-js";
-import type { MapState, WidgetProps } from "../../../../src/protocol/index.ts";
+import type { MapProps, MapState, WidgetProps } from "../../../../src/protocol/index.ts";
 import { readConfig } from "../../runtime/config.ts";
 import type { ElementProps } from "../element-props.ts";
 import { createWidgetValue } from "../inputs/widget-value.ts";
+import { loadChartColumns, placeColumns } from "./chart-columns.ts";
 import {
   baseStyleUrl,
   plainStyle,
@@ -38,11 +39,14 @@ export function MapChart(props: ElementProps<"map">) {
   );
   const selected = () => state.value().selection.indices;
   let styleAsked = "";
+  // The props with the stored points put back (many points travel as an Arrow table).
+  let shown: MapProps = props.el;
+  let generation = 0;
 
   const draw = () => {
     const theme = readPageTheme(box);
-    const plain = plainStyle(props.el, theme, selected());
-    const url = baseStyleUrl(props.el, readConfig().mapStyle, theme.dark);
+    const plain = plainStyle(shown, theme, selected());
+    const url = baseStyleUrl(shown, readConfig().mapStyle, theme.dark);
     if (!map) {
       map = new MapLibreMap({
         container: box,
@@ -75,7 +79,7 @@ export function MapChart(props: ElementProps<"map">) {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       const base = (await response.json()) as StyleJson;
       if (styleAsked !== url || !map) return;
-      map.setStyle(withPoints(base, props.el, readPageTheme(box), selected()) as never);
+      map.setStyle(withPoints(base, shown, readPageTheme(box), selected()) as never);
       setNotice(undefined);
     } catch (error) {
       if (styleAsked !== url) return;
@@ -87,7 +91,7 @@ export function MapChart(props: ElementProps<"map">) {
   };
 
   const view = (): MapView => {
-    const { latitude, longitude, zoom } = props.el;
+    const { latitude, longitude, zoom } = shown;
     if (latitude.length === 0) return { center: [0, 20] as [number, number], zoom: zoom ?? 1 };
     if (zoom !== undefined || latitude.length === 1)
       return { center: [mean(longitude), mean(latitude)] as [number, number], zoom: zoom ?? 10 };
@@ -117,17 +121,37 @@ export function MapChart(props: ElementProps<"map">) {
     // What the drawing depends on: a new selection from the server only restyles the points'
     // rings, and keeps the user's pan and zoom.
     const drawn = createMemo(() => {
-      const { latitude, longitude, size, color, zoom, mapStyle } = props.el;
-      return JSON.stringify([latitude, longitude, size, color, zoom, mapStyle]);
+      const { latitude, longitude, size, color, zoom, mapStyle, columns } = props.el;
+      return JSON.stringify([latitude, longitude, size, color, zoom, mapStyle, columns]);
     });
+    const show = (points: MapProps) => {
+      shown = points;
+      draw();
+      if (map) {
+        const fit = view();
+        if (fit.bounds) map.fitBounds(fit.bounds, { ...fit.fitBoundsOptions, animate: false });
+        else map.jumpTo(fit);
+      }
+    };
     createEffect(
       on(drawn, () => {
-        draw();
-        if (map) {
-          const fit = view();
-          if (fit.bounds) map.fitBounds(fit.bounds, { ...fit.fitBoundsOptions, animate: false });
-          else map.jumpTo(fit);
-        }
+        const mine = ++generation;
+        const el = props.el;
+        const stored = el.columns;
+        if (!stored) return show(el);
+        loadChartColumns(stored).then(
+          (columns) => {
+            if (mine !== generation) return;
+            const points: MapProps = Object.assign({}, el);
+            placeColumns(
+              points as unknown as Record<string, unknown>,
+              stored.paths,
+              columns.map((column) => Array.from(column)),
+            );
+            show(points);
+          },
+          (error: unknown) => setNotice(`The map's points could not be loaded: ${String(error)}`),
+        );
       }),
     );
     createEffect(() => {

@@ -1,8 +1,9 @@
-import Plotly from "plotly.js-dist-min";
+import Plotly from "plotly.js-strict-dist-min";
 import { createEffect, createMemo, on, onCleanup, onMount } from "solid-js";
 import type { PlotlyState, WidgetProps } from "../../../../src/protocol/index.ts";
 import type { ElementProps } from "../element-props.ts";
 import { createWidgetValue } from "../inputs/widget-value.ts";
+import { loadChartColumns, placeColumns } from "./chart-columns.ts";
 import {
   chartPalette,
   onPageThemeChange,
@@ -13,6 +14,8 @@ import {
 import { dragModeFor, toPlotlyState, type PlotlyEventData } from "./plotly-selection-event.ts";
 import "./plotly-chart.css";
 
+/** Plotly's default height, for a figure that gives none. */
+const PLOTLY_HEIGHT = 450;
 const NOTHING: PlotlyState = { selection: { points: [], pointIndices: [], box: [], lasso: [] } };
 
 /**
@@ -34,6 +37,7 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
   const drawn = createMemo(() =>
     JSON.stringify([
       props.el.figure,
+      props.el.columns,
       props.el.theme,
       props.el.height,
       props.el.width,
@@ -41,11 +45,16 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
     ]),
   );
 
+  // Draws that started before the latest one stop once their stored arrays have loaded.
+  let generation = 0;
   const draw = async () => {
+    const mine = ++generation;
     const figure = props.el.figure;
     const layout = JSON.parse(JSON.stringify(figure.layout ?? {})) as Record<string, unknown>;
     if (props.el.theme === "streamlit") layout.template = themeTemplate(readPageTheme(box));
     if (props.el.height !== undefined) layout.height = props.el.height;
+    // Plotly's own default: with autosize and no height it would take the box's (a couple of rem).
+    else if (typeof layout.height !== "number") layout.height = PLOTLY_HEIGHT;
     if (props.el.width !== undefined) layout.width = props.el.width;
     else delete layout.width; // follow the container
     layout.autosize = true;
@@ -56,15 +65,20 @@ export function PlotlyChart(props: ElementProps<"plotlyChart">) {
       responsive: false,
       ...(figure.config as object | undefined),
     };
-    const data = Array.isArray(figure.data) ? figure.data : [];
-    // plotly.js writes into what it is given: a copy, not the props.
+    // plotly.js writes into what it is given: a copy, not the props. It leaves data arrays
+    // alone, so the stored ones go in as loaded (and kept) for this page.
+    const data = JSON.parse(JSON.stringify(Array.isArray(figure.data) ? figure.data : [])) as
+      | Record<string, unknown>[]
+      | unknown[];
+    for (const stored of props.el.columns ?? []) {
+      const columns = await loadChartColumns(stored);
+      const trace = data[stored.trace ?? 0];
+      if (trace !== null && typeof trace === "object")
+        placeColumns(trace as Record<string, unknown>, stored.paths, columns);
+    }
+    if (mine !== generation) return;
     drawing = true;
-    const plot = await Plotly.react(
-      box,
-      JSON.parse(JSON.stringify(data)) as unknown[],
-      layout,
-      config,
-    ).finally(() => (drawing = false));
+    const plot = await Plotly.react(box, data, layout, config).finally(() => (drawing = false));
     if (!listening && selection) {
       listening = true;
       const send = (event?: unknown) => {

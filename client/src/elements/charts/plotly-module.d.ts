@@ -1,5 +1,5 @@
-// plotly.js-dist-min ships no types; what the Plotly chart uses of it.
-declare module "plotly.js-dist-min" {
+// plotly.js-strict-dist-min (the build made for a policy without unsafe-eval) ships no types; what the Plotly chart uses of it.
+declare module "plotly.js-strict-dist-min" {
   /** A figure's parts, as plotly.js takes them. */
   type PlotlyObject = Record<string, unknown>;
   interface PlotlyElement extends HTMLElement {
