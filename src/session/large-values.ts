@@ -91,7 +91,10 @@ export interface StoredSession {
 
 /**
  * Splits `record.session` for a save as version `version`: small values stay
- * in the record, large ones become refs, new texts are to be written.
+ * in the record, large ones become refs, new texts are to be written. Without
+ * `keepApart` every value stays in the record: a store that is only eventually
+ * consistent (Cloudflare KV) could show a replica the record before the key it
+ * names, and a value it cannot find loses the session.
  */
 export async function storeSession(
   record: SessionRecord,
@@ -99,7 +102,9 @@ export async function storeSession(
   version: number,
   now: number,
   ttlMs: number,
+  keepApart = true,
 ): Promise<StoredSession> {
+  const minChars = keepApart ? LARGE_VALUE_CHARS : Infinity;
   const session = record.session as LoadedSession;
   const loaded = session[LOADED];
   const stored: Record<string, unknown> = {};
@@ -118,12 +123,12 @@ export async function storeSession(
   for (const name of Object.keys(session)) {
     const prior = loaded?.get(name);
     let ref: LargeValueRef;
-    if (prior !== undefined && isUntouched(session, prior)) {
+    if (prior !== undefined && keepApart && isUntouched(session, prior)) {
       // Never read in this event, so never changed: its text is the one loaded.
       ref = keep(prior.hash, prior.text, prior.ref);
     } else {
       const value = session[name];
-      const text = largeTextOf(value);
+      const text = largeTextOf(value, minChars);
       if (text === undefined) {
         stored[name] = value;
         continue;
@@ -185,16 +190,16 @@ export function valueKeysOf(record: SessionRecord, sessionId: string): string[] 
   return keys;
 }
 
-/** The text a large value is stored as; undefined for a value kept in the record. */
-export function largeTextOf(value: unknown): string | undefined {
+/** The text a large value is stored as; undefined for a value kept in the record (its JSON under `minChars`). */
+export function largeTextOf(value: unknown, minChars = LARGE_VALUE_CHARS): string | undefined {
   if (typeof value === "string")
-    return value.length < LARGE_VALUE_CHARS ? undefined : "j" + JSON.stringify(value);
-  if (typeof value !== "object" || value === null) return undefined;
+    return value.length < minChars ? undefined : "j" + JSON.stringify(value);
+  if (typeof value !== "object" || value === null || minChars === Infinity) return undefined;
   const shape = keptShapeOf(value);
   // A value nothing can keep stays in the record, whose codec names where it fails.
   if (shape === undefined) return undefined;
   const text = shape === "plain" ? "j" + JSON.stringify(value) : "s" + storedJson.stringify(value);
-  return text.length < LARGE_VALUE_CHARS ? undefined : text;
+  return text.length < minChars ? undefined : text;
 }
 
 // --- Internal helpers ---

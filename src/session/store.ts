@@ -103,6 +103,7 @@ export function createSessionStore(
         expectedVersion + 1,
         touchedAt,
         ttlSeconds * 1000,
+        conditional.guarantee !== "last-writer-wins",
       );
       const stored = storeTree(record, treeMemo, touchedAt, ttlSeconds * 1000);
       // Object.assign, not a spread: on Node 20 it copies a record several times faster.
