@@ -66,3 +66,24 @@ test("rows pushed in place survive a switch of replica and a restart", async () 
     await restarted?.stop();
   }
 });
+
+test("on script threads over the memory store, rows pushed in one thread are read in the other", async () => {
+  const server = await startEdgelit({ app: APP, extraArgs: ["--threads", "2"] });
+  try {
+    for (let tries = 0; tries < 1200; tries++) {
+      if (server.output().includes("script threads have loaded the app")) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    const tab = new EventClient(server.url);
+    await tab.send();
+    await tab.send([{ id: tab.widgetId("checkbox", "Show rows"), value: true }]);
+    // Events go to either thread; each holds its own texts and reads the others' from the store.
+    for (let i = 1; i <= 6; i++) {
+      await press(tab, i % 2 ? "Add row" : "Click");
+      expect(metric(tab, "Rows")).toBe(String(20_000 + Math.ceil(i / 2)));
+    }
+    expect(metric(tab, "Clicks")).toBe("3");
+  } finally {
+    await server.stop();
+  }
+});
