@@ -14,6 +14,7 @@ import {
   type WidgetChange,
 } from "../protocol/index.ts";
 import type { SessionRecord } from "../session/record.ts";
+import { cloneRecord } from "../session/large-values.ts";
 import { applyChanges } from "./apply-changes.ts";
 import { MISSING_SUBMIT_BUTTON } from "./run-forms.ts";
 import { closeDialog } from "./close-dialog.ts";
@@ -109,7 +110,8 @@ export async function runEvent(options: RunEventOptions): Promise<RunEventResult
   // Callbacks are functions, so they cannot be stored: when a changed widget
   // had one, replay the previous state up to that widget to find it.
   const needsDiscovery = options.changes.some((change) => record.widgets[change.id]?.hasCallback);
-  const before = needsDiscovery ? structuredClone(record) : undefined;
+  // A copy that leaves large st.session values unparsed until the discovery pass reads them.
+  const before = needsDiscovery ? cloneRecord(record) : undefined;
   const applied = applyChanges(record, options.changes, host.widgets);
 
   const batcher = createBatcher(

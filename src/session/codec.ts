@@ -36,6 +36,15 @@ export function unkeepableAt(value: unknown, where: string): string | undefined 
   return typeof shape === "object" ? shape.where : undefined;
 }
 
+/**
+ * How a value can be kept: "plain" when JSON keeps it exactly, "rich" when
+ * only superjson does (a Date, a Map, bytes, ...), undefined when nothing can.
+ */
+export function keptShapeOf(value: unknown): "plain" | "rich" | undefined {
+  const shape = shapeOf(value, 0);
+  return typeof shape === "object" ? undefined : shape;
+}
+
 /** Decodes a stored record; returns undefined for anything that is not one. */
 export function decodeRecord(stored: unknown): SessionRecord | undefined {
   if (!stored || typeof stored !== "object" || !("json" in stored)) return undefined;

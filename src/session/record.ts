@@ -25,8 +25,13 @@ export interface SessionRecord {
   /** Bumped by every save; a save only succeeds if the stored version is unchanged. */
   version: number;
   widgets: Record<string, WidgetState>;
-  /** `st.session`: the app's own values (superjson types survive: Date, Map, Set, BigInt). */
+  /**
+   * `st.session`: the app's own values (superjson types survive: Date, Map, Set, BigInt). Stored,
+   * a large value is a placeholder here and its text is kept apart: see `largeValues`.
+   */
   session: Record<string, unknown>;
+  /** Stored: the `st.session` values kept under keys of their own, by name (see src/session/large-values.ts). */
+  largeValues?: Record<string, LargeValueRef>;
   /**
    * The element hash at each element path the client holds after `lastRunId`. Not stored as
    * such: the store keeps it as the three fields below (see src/session/stored-tree.ts).
@@ -62,6 +67,12 @@ export interface SessionRecord {
   url?: string;
   /** The fragments and open dialogs the page shows, by instance id (absent in records older than fragments). */
   fragments?: Record<string, FragmentState>;
+}
+
+/** Where a large `st.session` value is kept: its key's id (`<version>-<content hash>`) and when it was written (ms). */
+export interface LargeValueRef {
+  id: string;
+  at: number;
 }
 
 /** What a fragment's rerun needs, from its last run. */

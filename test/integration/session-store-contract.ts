@@ -2,6 +2,7 @@ import type { Storage } from "unstorage";
 import { describe, expect, test } from "vitest";
 import { createSessionRecord } from "../../src/session/record.ts";
 import { createSessionStore, type SessionStore } from "../../src/session/store.ts";
+import { ValueCache } from "../../src/session/value-cache.ts";
 
 /** A store under test; `second` is another client of the same data, as another replica would hold. */
 export interface StoreFixture {
@@ -91,6 +92,34 @@ export function describeSessionStore(name: string, fixture: StoreFixture): void 
           expect(results.filter(Boolean)).toHaveLength(1);
           expect((await a.load(id))?.version).toBe(round + 1);
         }
+      });
+
+      test("a large value changed in place on one replica is read on the other; a losing save's change is not", async () => {
+        const id = idFor("05");
+        // Each replica holds its own texts, as two processes do.
+        const replica = (storage: Storage) =>
+          createSessionStore(storage, { valueCache: new ValueCache(1 << 24) });
+        const a = replica(fixture.storage());
+        const b = replica(second());
+        const record = createSessionRecord();
+        record.session = {
+          rows: Array.from({ length: 2_000 }, (_, i) => ({ i, at: new Date(i) })),
+        };
+        await a.save(id, record, 0);
+        const onB = (await b.load(id))!;
+        (onB.session.rows as unknown[]).push("pushed on b");
+        expect(await b.save(id, onB, 1)).toBeDefined();
+        const onA = (await a.load(id))!;
+        expect((onA.session.rows as unknown[]).length).toBe(2_001);
+        expect((onA.session.rows as { at: Date }[])[5]!.at).toEqual(new Date(5));
+        if (fixture.guarantee === "last-writer-wins") return;
+        const stale = (await b.load(id))!;
+        (onA.session.rows as unknown[]).push("pushed on a");
+        expect(await a.save(id, onA, 2)).toBeDefined();
+        (stale.session.rows as unknown[]).push("lost on b");
+        expect(await b.save(id, stale, 2)).toBeUndefined();
+        const rows = (await b.load(id))!.session.rows as unknown[];
+        expect(rows.slice(-2)).toEqual(["pushed on b", "pushed on a"]);
       });
     }
   });

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSessionRecord } from "../../src/session/record.ts";
 import { createSessionStore } from "../../src/session/store.ts";
+import { ValueCache } from "../../src/session/value-cache.ts";
 import { startRedis } from "../helpers/processes.ts";
 import { describeSessionStore } from "./session-store-contract.ts";
 
@@ -49,5 +50,36 @@ describe("Redis compare-and-set", () => {
     expect(await sessions.save(id, createSessionRecord(), 2)).toBeUndefined();
     expect((await sessions.save(id, createSessionRecord(), 3))?.version).toBe(4);
     expect((await sessions.load(id))?.version).toBe(4);
+  });
+});
+
+describe("large st.session values in Redis", () => {
+  test("a value written by a save that lost expires with the session", async () => {
+    const id = "ffffffffffffffffffffffffffffff03";
+    const replica = () =>
+      createSessionStore(open(), { ttlSeconds: 60, valueCache: new ValueCache(1 << 24) });
+    const [a, b] = [replica(), replica()];
+    const record = createSessionRecord();
+    record.session = { rows: Array.from({ length: 2_000 }, (_, i) => `row ${i} of the table`) };
+    await a.save(id, record, 0);
+    const [onA, onB] = [(await a.load(id))!, (await b.load(id))!];
+    (onA.session.rows as string[]).push("won");
+    (onB.session.rows as string[]).push("lost");
+    expect(await a.save(id, onA, 1)).toBeDefined();
+    expect(await b.save(id, onB, 1)).toBeUndefined();
+    const raw = new Redis(redis.url);
+    try {
+      const keys = await raw.keys(`edgelit:value:${id}:*`);
+      // The winner's value and the loser's, which no record names; the first value was removed.
+      expect(keys).toHaveLength(2);
+      for (const key of keys) {
+        const ttl = await raw.ttl(key);
+        expect(ttl).toBeGreaterThan(0);
+        expect(ttl).toBeLessThanOrEqual(120);
+      }
+    } finally {
+      raw.disconnect();
+    }
+    expect(((await b.load(id))!.session.rows as string[]).at(-1)).toBe("won");
   });
 });
