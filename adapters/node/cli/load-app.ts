@@ -2,7 +2,6 @@ import { watch, type FSWatcher } from "node:fs";
 import { register } from "node:module";
 import { dirname, extname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
 import { oneLine, ProjectFileError, shownPath } from "./project-file-error.ts";
 import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
 
@@ -44,9 +43,28 @@ function loadAsModules(file: string): void {
   });
 }
 
+/** Files of the project imported once already, so that importing one again must load it afresh. */
+const importedOnce = new Set<string>();
+/** Who hears of the files the current import loads (tsx reports every import to one listener). */
+let onProjectImport: ((url: string) => void) | undefined;
+let typeScriptLoader: Promise<typeof import("tsx/esm/api")> | undefined;
+
+/** tsx, registered for every import from now on (once per thread). */
+function loadTypeScript(): Promise<typeof import("tsx/esm/api")> {
+  typeScriptLoader ??= import("tsx/esm/api").then((tsx) => {
+    tsx.register({ onImport: (url) => onProjectImport?.(url) });
+    return tsx;
+  });
+  return typeScriptLoader;
+}
+
 /**
  * Imports a TypeScript or JavaScript file of the user's project as an ES module, whatever its
  * package.json says ({@link ESM_HOOKS}); `onImport` hears of every file it imports.
+ *
+ * The first import of a file is a plain `import()`: the packages it imports ("edgelit" above
+ * all) are the copies this process has loaded already. Importing it again (a reload in dev mode)
+ * goes through tsx's `tsImport`, whose namespace makes every module afresh, its packages too.
  *
  * @example
  * const module = await importProjectFile("/project/edgelit.config.ts");
@@ -56,7 +74,12 @@ export async function importProjectFile(
   onImport?: (url: string) => void,
 ): Promise<Record<string, unknown>> {
   loadAsModules(file);
-  return tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, onImport });
+  const tsx = await loadTypeScript();
+  const url = pathToFileURL(file).href;
+  if (importedOnce.has(file)) return tsx.tsImport(url, { parentURL: import.meta.url, onImport });
+  importedOnce.add(file);
+  onProjectImport = onImport;
+  return (await import(url)) as Record<string, unknown>;
 }
 
 /** What a module's default export is, for an error message. */
