@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { register } from "node:module";
 import { dirname, extname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isNativeModule, needsTypeScript } from "./native-module.ts";
 import { oneLine, ProjectFileError, shownPath } from "./project-file-error.ts";
 import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
 
@@ -63,8 +64,11 @@ function loadTypeScript(): Promise<typeof import("tsx/esm/api")> {
  * package.json says ({@link ESM_HOOKS}); `onImport` hears of every file it imports.
  *
  * The first import of a file is a plain `import()`: the packages it imports ("edgelit" above
- * all) are the copies this process has loaded already. Importing it again (a reload in dev mode)
- * goes through tsx's `tsImport`, whose namespace makes every module afresh, its packages too.
+ * all) are the copies this process has loaded already. A file Node loads as an ES module by
+ * itself ({@link isNativeModule}) is imported without tsx, unless it is `watched` (dev mode
+ * watches what tsx reports it imported) or something it imports needs tsx. Importing a file again
+ * (a reload in dev mode) goes through tsx's `tsImport`, whose namespace makes every module
+ * afresh, its packages too.
  *
  * @example
  * const module = await importProjectFile("/project/edgelit.config.ts");
@@ -72,12 +76,23 @@ function loadTypeScript(): Promise<typeof import("tsx/esm/api")> {
 export async function importProjectFile(
   file: string,
   onImport?: (url: string) => void,
+  options: { watched?: boolean } = {},
 ): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  let fresh = importedOnce.has(file);
+  importedOnce.add(file);
+  if (!fresh && !options.watched && isNativeModule(file)) {
+    try {
+      return (await import(url)) as Record<string, unknown>;
+    } catch (error) {
+      if (!needsTypeScript(error)) throw error;
+      // Node keeps the failed import: the file is imported afresh through tsx.
+      fresh = true;
+    }
+  }
   loadAsModules(file);
   const tsx = await loadTypeScript();
-  const url = pathToFileURL(file).href;
-  if (importedOnce.has(file)) return tsx.tsImport(url, { parentURL: import.meta.url, onImport });
-  importedOnce.add(file);
+  if (fresh) return tsx.tsImport(url, { parentURL: import.meta.url, onImport });
   onProjectImport = onImport;
   return (await import(url)) as Record<string, unknown>;
 }
@@ -110,7 +125,9 @@ export async function loadApp(
   const importApp = async (): Promise<AppDefinition> => {
     const imported: string[] = [];
     try {
-      const module = await importProjectFile(file, (u) => imported.push(u));
+      const module = await importProjectFile(file, (u) => imported.push(u), {
+        watched: options.watch,
+      });
       const definition = toAppDefinition(module.default);
       if (!definition)
         throw new ProjectFileError(
