@@ -1,11 +1,12 @@
-// `npm run bench:cold-start -- [<git ref>] [--runs 7] [--threads 2] [--node 22|24]`
+// `npm run bench:cold-start -- [<git ref>] [--runs 7] [--threads 2] [--node 22|24] [--js]`
 // Cold start as users get it: the checkout packed by `npm pack` and installed into a fresh
 // `npm init -y` project, whose `npx edgelit start app.ts --storage memory` serves the bench's
 // counter app (TypeScript). For each start: milliseconds from spawn to the first event answered
 // in full, the CPU the process spent until then, and its resident memory once idle after that
 // event (every thread of the process). With a <git ref>, that commit is packed too and the two
 // start alternately, round after round (one sitting), with scripts in the HTTP thread
-// (`--threads 0`) and with a pool of `--threads` script threads (default 2).
+// (`--threads 0`) and with a pool of `--threads` script threads (default 2). `--js` serves the
+// same app as app.mjs (its source is JavaScript too).
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, readFileSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -31,6 +32,7 @@ export function installedBenchProject(root: string): { path: string; remove(): v
   const project = join(work.path, "project");
   installTarball(packTarball(work.path, root), project);
   copyFileSync(join(ROOT, "bench/counter-app.ts"), join(project, "app.ts"));
+  copyFileSync(join(ROOT, "bench/counter-app.ts"), join(project, "app.mjs"));
   return { path: project, remove: work.remove };
 }
 
@@ -78,14 +80,19 @@ export async function startToFirstEvent(
   }
 }
 
-/** `edgelit start app.ts` in an installed project, with `threads` script threads. */
-function edgelitStart(project: string, threads: number, node?: string): Promise<ColdStart> {
+/** `edgelit start <app>` in an installed project, with `threads` script threads. */
+function edgelitStart(
+  project: string,
+  threads: number,
+  node?: string,
+  app = "app.ts",
+): Promise<ColdStart> {
   return startToFirstEvent(
     project,
     [
       "node_modules/edgelit/bin/edgelit.mjs",
       "start",
-      "app.ts",
+      app,
       "--storage",
       "memory",
       "--port",
@@ -147,6 +154,7 @@ async function compareColdStarts(argv: string[]): Promise<void> {
   const node = release
     ? nodeBinary(NODE_RELEASES[Number(release) as keyof typeof NODE_RELEASES])
     : process.execPath;
+  const app = argv.includes("--js") ? "app.mjs" : "app.ts";
   const nodeVersion = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
 
   const builds: { name: string; project: { path: string; remove(): void } }[] = [];
@@ -168,11 +176,11 @@ async function compareColdStarts(argv: string[]): Promise<void> {
       for (const pool of [0, threads])
         for (const build of builds) {
           const key = `${build.name}|${pool}`;
-          const start = await edgelitStart(build.project.path, pool, node);
+          const start = await edgelitStart(build.project.path, pool, node, app);
           results.set(key, [...(results.get(key) ?? []), start]);
         }
     console.log(
-      `\nedgelit start app.ts --storage memory (bench/counter-app.ts, installed from npm pack), Node ${nodeVersion}, median of ${runs} alternating starts:\n`,
+      `\nedgelit start ${app} --storage memory (bench/counter-app.ts, installed from npm pack), Node ${nodeVersion}, median of ${runs} alternating starts:\n`,
     );
     console.log("| build | threads | spawn to first event | CPU to first event | idle RSS |");
     console.log("| ----- | ------- | -------------------- | ------------------ | -------- |");
