@@ -6,7 +6,7 @@ import { CLIENT_HEADER, PROTOCOL_VERSION } from "../src/protocol/index.ts";
 import { createServer } from "../src/server/create-server.ts";
 import app from "./counter-app.ts";
 
-const { storage } = storageFromFlag(process.argv[2] ?? "memory", process.cwd());
+const { storage } = await storageFromFlag(process.argv[2] ?? "memory", process.cwd());
 const server = createServer({ app, storage });
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with --expose-gc");

@@ -21,7 +21,7 @@ export interface BenchResults {
   rerunMicroseconds: number;
   memory: { redis: MemoryStep[]; fs: MemoryStep[] };
   storeBytesPerSession: number;
-  coldStart: { edgelitMs: number; limitMs: number };
+  coldStart: { edgelitMs: number; limitMs: number; idleRssMiB: number };
   worker: WorkerFigures;
   clientSizes: ClientSizes;
   firstRenderMs: number;
@@ -92,7 +92,7 @@ export function renderResults(r: BenchResults): string {
     "",
     "### 5. Cold start",
     "",
-    `Node: process start to the first event answered: **edgelit ${fixed(r.coldStart.edgelitMs, 0)} ms**; the bare h3 limit server ${fixed(r.coldStart.limitMs, 0)} ms (ratio ${fixed(r.coldStart.edgelitMs / r.coldStart.limitMs)}). Median of several starts.`,
+    `Node: process start to the first event answered: **edgelit ${fixed(r.coldStart.edgelitMs, 0)} ms** (\`edgelit start\` from an \`npm pack\` install, \`threads: 0\`; idle ${fixed(r.coldStart.idleRssMiB, 1)} MiB RSS after it); the bare h3 limit server ${fixed(r.coldStart.limitMs, 0)} ms (ratio ${fixed(r.coldStart.edgelitMs / r.coldStart.limitMs)}). Median of several starts.`,
     "",
     `Cloudflare Workers: the hello Worker as \`wrangler deploy\` bundles it is ${kb(r.worker.bundleBytes)} (**${kb(r.worker.bundleGzipBytes)} gzip**); a fresh workerd (Miniflare) answers its first event ${fixed(r.worker.firstEventMs, 0)} ms after it is created (median).`,
     "",

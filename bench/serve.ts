@@ -11,7 +11,7 @@ import { storageFromFlag } from "../adapters/node/cli/storage-flag.ts";
 
 // Without a record file (the cold-start figure needs none), a minimal record.
 const [, storageFlag = "memory", recordFile, responseBytes = "300"] = process.argv.slice(2);
-const { storage } = storageFromFlag(storageFlag, process.cwd());
+const { storage } = await storageFromFlag(storageFlag, process.cwd());
 
 function limitApp(): H3 {
   // The same JSON shape as edgelit's record, so reading and writing it costs what edgelit's does.

@@ -1,5 +1,5 @@
-import { plugin as webSockets } from "crossws/server";
 import { serve } from "h3/node";
+import { webSocketsOnDemand } from "./web-sockets-on-demand.ts";
 import type { Storage } from "unstorage";
 import type { AppDefinition } from "../../src/app/define-app.ts";
 import { serverConfigOf, type ServerConfig } from "../../src/config/index.ts";
@@ -126,7 +126,9 @@ export async function serveNode(options: NodeServeOptions): Promise<NodeServer> 
     // limit. Below the cap the socket route refuses an oversized event with a reason the page can
     // show; above it ws closes the socket itself (1009, no reason).
     plugins: [
-      webSockets({ options: { node: { serverOptions: { maxPayload: 2 * maxEventBytes } } } }),
+      webSocketsOnDemand({
+        options: { node: { serverOptions: { maxPayload: 2 * maxEventBytes } } },
+      }),
     ],
   });
   try {

@@ -33,7 +33,7 @@ import { installHostCheck, type AllowedHosts } from "./host-check.ts";
 import { installClientLimits } from "./client-limits.ts";
 import { createFactsReader } from "./request-facts.ts";
 import { authProvidersOf, readAuthConfig } from "./auth-config.ts";
-import { createAuth } from "./auth-routes.ts";
+import { createAuthOnDemand } from "./auth-on-demand.ts";
 import type { TrustProxy } from "./client-address.ts";
 import { SHOW_ERROR_DETAILS, type ShowErrorDetails } from "../runner/exception-props.ts";
 import {
@@ -265,7 +265,7 @@ export function createServer(options: ServerOptions): EdgelitServer {
   const clientLimits = installClientLimits(h3, options);
   // Login: an [auth] section in the secrets (a mistake in it stops the start, naming the key).
   const authConfig = options.secrets && readAuthConfig(options.secrets);
-  const auth = authConfig && createAuth(authConfig, log);
+  const auth = authConfig && createAuthOnDemand(authConfig, log);
   const readFacts = createFactsReader({ trustProxy: options.trustProxy, identity: auth?.identity });
   const eventLimits = { ...limits, heartbeatMs: heartbeatSeconds * 1000 };
   const gate = createEventGate();

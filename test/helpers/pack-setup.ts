@@ -20,22 +20,22 @@ declare module "vitest" {
 const ROOT = resolve(import.meta.dirname, "../..");
 
 /**
- * `npm pack` from a copy of the checkout's tracked files, so the prepack build
- * never rewrites the dist folders other tests are serving from.
+ * `npm pack` from a copy of the tracked files of the checkout at `root` (this one by default), so
+ * the prepack build never rewrites the dist folders other tests are serving from.
  */
-function packTarball(work: string): string {
+export function packTarball(work: string, root = ROOT): string {
   const source = join(work, "source");
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" })
     .split("\0")
     .filter(Boolean);
   for (const file of files) {
     try {
-      statSync(join(ROOT, file));
+      statSync(join(root, file));
     } catch {
       continue; // deleted in the working tree
     }
     mkdirSync(dirname(join(source, file)), { recursive: true });
-    cpSync(join(ROOT, file), join(source, file));
+    cpSync(join(root, file), join(source, file));
   }
   symlinkSync(join(ROOT, "node_modules"), join(source, "node_modules"));
   const out = join(work, "tarball");

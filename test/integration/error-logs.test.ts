@@ -142,7 +142,7 @@ describe("store errors", () => {
     redis = await startRedis({ persist: true });
     // The CLI's own redis store, with a password in its URL that no log entry may repeat.
     const url = redis.url.replace("redis://", "redis://:hunter2-secret@");
-    server = await startServer(storageFromFlag(url, process.cwd()).storage);
+    server = await startServer((await storageFromFlag(url, process.cwd())).storage);
   });
   afterAll(async () => {
     await server?.close();

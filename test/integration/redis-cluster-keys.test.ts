@@ -18,7 +18,7 @@ const ENTRIES = 24;
 
 beforeAll(async () => {
   cluster = await startRedisCluster();
-  storage = storageFromFlag(cluster.url, process.cwd()).storage;
+  storage = (await storageFromFlag(cluster.url, process.cwd())).storage;
 }, 90_000);
 
 afterAll(async () => {

@@ -87,14 +87,14 @@ describe("the upstash store", () => {
     );
   });
 
-  test("--storage upstash reads both variables, names them when missing, and never shows the token", () => {
-    expect(() => storageFromFlag("upstash", "/", {})).toThrow(
+  test("--storage upstash reads both variables, names them when missing, and never shows the token", async () => {
+    await expect(storageFromFlag("upstash", "/", {})).rejects.toThrow(
       /UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN/,
     );
-    expect(() => storageFromFlag("upstash", "/", { UPSTASH_REDIS_REST_URL: upstash.url })).toThrow(
-      /UPSTASH_REDIS_REST_TOKEN/,
-    );
-    const chosen = storageFromFlag("upstash", "/", {
+    await expect(
+      storageFromFlag("upstash", "/", { UPSTASH_REDIS_REST_URL: upstash.url }),
+    ).rejects.toThrow(/UPSTASH_REDIS_REST_TOKEN/);
+    const chosen = await storageFromFlag("upstash", "/", {
       UPSTASH_REDIS_REST_URL: upstash.url,
       UPSTASH_REDIS_REST_TOKEN: upstash.token,
     });

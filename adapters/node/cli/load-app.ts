@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from "node:fs";
-import { register } from "node:module";
+import * as nodeModule from "node:module";
 import { dirname, extname, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
+import { isNativeModule, needsTypeScript } from "./native-module.ts";
 import { oneLine, ProjectFileError, shownPath } from "./project-file-error.ts";
 import { defineApp, toAppDefinition, type AppDefinition } from "../../../src/app/define-app.ts";
 
@@ -35,18 +35,72 @@ export async function resolve(specifier, context, next) {
 
 const hooked = new Set<string>();
 
-/** Registers {@link ESM_HOOKS} once for an app file. */
+/** Node's in-thread module hooks (Node 22.15 and later), which `@types/node` 20 does not declare. */
+type RegisterHooks = (hooks: {
+  resolve(
+    specifier: string,
+    context: object,
+    next: (specifier: string, context: object) => { url: string; format?: string | null },
+  ): { url: string; format?: string | null };
+}) => unknown;
+
+/**
+ * Registers {@link ESM_HOOKS} once for an app file: in this thread where Node can (tsx then
+ * registers in this thread too, and no thread is started for module hooks, a saving of some
+ * 10 MiB), else in Node's module-hooks thread.
+ */
 function loadAsModules(file: string): void {
   if (hooked.has(file)) return;
   hooked.add(file);
-  register(`data:text/javascript,${encodeURIComponent(ESM_HOOKS)}`, {
-    data: { folder: `${dirname(file)}${sep}`, entry: file },
+  const folder = `${dirname(file)}${sep}`;
+  const registerHooks = (nodeModule as { registerHooks?: RegisterHooks }).registerHooks;
+  if (registerHooks) {
+    registerHooks({
+      resolve(specifier, context, next) {
+        const resolved = next(specifier, context);
+        if (!resolved.url.startsWith("file:")) return resolved;
+        const path = fileURLToPath(resolved.url);
+        const asModule =
+          path === file
+            ? /\.(m?[jt]sx?)$/.test(path)
+            : path.startsWith(folder) &&
+              !path.includes("/node_modules/") &&
+              /\.(m?tsx?)$/.test(path);
+        return asModule ? { ...resolved, format: "module" } : resolved;
+      },
+    });
+    return;
+  }
+  nodeModule.register(`data:text/javascript,${encodeURIComponent(ESM_HOOKS)}`, {
+    data: { folder, entry: file },
   });
+}
+
+/** Files of the project imported once already, so that importing one again must load it afresh. */
+const importedOnce = new Set<string>();
+/** Who hears of the files the current import loads (tsx reports every import to one listener). */
+let onProjectImport: ((url: string) => void) | undefined;
+let typeScriptLoader: Promise<typeof import("tsx/esm/api")> | undefined;
+
+/** tsx, registered for every import from now on (once per thread). */
+function loadTypeScript(): Promise<typeof import("tsx/esm/api")> {
+  typeScriptLoader ??= import("tsx/esm/api").then((tsx) => {
+    tsx.register({ onImport: (url) => onProjectImport?.(url) });
+    return tsx;
+  });
+  return typeScriptLoader;
 }
 
 /**
  * Imports a TypeScript or JavaScript file of the user's project as an ES module, whatever its
  * package.json says ({@link ESM_HOOKS}); `onImport` hears of every file it imports.
+ *
+ * The first import of a file is a plain `import()`: the packages it imports ("edgelit" above
+ * all) are the copies this process has loaded already. A file Node loads as an ES module by
+ * itself ({@link isNativeModule}) is imported without tsx, unless it is `watched` (dev mode
+ * watches what tsx reports it imported) or something it imports needs tsx. Importing a file again
+ * (a reload in dev mode) goes through tsx's `tsImport`, whose namespace makes every module
+ * afresh, its packages too.
  *
  * @example
  * const module = await importProjectFile("/project/edgelit.config.ts");
@@ -54,9 +108,25 @@ function loadAsModules(file: string): void {
 export async function importProjectFile(
   file: string,
   onImport?: (url: string) => void,
+  options: { watched?: boolean } = {},
 ): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  let fresh = importedOnce.has(file);
+  importedOnce.add(file);
+  if (!fresh && !options.watched && isNativeModule(file)) {
+    try {
+      return (await import(url)) as Record<string, unknown>;
+    } catch (error) {
+      if (!needsTypeScript(error)) throw error;
+      // Node keeps the failed import: the file is imported afresh through tsx.
+      fresh = true;
+    }
+  }
   loadAsModules(file);
-  return tsImport(pathToFileURL(file).href, { parentURL: import.meta.url, onImport });
+  const tsx = await loadTypeScript();
+  if (fresh) return tsx.tsImport(url, { parentURL: import.meta.url, onImport });
+  onProjectImport = onImport;
+  return (await import(url)) as Record<string, unknown>;
 }
 
 /** What a module's default export is, for an error message. */
@@ -87,7 +157,9 @@ export async function loadApp(
   const importApp = async (): Promise<AppDefinition> => {
     const imported: string[] = [];
     try {
-      const module = await importProjectFile(file, (u) => imported.push(u));
+      const module = await importProjectFile(file, (u) => imported.push(u), {
+        watched: options.watch,
+      });
       const definition = toAppDefinition(module.default);
       if (!definition)
         throw new ProjectFileError(

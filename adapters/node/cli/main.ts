@@ -12,7 +12,6 @@ import { loadApp, type LiveApp } from "./load-app.ts";
 import { packageRoot } from "./package-root.ts";
 import { shownPath } from "./project-file-error.ts";
 import { resolveSettings, type Settings } from "./settings.ts";
-import { inspectRedis } from "./redis-inspection.ts";
 import { storageFromFlag, type ChosenStorage } from "./storage-flag.ts";
 import { mediaStorageFromFlag, type ChosenMediaStorage } from "./media-storage-flag.ts";
 import { SCRIPT_THREAD_ENTRY, type CliThreadSetup } from "./script-thread.ts";
@@ -109,7 +108,7 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     console.error(`edgelit: ${(error as Error).message}`);
     return 1;
   }
-  const chosen = chooseStorage(settings);
+  const chosen = await chooseStorage(settings);
   if (!chosen) {
     app.close();
     return 2;
@@ -126,7 +125,9 @@ async function runApp(file: string, args: CliArgs, settings: Settings): Promise<
     console.error(`edgelit: ${(error as Error).message}`);
     return 2;
   }
-  const storeProblem = chosen.redis && (await inspectRedis(chosen.redis, settings));
+  const storeProblem =
+    chosen.redis &&
+    (await (await import("./redis-inspection.ts")).inspectRedis(chosen.redis, settings));
   if (storeProblem) {
     app.close();
     await chosen.storage.dispose();
@@ -236,7 +237,7 @@ async function clearCache(args: CliArgs, settings: Settings): Promise<number> {
     );
     return 2;
   }
-  const chosen = chooseStorage(settings);
+  const chosen = await chooseStorage(settings);
   if (!chosen) return 2;
   try {
     const removed = await clearSharedCache(chosen.storage);
@@ -250,9 +251,9 @@ async function clearCache(args: CliArgs, settings: Settings): Promise<number> {
 }
 
 /** The store `--storage` names, or undefined after saying what is wrong with it. */
-function chooseStorage(settings: Settings): ChosenStorage | undefined {
+async function chooseStorage(settings: Settings): Promise<ChosenStorage | undefined> {
   try {
-    return storageFromFlag(settings.storage, process.cwd(), process.env, {
+    return await storageFromFlag(settings.storage, process.cwd(), process.env, {
       storageReplicas: settings.storageReplicas,
     });
   } catch (error) {

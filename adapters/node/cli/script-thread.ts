@@ -44,9 +44,11 @@ async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promis
   const bridge = data.storagePort ? bridgedStorage(data.storagePort) : undefined;
   const storage =
     bridge?.storage ??
-    storageFromFlag(setup.storage ?? "memory", setup.cwd, process.env, {
-      storageReplicas: setup.storageReplicas,
-    }).storage;
+    (
+      await storageFromFlag(setup.storage ?? "memory", setup.cwd, process.env, {
+        storageReplicas: setup.storageReplicas,
+      })
+    ).storage;
   const context = createRerunContext({
     ...data.server,
     app: await loadThreadApp(setup.appFile),

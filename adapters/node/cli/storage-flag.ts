@@ -1,12 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createStorage, type Storage } from "unstorage";
-import memoryDriver from "unstorage/drivers/memory";
-import redisDriver from "unstorage/drivers/redis";
 import { clusterWideKeys } from "./cluster-wide-keys.ts";
 import { acknowledgedRedisDriver } from "../../../src/session/redis-acknowledged.ts";
-import { createUpstashStorage } from "../../../src/session/upstash-store.ts";
-import { privateFsDriver } from "../private-fs-driver.ts";
 import { storeErrorLine } from "../../../src/server/server-log.ts";
 import {
   clusterOptions,
@@ -46,18 +42,20 @@ export interface StorageFlagOptions {
  * (created if missing; throws when it cannot be written), a Redis URL
  * (`redis://`, `rediss://`, `redis+sentinel://…/master`, `redis+cluster://…`;
  * see parseRedisUrl), or `upstash` (its REST URL and token from
- * UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN).
+ * UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN). Only the chosen store's
+ * driver is loaded (ioredis alone costs a fresh process a third of its memory).
  *
  * @example
- * const { storage, description } = storageFromFlag("fs", process.cwd());
+ * const { storage, description } = await storageFromFlag("fs", process.cwd());
  */
-export function storageFromFlag(
+export async function storageFromFlag(
   flag: string,
   cwd: string,
   env: NodeJS.ProcessEnv = process.env,
   options: StorageFlagOptions = {},
-): ChosenStorage {
+): Promise<ChosenStorage> {
   if (flag === "memory") {
+    const { default: memoryDriver } = await import("unstorage/drivers/memory");
     return {
       storage: createStorage({ driver: memoryDriver() }),
       description: "memory (sessions are lost on restart)",
@@ -66,12 +64,13 @@ export function storageFromFlag(
   if (flag === "fs" || flag.startsWith("fs:")) {
     const base = resolve(cwd, flag === "fs" ? ".edgelit/store" : flag.slice(3));
     assertWritableDirectory(base);
+    const { privateFsDriver } = await import("../private-fs-driver.ts");
     return {
       storage: createStorage({ driver: privateFsDriver({ base }) }),
       description: `fs ${base}`,
     };
   }
-  if (isRedisUrl(flag)) return redisStorage(parseRedisUrl(flag), options);
+  if (isRedisUrl(flag)) return await redisStorage(parseRedisUrl(flag), options);
   if (flag === "upstash") {
     const { UPSTASH_REDIS_REST_URL: url, UPSTASH_REDIS_REST_TOKEN: token } = env;
     if (!url || !token) {
@@ -81,6 +80,7 @@ export function storageFromFlag(
     }
     if (!/^https?:\/\/\S+$/.test(url))
       throw new Error(`UPSTASH_REDIS_REST_URL must be an https:// URL; got "${url}"`);
+    const { createUpstashStorage } = await import("../../../src/session/upstash-store.ts");
     // The token is a secret: the description names the URL only.
     return { storage: createUpstashStorage({ url, token }), description: `upstash ${url}` };
   }
@@ -92,7 +92,11 @@ export function storageFromFlag(
 // --- Internal helpers ---
 
 /** unstorage's Redis driver for `target`, its saves acknowledged by as many replicas as configured. */
-function redisStorage(target: RedisTarget, options: StorageFlagOptions): ChosenStorage {
+async function redisStorage(
+  target: RedisTarget,
+  options: StorageFlagOptions,
+): Promise<ChosenStorage> {
+  const { default: redisDriver } = await import("unstorage/drivers/redis");
   let driver;
   if (target.kind === "single")
     driver = redisDriver(

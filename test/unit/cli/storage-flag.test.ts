@@ -19,25 +19,25 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test("fs:<dir> creates the store directory", async () => {
   const base = join(dir, "new/store");
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   expect(existsSync(base)).toBe(true);
   expect(chosen.description).toBe(`fs ${base}`);
   await chosen.storage.dispose();
 });
 
-test("an fs store directory that cannot be created or written is an error naming it", () => {
+test("an fs store directory that cannot be created or written is an error naming it", async () => {
   // A folder under a regular file cannot be made, even by root (for whom chmod stops nothing).
   const file = join(dir, "a-file");
   writeFileSync(file, "");
   const base = join(file, "store");
-  expect(() => storageFromFlag(`fs:${base}`, "/")).toThrow(
+  await expect(storageFromFlag(`fs:${base}`, "/")).rejects.toThrow(
     `the fs store directory ${base} cannot be written`,
   );
 });
 
 test("the fs store is private to the server's user: its folders 0700, its files 0600", async () => {
   const base = join(dir, "private/store");
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   await chosen.storage.setItem("edgelit:session:abc", { version: 1 });
   // (a key with no id in it keeps its name: see the next test for ids)
   await chosen.storage.setItemRaw("edgelit:media:0123", new Uint8Array([1, 2, 3]));
@@ -56,14 +56,14 @@ test("an existing fs store folder that others could enter is made private", asyn
   const base = join(dir, "existing");
   mkdirSync(base, { mode: 0o755 });
   chmodSync(base, 0o755);
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   expect((statSync(base).mode & 0o777).toString(8)).toBe("700");
   await chosen.storage.dispose();
 });
 
 test("no file of the fs store is named by a session id: ids become hashes, and what is listed reads back", async () => {
   const base = join(dir, "hashed");
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   const sessionId = "0123456789abcdef0123456789abcdef";
   // Session ids as the server issues them now: 32 random hex, then the issue time and a tag.
   const taggedId = `${sessionId}0123456789abcdef01234567`;
@@ -93,7 +93,7 @@ test("a session an earlier version stored under its id is found, and moved to it
   const sessionId = "fedcba9876543210fedcba9876543210";
   mkdirSync(join(base, "edgelit/session"), { recursive: true });
   writeFileSync(join(base, "edgelit/session", sessionId), JSON.stringify({ version: 5 }));
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   expect(await chosen.storage.getItem(`edgelit:session:${sessionId}`)).toEqual({ version: 5 });
   expect(listFiles(base)).toEqual([`edgelit/session/h-${sha256(sessionId)}`]);
   await chosen.storage.dispose();
@@ -112,7 +112,7 @@ function sha256(text: string): string {
 
 test("the fs store writes a value whole: the key's file is replaced at once, and no partial file is listed", async () => {
   const base = join(dir, "atomic");
-  const chosen = storageFromFlag(`fs:${base}`, "/");
+  const chosen = await storageFromFlag(`fs:${base}`, "/");
   await chosen.storage.setItem("edgelit:media-secret", { secret: "a".repeat(64) });
   await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
