@@ -8,6 +8,10 @@
 // `--threads [N]` compares scripts in the HTTP thread (`threads: 0`) with N
 // script threads (default: one per core, at least two), both in this
 // checkout, and <ref>, if given, with N threads.
+// Each line also gives the server's wake-ups per event: the times one of its
+// threads went to sleep and was woken (voluntary context switches, every
+// thread of the process, from /proc), which is what a handoff between
+// threads costs besides its CPU.
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -108,26 +112,34 @@ try {
       () => startBenchServer(["edgelit", storageFlag], [], { EDGELIT_FROM_SOURCE: "1" }),
     ]);
   }
-  const results = new Map<string, { eventsPerSecond: number; cpuMs: number; rssMb: number }[]>();
+  const results = new Map<
+    string,
+    { eventsPerSecond: number; cpuMs: number; rssMb: number; wakeUps: number }[]
+  >();
   for (let round = 1; round <= rounds; round++) {
     for (const [name, start] of variants) {
       const server = await start();
       try {
         let cpuBefore = 0;
+        let wakeUpsBefore = 0;
         // A fresh server: let the JIT settle first, as it has in a server that has run a while.
         const load = await runLoad(server.url, tabs, seconds, {
           warmUpMs: 2000,
-          onTimed: () => (cpuBefore = server.cpuSeconds()),
+          onTimed: () => {
+            cpuBefore = server.cpuSeconds();
+            wakeUpsBefore = wakeUpsOf(server.pid);
+          },
         });
         if (load.errors) throw new Error(`${name}: ${load.errors} events failed`);
         const cpuMs = ((server.cpuSeconds() - cpuBefore) * 1000) / load.events;
+        const wakeUps = (wakeUpsOf(server.pid) - wakeUpsBefore) / load.events;
         const rssMb = rssMbOf(server.pid);
         results.set(name, [
           ...(results.get(name) ?? []),
-          { eventsPerSecond: load.eventsPerSecond, cpuMs, rssMb },
+          { eventsPerSecond: load.eventsPerSecond, cpuMs, rssMb, wakeUps },
         ]);
         console.log(
-          `round ${round}: ${name}: ${load.eventsPerSecond.toFixed(0)} ev/s, ${cpuMs.toFixed(3)} ms CPU per event, ${rssMb.toFixed(0)} MB RSS`,
+          `round ${round}: ${name}: ${load.eventsPerSecond.toFixed(0)} ev/s, ${cpuMs.toFixed(3)} ms CPU per event, ${wakeUps.toFixed(2)} wake-ups per event, ${rssMb.toFixed(0)} MB RSS`,
         );
       } finally {
         await server.stop();
@@ -140,7 +152,7 @@ try {
   for (const [name, rows] of results) {
     const rate = median(rows.map((r) => r.eventsPerSecond));
     console.log(
-      `  ${name}: ${rate.toFixed(0)} ev/s (${(rate / limitRate).toFixed(2)} of the limit), ${median(rows.map((r) => r.cpuMs)).toFixed(3)} ms CPU per event, ${median(rows.map((r) => r.rssMb)).toFixed(0)} MB RSS after the load`,
+      `  ${name}: ${rate.toFixed(0)} ev/s (${(rate / limitRate).toFixed(2)} of the limit), ${median(rows.map((r) => r.cpuMs)).toFixed(3)} ms CPU per event, ${median(rows.map((r) => r.wakeUps)).toFixed(2)} wake-ups per event, ${median(rows.map((r) => r.rssMb)).toFixed(0)} MB RSS after the load`,
     );
   }
 } finally {
@@ -148,6 +160,24 @@ try {
   if (ref)
     execFileSync("git", ["worktree", "remove", "--force", other], { cwd: ROOT, stdio: "ignore" });
   rmSync(other, { recursive: true, force: true });
+}
+
+/**
+ * How many times the threads of a Linux process have gone to sleep and been woken so far
+ * (voluntary context switches, summed over /proc/<pid>/task). A thread that ended is no
+ * longer counted, which a server under load does not do.
+ */
+function wakeUpsOf(pid: number): number {
+  let total = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const status = readFileSync(`/proc/${pid}/task/${task}/status`, "utf8");
+      total += Number(status.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** The resident set of a Linux process (every thread of it), in MB, from /proc. */

@@ -92,6 +92,35 @@ test("a script in a loop that never yields leaves health checks and other sessio
   expect(answer.messages.at(-1)?.type).toBe("finish");
 });
 
+test("an event reaches a script thread while every run it holds waits on something else", async () => {
+  // One thread: the event must go to the thread whose only run awaits, not to a free one.
+  const single = await startOnThreads(["--threads", "1"]);
+  try {
+    const waiter = new EventClient(single.url);
+    await waiter.send();
+    const wait = streamEvent(single.url, {
+      sessionId: waiter.sessionId,
+      lastRunId: waiter.lastRunId,
+      changes: click(waiter, "Wait"),
+    });
+    try {
+      await fileAppears("waiting");
+      // The run awaits until the go file exists: the thread holds it, and sleeps between turns.
+      const other = new EventClient(single.url);
+      await unlessStuck("another session's first event", other.send());
+      await unlessStuck("another session's click", other.send(click(other, "Add one")));
+      expect(metric(other)).toBe("1");
+      expect(existsSync(join(dir.path, "go"))).toBe(false);
+    } finally {
+      writeFileSync(join(dir.path, "go"), "");
+    }
+    const answer = await wait.answer;
+    expect(JSON.stringify(answer.messages)).toContain("went on");
+  } finally {
+    await single.stop();
+  }
+});
+
 test("a run past maxRunSeconds in a loop that never yields is ended; the session goes on", async () => {
   const limited = await startOnThreads(["--max-run-seconds", "2"]);
   try {

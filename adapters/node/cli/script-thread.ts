@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { defineApp, type AppDefinition } from "../../../src/app/define-app.ts";
 import { createRerunContext } from "../../../src/server/create-server.ts";
-import { bridgedStorage } from "../script-threads/storage-bridge.ts";
+import { bridgedStorage, primeReads } from "../script-threads/storage-bridge.ts";
+import { sessionKey } from "../../../src/session/store.ts";
 import { isScriptThreadData, type ScriptThreadData } from "../script-threads/thread-messages.ts";
 import { serveRuns } from "../script-threads/thread-runs.ts";
 import { loadApp } from "./load-app.ts";
@@ -62,7 +63,7 @@ async function startScriptThread(data: ScriptThreadData<CliThreadSetup>): Promis
     env: Object.freeze({ ...process.env }),
   });
   context.sendAtOnce = true;
-  serveRuns(context, parentPort!, data, bridge?.prime);
+  serveRuns(context, parentPort!, data, bridge?.prime ?? primeReads(storage, sessionKey("")));
 }
 
 /** The app, or one that shows why it cannot load (the main thread loaded it, so it changed since). */

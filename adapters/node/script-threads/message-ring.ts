@@ -1,14 +1,15 @@
 import type { ServerMessage } from "../../../src/protocol/index.ts";
 
 /**
- * A script thread's messages for its pages, in shared memory: the thread writes them without
+ * Records in shared memory that one thread writes and another reads, without waking it. Its
+ * first use: a script thread's messages for its pages: the thread writes them without
  * waking the main thread, which reads them when the thread next posts (an event is over) or
  * when it looks on its own, every few milliseconds. So a quick event costs one wake-up, not
  * one per message, and a script that never yields still streams: its messages are in shared
  * memory, where the main thread reads them while the script runs on.
  *
- * One writer (the script thread), one reader (the main thread). A record is
- * `[byte length, run id, JSON of the messages]`, 4-byte aligned; a length of WRAP sends the
+ * One writer, one reader (for messages, the script thread and the main thread; for run
+ * orders, the other way round). A record is `[byte length, run id, JSON of the payload]`, 4-byte aligned; a length of WRAP sends the
  * reader back to the start, POSTED says the messages were too large for the ring and come as
  * a posted report instead (the reader waits for it there, so order is kept).
  */
@@ -33,19 +34,30 @@ export function createMessageRing(): MessageRing {
   return { buffer: new SharedArrayBuffer(RING_BYTES + 8) };
 }
 
+/** The payload of a message ring's records: by default a run's messages for its page. */
+type Payload = ServerMessage[];
+
 /**
- * The script thread's side. `write` returns false when the messages must be posted instead
- * (too large): a POSTED mark keeps their place. A full ring waits for the reader, who reads
- * every few milliseconds whatever this thread does.
+ * The writer's side. `write` returns false when the payload must be posted instead (too
+ * large): a POSTED mark keeps its place. A full ring waits for the reader, who reads every few
+ * milliseconds whatever this thread does. `tryWrite` never waits and leaves no mark: it
+ * returns false when the payload is too large or the ring has no room now, for a writer that
+ * must not block (the main thread) and whose records need no order among each other.
  */
-export function ringWriter(ring: MessageRing): {
-  write(runId: number, messages: ServerMessage[]): boolean;
+export function ringWriter<T = Payload>(
+  ring: MessageRing,
+): {
+  write(runId: number, payload: T): boolean;
+  tryWrite(runId: number, payload: T): boolean;
 } {
   const words = new Int32Array(ring.buffer);
   const bytes = new Uint8Array(ring.buffer, 0, RING_BYTES);
   const encoder = new TextEncoder();
-  /** Room for `size` bytes at the write position (wrapping first if needed), waiting if full. */
-  const reserve = (size: number): number => {
+  /**
+   * Room for `size` bytes at the write position (wrapping first if needed), waiting if full;
+   * -1 when full and `wait` is false.
+   */
+  const reserve = (size: number, wait = true): number => {
     for (;;) {
       const read = Atomics.load(words, READ);
       const write = Atomics.load(words, WRITE);
@@ -58,6 +70,7 @@ export function ringWriter(ring: MessageRing): {
           continue;
         }
       } else if (read - write > size + 4) return write;
+      if (!wait) return -1;
       Atomics.wait(words, READ, read, 50);
     }
   };
@@ -65,40 +78,43 @@ export function ringWriter(ring: MessageRing): {
     const end = at + size;
     Atomics.store(words, WRITE, end === RING_BYTES ? 0 : end);
   };
+  /** Writes `json` at a reserved place; false when it is too large, or (not waiting) the ring is full. */
+  const put = (runId: number, json: string, wait: boolean): boolean => {
+    // A UTF-8 byte per character at best, three at worst.
+    if (json.length * 3 + HEADER > LARGEST_RECORD) return false;
+    const at = reserve(align(json.length * 3 + HEADER), wait);
+    if (at < 0) return false;
+    const { written: length } = encoder.encodeInto(
+      json,
+      bytes.subarray(at + HEADER, at + HEADER + json.length * 3),
+    );
+    words[at / 4] = length;
+    words[at / 4 + 1] = runId;
+    commit(at, align(length + HEADER));
+    return true;
+  };
   return {
-    write(runId, messages) {
-      const json = JSON.stringify(messages);
-      // A UTF-8 byte per character at best, three at worst.
-      if (json.length * 3 + HEADER > LARGEST_RECORD) {
-        const at = reserve(HEADER);
-        words[at / 4] = POSTED;
-        words[at / 4 + 1] = runId;
-        commit(at, HEADER);
-        return false;
-      }
-      const at = reserve(align(json.length * 3 + HEADER));
-      const { written: length } = encoder.encodeInto(
-        json,
-        bytes.subarray(at + HEADER, at + HEADER + json.length * 3),
-      );
-      words[at / 4] = length;
+    write(runId, payload) {
+      if (put(runId, JSON.stringify(payload), true)) return true;
+      const at = reserve(HEADER);
+      words[at / 4] = POSTED;
       words[at / 4 + 1] = runId;
-      commit(at, align(length + HEADER));
-      return true;
+      commit(at, HEADER);
+      return false;
     },
+    tryWrite: (runId, payload) => put(runId, JSON.stringify(payload), false),
   };
 }
 
 /**
- * The main thread's side: `read` hands every record written so far to `deliver`, in order. At
- * a POSTED mark it takes the posted messages `posted` holds (oldest first), or stops there
- * until they have come.
+ * The reader's side: `read` hands every record written so far to `deliver`, in order. At a
+ * POSTED mark it takes the posted payload `posted` holds (oldest first), or stops there until
+ * it has come.
  */
-export function ringReader(ring: MessageRing): {
-  read(
-    deliver: (runId: number, messages: ServerMessage[]) => void,
-    posted: ServerMessage[][],
-  ): void;
+export function ringReader<T = Payload>(
+  ring: MessageRing,
+): {
+  read(deliver: (runId: number, payload: T) => void, posted: T[]): void;
   /** True when records wait to be read. */
   pending(): boolean;
 } {
@@ -128,7 +144,7 @@ export function ringReader(ring: MessageRing): {
         read = after(read, align(length + HEADER));
         // Read before it is delivered: a delivery that throws does not deliver it twice.
         Atomics.store(words, READ, read);
-        deliver(runId, JSON.parse(json) as ServerMessage[]);
+        deliver(runId, JSON.parse(json) as T);
       }
       Atomics.store(words, READ, read);
       Atomics.notify(words, READ);

@@ -3,13 +3,14 @@ import { RequestError } from "../../../src/server/errors.ts";
 import type { RerunDispatch } from "../../../src/server/handle-rerun.ts";
 import { RunTimeoutError } from "../../../src/runner/signals.ts";
 import type { ServerLog } from "../../../src/server/server-log.ts";
-import { readAtOnce } from "./storage-bridge.ts";
+import { readAhead, readAtOnce } from "./storage-bridge.ts";
 import { startThread, type Thread } from "./thread-start.ts";
 import { sessionKey } from "../../../src/session/store.ts";
 import { ThreadRun } from "./thread-run.ts";
 import {
   HEARTBEAT_MS,
   RETRACT_SLOT,
+  type RunOrder,
   type ThreadReport,
   type ThreadServerOptions,
 } from "./thread-messages.ts";
@@ -162,17 +163,20 @@ export function createScriptThreads(options: ScriptThreadsOptions): ScriptThread
     Atomics.store(thread.flags, slot, 0);
     run.watchAbort(() => Atomics.store(thread.flags, slot, 1));
     run.timer = setTimeout(() => timeOut(thread, run), maxRunSeconds * 1000 + GRACE_MS);
+    const order: RunOrder = { type: "run", runId: run.runId, slot, request: run.request };
     const sessionId = run.request.sessionId;
-    const primed =
-      options.bridgeStorage && sessionId !== null
-        ? readAtOnce(options.storage, sessionKey(sessionId))
-        : undefined;
-    thread.order({
-      type: "run",
-      runId: run.runId,
-      slot,
-      request: run.request,
-      primed: primed && { key: sessionKey(sessionId!), value: primed.value },
+    if (sessionId === null) return thread.order(order);
+    const key = sessionKey(sessionId);
+    if (options.bridgeStorage) {
+      const primed = readAtOnce(options.storage, key);
+      if (primed) order.primed = { key, value: primed.value };
+      return thread.order(order);
+    }
+    // A store the thread opened itself (Redis): the record is read here, where answers for many
+    // events come in together, and the thread makes one round trip per event (its save), not two.
+    void readAhead(options.storage, key).then((value) => {
+      if (value !== undefined) order.primed = { key, value };
+      if (thread.runs.get(run.runId) === run) thread.order(order);
     });
   };
 

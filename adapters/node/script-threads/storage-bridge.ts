@@ -1,5 +1,5 @@
 import type { MessagePort } from "node:worker_threads";
-import { createStorage, type Driver, type Storage } from "unstorage";
+import { createStorage, type Driver, type Storage, type StorageValue } from "unstorage";
 import type { AtomicDriver } from "../../../src/session/conditional-write.ts";
 import { decodeRecord } from "../../../src/session/codec.ts";
 
@@ -150,6 +150,46 @@ export function readAtOnce(storage: Storage, key: string): { value: unknown } | 
     return undefined;
   }
   return { value: value ?? null };
+}
+
+/**
+ * The value `key` holds, read at the driver's level (the text a Redis or fs store holds), or
+ * undefined when the read failed: the thread then reads it itself and reports what went wrong.
+ */
+export async function readAhead(storage: Storage, key: string): Promise<unknown> {
+  const { driver, base } = storage.getMount(key);
+  try {
+    return (await driver.getItem(key.slice(base.length), {})) ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes a script thread's own store answer the next read of a key with the value the main
+ * thread read along with the event (see {@link readAhead}); returns how to hand it such a value.
+ * Events of a session run one at a time, so nothing of this process writes it in between, and
+ * the save's compare-and-set still refuses a record another replica saved since.
+ */
+export function primeReads(
+  storage: Storage,
+  prefix: string,
+): (key: string, value: unknown) => void {
+  const primed = new Map<string, unknown>();
+  const { driver, base } = storage.getMount(prefix);
+  const read = driver.getItem.bind(driver);
+  driver.getItem = (key, options) => {
+    const full = base + key;
+    if (!primed.has(full)) return read(key, options);
+    const value = primed.get(full) as StorageValue;
+    primed.delete(full);
+    return value;
+  };
+  return (key, value) => {
+    // A run refused before it loaded leaves its value: bounded, like the memo of versions.
+    if (primed.size >= MAX_TRACKED_VERSIONS) primed.clear();
+    primed.set(key, value);
+  };
 }
 
 /** Runs one call on the main thread's store: values at the driver's level, raw bytes and listings through the store. */

@@ -45,6 +45,14 @@ export interface ScriptThreadData<Setup = unknown> {
   heartbeat: Float64Array;
   /** The runs' messages for their pages (see message-ring.ts). */
   ring: MessageRing;
+  /**
+   * The main thread's run orders (RunOrder, each under its run id): written without waking
+   * the thread, which reads them as its runs move on; the main thread posts only to wake a
+   * thread that sleeps (see `sleep`), and an order the ring has no room for.
+   */
+  orders: MessageRing;
+  /** [0]: THREAD_SLEEPS while the thread holds no run, so a new order must wake it; else THREAD_AWAKE. */
+  sleep: Int32Array;
   /** The main thread's store, when the thread cannot open it itself (memory, an object). */
   storagePort?: MessagePort;
   /** The server options the thread's runs need (limits, dev, media secret). */
@@ -64,6 +72,11 @@ export interface ThreadServerOptions {
   /** The secrets loaded at start (st.secrets). */
   secrets?: SecretsTable;
 }
+
+/** ScriptThreadData.sleep: the thread holds runs, and reads the order ring as they move on. */
+export const THREAD_AWAKE = 0;
+/** ScriptThreadData.sleep: the thread holds no run; only a posted message wakes it. */
+export const THREAD_SLEEPS = 1;
 
 /** 0 while a retract waits for its answer; then 1 (taken back) or 2 (too late). */
 export const RETRACT_SLOT = 0;

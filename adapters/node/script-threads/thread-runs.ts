@@ -3,8 +3,15 @@ import type { ServerMessage } from "../../../src/protocol/index.ts";
 import { handleRerun, type RerunContext } from "../../../src/server/handle-rerun.ts";
 import { RequestError } from "../../../src/server/errors.ts";
 import { describeError } from "../../../src/server/server-log.ts";
-import { ringWriter, type MessageRing } from "./message-ring.ts";
-import { HEARTBEAT_MS, RETRACT_SLOT, type RunOrder, type ThreadReport } from "./thread-messages.ts";
+import { ringReader, ringWriter, type MessageRing } from "./message-ring.ts";
+import {
+  HEARTBEAT_MS,
+  RETRACT_SLOT,
+  THREAD_AWAKE,
+  THREAD_SLEEPS,
+  type RunOrder,
+  type ThreadReport,
+} from "./thread-messages.ts";
 
 /** How long a thread waits for the main thread to say whether a retract came in time. */
 const RETRACT_WAIT_MS = 5000;
@@ -15,26 +22,57 @@ const RETRACT_WAIT_MS = 5000;
  * for the page go to the thread's message ring in shared memory as soon as they are made,
  * which the main thread reads when this thread reports an event over, and every few
  * milliseconds on its own: a quick event wakes the main thread once, and a script that never
- * yields still streams. The page's departure is read from shared memory, so such a script
- * still stops at its next `st.*` call. A heartbeat tells the main thread whether this thread's
- * event loop turns, so new events go to threads that are not stuck in a loop.
+ * yields still streams. Run orders come the other way through a ring too: while this thread
+ * holds runs it reads them each time a run is loaded or over (and every HEARTBEAT_MS), so the
+ * main thread wakes it only when it holds none. The page's departure is read from shared
+ * memory, so such a script still stops at its next `st.*` call. A heartbeat tells the main
+ * thread whether this thread's event loop turns, so new events go to threads that are not
+ * stuck in a loop.
  */
 export function serveRuns(
   context: RerunContext,
   port: MessagePort,
-  shared: { flags: Int32Array; heartbeat: Float64Array; ring: MessageRing },
+  shared: {
+    flags: Int32Array;
+    heartbeat: Float64Array;
+    ring: MessageRing;
+    orders: MessageRing;
+    sleep: Int32Array;
+  },
   prime?: (key: string, value: unknown) => void,
 ): void {
-  const { flags, heartbeat } = shared;
+  const { flags, heartbeat, sleep } = shared;
   const report = createOutbox(port);
   const ring = ringWriter(shared.ring);
+  const orderReader = ringReader<RunOrder>(shared.orders);
+  const noPostedOrders: RunOrder[] = [];
+  /** Runs started and not yet over. */
+  let held = 0;
+  /**
+   * Starts the orders the ring holds. A thread left with no run says it sleeps, then looks
+   * once more: an order written before the main thread could see that would otherwise wait.
+   */
+  const takeOrders = () => {
+    for (;;) {
+      if (orderReader.pending()) orderReader.read((_, order) => run(order), noPostedOrders);
+      if (held > 0) return;
+      Atomics.store(sleep, 0, THREAD_SLEEPS);
+      if (!orderReader.pending()) return;
+    }
+  };
   heartbeat[0] = Date.now();
-  setInterval(() => void (heartbeat[0] = Date.now()), HEARTBEAT_MS).unref();
+  setInterval(() => {
+    heartbeat[0] = Date.now();
+    takeOrders();
+  }, HEARTBEAT_MS).unref();
+  // Orders the ring had no room for; an empty list only wakes this thread.
   port.on("message", (orders: RunOrder[]) => {
     for (const order of orders) if (order.type === "run") run(order);
+    takeOrders();
   });
   const run = (order: RunOrder) => {
     const { runId, slot } = order;
+    if (held++ === 0) Atomics.store(sleep, 0, THREAD_AWAKE);
     if (order.primed) prime?.(order.primed.key, order.primed.value);
     const signal = {
       get aborted() {
@@ -52,16 +90,21 @@ export function serveRuns(
       if (!ring.write(runId, messages)) report({ type: "posted", messages }, true);
     };
     const { ready, done } = handleRerun(context, order.request, { send, retract, signal });
-    ready.catch((error: unknown) =>
+    ready.then(takeOrders, (error: unknown) =>
       report(
         error instanceof RequestError
           ? { type: "refused", runId, code: error.code, message: error.message }
           : { type: "refused", runId, message: describeError(error) },
       ),
     );
+    const over = (failure?: string) => {
+      report(failure === undefined ? { type: "done", runId } : { type: "done", runId, failure });
+      held--;
+      takeOrders();
+    };
     done.then(
-      () => report({ type: "done", runId }),
-      (error: unknown) => report({ type: "done", runId, failure: describeError(error) }),
+      () => over(),
+      (error: unknown) => over(describeError(error)),
     );
   };
   report({ type: "loaded" }, true);

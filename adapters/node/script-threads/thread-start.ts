@@ -1,12 +1,14 @@
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ScriptThreadsOptions } from "./script-threads.ts";
 import type { ServerMessage } from "../../../src/protocol/index.ts";
-import { createMessageRing, ringReader } from "./message-ring.ts";
+import { createMessageRing, ringReader, ringWriter } from "./message-ring.ts";
 import { serveStorage } from "./storage-bridge.ts";
 import type { ThreadRun } from "./thread-run.ts";
 import {
   RUNS_PER_THREAD,
   SCRIPT_THREAD_MARK,
+  THREAD_AWAKE,
+  THREAD_SLEEPS,
   type RunOrder,
   type ScriptThreadData,
   type ThreadReport,
@@ -24,7 +26,10 @@ export interface Thread {
   stale: boolean;
   /** Ended on purpose (replaced, closed): its exit is expected. */
   ended: boolean;
-  /** Hands the thread an event: orders given while this thread's event loop turns go in one message. */
+  /**
+   * Hands the thread an event, through its order ring: a thread that holds runs reads it as they
+   * move on, and one that sleeps is woken by one message per turn of this thread's event loop.
+   */
   order(order: RunOrder): void;
   /** Hands the messages the thread has written so far to their runs (see message-ring.ts). */
   readMessages(): void;
@@ -42,11 +47,17 @@ export function startThread(
   const flags = new Int32Array(new SharedArrayBuffer(4 * (RUNS_PER_THREAD + 1)));
   const heartbeat = new Float64Array(new SharedArrayBuffer(8));
   const ring = createMessageRing();
+  const orderRing = createMessageRing();
+  // A thread that has not loaded the app holds no run: the first order wakes it.
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  sleep[0] = THREAD_SLEEPS;
   const data: ScriptThreadData = {
     [SCRIPT_THREAD_MARK]: true,
     flags,
     heartbeat,
     ring,
+    orders: orderRing,
+    sleep,
     server: options.server,
     setup: options.setup,
   };
@@ -64,11 +75,15 @@ export function startThread(
     transferList,
   });
   const reader = ringReader(ring);
+  const orderWriter = ringWriter<RunOrder>(orderRing);
   /** Messages too large for the ring, in the order the ring names them. */
   const posted: ServerMessage[][] = [];
+  /** Orders the order ring had no room for; an empty list posted only wakes the thread. */
   let orders: RunOrder[] = [];
+  let wakeScheduled = false;
   const postOrders = () => {
-    if (!thread.ended && orders.length > 0) worker.postMessage(orders);
+    wakeScheduled = false;
+    if (!thread.ended) worker.postMessage(orders);
     orders = [];
   };
   const thread: Thread = {
@@ -81,7 +96,15 @@ export function startThread(
     stale: false,
     ended: false,
     order(order) {
-      if (orders.push(order) === 1) setImmediate(postOrders);
+      // Orders of one thread need no order among them: a session has one event in a thread at a time.
+      const posting = !orderWriter.tryWrite(order.runId, order) && orders.push(order) > 0;
+      // After the write: a thread that goes to sleep meanwhile reads the ring once more after saying so.
+      const asleep =
+        Atomics.compareExchange(sleep, 0, THREAD_SLEEPS, THREAD_AWAKE) === THREAD_SLEEPS;
+      if ((posting || asleep) && !wakeScheduled) {
+        wakeScheduled = true;
+        setImmediate(postOrders);
+      }
     },
     readMessages() {
       if (reader.pending()) reader.read(on.onMessages, posted);

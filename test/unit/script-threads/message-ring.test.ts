@@ -13,7 +13,7 @@ const text = (body: string): ServerMessage[] => [
 
 /** Everything the reader hands on, as [run id, body]. */
 function readAll(
-  reader: ReturnType<typeof ringReader>,
+  reader: ReturnType<typeof ringReader<ServerMessage[]>>,
   posted: ServerMessage[][] = [],
 ): [number, string][] {
   const read: [number, string][] = [];
@@ -78,4 +78,24 @@ test("a message too large for the ring keeps its place until it is posted", () =
   const read = readAll(reader, [large]);
   expect(read.map(([, body]) => body.slice(0, 5))).toEqual(["yyyyy", "after"]);
   expect(reader.pending()).toBe(false);
+});
+
+test("a writer that must not wait is refused when the ring is full, and loses nothing", () => {
+  const ring = createMessageRing();
+  const writer = ringWriter(ring);
+  const reader = ringReader(ring);
+  const body = "z".repeat(50_000);
+  let written = 0;
+  // Bounded: a 1 MB ring holds six of these (room is kept for three bytes a character).
+  while (written < 100 && writer.tryWrite(written, text(`${written}:${body}`))) written++;
+  expect(written).toBeGreaterThan(3);
+  expect(written).toBeLessThan(100);
+  // Too large for any ring: refused at once, with no mark left behind.
+  expect(writer.tryWrite(99, text("y".repeat(RING_BYTES)))).toBe(false);
+  const seen = readAll(reader);
+  expect(seen.map(([runId]) => runId)).toEqual(Array.from({ length: written }, (_, i) => i));
+  expect(reader.pending()).toBe(false);
+  // Read, the ring has room again.
+  expect(writer.tryWrite(written, text("again"))).toBe(true);
+  expect(readAll(reader)).toEqual([[written, "again"]]);
 });
