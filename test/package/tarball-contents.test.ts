@@ -70,7 +70,8 @@ test("the runtime dependencies are what the shipped JavaScript imports, and the 
       imported.add(name);
   // The CLI builds the client only in a checkout; an installed copy never imports vite.
   imported.delete("vite");
-  // unstorage's redis and upstash drivers import their clients: `--storage redis://`, Upstash.
-  for (const client of ["ioredis", "@upstash/redis"]) imported.add(client);
+  // unstorage's drivers import their clients: `--storage redis://`, Upstash, and the S3 signer of
+  // `--media-storage s3://`.
+  for (const client of ["ioredis", "@upstash/redis", "aws4fetch"]) imported.add(client);
   expect(Object.keys(manifest.dependencies).sort()).toEqual([...imported].sort());
 });
