@@ -1,14 +1,18 @@
-// `npx tsx --conditions=edgelit-source bench/worker-profile.ts [--store kv|do|memory] [--tabs 10] [--seconds 4] [--out dir]`
+// `npx tsx --conditions=edgelit-source bench/worker-profile.ts [--store kv|do|memory|memory-slow] [--tabs 10] [--seconds 4] [--out dir] [--perf]`
 // Where workerd's CPU goes under load: a CPU profile of every isolate in the workerd process
 // (the app's Worker, and the store simulators Miniflare runs beside it) through the inspector
 // (Chrome DevTools protocol), against the process's CPU read from /proc. Prints each isolate's
 // busy time per event and the app's heaviest functions; with --out, writes the .cpuprofile files
-// (open them in Chrome DevTools).
+// (open them in Chrome DevTools). With --perf, the inspector stays off and Linux perf samples
+// workerd's whole process instead (CPU time, every thread, native frames included), grouped by
+// bench/perf-groups.ts: what SQLite, fsync and Miniflare's files cost beside the JavaScript.
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import WebSocket from "ws";
 import { tempDir } from "../test/helpers/processes.ts";
 import { runLoad } from "./load.ts";
+import { perfGroups } from "./perf-groups.ts";
 import { bundleCounterWorker, startWorkerServer } from "./worker-server.ts";
 
 const argv = process.argv.slice(2);
@@ -20,6 +24,7 @@ const store = flag("store", "kv");
 const tabs = Number(flag("tabs", "10"));
 const seconds = Math.min(30, Number(flag("seconds", "4")));
 const outDir = flag("out", "");
+const withPerf = argv.includes("--perf");
 
 /** One node of a V8 CPU profile, as Profiler.stop returns it. */
 interface ProfileNode {
@@ -63,8 +68,50 @@ class InspectorSession {
 const inspectorPort = 20_000 + Math.floor(Math.random() * 20_000);
 const out = tempDir("edgelit-worker-profile-");
 const bundle = bundleCounterWorker(out.path, false);
-const server = await startWorkerServer(bundle, store, "direct", inspectorPort);
+const server = await startWorkerServer(
+  bundle,
+  store,
+  "direct",
+  withPerf ? undefined : inspectorPort,
+);
 try {
+  if (withPerf) await profileWithPerf();
+  else await profileIsolates();
+} finally {
+  await server.stop();
+  out.remove();
+}
+
+/** perf over workerd's process during the timed part; prints CPU per event by group. */
+async function profileWithPerf(): Promise<void> {
+  const dataFile = join(out.path, "perf.data");
+  let recorded: Promise<void> | undefined;
+  const load = await runLoad(server.url, tabs, seconds, {
+    warmUpMs: 2000,
+    onTimed: () => {
+      const perf = spawn(
+        "perf",
+        ["record", "-F", "999", "-e", "cpu-clock", "-g", "-p", String(server.pid), "-o", dataFile],
+        { stdio: "ignore" },
+      );
+      recorded = new Promise((done) => perf.once("exit", () => done()));
+      // perf stops on SIGINT once the load ends; bounded by the load's own time.
+      setTimeout(() => perf.kill("SIGINT"), seconds * 1000);
+    },
+  });
+  await recorded;
+  const groups = perfGroups(dataFile);
+  const samples = [...groups.values()].reduce((sum, count) => sum + count, 0);
+  // One sample per millisecond of CPU (999 Hz).
+  console.log(
+    `workerd, ${store} store, ${tabs} tabs: ${load.events} events; perf: ${(samples / load.events).toFixed(3)} ms of CPU per event`,
+  );
+  for (const [group, count] of [...groups].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${((count / load.events) * 1000).toFixed(0).padStart(5)} µs  ${group}`);
+}
+
+/** The inspector's CPU profile of each isolate during the timed part. */
+async function profileIsolates(): Promise<void> {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
     id: string;
     webSocketDebuggerUrl: string;
@@ -130,7 +177,4 @@ try {
     if (outDir)
       writeFileSync(join(outDir, `${id.replaceAll(":", "-")}.cpuprofile`), JSON.stringify(profile));
   }
-} finally {
-  await server.stop();
-  out.remove();
 }
