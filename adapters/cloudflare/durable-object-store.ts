@@ -23,6 +23,13 @@ interface StoredEntry {
  * // [[migrations]]  tag = "v1"  new_sqlite_classes = ["EdgelitSessionStore"]
  */
 export class EdgelitSessionStore extends DurableObject {
+  /**
+   * The alarm this instance last saw or set (epoch ms; null: none). Only this class sets the
+   * object's alarm, and an instance is the object's only one while it lives, so a save that
+   * expires no earlier than it needs no storage call to check. Unknown until first read.
+   */
+  #alarmAt: number | null | undefined;
+
   get(key: string): string | null {
     return this.#live(key)?.value ?? null;
   }
@@ -76,6 +83,7 @@ export class EdgelitSessionStore extends DurableObject {
       if (entry.expiresAt <= now) this.ctx.storage.kv.delete(key);
       else next = Math.min(next ?? Infinity, entry.expiresAt);
     }
+    this.#alarmAt = next ?? null;
     if (next !== undefined) await this.ctx.storage.setAlarm(next);
   }
 
@@ -103,18 +111,28 @@ export class EdgelitSessionStore extends DurableObject {
    * session nobody opens again would stay stored forever: expiry on read never
    * comes. An active session pushes its expiry forward on every save; its
    * alarm then fires early, finds nothing expired, and sets itself again: one
-   * wake-up per TTL, not one alarm write per event.
+   * wake-up per TTL, not one alarm write per event, and (the alarm known to this
+   * instance) not one alarm read per event either.
    */
   async #expireAt(entry: StoredEntry): Promise<void> {
     if (entry.expiresAt === null) return;
-    const alarm = await this.ctx.storage.getAlarm();
-    if (alarm === null || alarm > entry.expiresAt) await this.ctx.storage.setAlarm(entry.expiresAt);
+    if (this.#alarmAt != null && this.#alarmAt <= entry.expiresAt) return;
+    const alarm = this.#alarmAt === undefined ? await this.ctx.storage.getAlarm() : this.#alarmAt;
+    if (alarm === null || alarm > entry.expiresAt) {
+      await this.ctx.storage.setAlarm(entry.expiresAt);
+      this.#alarmAt = entry.expiresAt;
+    } else this.#alarmAt = alarm;
   }
 }
+
+/** `version` leading a record, as edgelit writes it: read without decoding the whole record. */
+const LEADING_VERSION = /^\{"json":\{"version":(\d+)[,}]/;
 
 /** The version in a stored `{"json":{"version":…}}` record; 0 for none, NaN for anything else (never matches). */
 function versionOf(entry: StoredEntry | undefined): number {
   if (!entry) return 0;
+  const leading = LEADING_VERSION.exec(entry.value);
+  if (leading) return Number(leading[1]);
   try {
     const version = (JSON.parse(entry.value) as { json?: { version?: unknown } }).json?.version;
     return typeof version === "number" ? version : NaN;

@@ -183,6 +183,21 @@ test("a key past its TTL is gone, and the object's alarm deletes it even if nobo
   expect(await driver.compareAndSet(key, record, 0, 60)).toBe(true);
 });
 
+test("a session saved again after the alarm deleted it expires again: the object sets a new alarm", async () => {
+  const key = "edgelit:session:ttl-alarm-twice";
+  const driver = driverIn(urlA);
+  const record = JSON.stringify({ json: { version: 1 } });
+  const stored = async () =>
+    (await (await fetch(`${urlA}/__stored?key=${key}`)).json()) as string[];
+  for (const round of [1, 2]) {
+    const written = performance.now();
+    expect(await driver.compareAndSet(key, record, 0, 1), `round ${round}`).toBe(true);
+    expect(await stored()).toEqual([key]);
+    while ((await stored()).length > 0 && performance.now() - written < 5000) await sleep(100);
+    expect(await stored(), `round ${round}: the alarm deleted the key`).toEqual([]);
+  }
+});
+
 test("with `name`, every key lives in that one object and can be listed; without it, listing is refused", async () => {
   const shared = createStorage({ driver: driverIn(urlA, "edgelit-admin") });
   await shared.setItem("edgelit:session:one", { json: { version: 1 } });
