@@ -50,69 +50,73 @@ afterAll(async () => {
   await bucket?.stop();
 });
 
-test("upload, show back, download and a ranged clip through two replicas: the bytes are in the bucket, not in Redis", async () => {
-  const page = await browser.newPage();
-  const upstreams = new Set<string>();
-  const ranges: string[] = [];
-  page.on("response", (response) => {
-    if (!new URL(response.url()).pathname.startsWith("/_edgelit/")) return;
-    const upstream = response.headers()["x-edgelit-upstream"];
-    if (upstream) upstream.split(", ").forEach((one) => upstreams.add(one));
-    const range = response.headers()["content-range"];
-    if (response.status() === 206 && range) ranges.push(range);
-  });
-  await page.goto(balancer.url);
+test(
+  "upload, show back, download and a ranged clip through two replicas: the bytes are in the bucket, not in Redis",
+  { timeout: 120_000 },
+  async () => {
+    const page = await browser.newPage();
+    const upstreams = new Set<string>();
+    const ranges: string[] = [];
+    page.on("response", (response) => {
+      if (!new URL(response.url()).pathname.startsWith("/_edgelit/")) return;
+      const upstream = response.headers()["x-edgelit-upstream"];
+      if (upstream) upstream.split(", ").forEach((one) => upstreams.add(one));
+      const range = response.headers()["content-range"];
+      if (response.status() === 206 && range) ranges.push(range);
+    });
+    await page.goto(balancer.url);
 
-  // The clip starts 20 s in: the player asks for the bytes from there on, a range of the file.
-  const clip = toneWav(440, 30);
-  const video = page.locator("video");
-  await video.waitFor();
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), {
-      timeout: 30_000,
-    })
-    .toBeGreaterThanOrEqual(1);
-  await expect
-    .poll(() => video.evaluate((element: HTMLVideoElement) => Math.round(element.currentTime)), {
-      timeout: 30_000,
-    })
-    .toBe(20);
-  await expect
-    .poll(() => ranges, { timeout: 30_000 })
-    .toContainEqual(expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clip.length}$`)));
+    // The clip starts 20 s in: the player asks for the bytes from there on, a range of the file.
+    const clip = toneWav(440, 30);
+    const video = page.locator("video");
+    await video.waitFor();
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => element.readyState), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => video.evaluate((element: HTMLVideoElement) => Math.round(element.currentTime)), {
+        timeout: 30_000,
+      })
+      .toBe(20);
+    await expect
+      .poll(() => ranges, { timeout: 30_000 })
+      .toContainEqual(expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clip.length}$`)));
 
-  // A picture of 480 KB (two chunks) goes up, comes back as an image, and downloads whole.
-  const picture = noisePng(400, 400, 5);
-  await page
-    .getByLabel("A picture")
-    .setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: Buffer.from(picture) });
-  await page.getByText(`Stored noise.png: ${picture.length} bytes`).waitFor();
-  const shown = page.getByRole("img", { name: "noise.png" });
-  await expect
-    .poll(() =>
-      shown.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
-    )
-    .toBe("400x400");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download it back" }).click(),
-  ]);
-  expect(download.suggestedFilename()).toBe("noise.png");
-  expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(picture);
-  expect(upstreams.size).toBe(2);
-  expect(page.errors).toEqual([]);
+    // A picture of 480 KB (two chunks) goes up, comes back as an image, and downloads whole.
+    const picture = noisePng(400, 400, 5);
+    await page
+      .getByLabel("A picture")
+      .setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: Buffer.from(picture) });
+    await page.getByText(`Stored noise.png: ${picture.length} bytes`).waitFor();
+    const shown = page.getByRole("img", { name: "noise.png" });
+    await expect
+      .poll(() =>
+        shown.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
+      )
+      .toBe("400x400");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download it back" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("noise.png");
+    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(picture);
+    expect(upstreams.size).toBe(2);
+    expect(page.errors).toEqual([]);
 
-  // The bucket holds the clip, the upload and the download; Redis holds sessions and no bytes.
-  const stored = bucket.objects();
-  const chunkBytes = stored
-    .filter((object) => object.key.startsWith("edgelit/chunks/"))
-    .reduce((sum, object) => sum + object.size, 0);
-  expect(chunkBytes).toBeGreaterThanOrEqual(clip.length + 2 * picture.length);
-  expect(await keysMatching(redis, "edgelit:chunks:*")).toEqual([]);
-  expect(await keysMatching(redis, "edgelit:media:*")).toEqual([]);
-  expect(await keysMatching(redis, "edgelit:upload:*")).toEqual([]);
-  let redisBytes = 0;
-  for (const key of await keysMatching(redis, "*"))
-    redisBytes += (await redis.memory("USAGE", key)) ?? 0;
-  expect(redisBytes).toBeLessThan(picture.length / 4);
-});
+    // The bucket holds the clip, the upload and the download; Redis holds sessions and no bytes.
+    const stored = bucket.objects();
+    const chunkBytes = stored
+      .filter((object) => object.key.startsWith("edgelit/chunks/"))
+      .reduce((sum, object) => sum + object.size, 0);
+    expect(chunkBytes).toBeGreaterThanOrEqual(clip.length + 2 * picture.length);
+    expect(await keysMatching(redis, "edgelit:chunks:*")).toEqual([]);
+    expect(await keysMatching(redis, "edgelit:media:*")).toEqual([]);
+    expect(await keysMatching(redis, "edgelit:upload:*")).toEqual([]);
+    let redisBytes = 0;
+    for (const key of await keysMatching(redis, "*"))
+      redisBytes += (await redis.memory("USAGE", key)) ?? 0;
+    expect(redisBytes).toBeLessThan(picture.length / 4);
+  },
+);

@@ -97,56 +97,63 @@ test("through the Worker: a clip, an upload shown back, a download read by range
   expect(await inSessions.json()).toBe(false);
 });
 
-test("in Chromium through the Worker: the clip plays from 20 s in by a range, a picture goes up, shows back and downloads whole", async () => {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage();
-    const ranges: string[] = [];
-    page.on("response", (response) => {
-      const range = response.headers()["content-range"];
-      if (response.status() === 206 && range) ranges.push(range);
-    });
-    await page.goto(url);
-    const video = page.locator("video");
-    await video.waitFor();
-    await expect
-      .poll(() => video.evaluate((element: HTMLVideoElement) => Math.round(element.currentTime)), {
-        timeout: 30_000,
-      })
-      .toBe(20);
-    await expect
-      .poll(() => ranges, { timeout: 30_000 })
-      .toContainEqual(
-        expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clipBytes().length}$`)),
+test(
+  "in Chromium through the Worker: the clip plays from 20 s in by a range, a picture goes up, shows back and downloads whole",
+  { timeout: 120_000 },
+  async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const ranges: string[] = [];
+      page.on("response", (response) => {
+        const range = response.headers()["content-range"];
+        if (response.status() === 206 && range) ranges.push(range);
+      });
+      await page.goto(url);
+      const video = page.locator("video");
+      await video.waitFor();
+      await expect
+        .poll(
+          () => video.evaluate((element: HTMLVideoElement) => Math.round(element.currentTime)),
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe(20);
+      await expect
+        .poll(() => ranges, { timeout: 30_000 })
+        .toContainEqual(
+          expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clipBytes().length}$`)),
+        );
+
+      const picture = noisePng(300, 300, 9);
+      await page
+        .getByLabel("Photo")
+        .setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: Buffer.from(picture) });
+      await page.getByText(`Photo size: ${picture.length} bytes`).waitFor();
+      const shown = page.getByRole("img", { name: "noise.png" });
+      await expect
+        .poll(() =>
+          shown.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
+        )
+        .toBe("300x300");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Download" }).click(),
+      ]);
+      expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(downloadBytes());
+      expect(page.errors).toEqual([]);
+
+      const objects = (await (await fetch(`${url}/__bucket`)).json()) as {
+        key: string;
+        size: number;
+      }[];
+      const uploaded = objects.filter((object) => object.key.startsWith("edgelit:chunks:upload:"));
+      expect(uploaded.reduce((sum, object) => sum + object.size, 0)).toBeGreaterThanOrEqual(
+        picture.length,
       );
-
-    const picture = noisePng(300, 300, 9);
-    await page
-      .getByLabel("Photo")
-      .setInputFiles({ name: "noise.png", mimeType: "image/png", buffer: Buffer.from(picture) });
-    await page.getByText(`Photo size: ${picture.length} bytes`).waitFor();
-    const shown = page.getByRole("img", { name: "noise.png" });
-    await expect
-      .poll(() =>
-        shown.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`),
-      )
-      .toBe("300x300");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Download" }).click(),
-    ]);
-    expect(new Uint8Array(readFileSync((await download.path())!))).toEqual(downloadBytes());
-    expect(page.errors).toEqual([]);
-
-    const objects = (await (await fetch(`${url}/__bucket`)).json()) as {
-      key: string;
-      size: number;
-    }[];
-    const uploaded = objects.filter((object) => object.key.startsWith("edgelit:chunks:upload:"));
-    expect(uploaded.reduce((sum, object) => sum + object.size, 0)).toBeGreaterThanOrEqual(
-      picture.length,
-    );
-  } finally {
-    await browser.close();
-  }
-});
+    } finally {
+      await browser.close();
+    }
+  },
+);
