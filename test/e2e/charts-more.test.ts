@@ -274,25 +274,29 @@ test("charts follow their container's width and a theme switched while they show
   await page.close();
 });
 
-test("charts drawn in a hidden tab take the tab's width when it is shown", async () => {
-  const page = await fixture.browser.newPage();
-  await page.goto(`${fixture.server.url}/?in=tabs`);
-  await page.getByText("the first tab", { exact: true }).waitFor();
-  await page.getByRole("tab", { name: "Charts" }).click();
-  const panel = page.getByRole("tabpanel").filter({ has: page.locator(".plotly-chart") });
-  const panelWidth = (await panel.boundingBox())!.width;
-  const charts = [".plotly-chart .main-svg", ".echarts-chart svg", ".map-chart canvas"];
-  await expect
-    .poll(async () => {
-      const widths = await Promise.all(
-        charts.map(
-          async (selector) => (await page.locator(selector).first().boundingBox())?.width ?? 0,
-        ),
-      );
-      return widths.every((width) => Math.abs(width - panelWidth) <= 1);
-    }, LOADED)
-    .toBe(true);
-  expect(await page.locator(".plotly-chart .scatterlayer .point").count()).toBe(5);
-  expect(page.errors).toEqual([]);
-  await page.close();
-});
+test(
+  "charts drawn in a hidden tab take the tab's width when it is shown",
+  { timeout: 90_000 },
+  async () => {
+    const page = await fixture.browser.newPage();
+    await page.goto(`${fixture.server.url}/?in=tabs`);
+    await page.getByText("the first tab", { exact: true }).waitFor();
+    await page.getByRole("tab", { name: "Charts" }).click();
+    const panel = page.getByRole("tabpanel").filter({ has: page.locator(".plotly-chart") });
+    const panelWidth = (await panel.boundingBox())!.width;
+    const charts = [".plotly-chart .main-svg", ".echarts-chart svg", ".map-chart canvas"];
+    await expect
+      .poll(async () => {
+        const widths = await Promise.all(
+          charts.map(
+            async (selector) => (await page.locator(selector).first().boundingBox())?.width ?? 0,
+          ),
+        );
+        return widths.every((width) => Math.abs(width - panelWidth) <= 1);
+      }, LOADED)
+      .toBe(true);
+    expect(await page.locator(".plotly-chart .scatterlayer .point").count()).toBe(5);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  },
+);

@@ -43,26 +43,33 @@ describeSessionStore("redis, acknowledged", {
 });
 
 describe("WAIT on each save", () => {
-  test("with no replica to hold it, a save asking for one is unconfirmed; with one, it is confirmed", async () => {
-    const sessions = createSessionStore(open(1)());
-    const id = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeee01";
-    await expect(sessions.save(id, createSessionRecord(), 0)).rejects.toBeInstanceOf(
-      UnconfirmedSaveError,
-    );
-    // The primary holds it all the same: the page's retry finds it (and its event id) there.
-    expect((await sessions.load(id))?.version).toBe(1);
+  test(
+    "with no replica to hold it, a save asking for one is unconfirmed; with one, it is confirmed",
+    { timeout: 60_000 },
+    async () => {
+      const sessions = createSessionStore(open(1)());
+      const id = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeee01";
+      await expect(sessions.save(id, createSessionRecord(), 0)).rejects.toBeInstanceOf(
+        UnconfirmedSaveError,
+      );
+      // The primary holds it all the same: the page's retry finds it (and its event id) there.
+      expect((await sessions.load(id))?.version).toBe(1);
 
-    replica = await startRedisWith([
-      "--appendonly",
-      "yes",
-      "--replicaof",
-      "127.0.0.1",
-      String(primary.port),
-    ]);
-    const probe = new Redis({ host: "127.0.0.1", port: primary.port });
-    for (let i = 0; i < 200 && !/slave0:.*state=online/.test(await probe.info("replication")); i++)
-      await new Promise((done) => setTimeout(done, 50));
-    probe.disconnect();
-    expect((await sessions.save(id, createSessionRecord(), 1))?.version).toBe(2);
-  });
+      replica = await startRedisWith([
+        "--appendonly",
+        "yes",
+        "--replicaof",
+        "127.0.0.1",
+        String(primary.port),
+      ]);
+      // A loaded machine can take many seconds to sync a new replica: wait (bounded) until it is online.
+      const probe = new Redis({ host: "127.0.0.1", port: primary.port });
+      const online = async () => /slave0:.*state=online/.test(await probe.info("replication"));
+      for (let i = 0; i < 600 && !(await online()); i++)
+        await new Promise((done) => setTimeout(done, 50));
+      expect(await online()).toBe(true);
+      probe.disconnect();
+      expect((await sessions.save(id, createSessionRecord(), 1))?.version).toBe(2);
+    },
+  );
 });

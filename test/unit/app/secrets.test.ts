@@ -123,6 +123,23 @@ test("a malformed secrets.toml is refused naming the file and line, without its 
   );
 });
 
+/** Opens the app in a new session and clicks its one button; the answers and the error shown. */
+async function openAndClick(server: ReturnType<typeof createServer>) {
+  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
+  const start = first.find((message) => message.type === "start");
+  const button = first.find((message) => message.type === "element" && message.kind === "button");
+  const clicked = await postToServer(server, {
+    sessionId: start && start.type === "start" ? start.sessionId : null,
+    lastRunId: null,
+    eventId: "click",
+    changes: [{ id: (button as { props: { id: string } }).props.id, value: true }],
+  });
+  const exception = clicked.find(
+    (message) => message.type === "element" && message.kind === "exception",
+  );
+  return { first, clicked, exception };
+}
+
 test("short passwords and tokens kept under a secret's name are hidden where they stand as a word", async () => {
   const log: string[] = [];
   const app = defineApp((st) => {
@@ -141,18 +158,7 @@ test("short passwords and tokens kept under a secret's name are hidden where the
     env: { SERVICE_TOKEN: "pa55" },
     log: { error: (entry) => log.push(entry), warn: (entry) => log.push(entry) },
   });
-  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
-  const start = first.find((message) => message.type === "start");
-  const button = first.find((message) => message.type === "element" && message.kind === "button");
-  const clicked = await postToServer(server, {
-    sessionId: start && start.type === "start" ? start.sessionId : null,
-    lastRunId: null,
-    eventId: "click",
-    changes: [{ id: (button as { props: { id: string } }).props.id, value: true }],
-  });
-  const exception = clicked.find(
-    (message) => message.type === "element" && message.kind === "exception",
-  );
+  const { exception } = await openAndClick(server);
   const shown =
     "could not reach postgres://app:[secret]@db/shop with token [secret] (hunter2go and xpa55 are other words)";
   expect(JSON.stringify(exception)).toContain(shown);
@@ -179,18 +185,7 @@ test("secret values never reach an error element, the page or a log line", async
     log: { error: (entry) => log.push(entry), warn: (entry) => log.push(entry) },
   });
   const page = await (await server.fetch(new Request("http://localhost/"))).text();
-  const first = await postToServer(server, { sessionId: null, lastRunId: null, eventId: "load" });
-  const start = first.find((message) => message.type === "start");
-  const button = first.find((message) => message.type === "element" && message.kind === "button");
-  const clicked = await postToServer(server, {
-    sessionId: start && start.type === "start" ? start.sessionId : null,
-    lastRunId: null,
-    eventId: "click",
-    changes: [{ id: (button as { props: { id: string } }).props.id, value: true }],
-  });
-  const exception = clicked.find(
-    (message) => message.type === "element" && message.kind === "exception",
-  );
+  const { first, clicked, exception } = await openAndClick(server);
   expect(JSON.stringify(exception)).toContain("upstream refused token [secret]");
   const everything = [page, JSON.stringify(first), JSON.stringify(clicked), ...log].join("\n");
   expect(log.join("\n")).toContain("upstream refused token [secret] (then [secret])");
