@@ -7,8 +7,9 @@
 // start alternately, round after round (one sitting), with scripts in the HTTP thread
 // (`--threads 0`) and with a pool of `--threads` script threads (default 2). `--js` serves the
 // same app as app.mjs (its source is JavaScript too).
+import { transformSync } from "esbuild";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { installTarball, packTarball } from "../test/helpers/pack-setup.ts";
 import { NODE_RELEASES, nodeBinary } from "../test/helpers/node-binaries.ts";
@@ -32,7 +33,9 @@ export function installedBenchProject(root: string): { path: string; remove(): v
   const project = join(work.path, "project");
   installTarball(packTarball(work.path, root), project);
   copyFileSync(join(ROOT, "bench/counter-app.ts"), join(project, "app.ts"));
-  copyFileSync(join(ROOT, "bench/counter-app.ts"), join(project, "app.mjs"));
+  // The same app as JavaScript: its types stripped, as a build step would.
+  const source = readFileSync(join(ROOT, "bench/counter-app.ts"), "utf8");
+  writeFileSync(join(project, "app.mjs"), transformSync(source, { loader: "ts" }).code);
   return { path: project, remove: work.remove };
 }
 
@@ -76,7 +79,8 @@ export async function startToFirstEvent(
     await new Promise((done) => setTimeout(done, IDLE_MS));
     return { firstEventMs, cpuMs, idleRssMiB: rssMiBOf(child.pid!) };
   } finally {
-    process.kill(child.pid!, "SIGKILL");
+    // A start that failed has exited already: its error, not the kill's, is the one to see.
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, "SIGKILL");
   }
 }
 
