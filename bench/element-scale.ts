@@ -5,11 +5,9 @@
 // 2,500 lines all change; with the store bytes each event reads and writes. With `--against`, the
 // same measures run from <ref> (a temporary git worktree) and from this checkout in turns, each
 // in a child process of its own, so the two compare in one sitting.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkoutBuilds, measureInChild } from "./builds-in-turn.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -187,48 +185,15 @@ if (args.includes("--child")) {
 } else {
   const ref = args.includes("--against") ? flag("against", "") : "";
   const rounds = Number(flag("rounds", ref ? "2" : "1"));
-  let other: string | undefined;
-  if (ref) {
-    other = mkdtempSync(join(tmpdir(), "edgelit-scale-"));
-    execFileSync("git", ["worktree", "add", "--detach", other, ref], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
-    symlinkSync(join(ROOT, "node_modules"), join(other, "node_modules"));
-  }
-  const variants: [string, string][] = other
-    ? [
-        [ref, other],
-        ["this checkout", ROOT],
-      ]
-    : [["this checkout", ROOT]];
+  const checkout = checkoutBuilds(ref);
   try {
-    for (let round = 1; round <= rounds; round++) {
-      for (const [label, root] of variants) {
+    for (let round = 1; round <= rounds; round++)
+      for (const build of checkout.builds) {
         // This file measures either build: it imports the sources under `--root`.
-        const child = spawnSync(
-          process.execPath,
-          [
-            "--conditions=edgelit-source",
-            "--import",
-            "tsx",
-            join(ROOT, "bench/element-scale.ts"),
-            "--child",
-            "--root",
-            root,
-            ...(quick ? ["--quick"] : []),
-          ],
-          { cwd: root, encoding: "utf8", maxBuffer: 16 << 20 },
-        );
-        const line = child.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-        if (!line) throw new Error(`${label} failed:\n${child.stderr}`);
-        console.log(`\n${table(`round ${round}, ${label}`, JSON.parse(line.slice(7)))}`);
+        const figures = measureInChild("bench/element-scale.ts", build, quick ? ["--quick"] : []);
+        console.log(`\n${table(`round ${round}, ${build.label}`, figures as Figures[])}`);
       }
-    }
   } finally {
-    if (other) {
-      execFileSync("git", ["worktree", "remove", "--force", other], { cwd: ROOT, stdio: "ignore" });
-      rmSync(other, { recursive: true, force: true });
-    }
+    checkout.remove();
   }
 }

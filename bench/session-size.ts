@@ -7,11 +7,9 @@
 // time from the request to the end of its answer, p50. With `--against`, the same measures run
 // from <ref> (a temporary git worktree) and from this checkout in turns, each in a child process
 // of its own, so the two compare in one sitting.
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { checkoutBuilds, measureInChild } from "./builds-in-turn.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
@@ -199,53 +197,22 @@ if (args.includes("--child")) {
   const redis = await startRedis();
   const ref = args.includes("--against") ? flag("against", "") : "";
   const rounds = Number(flag("rounds", "1"));
-  let other: string | undefined;
-  if (ref) {
-    other = mkdtempSync(join(tmpdir(), "edgelit-session-size-"));
-    execFileSync("git", ["worktree", "add", "--detach", other, ref], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
-    symlinkSync(join(ROOT, "node_modules"), join(other, "node_modules"));
-  }
-  const variants: [string, string][] = other
-    ? [
-        [ref, other],
-        ["this checkout", ROOT],
-      ]
-    : [["this checkout", ROOT]];
+  const checkout = checkoutBuilds(ref);
   try {
-    for (let round = 1; round <= rounds; round++) {
-      for (const [label, root] of variants) {
+    for (let round = 1; round <= rounds; round++)
+      for (const build of checkout.builds) {
         // This file measures either build: it imports the sources under `--root`.
-        const child = spawnSync(
-          process.execPath,
-          [
-            "--conditions=edgelit-source",
-            "--import",
-            "tsx",
-            join(ROOT, "bench/session-size.ts"),
-            "--child",
-            "--root",
-            root,
-            "--redis",
-            redis.url,
-            ...(quick ? ["--quick"] : []),
-          ],
-          { cwd: root, encoding: "utf8", maxBuffer: 16 << 20 },
-        );
-        const line = child.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-        if (!line) throw new Error(`${label} failed:\n${child.stderr}`);
-        console.log(`\n${table(`round ${round}, ${label}`, JSON.parse(line.slice(7)))}`);
+        const figures = measureInChild("bench/session-size.ts", build, [
+          "--redis",
+          redis.url,
+          ...(quick ? ["--quick"] : []),
+        ]);
+        console.log(`\n${table(`round ${round}, ${build.label}`, figures as Figures[])}`);
         await redis.down();
         await redis.up();
       }
-    }
   } finally {
     await redis.stop();
-    if (other) {
-      execFileSync("git", ["worktree", "remove", "--force", other], { cwd: ROOT, stdio: "ignore" });
-      rmSync(other, { recursive: true, force: true });
-    }
+    checkout.remove();
   }
 }
