@@ -56,13 +56,10 @@ test(
   async () => {
     const page = await browser.newPage();
     const upstreams = new Set<string>();
-    const ranges: string[] = [];
     page.on("response", (response) => {
       if (!new URL(response.url()).pathname.startsWith("/_edgelit/")) return;
       const upstream = response.headers()["x-edgelit-upstream"];
       if (upstream) upstream.split(", ").forEach((one) => upstreams.add(one));
-      const range = response.headers()["content-range"];
-      if (response.status() === 206 && range) ranges.push(range);
     });
     await page.goto(balancer.url);
 
@@ -80,9 +77,22 @@ test(
         timeout: 30_000,
       })
       .toBe(20);
-    await expect
-      .poll(() => ranges, { timeout: 30_000 })
-      .toContainEqual(expect.stringMatching(new RegExp(`^bytes [1-9]\\d*-\\d+/${clip.length}$`)));
+    // Chromium may fetch a small clip whole in its first range; a mid-file range asked from the
+    // page itself is served as one.
+    const mid = await page.evaluate(async (length) => {
+      const src = document.querySelector("video")!.currentSrc;
+      const answer = await fetch(src, {
+        headers: { range: `bytes=${length - 1000}-${length - 901}` },
+      });
+      return {
+        status: answer.status,
+        range: answer.headers.get("content-range"),
+        bytes: [...new Uint8Array(await answer.arrayBuffer())],
+      };
+    }, clip.length);
+    expect(mid.status).toBe(206);
+    expect(mid.range).toBe(`bytes ${clip.length - 1000}-${clip.length - 901}/${clip.length}`);
+    expect(mid.bytes).toEqual([...clip.subarray(clip.length - 1000, clip.length - 900)]);
 
     // A picture of 480 KB (two chunks) goes up, comes back as an image, and downloads whole.
     const picture = noisePng(400, 400, 5);
